@@ -1,0 +1,1 @@
+"""Access decisions: may this person use this site, at this level, on this business case?"""

@@ -1,0 +1,89 @@
+"""The access request and decision: the public contract of SPEC.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from govern.policy.model import Access, Approach, Employment
+
+Effect = Literal["permit", "deny", "refer"]
+
+
+class Contract(BaseModel):
+    """A request body: unknown fields are an error, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Training(Contract):
+    course: str = Field(min_length=1, max_length=200)
+    completed_on: dt.date
+
+
+class Requester(Contract):
+    id: str = Field(min_length=1, max_length=200)
+    department: str = Field(default="", max_length=200)
+    role: str = Field(default="", max_length=200)
+    employment: Employment
+    groups: list[str] = Field(default=[], max_length=100)
+    training: list[Training] = Field(default=[], max_length=100)
+
+
+class BusinessCase(Contract):
+    purpose: str = Field(default="", max_length=10_000)
+    drivers: list[str] = Field(default=[], max_length=50)
+    priorities: list[str] = Field(default=[], max_length=50)
+    benefits: list[str] = Field(default=[], max_length=50)
+    duration_days: int | None = Field(default=None, ge=1, le=36500)
+    manager_approved: bool = False
+    moderation_plan: str | None = Field(default=None, max_length=10_000)
+
+
+class AccessRequest(Contract):
+    request_id: str | None = Field(default=None, max_length=200)
+    requester: Requester
+    site: str = Field(min_length=1, max_length=2048)
+    access: Access
+    approach: Approach
+    business_case: BusinessCase
+    submitted_at: dt.datetime | None = None
+
+
+class Reason(BaseModel):
+    rule: str
+    effect: Effect
+    message: str
+
+
+class Obligation(BaseModel):
+    id: str
+    text: str
+
+
+class SiteRef(BaseModel):
+    domain: str
+    category: str | None
+
+
+class PolicyRef(BaseModel):
+    pack: str
+    version: str
+    digest: str
+
+
+class AccessDecision(BaseModel):
+    decision: Effect
+    decision_id: str
+    request_id: str | None = None
+    site: SiteRef
+    reasons: list[Reason]
+    missing: list[str] = []
+    obligations: list[Obligation] = []
+    expires_on: dt.date | None = None
+    granted_days: int | None = None
+    refer_to: str | None = None
+    warnings: list[str] = []
+    policy: PolicyRef

@@ -1,0 +1,80 @@
+"""Site catalogue: reduce a URL or host to a catalogued domain and its category."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from govern.errors import FieldError, RequestError
+from govern.policy.model import SiteCatalogueSpec
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What a requested site resolved to: the catalogued domain (or the host) and category."""
+
+    domain: str
+    category: str | None
+
+    @property
+    def known(self) -> bool:
+        return self.category is not None
+
+
+def host_of(site: str) -> str:
+    """The lower-case ASCII host of a domain or URL: 'https://M.Facebook.com/x' -> 'm.facebook.com'."""
+    text = site.strip()
+    if "://" not in text:
+        text = "//" + text
+    try:
+        host = urlsplit(text).hostname or ""
+    except ValueError:
+        host = ""
+    host = host.rstrip(".")
+    try:
+        host = host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        host = ""
+    labels = host.split(".")
+    if len(labels) < 2 or not all(labels) or any(" " in label for label in labels):
+        raise RequestError(
+            [FieldError("site", f"'{site}' is not a domain or URL (e.g. facebook.com)")]
+        )
+    return host
+
+
+class SiteCatalogue:
+    """Domain lookups compiled from the pack's categories.
+
+    A plain domain matches itself and every subdomain; '*.example.com' matches subdomains only.
+    The most specific entry wins, so 'business.facebook.com' can sit in another category.
+    """
+
+    def __init__(self, spec: SiteCatalogueSpec) -> None:
+        self.categories = {c.name: c for c in spec.categories}
+        self._self_and_below: dict[str, str] = {}
+        self._below_only: dict[str, str] = {}
+        for category in spec.categories:
+            for entry in category.sites:
+                if entry.startswith("*."):
+                    self._below_only[entry[2:]] = category.name
+                else:
+                    self._self_and_below[entry] = category.name
+
+    def __contains__(self, domain: str) -> bool:
+        return domain in self._self_and_below or domain.removeprefix("*.") in self._below_only
+
+    @property
+    def domains(self) -> list[str]:
+        return [*self._self_and_below, *(f"*.{d}" for d in self._below_only)]
+
+    def resolve(self, site: str) -> Site:
+        host = host_of(site)
+        labels = host.split(".")
+        for i in range(len(labels) - 1):
+            candidate = ".".join(labels[i:])
+            if candidate in self._self_and_below:
+                return Site(candidate, self._self_and_below[candidate])
+            if i > 0 and candidate in self._below_only:
+                return Site(candidate, self._below_only[candidate])
+        return Site(host, None)

@@ -1,0 +1,191 @@
+"""The `govern` command: a thin layer over the library calls."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from pydantic import BaseModel
+
+from govern.errors import FieldError, GovernError, PolicyError, RequestError
+from govern.pack import Pack, load_pack
+from govern.render import render_decision
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_POLICY = 0, 1, 2, 1
+
+DEFAULT_PACK = Path(__file__).resolve().parent.parent / "policies" / "council-default"
+
+
+def default_policies() -> str:
+    """$GOVERN_POLICIES, else the shipped council-default pack."""
+    return os.environ.get("GOVERN_POLICIES") or str(DEFAULT_PACK)
+
+
+class Failure(Exception):
+    """Stop the command with a message on stderr and an exit code."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _load(args: argparse.Namespace) -> Pack:
+    try:
+        return load_pack(args.policies)
+    except PolicyError as exc:
+        raise Failure(f"govern: the policy pack '{args.policies}' does not load\n{exc}", EXIT_POLICY) from None
+
+
+def _open_input(name: str) -> TextIO:
+    if name == "-":
+        return sys.stdin
+    try:
+        return open(name, encoding="utf-8")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        raise Failure(f"govern: cannot read '{name}': {exc.strerror}", EXIT_BAD_INPUT) from None
+
+
+def _documents(args: argparse.Namespace) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed JSON or the error) for each input document."""
+    stream = _open_input(args.file)
+    try:
+        if args.jsonl:
+            for number, line in enumerate(stream, 1):
+                if line.strip():
+                    yield number, _parse_json(line, number)
+        else:
+            yield 1, _parse_json(stream.read(), None)
+    except UnicodeDecodeError:
+        raise Failure(f"govern: '{args.file}' is not UTF-8 text", EXIT_BAD_INPUT) from None
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+
+
+def _parse_json(text: str, line: int | None) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {line}, column {exc.colno}" if line else f"line {exc.lineno}, column {exc.colno}"
+        return RequestError([FieldError("", f"invalid JSON at {where}: {exc.msg}")], "input")
+
+
+def error_body(exc: GovernError) -> dict[str, Any]:
+    """The same error shape the HTTP API returns."""
+    details: list[dict[str, Any]] = []
+    code = "invalid_request"
+    if isinstance(exc, RequestError):
+        details = [{"field": e.field, "message": e.message} for e in exc.errors]
+    elif isinstance(exc, PolicyError):
+        code = "invalid_policy"
+        details = [p.as_dict() for p in exc.problems]
+    return {"error": {"code": code, "message": str(exc).splitlines()[0], "details": details}}
+
+
+def _answer_each(
+    args: argparse.Namespace,
+    ask: Callable[[Any], BaseModel],
+    render: Callable[[BaseModel], str],
+    is_finding: Callable[[BaseModel], bool] = lambda _: False,
+) -> int:
+    """Answer every input document in order; a bad one is reported in place, never dropped."""
+    status = EXIT_OK
+    for number, document in _documents(args):
+        try:
+            if isinstance(document, RequestError):
+                raise document
+            result = ask(document)
+        except RequestError as exc:
+            status = EXIT_BAD_INPUT
+            body = error_body(exc)
+            if args.jsonl:
+                body["line"] = number
+            if args.format == "text" or not args.jsonl:
+                where = f"line {number}: " if args.jsonl else ""
+                print(f"govern: {where}{exc}", file=sys.stderr)
+            if args.jsonl and args.format == "json":
+                print(json.dumps(body), flush=True)
+            continue
+        if status == EXIT_OK and is_finding(result):
+            status = EXIT_FINDINGS
+        if args.format == "text":
+            print(render(result))
+        else:
+            dumped = result.model_dump(mode="json")
+            print(json.dumps(dumped) if args.jsonl else json.dumps(dumped, indent=2), flush=True)
+    return status
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    try:
+        pack = load_pack(args.dir)
+    except PolicyError as exc:
+        if args.format == "json":
+            print(json.dumps({"valid": False, "problems": [p.as_dict() for p in exc.problems]}, indent=2))
+        else:
+            for problem in exc.problems:
+                print(problem)
+            count = len(exc.problems)
+            print(f"{count} problem{'s' if count != 1 else ''}; the pack is not valid", file=sys.stderr)
+        return EXIT_POLICY
+    if args.format == "json":
+        print(json.dumps({"valid": True, "pack": pack.ref.model_dump(), "rules": len(pack.rules())}))
+    else:
+        print(f"{pack.name} {pack.version}: valid ({len(pack.rules())} rules, {pack.digest})")
+    return EXIT_OK
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    pack = _load(args)
+    return _answer_each(args, pack.decide, render_decision)  # type: ignore[arg-type]
+
+
+def _add_input(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--policies", default=default_policies(), metavar="DIR",
+                        help="the policy pack folder (default: council-default)")
+    parser.add_argument("file", metavar="FILE", help="a JSON document, or - for standard input")
+    parser.add_argument("--jsonl", action="store_true", help="JSON Lines in: one answer a line, in order")
+    parser.add_argument("--format", choices=["json", "text"], default="json",
+                        help="json (default) or text for people")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govern",
+        description="Policy-as-code for social-media governance: access, drafts, moderation.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check a policy pack; list every problem as file:line:col")
+    p.add_argument("dir", nargs="?", default=default_policies(), metavar="DIR")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser("decide", help="decide access requests (JSON, or JSON Lines with --jsonl)")
+    _add_input(p)
+    p.set_defaults(run=cmd_decide)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except Failure as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Errors: the user's mistakes (with stable codes) apart from our own bugs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# Stable codes and what each means, in one table, so the CLI, the API and the web pages say the
+# same thing. The message of a problem adds the specifics (which key, which expression).
+CODES: dict[str, str] = {
+    "G100": "the pack cannot be read",
+    "G101": "YAML syntax error",
+    "G102": "YAML feature not allowed in packs",
+    "G103": "document is not a mapping",
+    "G110": "pack.yaml is missing or invalid",
+    "G111": "the pack extends itself, directly or through others",
+    "G200": "unknown key",
+    "G201": "required key missing",
+    "G202": "wrong type",
+    "G203": "value not allowed",
+    "G204": "value out of range",
+    "G205": "invalid value",
+    "G210": "unknown document kind",
+    "G211": "unsupported apiVersion",
+    "G300": "duplicate name",
+    "G301": "unknown reference",
+    "G400": "expression does not compile",
+    "G401": "expression names an unknown variable",
+    "G402": "pattern does not compile",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a problem is: a file, and a 1-based line and column when known."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column}"
+        return self.file
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a pack, reported as ``file:line:col: CODE message``."""
+
+    location: Location
+    code: str
+    message: str
+    path: str = ""  # the key path inside the document, e.g. spec.rules[3].effect
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.code} {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.location.file,
+            "line": self.location.line,
+            "column": self.location.column,
+            "code": self.code,
+            "path": self.path,
+            "message": self.message,
+        }
+
+
+class GovernError(Exception):
+    """Base class of the errors a user can cause and fix."""
+
+
+class PolicyError(GovernError):
+    """A pack that does not load; lists every problem, not just the first."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = sorted(
+            problems, key=lambda p: (p.location.file, p.location.line, p.location.column)
+        )
+        count = len(self.problems)
+        summary = f"{count} problem{'s' if count != 1 else ''} in the policy pack"
+        super().__init__("\n".join([summary, *map(str, self.problems)]))
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    """One thing wrong with a request: where in the request, and what."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+
+class RequestError(GovernError):
+    """A request (access request, draft, comment) that does not match the contract."""
+
+    def __init__(self, errors: Iterable[FieldError], what: str = "request") -> None:
+        self.errors = list(errors)
+        self.what = what
+        super().__init__(
+            f"invalid {what}: " + "; ".join(str(e) for e in self.errors)
+        )
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
+    import difflib
+
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""

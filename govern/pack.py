@@ -1,0 +1,115 @@
+"""A loaded pack: compiled once, then asked many questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from govern.access.engine import AccessEngine
+from govern.access.models import AccessDecision, AccessRequest, PolicyRef
+from govern.access.sites import SiteCatalogue
+from govern.errors import FieldError, PolicyError, Problem, RequestError
+from govern.policy.loader import RawPack, read_pack
+from govern.policy.model import (
+    AccessPolicySpec,
+    Category,
+    PriorityCatalogueSpec,
+    SiteCatalogueSpec,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def field_errors(exc: ValidationError) -> list[FieldError]:
+    """Pydantic's errors as 'where: what' in the contract's field names."""
+    out = []
+    for error in exc.errors(include_url=False):
+        where = ".".join(str(part) for part in error["loc"])
+        if error["type"] == "extra_forbidden":
+            message = "unknown field"
+        elif error["type"] == "missing":
+            message = "is required"
+        else:
+            message = f"{error['msg']} (got {error['input']!r})"
+        out.append(FieldError(where, message))
+    return out
+
+
+def parse(model: type[M], data: Any, what: str) -> M:
+    """Validate a request body, raising RequestError with every problem."""
+    if isinstance(data, model):
+        return data
+    if not isinstance(data, dict):
+        raise RequestError([FieldError("", f"expected a JSON object, got {type(data).__name__}")], what)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise RequestError(field_errors(exc), what) from None
+
+
+def _site_catalogue(raw: RawPack, problems: list[Problem]) -> SiteCatalogue:
+    categories: list[Category] = []
+    for spec in raw.specs("SiteCatalogue"):
+        assert isinstance(spec, SiteCatalogueSpec)
+        categories.extend(spec.categories)
+    placed: dict[str, str] = {}
+    for category in categories:
+        for i, site in enumerate(category.sites):
+            if site in placed and placed[site] != category.name:
+                message = f"site '{site}' is in both '{placed[site]}' and '{category.name}'"
+                problems.append(Problem(category.where("sites", i), "G300", message, site))
+            placed[site] = category.name
+    return SiteCatalogue(SiteCatalogueSpec(categories=categories))
+
+
+class Pack:
+    """A policy pack: its identity and the compiled evaluators of each document kind."""
+
+    def __init__(self, raw: RawPack) -> None:
+        self.raw = raw
+        self.name, self.version, self.digest = raw.name, raw.version, raw.digest
+        self.timezone = raw.timezone
+        self.ref = PolicyRef(pack=raw.name, version=raw.version, digest=raw.digest)
+        problems: list[Problem] = []
+        self.sites = _site_catalogue(raw, problems)
+        priorities = PriorityCatalogueSpec(
+            priorities=[p for s in raw.specs("PriorityCatalogue") for p in getattr(s, "priorities")]
+        )
+        access_specs = raw.specs("AccessPolicy")
+        access_policy = access_specs[0] if access_specs else AccessPolicySpec()
+        if len(access_specs) > 1:
+            for extra in access_specs[1:]:
+                message = "a pack holds one AccessPolicy; merge the rules into one document"
+                problems.append(Problem(extra.where(), "G300", message))
+        assert isinstance(access_policy, AccessPolicySpec)
+        self.access = AccessEngine(access_policy, self.sites, priorities, raw.timezone, self.ref)
+        problems.extend(self.access.problems)
+        if problems:
+            raise PolicyError(problems)
+
+    def decide(self, request: dict[str, Any] | AccessRequest) -> AccessDecision:
+        """Decide an access request: permit, deny or refer, with every reason. Pure, no I/O."""
+        return self.access.decide(parse(AccessRequest, request, "access request"))
+
+    def is_permitted(self, request: dict[str, Any] | AccessRequest) -> bool:
+        return self.decide(request).decision == "permit"
+
+    def rules(self) -> list[dict[str, str]]:
+        """Every rule of the pack: id, reference, kind of question, effect and description."""
+        return [
+            {
+                "id": r.rule.id,
+                "ref": r.rule.ref,
+                "area": "access",
+                "effect": r.rule.effect,
+                "description": r.rule.description,
+            }
+            for r in self.access.rules
+        ]
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Load, validate and compile a pack folder; raises PolicyError listing every problem."""
+    return Pack(read_pack(Path(path)))

@@ -1,0 +1,130 @@
+"""Read YAML into plain values, remembering where every key and value stands in the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from govern.errors import Location, Problem
+
+KeyPath = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 2 * 1024 * 1024  # a policy document is small; anything larger is a mistake
+MAX_DEPTH = 64
+
+
+@dataclass
+class Document:
+    """One YAML document of a pack file, with the position of every path inside it."""
+
+    file: str
+    data: Any
+    values: dict[KeyPath, Location] = field(default_factory=dict)
+    keys: dict[KeyPath, Location] = field(default_factory=dict)
+    styles: dict[KeyPath, str] = field(default_factory=dict)  # quote style of quoted scalars
+
+    def at(self, path: KeyPath, *, key: bool = False) -> Location:
+        """The location of `path` (its key when `key`), or of its nearest known parent."""
+        table = self.keys if key else self.values
+        probe = path
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), Location(self.file, 1, 1))
+
+
+def render_path(path: KeyPath) -> str:
+    """spec.rules[3].effect — the path as a policy owner would write it."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+class _Converter:
+    def __init__(self, file: str, loader: yaml.SafeLoader) -> None:
+        self.file = file
+        self.loader = loader
+        self.seen: set[int] = set()
+        self.problems: list[Problem] = []
+        self.doc = Document(file, None)
+
+    def loc(self, node: yaml.Node) -> Location:
+        return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def problem(self, node: yaml.Node, code: str, message: str, path: KeyPath) -> None:
+        self.problems.append(Problem(self.loc(node), code, message, render_path(path)))
+
+    def convert(self, node: yaml.Node, path: KeyPath, depth: int = 0) -> Any:
+        if id(node) in self.seen:
+            # Aliases would let a few lines expand into gigabytes ("billion laughs").
+            self.problem(node, "G102", "YAML aliases are not allowed in policy packs", path)
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.problem(node, "G102", f"nesting deeper than {MAX_DEPTH} levels", path)
+            return None
+        self.doc.values[path] = self.loc(node)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                    self.problem(key_node, "G102", "keys must be plain strings", path)
+                    continue
+                key = str(key_node.value)
+                if key in out:
+                    self.problem(key_node, "G300", f"key '{key}' is given twice", path + (key,))
+                    continue
+                self.doc.keys[path + (key,)] = self.loc(key_node)
+                out[key] = self.convert(value_node, path + (key,), depth + 1)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        if node.style in ("'", '"', "|", ">"):
+            self.doc.styles[path] = node.style
+        return self.loader.construct_object(node)
+
+
+def read_documents(path: Path, display: str) -> tuple[list[Document], list[Problem]]:
+    """Every document in a YAML file, or the problems that stop it being read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return [], [Problem(Location(display), "G100", f"cannot read file: {exc.strerror}")]
+    if len(raw) > MAX_FILE_BYTES:
+        size = f"{len(raw) / 1024 / 1024:.1f} MiB"
+        limit = f"{MAX_FILE_BYTES // 1024 // 1024} MiB"
+        return [], [Problem(Location(display), "G100", f"file is {size}, over the {limit} limit")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return [], [Problem(Location(display, line, 1), "G100", "file is not valid UTF-8")]
+    loader = yaml.SafeLoader(text)
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if node is None:
+                continue
+            converter = _Converter(display, loader)
+            converter.doc.data = converter.convert(node, ())
+            problems.extend(converter.problems)
+            documents.append(converter.doc)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+        message = " ".join(part for part in (exc.context, exc.problem) if part)
+        return [], [Problem(where, "G101", message or "invalid YAML")]
+    except (yaml.YAMLError, RecursionError) as exc:
+        return [], [Problem(Location(display), "G101", f"invalid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    return documents, problems

@@ -1,0 +1,68 @@
+"""CEL expressions: compiled once at load, checked against the variables a kind provides."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import cel
+
+from govern.errors import Location, Problem, did_you_mean
+
+_POSITION = re.compile(r"<input>:(\d+):(\d+): (.*)")
+_MACRO_VARIABLE = re.compile(r"\.(?:all|exists|exists_one|map|filter)\(\s*([A-Za-z_]\w*)\s*,")
+
+
+class EvaluationError(Exception):
+    """An expression failed at run time (a type mismatch the data brought out)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Expr:
+    """A compiled CEL program and the variables it reads."""
+
+    source: str
+    program: Any
+    variables: tuple[str, ...]
+
+    def evaluate(self, facts: Mapping[str, Any]) -> Any:
+        try:
+            return self.program.execute({name: facts[name] for name in self.variables})
+        except (RuntimeError, ValueError, TypeError) as exc:
+            raise EvaluationError(f"{self.source!r}: {exc}") from None
+
+
+def compile_expr(
+    source: str,
+    where: Location,
+    allowed: Mapping[str, str],
+    path: str = "",
+    inside: Callable[[int, int], Location] | None = None,
+) -> Expr | Problem:
+    """Compile `source`, or say what is wrong with it and where.
+
+    `allowed` maps each variable the expression may read to a short description; `inside`
+    turns a (line, column) of the expression into a location in the file.
+    """
+    try:
+        program = cel.compile(source)
+    except (ValueError, RuntimeError) as exc:
+        text = str(exc)
+        found = _POSITION.search(text)
+        if not found:
+            return Problem(where, "G400", f"expression does not compile: {text}", path)
+        line, column, reason = int(found[1]), int(found[2]), found[3].strip()
+        pointer = source.splitlines()[line - 1] if source.splitlines() else source
+        caret = f"{pointer}\n{' ' * (column - 1)}^"
+        message = f"expression does not compile: {reason}\n{caret}"
+        return Problem(inside(line, column) if inside else where, "G400", message, path)
+    bound = set(_MACRO_VARIABLE.findall(source))
+    names = tuple(sorted(set(program.variables()) - bound))
+    for name in names:
+        if name not in allowed:
+            hint = did_you_mean(name, allowed) or f" (variables: {', '.join(sorted(allowed))})"
+            message = f"expression reads unknown variable '{name}'{hint}"
+            return Problem(where, "G401", message, path)
+    return Expr(source, program, names)

@@ -1,0 +1,218 @@
+"""Read a pack folder (and the packs it extends) into validated, merged, typed documents."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from govern.errors import Location, PolicyError, Problem, did_you_mean
+from govern.policy import validate
+from govern.policy._yaml import Document, read_documents
+from govern.policy.model import SPEC_MODELS, Metadata, Record, Spec, merge
+from govern.policy.schemas import ENVELOPE, KINDS, PACK_FILE
+
+API_VERSION = "govern/v1"
+PACK_FILE_NAME = "pack.yaml"
+
+
+@dataclass
+class RawPack:
+    """A pack's settings and documents after validation and `extends:` merging."""
+
+    name: str
+    version: str
+    owner: str
+    description: str
+    timezone: ZoneInfo
+    root: Path
+    documents: dict[tuple[str, str], Spec] = field(default_factory=dict)
+    digest: str = ""
+    extends: RawPack | None = None
+
+    def specs(self, kind: str) -> list[Record]:
+        return [d.spec for (k, _), d in sorted(self.documents.items()) if k == kind]
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _read_document(doc: Document, problems: list[Problem]) -> Spec | None:
+    found = validate.check(doc, doc.data, ENVELOPE)
+    if found:
+        problems.extend(found)
+        return None
+    data: dict[str, Any] = doc.data
+    if data["apiVersion"] != API_VERSION:
+        message = f"apiVersion '{data['apiVersion']}' is not supported; use '{API_VERSION}'"
+        problems.append(Problem(doc.at(("apiVersion",)), "G211", message, "apiVersion"))
+        return None
+    kind = data["kind"]
+    if kind not in KINDS:
+        hint = did_you_mean(kind, KINDS) or f" (kinds: {', '.join(KINDS)})"
+        problems.append(Problem(doc.at(("kind",)), "G210", f"unknown kind '{kind}'{hint}", "kind"))
+        return None
+    found = validate.check(doc, data["spec"], KINDS[kind], ("spec",))
+    if found:
+        problems.extend(found)
+        return None
+    metadata = Metadata.located(data["metadata"], doc, ("metadata",))
+    spec = SPEC_MODELS[kind].located(data["spec"], doc, ("spec",))
+    return Spec(kind=kind, metadata=metadata, spec=spec)
+
+
+def _duplicates(specs: list[Spec], problems: list[Problem]) -> None:
+    """Named records (rules, categories, priorities) must be unique within one pack."""
+    seen: dict[tuple[str, str, str], Record] = {}
+    for spec in specs:
+        for field_name in type(spec.spec).model_fields:
+            items = getattr(spec.spec, field_name)
+            if not isinstance(items, list):
+                continue
+            for item in items:
+                key = getattr(item, "id", None) or getattr(item, "name", None)
+                if not isinstance(key, str) or not isinstance(item, Record):
+                    continue
+                slot = (spec.kind, field_name, key)
+                if slot in seen:
+                    first = seen[slot].where()
+                    message = f"{field_name[:-1]} '{key}' is defined twice (first at {first})"
+                    problems.append(Problem(item.where(), "G300", message, key))
+                else:
+                    seen[slot] = item
+
+
+def _read_pack_file(root: Path, problems: list[Problem]) -> tuple[Document, dict[str, Any]] | None:
+    file = root / PACK_FILE_NAME
+    display = _display(file)
+    if not root.is_dir():
+        problems.append(Problem(Location(_display(root)), "G100", "no such pack folder"))
+        return None
+    if not file.is_file():
+        problems.append(Problem(Location(display), "G110", "a pack folder needs a pack.yaml"))
+        return None
+    docs, found = read_documents(file, display)
+    problems.extend(found)
+    if found or len(docs) != 1:
+        if not found:
+            problems.append(Problem(Location(display), "G110", "pack.yaml must hold one document"))
+        return None
+    doc = docs[0]
+    found = validate.check(doc, doc.data, PACK_FILE)
+    problems.extend(found)
+    if not isinstance(doc.data, dict):
+        return None
+    # Read on past a faulty pack.yaml, so that every problem of the pack is listed at once.
+    settings = {key: value for key, value in doc.data.items() if isinstance(value, str | list)}
+    return doc, settings
+
+
+def read_pack(root: Path, _chain: tuple[Path, ...] = ()) -> RawPack:
+    """Validate and merge a pack folder; raise PolicyError listing every problem."""
+    root = root.resolve()
+    problems: list[Problem] = []
+    read = _read_pack_file(root, problems)
+    if read is None:
+        raise PolicyError(problems)
+    pack_doc, settings = read
+
+    parent: RawPack | None = None
+    if isinstance(settings.get("extends"), str):
+        target = (root / settings["extends"]).resolve()
+        if target in (*_chain, root):
+            problems.append(
+                Problem(pack_doc.at(("extends",)), "G111", f"pack extends itself via '{settings['extends']}'")
+            )
+        else:
+            try:
+                parent = read_pack(target, (*_chain, root))
+            except PolicyError as exc:
+                problems.extend(exc.problems)
+
+    zone = ZoneInfo("UTC")
+    zone_name = settings.get("timezone") if isinstance(settings.get("timezone"), str) else None
+    zone_name = zone_name or (parent.timezone.key if parent else "UTC")
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(
+            Problem(pack_doc.at(("timezone",)), "G205", f"unknown time zone '{zone_name}'", "timezone")
+        )
+
+    digest = hashlib.sha256(parent.digest.encode() if parent else b"")
+    specs: list[Spec] = []
+    files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    for file in files:
+        if file.name == PACK_FILE_NAME and file.parent == root:
+            digest.update(b"pack.yaml\0" + file.read_bytes())
+            continue
+        rel = file.relative_to(root).as_posix()
+        try:
+            digest.update(rel.encode() + b"\0" + file.read_bytes())
+        except OSError:
+            pass
+        docs, found = read_documents(file, _display(file))
+        problems.extend(found)
+        for doc in docs:
+            if (spec := _read_document(doc, problems)) is not None:
+                specs.append(spec)
+    _duplicates(specs, problems)
+
+    documents = dict(parent.documents) if parent else {}
+    own: set[tuple[str, str]] = set()
+    for spec in specs:
+        key = (spec.kind, spec.metadata.name)
+        if key in own:
+            where = spec.metadata.where("name")
+            message = f"a {spec.kind} named '{key[1]}' is already in this pack"
+            problems.append(Problem(where, "G300", message, "metadata.name"))
+            continue
+        own.add(key)
+        if key in documents:
+            base = documents[key]
+            merged = merge(base.spec, spec.spec)
+            documents[key] = Spec(kind=spec.kind, metadata=spec.metadata, spec=merged)
+        else:
+            documents[key] = spec
+
+    for i, rule_id in enumerate(settings.get("disable") or []):
+        if not isinstance(rule_id, str):
+            continue
+        if not _disable(documents, rule_id):
+            known = [r.id for d in documents.values() for r in getattr(d.spec, "rules", [])]
+            hint = did_you_mean(rule_id, known)
+            problems.append(
+                Problem(pack_doc.at(("disable", i)), "G301", f"cannot disable unknown rule '{rule_id}'{hint}", "disable")
+            )
+
+    if problems:
+        raise PolicyError(problems)
+    return RawPack(
+        name=settings["name"],
+        version=settings["version"],
+        owner=settings["owner"],
+        description=settings["description"],
+        timezone=zone,
+        root=root,
+        documents=documents,
+        digest="sha256:" + digest.hexdigest(),
+        extends=parent,
+    )
+
+
+def _disable(documents: dict[tuple[str, str], Spec], rule_id: str) -> bool:
+    for key, doc in documents.items():
+        rules = getattr(doc.spec, "rules", None)
+        if isinstance(rules, list) and any(r.id == rule_id for r in rules):
+            kept = [r for r in rules if r.id != rule_id]
+            spec = doc.spec.model_copy(update={"rules": kept})
+            spec._doc, spec._path = doc.spec.source
+            documents[key] = Spec(kind=doc.kind, metadata=doc.metadata, spec=spec)
+            return True
+    return False

@@ -1,0 +1,151 @@
+"""Cerberus schemas of the pack file and of each document kind, checked before compiling."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Schema = dict[str, Any]
+
+NAME = {"type": "string", "regex": r"^[a-z0-9][a-z0-9-]*$", "empty": False}
+TEXT = {"type": "string", "empty": False}
+TEXT_LIST = {"type": "list", "schema": TEXT}
+CEL = {"type": "string", "empty": False}
+DAYS = {"type": "integer", "min": 1, "max": 36500}
+
+PACK_FILE: Schema = {
+    "name": {**NAME, "required": True},
+    "version": {
+        "type": "string",
+        "required": True,
+        "regex": r"^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$",
+    },
+    "owner": {**TEXT, "required": True},
+    "description": {**TEXT, "required": True},
+    "extends": {"type": "string", "empty": False, "nullable": True},
+    "timezone": {"type": "string", "empty": False},
+    "disable": {"type": "list", "schema": NAME},
+}
+
+ENVELOPE: Schema = {
+    "apiVersion": {"type": "string", "required": True},
+    "kind": {"type": "string", "required": True},
+    "metadata": {
+        "type": "dict",
+        "required": True,
+        "schema": {
+            "name": {**NAME, "required": True},
+            "description": {**TEXT, "required": True},
+            "owner": {**TEXT, "required": True},
+            "labels": {"type": "dict", "keysrules": NAME, "valuesrules": {"type": "string"}},
+        },
+    },
+    "spec": {"type": "dict", "required": True},
+}
+
+SITE_CATALOGUE: Schema = {
+    "categories": {
+        "type": "list",
+        "schema": {
+            "type": "dict",
+            "schema": {
+                "name": {**NAME, "required": True},
+                "description": TEXT,
+                "sites": {
+                    "type": "list",
+                    "required": True,
+                    "schema": {
+                        "type": "string",
+                        "regex": r"^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$",
+                    },
+                },
+            },
+        },
+    },
+}
+
+PRIORITY_CATALOGUE: Schema = {
+    "priorities": {
+        "type": "list",
+        "schema": {
+            "type": "dict",
+            "schema": {
+                "id": {**TEXT, "required": True},
+                "title": {**TEXT, "required": True},
+                "description": TEXT,
+            },
+        },
+    },
+}
+
+MATCH: Schema = {
+    "access": {"type": "list", "schema": {"type": "string", "allowed": ["read", "post", "manage"]}},
+    "approaches": {
+        "type": "list",
+        "schema": {
+            "type": "string",
+            "allowed": ["listen", "reflect", "converse", "experiment", "embed"],
+        },
+    },
+    "categories": {"type": "list", "schema": NAME},
+    "sites": TEXT_LIST,
+    "departments": TEXT_LIST,
+    "employment": {
+        "type": "list",
+        "schema": {"type": "string", "allowed": ["permanent", "contractor", "temporary"]},
+    },
+    "groups": TEXT_LIST,
+    "drivers": TEXT_LIST,
+}
+
+ACCESS_RULE: Schema = {
+    "id": {**NAME, "required": True},
+    "ref": TEXT,
+    "description": {**TEXT, "required": True},
+    "effect": {"type": "string", "required": True, "allowed": ["permit", "deny", "refer"]},
+    "match": {"type": "dict", "schema": MATCH},
+    "condition": CEL,
+    "require": {
+        "type": "list",
+        "dependencies": {"effect": ["deny"]},
+        "schema": {
+            "type": "dict",
+            "schema": {
+                "that": {**CEL, "required": True},
+                "message": {**TEXT, "required": True},
+                "missing": TEXT,
+            },
+        },
+    },
+    "message": {**TEXT, "required": True},
+    "missing": {**TEXT_LIST, "dependencies": {"effect": ["deny"]}},
+    "refer_to": {**NAME, "dependencies": {"effect": ["refer"]}},
+    "obligations": {"type": "list", "schema": NAME, "dependencies": {"effect": ["permit"]}},
+    "grant": {
+        "type": "dict",
+        "dependencies": {"effect": ["permit"]},
+        "schema": {"max_days": {"type": ["integer", "string"], "required": True}},
+    },
+    "only_with_permit": {"type": "boolean", "dependencies": {"effect": ["permit"]}},
+}
+
+ACCESS_POLICY: Schema = {
+    "combining": {"type": "string", "allowed": ["deny-overrides"]},
+    "approaches": {
+        "type": "dict",
+        "keysrules": {
+            "type": "string",
+            "allowed": ["listen", "reflect", "converse", "experiment", "embed"],
+        },
+        "valuesrules": TEXT,
+    },
+    "obligations": {"type": "dict", "keysrules": NAME, "valuesrules": TEXT},
+    "no_rule_message": TEXT,
+    "rules": {"type": "list", "schema": {"type": "dict", "schema": ACCESS_RULE}},
+}
+
+# The document kinds and their spec schemas. Draft and moderation kinds register here too.
+KINDS: dict[str, Schema] = {
+    "SiteCatalogue": SITE_CATALOGUE,
+    "PriorityCatalogue": PRIORITY_CATALOGUE,
+    "AccessPolicy": ACCESS_POLICY,
+}
