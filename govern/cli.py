@@ -38,7 +38,9 @@ def _load(args: argparse.Namespace) -> Pack:
     try:
         return load_pack(args.policies)
     except PolicyError as exc:
-        raise Failure(f"govern: the policy pack '{args.policies}' does not load\n{exc}", EXIT_POLICY) from None
+        raise Failure(
+            f"govern: the policy pack '{args.policies}' does not load\n{exc}", EXIT_POLICY
+        ) from None
 
 
 def _open_input(name: str) -> TextIO:
@@ -131,7 +133,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
             for problem in exc.problems:
                 print(problem)
             count = len(exc.problems)
-            print(f"{count} problem{'s' if count != 1 else ''}; the pack is not valid", file=sys.stderr)
+            print(
+                f"{count} problem{'s' if count != 1 else ''}; the pack is not valid",
+                file=sys.stderr,
+            )
         return EXIT_POLICY
     if args.format == "json":
         print(json.dumps({"valid": True, "pack": pack.ref.model_dump(), "rules": len(pack.rules())}))
@@ -146,12 +151,20 @@ def cmd_decide(args: argparse.Namespace) -> int:
 
 
 def _add_input(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--policies", default=default_policies(), metavar="DIR",
-                        help="the policy pack folder (default: council-default)")
+    parser.add_argument(
+        "--policies",
+        default=default_policies(),
+        metavar="DIR",
+        help="the policy pack folder (default: council-default)",
+    )
     parser.add_argument("file", metavar="FILE", help="a JSON document, or - for standard input")
     parser.add_argument("--jsonl", action="store_true", help="JSON Lines in: one answer a line, in order")
-    parser.add_argument("--format", choices=["json", "text"], default="json",
-                        help="json (default) or text for people")
+    parser.add_argument(
+        "--format",
+        choices=["json", "text"],
+        default="json",
+        help="json (default) or text for people",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -75,9 +75,7 @@ class PolicyError(GovernError):
     """A pack that does not load; lists every problem, not just the first."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = sorted(
-            problems, key=lambda p: (p.location.file, p.location.line, p.location.column)
-        )
+        self.problems = sorted(problems, key=lambda p: (p.location.file, p.location.line, p.location.column))
         count = len(self.problems)
         summary = f"{count} problem{'s' if count != 1 else ''} in the policy pack"
         super().__init__("\n".join([summary, *map(str, self.problems)]))
@@ -100,9 +98,7 @@ class RequestError(GovernError):
     def __init__(self, errors: Iterable[FieldError], what: str = "request") -> None:
         self.errors = list(errors)
         self.what = what
-        super().__init__(
-            f"invalid {what}: " + "; ".join(str(e) for e in self.errors)
-        )
+        super().__init__(f"invalid {what}: " + "; ".join(str(e) for e in self.errors))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -75,7 +75,7 @@ class Pack:
         problems: list[Problem] = []
         self.sites = _site_catalogue(raw, problems)
         priorities = PriorityCatalogueSpec(
-            priorities=[p for s in raw.specs("PriorityCatalogue") for p in getattr(s, "priorities")]
+            priorities=[p for s in raw.specs("PriorityCatalogue") for p in s.priorities]
         )
         access_specs = raw.specs("AccessPolicy")
         access_policy = access_specs[0] if access_specs else AccessPolicySpec()

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from govern.access.models import (
     AccessDecision,
     AccessRequest,
+    Effect,
     Obligation,
     PolicyRef,
     Reason,
@@ -136,9 +137,7 @@ class AccessEngine:
             if name not in known:
                 hint = did_you_mean(name, known)
                 message = f"rule '{rule.id}' names unknown {what} '{name}'{hint}"
-                self.problems.append(
-                    Problem(rule.where(*field.split("."), i), "G301", message, rule.id)
-                )
+                self.problems.append(Problem(rule.where(*field.split("."), i), "G301", message, rule.id))
 
     def _compile(self, rule: AccessRule) -> _Rule | None:
         before = len(self.problems)
@@ -148,7 +147,12 @@ class AccessEngine:
         self._check_names(rule, "obligations", rule.obligations, self.policy.obligations, "obligation")
         if rule.effect == "refer" and not rule.refer_to:
             self.problems.append(
-                Problem(rule.where("effect"), "G201", f"refer rule '{rule.id}' needs 'refer_to'", rule.id)
+                Problem(
+                    rule.where("effect"),
+                    "G201",
+                    f"refer rule '{rule.id}' needs 'refer_to'",
+                    rule.id,
+                )
             )
         match = tuple(
             (_MATCH_FACTS[name], frozenset(values))
@@ -264,6 +268,7 @@ class AccessEngine:
                 hits[rule.rule.effect].append(hit)
 
         permits = hits["permit"]
+        decision: Effect
         if hits["deny"]:
             decision, chosen = "deny", hits["deny"]
         elif hits["refer"]:

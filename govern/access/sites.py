@@ -37,9 +37,7 @@ def host_of(site: str) -> str:
         host = ""
     labels = host.split(".")
     if len(labels) < 2 or not all(labels) or any(" " in label for label in labels):
-        raise RequestError(
-            [FieldError("site", f"'{site}' is not a domain or URL (e.g. facebook.com)")]
-        )
+        raise RequestError([FieldError("site", f"'{site}' is not a domain or URL (e.g. facebook.com)")])
     return host
 
 

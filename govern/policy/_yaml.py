@@ -91,6 +91,19 @@ class _Converter:
         return self.loader.construct_object(node)
 
 
+def _first_alias(text: str, display: str) -> Problem | None:
+    """Aliases would let a few lines expand into gigabytes ("billion laughs"): refuse them."""
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                where = Location(display, mark.line + 1, mark.column + 1)
+                return Problem(where, "G102", "YAML aliases (*name) are not allowed in policy packs")
+    except yaml.YAMLError:
+        return None  # the composer reports syntax errors with their positions
+    return None
+
+
 def read_documents(path: Path, display: str) -> tuple[list[Document], list[Problem]]:
     """Every document in a YAML file, or the problems that stop it being read."""
     try:
@@ -106,6 +119,9 @@ def read_documents(path: Path, display: str) -> tuple[list[Document], list[Probl
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return [], [Problem(Location(display, line, 1), "G100", "file is not valid UTF-8")]
+    alias = _first_alias(text, display)
+    if alias is not None:
+        return [], [alias]
     loader = yaml.SafeLoader(text)
     documents: list[Document] = []
     problems: list[Problem] = []

@@ -30,7 +30,7 @@ class Expr:
     def evaluate(self, facts: Mapping[str, Any]) -> Any:
         try:
             return self.program.execute({name: facts[name] for name in self.variables})
-        except (RuntimeError, ValueError, TypeError) as exc:
+        except (RuntimeError, ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
             raise EvaluationError(f"{self.source!r}: {exc}") from None
 
 

@@ -127,7 +127,11 @@ def read_pack(root: Path, _chain: tuple[Path, ...] = ()) -> RawPack:
         target = (root / settings["extends"]).resolve()
         if target in (*_chain, root):
             problems.append(
-                Problem(pack_doc.at(("extends",)), "G111", f"pack extends itself via '{settings['extends']}'")
+                Problem(
+                    pack_doc.at(("extends",)),
+                    "G111",
+                    f"pack extends itself via '{settings['extends']}'",
+                )
             )
         else:
             try:
@@ -188,7 +192,12 @@ def read_pack(root: Path, _chain: tuple[Path, ...] = ()) -> RawPack:
             known = [r.id for d in documents.values() for r in getattr(d.spec, "rules", [])]
             hint = did_you_mean(rule_id, known)
             problems.append(
-                Problem(pack_doc.at(("disable", i)), "G301", f"cannot disable unknown rule '{rule_id}'{hint}", "disable")
+                Problem(
+                    pack_doc.at(("disable", i)),
+                    "G301",
+                    f"cannot disable unknown rule '{rule_id}'{hint}",
+                    "disable",
+                )
             )
 
     if problems:

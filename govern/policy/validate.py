@@ -51,7 +51,7 @@ def _problem(doc: Document, root: Schema, base: KeyPath, error: cerr.ValidationE
     name = str(path[-1]) if path else "document"
     code, message, key = "G205", f"'{shown}' is invalid", False
     if error.code == cerr.UNKNOWN_FIELD.code:
-        allowed = _schema_at(root, tuple(error.schema_path)).keys()
+        allowed = list(_schema_at(root, tuple(error.schema_path)))
         code, key = "G200", True
         message = f"unknown key '{name}' in {render_path(path[:-1]) or 'the document'}"
         message += did_you_mean(name, allowed)
@@ -63,10 +63,10 @@ def _problem(doc: Document, root: Schema, base: KeyPath, error: cerr.ValidationE
         kinds = " or ".join(_TYPE_NAMES.get(str(w), str(w)) for w in wanted)
         code, message = "G202", f"'{shown}' must be {kinds}, not {_describe(error.value)}"
     elif error.code in (cerr.UNALLOWED_VALUE.code, cerr.UNALLOWED_VALUES.code):
-        allowed = [str(a) for a in error.constraint]
-        hint = did_you_mean(str(error.value), allowed)
+        choices = [str(a) for a in error.constraint]
+        hint = did_you_mean(str(error.value), choices)
         code = "G203"
-        message = f"'{shown}' is {_describe(error.value)}, expected one of {', '.join(allowed)}"
+        message = f"'{shown}' is {_describe(error.value)}, expected one of {', '.join(choices)}"
         message += hint
     elif error.code in (cerr.MIN_VALUE.code, cerr.MAX_VALUE.code):
         bound = "at least" if error.code == cerr.MIN_VALUE.code else "at most"

@@ -1,0 +1,5 @@
+"""Run every Gherkin scenario under features/ against the pack under test."""
+
+from pytest_bdd import scenarios
+
+scenarios(".")

@@ -1,0 +1,50 @@
+"""pytest plugin: the pack under test, the scenario's world, and every step module."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from govern.pack import Pack, load_pack
+
+pytest_plugins = ["govern.bdd.access_steps", "govern.bdd.common_steps"]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("govern")
+    group.addoption(
+        "--govern-pack",
+        default=None,
+        metavar="DIR",
+        help="policy pack the Gherkin scenarios run against (default: $GOVERN_PACK or council-default)",
+    )
+
+
+@dataclass
+class World:
+    """What one scenario has said so far, and the answer it got."""
+
+    pack: Pack
+    today: str | None = None
+    request: dict[str, Any] = field(default_factory=dict)
+    answer: Any = None
+    triggered: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def govern_pack(request: pytest.FixtureRequest) -> Pack:
+    from govern.cli import default_policies
+
+    path = request.config.getoption("--govern-pack") or os.environ.get("GOVERN_PACK")
+    return load_pack(path or default_policies())
+
+
+@pytest.fixture
+def world(govern_pack: Pack, request: pytest.FixtureRequest) -> Iterator[World]:
+    state = World(pack=govern_pack)
+    yield state
+    request.node.user_properties.append(("govern_rules", ",".join(dict.fromkeys(state.triggered))))
