@@ -51,8 +51,7 @@ def parse(model: type[M], data: Any, what: str) -> M:
 
 def _site_catalogue(raw: RawPack, problems: list[Problem]) -> SiteCatalogue:
     categories: list[Category] = []
-    for spec in raw.specs("SiteCatalogue"):
-        assert isinstance(spec, SiteCatalogueSpec)
+    for spec in raw.specs("SiteCatalogue", SiteCatalogueSpec):
         categories.extend(spec.categories)
     placed: dict[str, str] = {}
     for category in categories:
@@ -75,15 +74,16 @@ class Pack:
         problems: list[Problem] = []
         self.sites = _site_catalogue(raw, problems)
         priorities = PriorityCatalogueSpec(
-            priorities=[p for s in raw.specs("PriorityCatalogue") for p in s.priorities]
+            priorities=[
+                p for s in raw.specs("PriorityCatalogue", PriorityCatalogueSpec) for p in s.priorities
+            ]
         )
-        access_specs = raw.specs("AccessPolicy")
+        access_specs = raw.specs("AccessPolicy", AccessPolicySpec)
         access_policy = access_specs[0] if access_specs else AccessPolicySpec()
         if len(access_specs) > 1:
             for extra in access_specs[1:]:
                 message = "a pack holds one AccessPolicy; merge the rules into one document"
                 problems.append(Problem(extra.where(), "G300", message))
-        assert isinstance(access_policy, AccessPolicySpec)
         self.access = AccessEngine(access_policy, self.sites, priorities, raw.timezone, self.ref)
         problems.extend(self.access.problems)
         if problems:

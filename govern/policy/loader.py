@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from govern.errors import Location, PolicyError, Problem, did_you_mean
@@ -13,6 +13,8 @@ from govern.policy import validate
 from govern.policy._yaml import Document, read_documents
 from govern.policy.model import SPEC_MODELS, Metadata, Record, Spec, merge
 from govern.policy.schemas import ENVELOPE, KINDS, PACK_FILE
+
+R = TypeVar("R", bound=Record)
 
 API_VERSION = "govern/v1"
 PACK_FILE_NAME = "pack.yaml"
@@ -32,8 +34,10 @@ class RawPack:
     digest: str = ""
     extends: RawPack | None = None
 
-    def specs(self, kind: str) -> list[Record]:
-        return [d.spec for (k, _), d in sorted(self.documents.items()) if k == kind]
+    def specs(self, kind: str, model: type[R]) -> list[R]:
+        """The specs of every document of one kind, in name order."""
+        found = [d.spec for (k, _), d in sorted(self.documents.items()) if k == kind]
+        return [spec for spec in found if isinstance(spec, model)]
 
 
 def _display(path: Path) -> str:
