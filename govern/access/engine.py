@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -13,14 +12,12 @@ from govern.access.models import (
     AccessDecision,
     AccessRequest,
     Effect,
-    Obligation,
     PolicyRef,
-    Reason,
-    SiteRef,
 )
 from govern.access.sites import Site, SiteCatalogue
 from govern.errors import Problem, did_you_mean
-from govern.policy.expr import EvaluationError, Expr, compile_expr
+from govern.ids import new_id
+from govern.policy.expr import EvaluationError, Expr, FrozenMap, compile_expr
 from govern.policy.model import AccessPolicySpec, AccessRule, PriorityCatalogueSpec
 
 # The variables an access rule's CEL expressions may read. They are flat on purpose: each
@@ -68,22 +65,24 @@ class _Requirement:
     missing: str | None
 
 
+# The facts a `match` compares one value of; the others (groups, drivers) match on overlap.
+_SCALAR_FACTS = ("access", "approach", "category", "domain", "department", "employment")
+
+
 @dataclass(frozen=True, slots=True)
 class _Rule:
     rule: AccessRule
-    match: tuple[tuple[str, frozenset[str]], ...]
+    scalar_match: tuple[tuple[int, frozenset[str | None]], ...]  # (index in _SCALAR_FACTS, any of)
+    set_match: tuple[tuple[str, frozenset[str]], ...]
     condition: Expr | None
     requirements: tuple[_Requirement, ...]
     max_days: int | Expr | None
 
-    def matches(self, scalars: dict[str, Any], sets: dict[str, frozenset[str]]) -> bool:
-        for fact, allowed in self.match:
-            if fact in sets:
-                if not sets[fact] & allowed:
-                    return False
-            elif scalars[fact] not in allowed:
-                return False
-        return True
+    def matches_scalars(self, key: tuple[str | None, ...]) -> bool:
+        return all(key[i] in allowed for i, allowed in self.scalar_match)
+
+    def matches_sets(self, sets: dict[str, frozenset[str]]) -> bool:
+        return all(sets[fact] & allowed for fact, allowed in self.set_match)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +112,7 @@ class AccessEngine:
         self.policy_ref = policy_ref
         self.problems: list[Problem] = []
         self.rules = [r for r in map(self._compile, policy.rules) if r is not None]
+        self._candidates: dict[tuple[str | None, ...], tuple[_Rule, ...]] = {}
 
     # --- load time -----------------------------------------------------------------------
 
@@ -154,10 +154,11 @@ class AccessEngine:
                     rule.id,
                 )
             )
-        match = tuple(
-            (_MATCH_FACTS[name], frozenset(values))
-            for name, values in m.model_dump(exclude_none=True).items()
+        given = {_MATCH_FACTS[name]: frozenset(v) for name, v in m.model_dump(exclude_none=True).items()}
+        scalar_match = tuple(
+            (i, frozenset[str | None](given[f])) for i, f in enumerate(_SCALAR_FACTS) if f in given
         )
+        set_match = tuple((f, v) for f, v in given.items() if f not in _SCALAR_FACTS)
         condition = self._expr(rule.condition, rule, "condition") if rule.condition else None
         requirements = tuple(
             _Requirement(expr, req.message, req.missing)
@@ -170,7 +171,7 @@ class AccessEngine:
             max_days = days if isinstance(days, int) else self._expr(days, rule, "grant", "max_days")
         if len(self.problems) > before:
             return None
-        return _Rule(rule, match, condition, requirements, max_days)
+        return _Rule(rule, scalar_match, set_match, condition, requirements, max_days)
 
     # --- request time --------------------------------------------------------------------
 
@@ -181,34 +182,41 @@ class AccessEngine:
         return moment.astimezone(self.timezone).date()
 
     def _facts(self, request: AccessRequest, site: Site, today: dt.date) -> dict[str, Any]:
-        case, who = request.business_case, request.requester
-        training: dict[str, int] = {}
-        for t in who.training:
-            age = (today - t.completed_on).days
-            if age >= 0 and age < training.get(t.course, age + 1):
-                training[t.course] = age
+        """The value of every variable in VARIABLES; lists as tuples, so results can be memoised."""
+        who, case = request.requester, request.business_case
+        catalogued = self.priorities
         return {
             "access": request.access,
             "approach": request.approach,
             "domain": site.domain,
             "category": site.category or "",
-            "known_site": site.known,
+            "known_site": site.category is not None,
             "requester_id": who.id,
             "department": who.department,
             "role": who.role,
             "employment": who.employment,
-            "groups": who.groups,
-            "training_days": training,
+            "groups": tuple(who.groups),
+            "training_days": _training_days(request, today),
             "purpose": case.purpose,
             "purpose_words": len(case.purpose.split()),
-            "drivers": case.drivers,
-            "priorities": [p for p in case.priorities if p in self.priorities],
-            "unknown_priorities": [p for p in case.priorities if p not in self.priorities],
-            "benefits": case.benefits,
+            "drivers": tuple(case.drivers),
+            "priorities": tuple(p for p in case.priorities if p in catalogued),
+            "unknown_priorities": tuple(p for p in case.priorities if p not in catalogued),
+            "benefits": tuple(case.benefits),
             "days_requested": case.duration_days or 0,
             "manager_approved": case.manager_approved,
             "moderation_plan": case.moderation_plan or "",
         }
+
+    def _candidates_for(self, key: tuple[str | None, ...]) -> tuple[_Rule, ...]:
+        """The rules whose scalar `match` passes for this combination, memoised."""
+        found = self._candidates.get(key)
+        if found is None:
+            if len(self._candidates) >= 4096:
+                self._candidates.clear()
+            found = tuple(r for r in self.rules if r.matches_scalars(key))
+            self._candidates[key] = found
+        return found
 
     def _evaluate(self, rule: _Rule, facts: dict[str, Any]) -> _Hit | None:
         """The rule's contribution when it applies, else None. Errors fail closed."""
@@ -249,22 +257,12 @@ class AccessEngine:
         site = self.sites.resolve(request.site)
         today = self.request_date(request)
         facts = self._facts(request, site, today)
-        who = request.requester
-        scalars = {
-            "access": request.access,
-            "approach": request.approach,
-            "category": site.category,
-            "domain": site.domain,
-            "department": who.department,
-            "employment": who.employment,
-        }
-        sets = {
-            "groups": frozenset(who.groups),
-            "drivers": frozenset(request.business_case.drivers),
-        }
+        who, case = request.requester, request.business_case
+        key = (request.access, request.approach, site.category, site.domain, who.department, who.employment)
+        sets = {"groups": frozenset(who.groups), "drivers": frozenset(case.drivers)}
         hits: dict[str, list[_Hit]] = {"deny": [], "refer": [], "permit": []}
-        for rule in self.rules:
-            if rule.matches(scalars, sets) and (hit := self._evaluate(rule, facts)) is not None:
+        for rule in self._candidates_for(key):
+            if (not rule.set_match or rule.matches_sets(sets)) and (hit := self._evaluate(rule, facts)):
                 hits[rule.rule.effect].append(hit)
 
         permits = hits["permit"]
@@ -279,31 +277,45 @@ class AccessEngine:
             decision, chosen = "deny", []
 
         reasons = [
-            Reason(rule=h.rule.rule.id, effect=h.rule.rule.effect, message=message)
+            {"rule": h.rule.rule.id, "effect": h.rule.rule.effect, "message": message}
             for h in chosen
             for message in h.messages
-        ]
-        if not reasons:
-            reasons = [Reason(rule="no-applicable-rule", effect="deny", message=self.policy.no_rule_message)]
-        decided = AccessDecision(
-            decision=decision,
-            decision_id=str(uuid.uuid4()),
-            request_id=request.request_id,
-            site=SiteRef(domain=site.domain, category=site.category),
-            reasons=reasons,
-            missing=list(dict.fromkeys(m for h in chosen for m in h.missing)) if decision == "deny" else [],
-            refer_to=chosen[0].rule.rule.refer_to if decision == "refer" else None,
-            warnings=[
-                f"priority '{p}' is not in the priority catalogue and does not count"
-                for p in facts["unknown_priorities"]
-            ],
-            policy=self.policy_ref,
-        )
+        ] or [{"rule": "no-applicable-rule", "effect": "deny", "message": self.policy.no_rule_message}]
+        obligations: list[dict[str, str]] = []
+        days: int | None = None
         if decision == "permit":
             ids = dict.fromkeys(o for h in permits for o in h.rule.rule.obligations)
-            days = self._granted_days(permits, facts, request.business_case.duration_days)
-            decided.obligations = [Obligation(id=o, text=self.policy.obligations[o]) for o in ids]
-            if days is not None:
-                decided.granted_days = days
-                decided.expires_on = today + dt.timedelta(days=days)
-        return decided
+            obligations = [{"id": o, "text": self.policy.obligations[o]} for o in ids]
+            days = self._granted_days(permits, facts, case.duration_days)
+        # One validation of the whole tree is faster than constructing each nested model.
+        return AccessDecision.model_validate(
+            {
+                "decision": decision,
+                "decision_id": new_id(),
+                "request_id": request.request_id,
+                "site": {"domain": site.domain, "category": site.category},
+                "reasons": reasons,
+                "missing": list(dict.fromkeys(m for h in chosen for m in h.missing))
+                if decision == "deny"
+                else [],
+                "obligations": obligations,
+                "expires_on": today + dt.timedelta(days=days) if days is not None else None,
+                "granted_days": days,
+                "refer_to": chosen[0].rule.rule.refer_to if decision == "refer" else None,
+                "warnings": [
+                    f"priority '{p}' is not in the priority catalogue and does not count"
+                    for p in facts["unknown_priorities"]
+                ],
+                "policy": self.policy_ref,
+            }
+        )
+
+
+def _training_days(request: AccessRequest, today: dt.date) -> FrozenMap:
+    """Course -> days since it was last completed; completions after `today` do not count."""
+    days: dict[str, int] = {}
+    for t in request.requester.training:
+        age = (today - t.completed_on).days
+        if age >= 0 and age < days.get(t.course, age + 1):
+            days[t.course] = age
+    return FrozenMap.of(days)

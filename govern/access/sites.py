@@ -52,6 +52,7 @@ class SiteCatalogue:
         self.categories = {c.name: c for c in spec.categories}
         self._self_and_below: dict[str, str] = {}
         self._below_only: dict[str, str] = {}
+        self._resolved: dict[str, Site] = {}
         for category in spec.categories:
             for entry in category.sites:
                 if entry.startswith("*."):
@@ -67,6 +68,16 @@ class SiteCatalogue:
         return [*self._self_and_below, *(f"*.{d}" for d in self._below_only)]
 
     def resolve(self, site: str) -> Site:
+        """The catalogued domain and category of a site; memoised, sites repeat."""
+        found = self._resolved.get(site)
+        if found is None:
+            found = self._resolve(site)
+            if len(self._resolved) >= 4096:
+                self._resolved.clear()
+            self._resolved[site] = found
+        return found
+
+    def _resolve(self, site: str) -> Site:
         host = host_of(site)
         labels = host.split(".")
         for i in range(len(labels) - 1):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import cel
@@ -19,17 +19,55 @@ class EvaluationError(Exception):
     """An expression failed at run time (a type mismatch the data brought out)."""
 
 
+MEMO_SIZE = 4096
+
+
+class FrozenMap(tuple[tuple[str, Any], ...]):
+    """A map given to CEL as a hashable tuple of (key, value) pairs, so results can be memoised."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, mapping: Mapping[str, Any]) -> FrozenMap:
+        return cls(sorted(mapping.items()))
+
+
+def _thawed(value: Any) -> Any:
+    return dict(value) if isinstance(value, FrozenMap) else value
+
+
 @dataclass(frozen=True, slots=True)
 class Expr:
-    """A compiled CEL program and the variables it reads."""
+    """A compiled CEL program and the variables it reads.
+
+    CEL expressions are pure, so results are memoised on the values they read: policy inputs
+    are mostly low-cardinality (a word count, a group list), and converting values to CEL costs
+    more than evaluating. The memo is bounded and simply emptied when full.
+    """
 
     source: str
     program: Any
     variables: tuple[str, ...]
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def evaluate(self, facts: Mapping[str, Any]) -> Any:
+        """The expression's value on `facts` (which hold hashable values: tuples, FrozenMap)."""
+        key = tuple([facts[name] for name in self.variables])
         try:
-            return self.program.execute({name: facts[name] for name in self.variables})
+            return self.memo[key]
+        except KeyError:
+            pass
+        except TypeError:  # a value that cannot be hashed: evaluate without the memo
+            return self._run(facts)
+        result = self._run(facts)
+        if len(self.memo) >= MEMO_SIZE:
+            self.memo.clear()
+        self.memo[key] = result
+        return result
+
+    def _run(self, facts: Mapping[str, Any]) -> Any:
+        try:
+            return self.program.execute({name: _thawed(facts[name]) for name in self.variables})
         except (RuntimeError, ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
             raise EvaluationError(f"{self.source!r}: {exc}") from None
 
