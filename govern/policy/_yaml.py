@@ -86,7 +86,7 @@ class _Converter:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        if node.style in ("'", '"', "|", ">"):
+        if isinstance(node, yaml.ScalarNode) and node.style in ("'", '"', "|", ">"):
             self.doc.styles[path] = node.style
         return self.loader.construct_object(node)
 
@@ -97,7 +97,7 @@ def _first_alias(text: str, display: str) -> Problem | None:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
-                where = Location(display, mark.line + 1, mark.column + 1)
+                where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
                 return Problem(where, "G102", "YAML aliases (*name) are not allowed in policy packs")
     except yaml.YAMLError:
         return None  # the composer reports syntax errors with their positions
