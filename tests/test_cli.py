@@ -118,7 +118,11 @@ def test_decide_with_a_broken_pack_exits_1(tmp_path: Path, capsys: pytest.Captur
 
 def test_console_script_is_installed_and_never_shows_a_traceback() -> None:
     result = subprocess.run(
-        ["govern", "decide", "-"], input="[1, 2]", capture_output=True, text=True, check=False
+        [str(Path(sys.executable).parent / "govern"), "decide", "-"],
+        input="[1, 2]",
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 2
     assert "expected a JSON object, got list" in result.stderr
