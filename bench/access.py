@@ -581,9 +581,7 @@ def cedar_entities(reqs: list[dict]) -> list[dict]:
             raise ValueError(f"requester {who['id']} appears with different attributes")
         ents[("User", who["id"])] = ent
         for g in _strs(who.get("groups")):
-            ents.setdefault(
-                ("Group", g), {"uid": {"type": "Group", "id": g}, "attrs": {}, "parents": []}
-            )
+            ents.setdefault(("Group", g), {"uid": {"type": "Group", "id": g}, "attrs": {}, "parents": []})
     return list(ents.values())
 
 
@@ -591,9 +589,7 @@ def cedar_interpret(result, req: dict, annotations: dict) -> dict:
     """Read one AuthzResult as a govern-style decision (post-processing, not timed)."""
     reasons = sorted(result.diagnostics.reasons, key=rule_key)
     if result.diagnostics.errors:
-        raise RuntimeError(
-            f"{req['request_id']}: Cedar evaluation errors {result.diagnostics.errors}"
-        )
+        raise RuntimeError(f"{req['request_id']}: Cedar evaluation errors {result.diagnostics.errors}")
     if result.allowed:
         obligations = []
         for pid in reasons:
@@ -695,9 +691,7 @@ def reference_decide(req: dict) -> dict:
             "expires_on": None,
         }
     if access in ("read", "post") and cat in GRANTABLE:
-        rules = ["A13" if access == "read" else "A14"] + (
-            ["A15"] if approach == "experiment" else []
-        )
+        rules = ["A13" if access == "read" else "A14"] + (["A15"] if approach == "experiment" else [])
         obligations = sorted(o for r in rules for o in OBLIGATIONS[r])
         return {
             "decision": "permit",
@@ -733,9 +727,7 @@ def govern_summary(res) -> dict:
         "decision": decision,
         "rules": sorted(rules, key=rule_key),
         "refer_to": d.get("refer_to"),
-        "obligations": sorted(
-            o["id"] if isinstance(o, dict) else str(o) for o in d.get("obligations") or []
-        ),
+        "obligations": sorted(o["id"] if isinstance(o, dict) else str(o) for o in d.get("obligations") or []),
         "expires_on": d.get("expires_on"),
         "messages": [f"{r.get('rule')}: {r.get('message')}" for r in d.get("reasons") or []],
         "missing": d.get("missing") or [],
@@ -778,10 +770,7 @@ def timed_rounds(reqs, creqs, decide, policies, entities, schema, rounds, chunk=
     single trivial permit (the binding's floor); ``is_authorized`` per call.  ``rounds``
     passes over all requests, alternating which engine goes first.
     """
-    s = {
-        k: []
-        for k in ("govern", "cedar100", "cedar1000", "cedar100_schema", "cedar1", "cedar100_floor")
-    }
+    s = {k: [] for k in ("govern", "cedar100", "cedar1000", "cedar100_schema", "cedar1", "cedar100_floor")}
     floor = cedarpy.PolicySet.from_str("permit (principal, action, resource);")
     tot = {k: [0, 0] for k in s}  # total ns, total requests (for means)
     authz, single = cedarpy.is_authorized_batch, cedarpy.is_authorized
@@ -858,9 +847,7 @@ def main(argv=None) -> int:
     ap.add_argument("-n", type=int, default=None, help="number of requests (overrides --quick)")
     ap.add_argument("--seed", type=int, default=20261121)
     ap.add_argument("--pack", default=str(DEFAULT_PACK), help="policy pack for govern")
-    ap.add_argument(
-        "--repeat", type=int, default=3, help="interleaved timing rounds over all requests"
-    )
+    ap.add_argument("--repeat", type=int, default=3, help="interleaved timing rounds over all requests")
     ap.add_argument("--cedar-only", action="store_true", help="skip govern")
     ap.add_argument("--dump", metavar="FILE", help="write the generated requests as JSON Lines")
     ap.add_argument("--examples", type=int, default=3, help="examples per kind of disagreement")
@@ -1180,8 +1167,7 @@ def compare(reqs, cedar_dec, gov, ref, examples) -> dict:
                     "request_id": req["request_id"],
                     "request": _brief(req),
                     "cedar": {
-                        k: c[k]
-                        for k in ("decision", "rules", "refer_to", "obligations", "expires_on")
+                        k: c[k] for k in ("decision", "rules", "refer_to", "obligations", "expires_on")
                     },
                     "govern": {
                         k: g[k]
@@ -1224,19 +1210,13 @@ def print_report(f: dict) -> None:
         "Cedar decisions: "
         + ", ".join(f"{k} {v}" for k, v in sorted(f["cedar_decisions"].items()))
         + (
-            (
-                "   govern decisions: "
-                + ", ".join(f"{k} {v}" for k, v in sorted(g["decisions"].items()))
-            )
+            ("   govern decisions: " + ", ".join(f"{k} {v}" for k, v in sorted(g["decisions"].items())))
             if g and g.get("decisions")
             else ""
         )
     )
     print("Rule coverage (Cedar): " + ", ".join(f"{k} {v}" for k, v in f["rule_coverage"].items()))
-    print(
-        "Cedar vs plain-Python reading of the policy: "
-        f"{f['cedar_vs_reference_agree']:.2%} identical\n"
-    )
+    print(f"Cedar vs plain-Python reading of the policy: {f['cedar_vs_reference_agree']:.2%} identical\n")
 
     def fmt(x, unit=""):
         return "—" if x is None else (f"{x:,.2f}{unit}" if isinstance(x, float) else f"{x:,}{unit}")
@@ -1359,14 +1339,8 @@ def print_report(f: dict) -> None:
                     + (f" missing={ex['govern']['missing']}" if ex["govern"]["missing"] else "")
                 )
                 if d["kind"] not in ("decision", "rules"):
-                    print(
-                        f"      cedar {ex['cedar']}  govern "
-                        f"{ {k: ex['govern'][k] for k in EXTRAS} }"
-                    )
-                print(
-                    "      plain-Python reading agrees with: "
-                    f"{ex['plain_python_reading_agrees_with']}"
-                )
+                    print(f"      cedar {ex['cedar']}  govern { {k: ex['govern'][k] for k in EXTRAS} }")
+                print(f"      plain-Python reading agrees with: {ex['plain_python_reading_agrees_with']}")
         if len(a["disagreements"]) > 15:
             print(f"\n  ... {len(a['disagreements']) - 15} more kinds (see --json)")
 

@@ -12,9 +12,10 @@ from typing import Any, TextIO
 
 from pydantic import BaseModel
 
+from govern.drafts.models import DraftVerdict
 from govern.errors import FieldError, GovernError, PolicyError, RequestError
 from govern.pack import Pack, load_pack
-from govern.render import render_decision
+from govern.render import render_decision, render_verdict
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_POLICY = 0, 1, 2, 1
 
@@ -55,13 +56,15 @@ def _open_input(name: str) -> TextIO:
 def _documents(args: argparse.Namespace) -> Iterator[tuple[int, Any]]:
     """(line number, parsed JSON or the error) for each input document."""
     stream = _open_input(args.file)
+    plain = getattr(args, "text", False)
     try:
         if args.jsonl:
             for number, line in enumerate(stream, 1):
                 if line.strip():
-                    yield number, _parse_json(line, number)
+                    yield number, line.rstrip("\n") if plain else _parse_json(line, number)
         else:
-            yield 1, _parse_json(stream.read(), None)
+            whole = stream.read()
+            yield 1, whole.rstrip("\n") if plain else _parse_json(whole, None)
     except UnicodeDecodeError:
         raise Failure(f"govern: '{args.file}' is not UTF-8 text", EXIT_BAD_INPUT) from None
     finally:
@@ -150,6 +153,31 @@ def cmd_decide(args: argparse.Namespace) -> int:
     return _answer_each(args, pack.decide, render_decision)  # type: ignore[arg-type]
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    pack = _load(args)
+    texts: dict[int, str] = {}
+
+    def ask(document: Any) -> DraftVerdict:
+        if args.text:
+            document = {"text": document, "platform": args.platform, "account": args.account}
+            if args.posted_at:
+                document["posted_at"] = args.posted_at
+            if args.approach:
+                document["author"] = {"approach": args.approach}
+        verdict = pack.check(document)
+        texts[id(verdict)] = document["text"]
+        return verdict
+
+    def render(verdict: BaseModel) -> str:
+        assert isinstance(verdict, DraftVerdict)
+        return render_verdict(verdict, texts.pop(id(verdict), ""))
+
+    def flagged(verdict: BaseModel) -> bool:
+        return isinstance(verdict, DraftVerdict) and verdict.verdict != "ok"
+
+    return _answer_each(args, ask, render, flagged)
+
+
 def _add_input(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--policies",
@@ -182,6 +210,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("decide", help="decide access requests (JSON, or JSON Lines with --jsonl)")
     _add_input(p)
     p.set_defaults(run=cmd_decide)
+
+    p = sub.add_parser(
+        "check",
+        help="check draft posts: exit 0 ok, 1 revise/refer/block, 2 bad input",
+        description="Check drafts against the discretion guidelines. Input is a JSON draft, or plain "
+        "text with --text; --jsonl for one per line.",
+    )
+    _add_input(p)
+    p.add_argument("--text", action="store_true", help="the input is the draft's plain text")
+    p.add_argument("--platform", default="x", help="with --text: the platform (default x)")
+    p.add_argument("--account", default="corporate", help="with --text: corporate or personal")
+    p.add_argument("--posted-at", default=None, help="with --text: when it will be posted (ISO 8601)")
+    p.add_argument("--approach", default=None, help="with --text: the author's approach")
+    p.set_defaults(run=cmd_check)
     return parser
 
 

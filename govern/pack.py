@@ -10,11 +10,14 @@ from pydantic import BaseModel, ValidationError
 from govern.access.engine import AccessEngine
 from govern.access.models import AccessDecision, AccessRequest, PolicyRef
 from govern.access.sites import SiteCatalogue
+from govern.drafts.engine import DraftChecker
+from govern.drafts.models import Draft, DraftVerdict
 from govern.errors import FieldError, PolicyError, Problem, RequestError
 from govern.policy.loader import RawPack, read_pack
 from govern.policy.model import (
     AccessPolicySpec,
     Category,
+    DiscretionGuidelinesSpec,
     PriorityCatalogueSpec,
     SiteCatalogueSpec,
 )
@@ -86,6 +89,14 @@ class Pack:
                 problems.append(Problem(extra.where(), "G300", message))
         self.access = AccessEngine(access_policy, self.sites, priorities, raw.timezone, self.ref)
         problems.extend(self.access.problems)
+        guidelines = raw.specs("DiscretionGuidelines", DiscretionGuidelinesSpec)
+        for surplus in guidelines[1:]:
+            message = "a pack holds one DiscretionGuidelines; merge the rules into one document"
+            problems.append(Problem(surplus.where(), "G300", message))
+        self.drafts = DraftChecker(
+            guidelines[0] if guidelines else DiscretionGuidelinesSpec(), raw.timezone, self.ref
+        )
+        problems.extend(self.drafts.problems)
         if problems:
             raise PolicyError(problems)
 
@@ -93,12 +104,16 @@ class Pack:
         """Decide an access request: permit, deny or refer, with every reason. Pure, no I/O."""
         return self.access.decide(parse(AccessRequest, request, "access request"))
 
+    def check(self, draft: dict[str, Any] | Draft) -> DraftVerdict:
+        """Check a draft post against the discretion guidelines: a verdict with span findings."""
+        return self.drafts.check(parse(Draft, draft, "draft"))
+
     def is_permitted(self, request: dict[str, Any] | AccessRequest) -> bool:
         return self.decide(request).decision == "permit"
 
     def rules(self) -> list[dict[str, str]]:
-        """Every rule of the pack: id, reference, kind of question, effect and description."""
-        return [
+        """Every rule of the pack: id, reference, area, effect (or severity) and description."""
+        access = [
             {
                 "id": r.rule.id,
                 "ref": r.rule.ref,
@@ -108,6 +123,17 @@ class Pack:
             }
             for r in self.access.rules
         ]
+        drafts = [
+            {
+                "id": c.rule.id,
+                "ref": c.rule.ref,
+                "area": "drafts",
+                "effect": c.rule.severity or "info",
+                "description": c.rule.description,
+            }
+            for c in self.drafts.checker.rules
+        ]
+        return access + drafts
 
 
 def load_pack(path: str | Path) -> Pack:

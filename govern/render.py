@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from govern.access.models import AccessDecision
+from govern.drafts.models import DraftVerdict
 
 _MARKS = {"permit": "✓", "deny": "✗", "refer": "→"}
 
@@ -25,4 +26,41 @@ def render_decision(decision: AccessDecision) -> str:
         lines.append("  obligations:")
         lines += [f"    - {o.id}: {o.text}" for o in decision.obligations]
     lines += [f"  note: {w}" for w in decision.warnings]
+    return "\n".join(lines)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def render_verdict(verdict: DraftVerdict, text: str) -> str:
+    """A verdict as a linter shows it: the text with each finding underlined, then the list."""
+    scores = verdict.scores
+    lines = [f"{verdict.verdict.upper()}  tone {scores.tone:.2f} · rebuttal risk {scores.rebuttal_risk:.2f}"]
+    offset = 0
+    for row in text.split("\n"):
+        lines.append(f"  {row}")
+        marks = [" "] * (len(row) + 1)
+        for f in verdict.findings:
+            start, end = max(f.start, offset), min(f.end, offset + len(row))
+            if f.start == f.end == 0 and offset == 0:
+                marks[0] = "^"
+            for i in range(start - offset, end - offset):
+                marks[i] = (
+                    "^" if f.severity in ("block", "refer") else ("~" if f.severity == "revise" else "-")
+                )
+        underline = "".join(marks).rstrip()
+        if underline:
+            lines.append(f"  {underline}")
+        offset += len(row) + 1
+    for f in verdict.findings:
+        line, column = _position(text, f.start)
+        excerpt = f' "{f.excerpt}"' if f.excerpt else ""
+        lines.append(f"{line}:{column}: {f.severity} {f.rule} ({f.category}): {f.message}{excerpt}")
+        if f.suggestion:
+            lines.append(f"    suggestion: {f.suggestion}")
+    if not verdict.findings:
+        lines.append("no findings")
     return "\n".join(lines)

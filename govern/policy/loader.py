@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from govern.errors import Location, PolicyError, Problem, did_you_mean
 from govern.policy import validate
-from govern.policy._yaml import Document, read_documents
+from govern.policy._yaml import Document, read_documents, render_path
 from govern.policy.model import SPEC_MODELS, Metadata, Record, Spec, merge
-from govern.policy.schemas import ENVELOPE, KINDS, PACK_FILE
+from govern.policy.schemas import ENVELOPE, KINDS, PACK_FILE, detector_specs
 
 R = TypeVar("R", bound=Record)
 
@@ -63,12 +63,30 @@ def _read_document(doc: Document, problems: list[Problem]) -> Spec | None:
         problems.append(Problem(doc.at(("kind",)), "G210", f"unknown kind '{kind}'{hint}", "kind"))
         return None
     found = validate.check(doc, data["spec"], KINDS[kind], ("spec",))
+    if not found:
+        found = _check_detectors(doc, kind, data["spec"])
     if found:
         problems.extend(found)
         return None
     metadata = Metadata.located(data["metadata"], doc, ("metadata",))
     spec = SPEC_MODELS[kind].located(data["spec"], doc, ("spec",))
     return Spec(kind=kind, metadata=metadata, spec=spec)
+
+
+def _check_detectors(doc: Document, kind: str, spec: dict[str, Any]) -> list[Problem]:
+    """Each detector against the schema of its own kind (phrases, patterns, ...)."""
+    from govern.checks import KINDS as DETECTORS
+
+    problems: list[Problem] = []
+    for path, detector in detector_specs(kind, spec):
+        name = detector.get("kind")
+        if name not in DETECTORS:
+            hint = did_you_mean(str(name), DETECTORS) or f" (kinds: {', '.join(DETECTORS)})"
+            message = f"unknown check kind '{name}'{hint}"
+            problems.append(Problem(doc.at(path + ("kind",)), "G203", message, render_path(path)))
+            continue
+        problems += validate.check(doc, detector, DETECTORS[str(name)][0], path)
+    return problems
 
 
 def _duplicates(specs: list[Spec], problems: list[Problem]) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from govern.errors import Location
 from govern.policy._yaml import Document, KeyPath
@@ -134,10 +135,57 @@ class AccessPolicySpec(Record):
     rules: list[AccessRule] = []
 
 
+class Window(Record):
+    """A calendar window, such as a pre-election period: both dates inclusive, in the pack's zone."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    name: str
+    group: str | None = None
+    description: str = ""
+    start: dt.date = Field(alias="from")
+    end: dt.date = Field(alias="to")
+
+
+Severity = Literal["info", "revise", "refer", "block"]
+Action = Literal["remove", "hold"]
+
+
+class TextRule(Record):
+    """A rule over a text (a draft or a comment): detectors, gates, and what a finding means."""
+
+    id: str
+    ref: str = ""
+    description: str
+    category: str
+    severity: Severity | None = None
+    action: Action | None = None
+    escalate_to: str | None = None
+    message: str
+    suggestion: str | None = None
+    reply: str | None = None
+    when: str | None = None
+    during: list[str] = []
+    outside: list[str] = []
+    match: list[dict[str, Any]]
+    unless: list[dict[str, Any]] = []
+
+
+class ScoreTerm(Record):
+    signal: str
+    weight: float
+
+
+class DiscretionGuidelinesSpec(Record):
+    windows: list[Window] = []
+    scores: dict[str, list[ScoreTerm]] = {}
+    rules: list[TextRule] = []
+
+
 SPEC_MODELS: dict[str, type[Record]] = {
     "SiteCatalogue": SiteCatalogueSpec,
     "PriorityCatalogue": PriorityCatalogueSpec,
     "AccessPolicy": AccessPolicySpec,
+    "DiscretionGuidelines": DiscretionGuidelinesSpec,
 }
 
 

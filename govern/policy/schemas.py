@@ -143,9 +143,83 @@ ACCESS_POLICY: Schema = {
     "rules": {"type": "list", "schema": {"type": "dict", "schema": ACCESS_RULE}},
 }
 
-# The document kinds and their spec schemas. Draft and moderation kinds register here too.
+WINDOW: Schema = {
+    "name": {**NAME, "required": True},
+    "group": NAME,
+    "description": TEXT,
+    "from": {"type": "date", "required": True},
+    "to": {"type": "date", "required": True},
+}
+
+DETECTOR: Schema = {
+    "type": "dict",
+    "schema": {"kind": {"type": "string", "required": True}},
+    "allow_unknown": True,
+}
+
+TEXT_RULE: Schema = {
+    "id": {**NAME, "required": True},
+    "ref": TEXT,
+    "description": {**TEXT, "required": True},
+    "category": {**NAME, "required": True},
+    "message": {**TEXT, "required": True},
+    "suggestion": TEXT,
+    "when": CEL,
+    "during": {"type": "list", "schema": NAME},
+    "outside": {"type": "list", "schema": NAME},
+    "match": {"type": "list", "required": True, "empty": False, "schema": DETECTOR},
+    "unless": {"type": "list", "schema": DETECTOR},
+}
+
+DISCRETION_GUIDELINES: Schema = {
+    "windows": {"type": "list", "schema": {"type": "dict", "schema": WINDOW}},
+    "scores": {
+        "type": "dict",
+        "keysrules": {"type": "string", "allowed": ["tone", "rebuttal_risk"]},
+        "valuesrules": {
+            "type": "list",
+            "schema": {
+                "type": "dict",
+                "schema": {
+                    "signal": {**TEXT, "required": True},
+                    "weight": {"type": "number", "required": True, "min": 0},
+                },
+            },
+        },
+    },
+    "rules": {
+        "type": "list",
+        "schema": {
+            "type": "dict",
+            "schema": {
+                **TEXT_RULE,
+                "severity": {
+                    "type": "string",
+                    "required": True,
+                    "allowed": ["info", "revise", "refer", "block"],
+                },
+            },
+        },
+    },
+}
+
+# The document kinds and their spec schemas.
 KINDS: dict[str, Schema] = {
     "SiteCatalogue": SITE_CATALOGUE,
     "PriorityCatalogue": PRIORITY_CATALOGUE,
     "AccessPolicy": ACCESS_POLICY,
+    "DiscretionGuidelines": DISCRETION_GUIDELINES,
 }
+
+
+def detector_specs(kind: str, spec: dict[str, Any]) -> list[tuple[tuple[str | int, ...], dict[str, Any]]]:
+    """(path, detector) for every detector of a text-rule document, for per-kind schema checks."""
+    found: list[tuple[tuple[str | int, ...], dict[str, Any]]] = []
+    for i, rule in enumerate(spec.get("rules") or []):
+        if not isinstance(rule, dict):
+            continue
+        for field in ("match", "unless"):
+            for j, detector in enumerate(rule.get(field) or []):
+                if isinstance(detector, dict):
+                    found.append((("spec", "rules", i, field, j), detector))
+    return found

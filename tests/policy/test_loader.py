@@ -51,7 +51,8 @@ def test_council_default_loads_with_identity() -> None:
     assert (pack.name, pack.version) == ("council-default", "1.0.0")
     assert pack.digest.startswith("sha256:") and len(pack.digest) == 71
     assert pack.timezone.key == "Europe/London"
-    assert [r["ref"] for r in pack.rules()] == [f"A{i}" for i in range(1, 16)]
+    assert [r["ref"] for r in pack.rules() if r["area"] == "access"] == [f"A{i}" for i in range(1, 16)]
+    assert [r["ref"] for r in pack.rules() if r["area"] == "drafts"] == [f"D{i}" for i in range(1, 19)]
 
 
 def test_digest_changes_with_any_document(tmp_path: Path) -> None:

@@ -1,0 +1,27 @@
+"""Text checks shared by drafts and moderation: one engine, many small detector kinds.
+
+Each kind is one module with a Cerberus SCHEMA and a compile function; adding a kind means
+adding a module and a line to KINDS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from govern.checks import context, length, metric, patterns, personal_data, phrases, scores, words
+from govern.checks.base import CompileEnv, Detector
+
+Compile = Callable[[dict[str, Any], CompileEnv], Detector | None]
+
+KINDS: dict[str, tuple[dict[str, Any], Compile]] = {
+    "phrases": (phrases.SCHEMA, phrases.compile_phrases),
+    "patterns": (patterns.SCHEMA, patterns.compile_patterns),
+    "words": (words.SCHEMA, words.compile_words),
+    "personal-data": (personal_data.SCHEMA, personal_data.compile_personal_data),
+    "sentiment": (scores.SENTIMENT_SCHEMA, scores.compile_sentiment),
+    "offensive": (scores.OFFENSIVE_SCHEMA, scores.compile_offensive),
+    "metric": (metric.SCHEMA, metric.compile_metric),
+    "length": (length.SCHEMA, length.compile_length),
+    "context": (context.SCHEMA, context.compile_context),
+}

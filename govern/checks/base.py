@@ -1,0 +1,63 @@
+"""What every text check shares: spans, the subject being checked, and the detector protocol."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from govern.errors import Location, Problem
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters [start, end) of the text that a detector found, with an optional suggestion."""
+
+    start: int
+    end: int
+    suggestion: str | None = None
+
+
+@dataclass
+class Subject:
+    """A text being checked (a draft or a comment) and the facts about it.
+
+    Expensive signals (sentiment, the offensive-language score) are computed at most once per
+    subject, however many rules read them.
+    """
+
+    text: str
+    facts: dict[str, Any]  # the CEL variables of the question (platform, account, channel, ...)
+    local_date: dt.date  # when it is posted, in the pack's time zone
+    signals: Mapping[str, Callable[[str], float]] = field(default_factory=dict)
+    _cache: dict[str, float] = field(default_factory=dict)
+
+    def signal(self, name: str) -> float:
+        value = self._cache.get(name)
+        if value is None:
+            value = self._cache[name] = self.signals[name](self.text)
+        return value
+
+
+class Detector(Protocol):
+    """Finds spans in a subject. `pattern`, when set, is an RE2 pattern that must match somewhere
+    for the detector to find anything (used to skip detectors in one pass over the text)."""
+
+    @property
+    def pattern(self) -> str | None: ...
+
+    def find(self, subject: Subject) -> list[Span]: ...
+
+
+@dataclass
+class CompileEnv:
+    """What a detector needs at load time: where it is, for errors, and the pack's context."""
+
+    where: Callable[..., Location]
+    path: str
+    variables: Mapping[str, str]  # CEL variables available to context detectors
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, code: str, message: str, *sub: str | int) -> None:
+        self.problems.append(Problem(self.where(*sub), code, message, self.path))

@@ -1,0 +1,166 @@
+"""Compile text rules once; run them over a subject, skipping what one RE2 pass rules out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import re2
+
+from govern.checks import KINDS
+from govern.checks.base import CompileEnv, Detector, Span, Subject
+from govern.errors import Problem, did_you_mean
+from govern.policy.expr import EvaluationError, Expr, compile_expr
+from govern.policy.model import TextRule, Window
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    rule: TextRule
+    when: Expr | None
+    during: tuple[Window, ...]
+    outside: tuple[Window, ...]
+    match: tuple[tuple[int, Detector], ...]  # (index in the pass's set, or -1; detector)
+    unless: tuple[tuple[int, Detector], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule that found something, and where."""
+
+    rule: TextRule
+    spans: tuple[Span, ...]
+
+
+def _within(day: dt.date, windows: Sequence[Window]) -> bool:
+    return any(w.start <= day <= w.end for w in windows)
+
+
+class TextChecker:
+    """The rules of one document (discretion guidelines, or house rules) compiled together."""
+
+    def __init__(
+        self,
+        rules: Sequence[TextRule],
+        windows: Sequence[Window],
+        variables: Mapping[str, str],
+        problems: list[Problem],
+    ) -> None:
+        self._patterns: list[str] = []
+        self._windows = windows
+        self._variables = variables
+        self.rules: list[_Compiled] = []
+        for rule in rules:
+            compiled = self._compile(rule, problems)
+            if compiled is not None:
+                self.rules.append(compiled)
+        self._set: re2.Set | None = None
+        if self._patterns:
+            options = re2.Options()
+            options.log_errors = False
+            self._set = re2.Set.SearchSet(options)
+            for pattern in self._patterns:
+                self._set.Add(pattern)
+            self._set.Compile()
+
+    # --- load time -----------------------------------------------------------------------
+
+    def _windows_named(
+        self, rule: TextRule, field: str, names: Sequence[str], problems: list[Problem]
+    ) -> tuple[Window, ...]:
+        found: list[Window] = []
+        known = {w.name for w in self._windows} | {w.group for w in self._windows if w.group}
+        for i, name in enumerate(names):
+            matching = [w for w in self._windows if name in (w.name, w.group)]
+            if not matching:
+                hint = did_you_mean(name, known) or (" (the pack defines no windows)" if not known else "")
+                problems.append(
+                    Problem(
+                        rule.where(field, i),
+                        "G301",
+                        f"rule '{rule.id}' names unknown window '{name}'{hint}",
+                        rule.id,
+                    )
+                )
+            found += matching
+        return tuple(found)
+
+    def _detectors(
+        self, rule: TextRule, field: str, specs: Sequence[Mapping[str, object]], problems: list[Problem]
+    ) -> tuple[tuple[int, Detector], ...] | None:
+        out: list[tuple[int, Detector]] = []
+        ok = True
+        for i, spec in enumerate(specs):
+            env = CompileEnv(lambda *sub, i=i: rule.where(field, i, *sub), rule.id, self._variables)
+            detector = KINDS[str(spec["kind"])][1](dict(spec), env)
+            problems.extend(env.problems)
+            if detector is None or env.problems:
+                ok = False
+                continue
+            index = -1
+            if detector.pattern:
+                index = len(self._patterns)
+                self._patterns.append(detector.pattern)
+            out.append((index, detector))
+        return tuple(out) if ok else None
+
+    def _compile(self, rule: TextRule, problems: list[Problem]) -> _Compiled | None:
+        before = len(problems)
+        when = None
+        if rule.when:
+            compiled = compile_expr(
+                rule.when,
+                rule.where("when"),
+                self._variables,
+                rule.id,
+                lambda line, column: rule.inner("when", line=line, column=column),
+            )
+            if isinstance(compiled, Problem):
+                problems.append(compiled)
+            else:
+                when = compiled
+        during = self._windows_named(rule, "during", rule.during, problems)
+        outside = self._windows_named(rule, "outside", rule.outside, problems)
+        match = self._detectors(rule, "match", rule.match, problems)
+        unless = self._detectors(rule, "unless", rule.unless, problems)
+        if len(problems) > before or match is None or unless is None:
+            return None
+        return _Compiled(rule, when, during, outside, match, unless)
+
+    # --- check time ----------------------------------------------------------------------
+
+    def run(self, subject: Subject) -> list[Hit]:
+        """Every rule that applies to the subject, with the spans it found."""
+        possible = frozenset(self._set.Match(subject.text) or ()) if self._set is not None else frozenset()
+        hits = []
+        for compiled in self.rules:
+            if compiled.during and not _within(subject.local_date, compiled.during):
+                continue
+            if compiled.outside and _within(subject.local_date, compiled.outside):
+                continue
+            if compiled.when is not None:
+                try:
+                    if compiled.when.evaluate(subject.facts) is not True:
+                        continue
+                except EvaluationError:
+                    pass  # fail closed: run the rule
+            spans = [s for i, d in compiled.match if i < 0 or i in possible for s in d.find(subject)]
+            if not spans:
+                continue
+            if any(d.find(subject) for i, d in compiled.unless if i < 0 or i in possible):
+                continue
+            hits.append(Hit(compiled.rule, _merged(spans)))
+        return hits
+
+
+def _merged(spans: list[Span]) -> tuple[Span, ...]:
+    """One rule's spans in order, with overlapping ones joined (the first suggestion kept)."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and span.start < out[-1].end or (out and span.start == span.end == out[-1].start):
+            last = out[-1]
+            out[-1] = Span(last.start, max(last.end, span.end), last.suggestion or span.suggestion)
+        else:
+            out.append(span)
+    return tuple(out)

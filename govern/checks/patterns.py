@@ -1,0 +1,83 @@
+"""`patterns`: RE2 regular expressions, matched in time linear in the text.
+
+Catches: what a phrase list cannot say ("is a (liar|crook)", "#[a-z]{13,}").
+Example: `{kind: patterns, patterns: ['\\bCllr\\.? [A-Z][a-z]+'], case_sensitive: true}`.
+RE2 has no backreferences or look-around, so no pattern can make the checker hang.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import re2
+
+from govern.checks.base import CompileEnv, Span, Subject
+
+SCHEMA: dict[str, Any] = {
+    "kind": {"type": "string", "required": True},
+    "patterns": {
+        "type": "list",
+        "required": True,
+        "empty": False,
+        "schema": {
+            "anyof": [
+                {"type": "string", "empty": False},
+                {
+                    "type": "dict",
+                    "schema": {
+                        "pattern": {"type": "string", "required": True, "empty": False},
+                        "suggestion": {"type": "string", "empty": False},
+                    },
+                },
+            ]
+        },
+    },
+    "case_sensitive": {"type": "boolean"},
+}
+
+
+@dataclass
+class Patterns:
+    pattern: str
+    regexes: list[tuple[re2._Regexp, str | None]]
+
+    def find(self, subject: Subject) -> list[Span]:
+        spans: list[Span] = []
+        for regex, suggestion in self.regexes:
+            spans.extend(
+                Span(m.start(), m.end(), suggestion)
+                for m in regex.finditer(subject.text)
+                if m.end() > m.start()
+            )
+        return spans
+
+
+def compile_regex(source: str, case_sensitive: bool) -> re2._Regexp | str:
+    """The compiled pattern, or RE2's explanation of why it does not compile."""
+    options = re2.Options()
+    options.case_sensitive = case_sensitive
+    options.log_errors = False
+    try:
+        return re2.compile(source, options)
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else b"invalid pattern"
+        return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+
+
+def compile_patterns(spec: dict[str, Any], env: CompileEnv) -> Patterns | None:
+    case_sensitive = bool(spec.get("case_sensitive", False))
+    regexes: list[tuple[re2._Regexp, str | None]] = []
+    sources: list[str] = []
+    for i, entry in enumerate(spec["patterns"]):
+        source = entry if isinstance(entry, str) else entry["pattern"]
+        compiled = compile_regex(source, case_sensitive)
+        if isinstance(compiled, str):
+            env.problem("G402", f"pattern does not compile: {compiled}: {source}", "patterns", i)
+            continue
+        regexes.append((compiled, None if isinstance(entry, str) else entry.get("suggestion")))
+        sources.append(source)
+    if len(regexes) < len(spec["patterns"]):
+        return None
+    flags = "" if case_sensitive else "(?i)"
+    return Patterns(flags + "(?:" + "|".join(f"(?:{s})" for s in sources) + ")", regexes)

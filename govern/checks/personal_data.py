@@ -1,0 +1,129 @@
+"""`personal-data`: e-mail addresses, UK phone numbers, National Insurance numbers, NHS numbers
+(valid check digit) and full postcodes with a house number.
+
+Catches: "call me on 07700 900123", "AB 12 34 56 C", "14 Acacia Road, PO4 8QX".
+Instead: ask the person to contact the council privately. The organisation's own published
+contacts (`allow:`) are not personal data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import phonenumbers
+import re2
+
+from govern.checks.base import CompileEnv, Span, Subject
+
+KINDS = ("email", "phone", "ni-number", "nhs-number", "postcode-address")
+
+SCHEMA = {
+    "kind": {"type": "string", "required": True},
+    "detect": {"type": "list", "empty": False, "schema": {"type": "string", "allowed": list(KINDS)}},
+    "allow": {"type": "list", "schema": {"type": "string", "empty": False}},
+    "region": {"type": "string", "regex": r"^[A-Z]{2}$"},
+}
+
+EMAIL = re2.compile(r"(?i)\b[a-z0-9._%+'-]+@[a-z0-9.-]+\.[a-z]{2,}\b")
+# National Insurance: two prefix letters (D, F, I, Q, U, V never; O never second), six digits, A-D.
+NI_NUMBER = re2.compile(
+    r"(?i)\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\s?(\d{2})\s?(\d{2})\s?(\d{2})\s?([A-D])\b"
+)
+NI_NEVER = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+NHS_NUMBER = re2.compile(r"\b([1-9]\d{2})[ -]?(\d{3})[ -]?(\d{4})\b")
+POSTCODE = re2.compile(r"(?i)\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b")
+# A house number before the postcode: "14 Acacia Road, PO4 8QX", "Flat 2, 7a Elm Grove PO5 1AB".
+HOUSE_NUMBER = re2.compile(r"(?i)\b\d{1,4}[a-z]?,?\s+[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,4},?\s*$")
+DIGITS_FOR_PHONE = 9
+
+
+def nhs_check_digit_ok(digits: str) -> bool:
+    """The NHS number's mod-11 check: weights 10..2 on the first nine digits."""
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def _postcode_key(text: str) -> str:
+    return "".join(text.split()).upper()
+
+
+@dataclass
+class PersonalData:
+    detect: frozenset[str]
+    allowed_emails: frozenset[str]
+    allowed_phones: frozenset[str]
+    allowed_postcodes: frozenset[str]
+    region: str
+    pattern: str | None = None
+
+    def find(self, subject: Subject) -> list[Span]:
+        text = subject.text
+        spans: list[Span] = []
+        if "email" in self.detect and "@" in text:
+            spans += [
+                Span(m.start(), m.end())
+                for m in EMAIL.finditer(text)
+                if m.group().lower() not in self.allowed_emails
+            ]
+        if "ni-number" in self.detect:
+            for m in NI_NUMBER.finditer(text):
+                if m.group(1).upper() not in NI_NEVER:
+                    spans.append(Span(m.start(), m.end()))
+        if "nhs-number" in self.detect:
+            for m in NHS_NUMBER.finditer(text):
+                if nhs_check_digit_ok("".join(m.groups())):
+                    spans.append(Span(m.start(), m.end()))
+        if "phone" in self.detect and sum(c.isdigit() for c in text) >= DIGITS_FOR_PHONE:
+            spans += self._phones(text, spans)
+        if "postcode-address" in self.detect:
+            for m in POSTCODE.finditer(text):
+                if _postcode_key(m.group()) in self.allowed_postcodes:
+                    continue
+                before = text[max(0, m.start() - 60) : m.start()]
+                house = HOUSE_NUMBER.search(before)
+                if house:
+                    spans.append(Span(m.start() - len(before) + house.start(), m.end()))
+        return spans
+
+    def _phones(self, text: str, found: list[Span]) -> list[Span]:
+        spans = []
+        # POSSIBLE, not VALID: a number that merely looks dialable is still someone's number
+        # (Ofcom's drama ranges, new ranges the library does not know yet). Written the UK
+        # way (0..., +44..., (0...) so that reference numbers are not taken for phones.
+        for match in phonenumbers.PhoneNumberMatcher(
+            text, self.region, leniency=phonenumbers.Leniency.POSSIBLE
+        ):
+            if not match.raw_string.lstrip("(").startswith(("0", "+")):
+                continue
+            number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            inside = any(s.start <= match.start and match.end <= s.end for s in found)
+            if number not in self.allowed_phones and not inside:
+                spans.append(Span(match.start, match.end))
+        return spans
+
+
+def compile_personal_data(spec: dict[str, Any], env: CompileEnv) -> PersonalData | None:
+    region = str(spec.get("region", "GB"))
+    emails, phones, postcodes = set(), set(), set()
+    for i, entry in enumerate(spec.get("allow", [])):
+        text = str(entry).strip()
+        if "@" in text:
+            emails.add(text.lower())
+        elif POSTCODE.fullmatch(text):
+            postcodes.add(_postcode_key(text))
+        else:
+            try:
+                number = phonenumbers.parse(text, region)
+            except phonenumbers.NumberParseException:
+                number = None
+            if number is None or not phonenumbers.is_valid_number(number):
+                env.problem(
+                    "G205", f"'{text}' is not an e-mail address, phone number or postcode", "allow", i
+                )
+                continue
+            phones.add(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+    detect = frozenset(spec.get("detect", KINDS))
+    return PersonalData(detect, frozenset(emails), frozenset(phones), frozenset(postcodes), region)

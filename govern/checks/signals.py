@@ -1,0 +1,98 @@
+"""The expensive per-text signals: VADER sentiment and the offensive-language score.
+
+Each is loaded once per process and shared by every pack; a Subject computes each at most once.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@functools.cache
+def _vader() -> Callable[[str], dict[str, float]]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    scorer: Callable[[str], dict[str, float]] = SentimentIntensityAnalyzer().polarity_scores
+    return scorer
+
+
+def sentiment(text: str) -> float:
+    """VADER's compound score, from -1 (most negative) to +1."""
+    return float(_vader()(text)["compound"])
+
+
+@dataclass(frozen=True)
+class LinearTextModel:
+    """alt-profanity-check's model, evaluated without scikit-learn's per-call overhead.
+
+    The shipped model is TF-IDF (l2-normalised) into five calibrated linear SVMs whose sigmoid
+    probabilities are averaged. scikit-learn spends ~3 ms a call validating inputs; the same
+    arithmetic over a dictionary of the few tokens a comment has takes microseconds. A test
+    checks the two agree.
+    """
+
+    weights: dict[str, tuple[float, tuple[float, ...]]]  # token -> (idf, coefficient per SVM)
+    intercepts: tuple[float, ...]
+    calibration: tuple[tuple[float, float], ...]  # (a, b) per SVM: p = 1 / (1 + exp(a * f + b))
+    token: re.Pattern[str]
+    stop_words: frozenset[str]
+
+    def score(self, text: str) -> float:
+        counts: dict[str, int] = {}
+        for tok in self.token.findall(text.lower()):
+            if tok in self.weights and tok not in self.stop_words:
+                counts[tok] = counts.get(tok, 0) + 1
+        n = len(self.intercepts)
+        if not counts:
+            decisions = list(self.intercepts)
+        else:
+            norm = math.sqrt(sum((c * self.weights[t][0]) ** 2 for t, c in counts.items()))
+            sums = [0.0] * n
+            for tok, c in counts.items():
+                idf, coefs = self.weights[tok]
+                value = c * idf / norm
+                for k in range(n):
+                    sums[k] += value * coefs[k]
+            decisions = [s + b for s, b in zip(sums, self.intercepts, strict=True)]
+        probs = [
+            1.0 / (1.0 + math.exp(max(-700.0, min(700.0, a * f + b))))
+            for f, (a, b) in zip(decisions, self.calibration, strict=True)
+        ]
+        return sum(probs) / n
+
+
+@functools.cache
+def offensive_model() -> LinearTextModel:
+    """Extract the linear model from the installed alt-profanity-check package (once)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the pickles were made by an older scikit-learn
+        from profanity_check import profanity_check as pc
+
+    vectorizer, model = pc.vectorizer, pc.model
+    calibrated = model.calibrated_classifiers_
+    coefs = [c.estimator.coef_.ravel() for c in calibrated]
+    idf = vectorizer.idf_
+    weights = {
+        token: (float(idf[j]), tuple(float(c[j]) for c in coefs))
+        for token, j in vectorizer.vocabulary_.items()
+    }
+    return LinearTextModel(
+        weights=weights,
+        intercepts=tuple(float(c.estimator.intercept_[0]) for c in calibrated),
+        calibration=tuple((float(c.calibrators[0].a_), float(c.calibrators[0].b_)) for c in calibrated),
+        token=re.compile(vectorizer.token_pattern),
+        stop_words=frozenset(vectorizer.get_stop_words() or ()),
+    )
+
+
+def offensive(text: str) -> float:
+    """The offensive-language probability, 0 to 1 (alt-profanity-check's model)."""
+    return offensive_model().score(text)
+
+
+SIGNALS: dict[str, Callable[[str], float]] = {"sentiment": sentiment, "offensive": offensive}

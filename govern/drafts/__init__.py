@@ -1,0 +1,1 @@
+"""Draft checks: is this post within the discretion guidelines?"""

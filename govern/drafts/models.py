@@ -1,0 +1,68 @@
+"""The draft, the finding and the verdict: the public contract of SPEC.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from govern.access.models import Contract, PolicyRef
+from govern.policy.model import Approach
+
+Platform = Literal[
+    "x", "bluesky", "mastodon", "facebook", "linkedin", "instagram", "threads", "nextdoor", "blog"
+]
+Verdict = Literal["ok", "revise", "refer", "block"]
+MAX_TEXT = 20_000
+
+
+class Author(Contract):
+    id: str | None = Field(default=None, max_length=200)
+    approach: Approach | None = None
+
+
+class Draft(Contract):
+    # Not stripped: finding offsets must point into the text exactly as it was sent.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    platform: Platform
+    in_reply_to: str | None = Field(default=None, max_length=MAX_TEXT)
+    account: Literal["corporate", "personal"] = "corporate"
+    author: Author = Author()
+    has_image: bool = False
+    alt_text: str | None = Field(default=None, max_length=2_000)
+    posted_at: dt.datetime | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, text: str) -> str:
+        if not text.strip():
+            raise ValueError("the text is empty")
+        return text
+
+
+class Finding(BaseModel):
+    """One thing a rule found: where in the text, what it means, and what to do instead."""
+
+    rule: str
+    category: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    excerpt: str
+    suggestion: str | None = None
+
+
+class Scores(BaseModel):
+    tone: float
+    rebuttal_risk: float
+
+
+class DraftVerdict(BaseModel):
+    verdict: Verdict
+    scores: Scores
+    findings: list[Finding]
+    policy: PolicyRef
