@@ -127,3 +127,72 @@ def test_console_script_is_installed_and_never_shows_a_traceback() -> None:
     assert result.returncode == 2
     assert "expected a JSON object, got list" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_check_plain_text_exit_codes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run(["check", "--text", "-"], capsys, "The library opens at nine.\n", monkeypatch)
+    assert code == 0 and json.loads(out)["verdict"] == "ok"
+    code, out, _ = run(["check", "--text", "-"], capsys, "We categorically reject this.\n", monkeypatch)
+    assert code == 1 and json.loads(out)["verdict"] == "refer"
+
+
+def test_check_text_format_underlines_findings(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run(
+        ["check", "--text", "--format", "text", "-"], capsys, "Going forward, yes.", monkeypatch
+    )
+    assert code == 1
+    assert out.splitlines() == [
+        "REVISE  tone 0.35 · rebuttal risk 0.00",
+        "  Going forward, yes.",
+        "  ~~~~~~~~~~~~~",
+        "1:1: revise corporate-tone (tone): This is a stock corporate phrase that can read as insincere. "
+        '"Going forward"',
+        "    suggestion: from now on",
+    ]
+
+
+def test_check_text_options_reach_the_draft(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = [
+        "check",
+        "--text",
+        "--platform",
+        "x",
+        "--posted-at",
+        "2027-04-10T10:00:00Z",
+        "--approach",
+        "listen",
+        "--account",
+        "personal",
+        "-",
+    ]
+    code, out, _ = run(args, capsys, "Cllr Ahmed opened the council's new park.", monkeypatch)
+    rules = {f["rule"] for f in json.loads(out)["findings"]}
+    assert code == 1 and rules == {"approach-not-authorised", "pre-election", "declare-role"}
+
+
+def test_check_jsonl_in_order_with_bad_lines_in_place(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = [
+        json.dumps({"text": "Fine.", "platform": "x"}),
+        json.dumps({"text": "", "platform": "x"}),
+        json.dumps({"text": "Going forward.", "platform": "x"}),
+    ]
+    code, out, _ = run(["check", "--jsonl", "-"], capsys, "\n".join(lines), monkeypatch)
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert code == 2
+    assert [a.get("verdict", "error" in a and "error") for a in answers] == ["ok", "error", "revise"]
+    assert answers[1]["line"] == 2
+
+
+def test_check_bad_platform_exits_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = run(["check", "--text", "--platform", "myspace", "-"], capsys, "Hello", monkeypatch)
+    assert code == 2 and "platform" in err and "Traceback" not in err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import re2
 
@@ -132,7 +133,8 @@ class TextChecker:
 
     def run(self, subject: Subject) -> list[Hit]:
         """Every rule that applies to the subject, with the spans it found."""
-        possible = frozenset(self._set.Match(subject.text) or ()) if self._set is not None else frozenset()
+        matched: Any = self._set.Match(subject.text) if self._set is not None else None
+        possible: frozenset[int] = frozenset(matched or ())
         hits = []
         for compiled in self.rules:
             if compiled.during and not _within(subject.local_date, compiled.during):

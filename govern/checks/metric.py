@@ -7,6 +7,7 @@ Example: `{kind: metric, capitals: {min_words: 2, min_letters: 4, except: [NHS]}
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -37,9 +38,11 @@ _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n\s*\n")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 # Links, addresses, hashtags and mentions are not read as words.
+_MAYBE_NOT_PROSE = re.compile(r"\w\.\w|[@#/]")
 _NOT_PROSE = re.compile(r"https?://\S+|\S+@\S+|[#@]\w+|\b[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 
 
+@functools.lru_cache(maxsize=8192)
 def syllables(word: str) -> int:
     """A heuristic syllable count (vowel groups, less a silent final e), at least 1."""
     w = word.lower().strip("'’-")
@@ -53,7 +56,8 @@ def syllables(word: str) -> int:
 
 def reading_grade(text: str) -> tuple[float, int]:
     """Flesch-Kincaid grade level and the number of words (links and hashtags left out)."""
-    text = _NOT_PROSE.sub(" ", text)
+    if _MAYBE_NOT_PROSE.search(text):
+        text = _NOT_PROSE.sub(" ", text)
     words = _WORDS.findall(text)
     if not words:
         return 0.0, 0
@@ -86,7 +90,7 @@ class Metric:
                 spans += [Span(m.start(), m.end(), m.group().capitalize()) for m in shouted]
         if self.repeated:
             spans += [Span(m.start(), m.end(), m.group()[0]) for m in self.repeated.finditer(text)]
-        if self.grade:
+        if self.grade and len(text.split()) >= self.grade[1]:
             above, min_words = self.grade
             grade, words = reading_grade(text)
             if words >= min_words and grade > above:
@@ -104,12 +108,19 @@ def compile_metric(spec: dict[str, Any], env: CompileEnv) -> Metric | None:
     if isinstance(caps, dict):
         capitals = (int(caps["min_words"]), int(caps["min_letters"]), frozenset(caps.get("except", [])))
     repeated = None
+    hints = []
+    if capitals:
+        hints.append(f"[A-Z]{{{capitals[1]}}}")
     if isinstance(spec.get("repeated"), str):
         chars = re.escape(str(spec["repeated"]))
         repeated = re.compile(f"[{chars}]{{2,}}")
+        hints.append(f"[{chars}]{{2}}")
     grade = spec.get("reading_grade")
+    # Capitals and repetition cannot be found where the quick pass finds no run of them.
+    pattern = None if grade else "(?:" + "|".join(hints) + ")"
     return Metric(
         capitals,
         repeated,
         (float(grade["above"]), int(grade["min_words"])) if isinstance(grade, dict) else None,
+        pattern,
     )

@@ -40,9 +40,14 @@ SCHEMA: dict[str, Any] = {
 @dataclass
 class Patterns:
     pattern: str
-    regexes: list[tuple[re2._Regexp, str | None]]
+    regexes: list[tuple[re2._Regexp[str], str | None]]
+    combined: re2._Regexp[str] | None = None  # one pass when no pattern has its own suggestion
 
     def find(self, subject: Subject) -> list[Span]:
+        if self.combined is not None:
+            return [
+                Span(m.start(), m.end()) for m in self.combined.finditer(subject.text) if m.end() > m.start()
+            ]
         spans: list[Span] = []
         for regex, suggestion in self.regexes:
             spans.extend(
@@ -53,7 +58,7 @@ class Patterns:
         return spans
 
 
-def compile_regex(source: str, case_sensitive: bool) -> re2._Regexp | str:
+def compile_regex(source: str, case_sensitive: bool) -> re2._Regexp[str] | str:
     """The compiled pattern, or RE2's explanation of why it does not compile."""
     options = re2.Options()
     options.case_sensitive = case_sensitive
@@ -67,7 +72,7 @@ def compile_regex(source: str, case_sensitive: bool) -> re2._Regexp | str:
 
 def compile_patterns(spec: dict[str, Any], env: CompileEnv) -> Patterns | None:
     case_sensitive = bool(spec.get("case_sensitive", False))
-    regexes: list[tuple[re2._Regexp, str | None]] = []
+    regexes: list[tuple[re2._Regexp[str], str | None]] = []
     sources: list[str] = []
     for i, entry in enumerate(spec["patterns"]):
         source = entry if isinstance(entry, str) else entry["pattern"]
@@ -80,4 +85,6 @@ def compile_patterns(spec: dict[str, Any], env: CompileEnv) -> Patterns | None:
     if len(regexes) < len(spec["patterns"]):
         return None
     flags = "" if case_sensitive else "(?i)"
-    return Patterns(flags + "(?:" + "|".join(f"(?:{s})" for s in sources) + ")", regexes)
+    pattern = flags + "(?:" + "|".join(f"(?:{s})" for s in sources) + ")"
+    combined = None if any(s for _, s in regexes) else re2.compile(pattern)
+    return Patterns(pattern, regexes, combined)

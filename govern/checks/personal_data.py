@@ -35,7 +35,8 @@ NHS_NUMBER = re2.compile(r"\b([1-9]\d{2})[ -]?(\d{3})[ -]?(\d{4})\b")
 POSTCODE = re2.compile(r"(?i)\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b")
 # A house number before the postcode: "14 Acacia Road, PO4 8QX", "Flat 2, 7a Elm Grove PO5 1AB".
 HOUSE_NUMBER = re2.compile(r"(?i)\b\d{1,4}[a-z]?,?\s+[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,4},?\s*$")
-DIGITS_FOR_PHONE = 9
+# Nine digits close together: the least a UK phone number has. Texts without are not parsed.
+PHONE_HINT = re2.compile(r"\d(?:\D{0,3}\d){8}")
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -57,7 +58,7 @@ class PersonalData:
     allowed_phones: frozenset[str]
     allowed_postcodes: frozenset[str]
     region: str
-    pattern: str | None = None
+    pattern: str | None = None  # what any personal data needs somewhere: '@', a digit run, a postcode
 
     def find(self, subject: Subject) -> list[Span]:
         text = subject.text
@@ -76,7 +77,7 @@ class PersonalData:
             for m in NHS_NUMBER.finditer(text):
                 if nhs_check_digit_ok("".join(m.groups())):
                     spans.append(Span(m.start(), m.end()))
-        if "phone" in self.detect and sum(c.isdigit() for c in text) >= DIGITS_FOR_PHONE:
+        if "phone" in self.detect and PHONE_HINT.search(text):
             spans += self._phones(text, spans)
         if "postcode-address" in self.detect:
             for m in POSTCODE.finditer(text):
@@ -126,4 +127,12 @@ def compile_personal_data(spec: dict[str, Any], env: CompileEnv) -> PersonalData
                 continue
             phones.add(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
     detect = frozenset(spec.get("detect", KINDS))
-    return PersonalData(detect, frozenset(emails), frozenset(phones), frozenset(postcodes), region)
+    hints = {
+        "email": "@",
+        "phone": PHONE_HINT.pattern,
+        "ni-number": NI_NUMBER.pattern.removeprefix("(?i)"),
+        "nhs-number": NHS_NUMBER.pattern,
+        "postcode-address": POSTCODE.pattern.removeprefix("(?i)"),
+    }
+    pattern = "(?i)(?:" + "|".join(f"(?:{hints[k]})" for k in sorted(detect)) + ")"
+    return PersonalData(detect, frozenset(emails), frozenset(phones), frozenset(postcodes), region, pattern)

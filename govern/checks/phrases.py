@@ -79,8 +79,8 @@ def phrase_pattern(phrase: str, inflect: bool) -> str:
 @dataclass
 class Phrases:
     pattern: str
-    regex: re2._Regexp
-    suggestions: list[tuple[re2._Regexp, str]]
+    regex: re2._Regexp[str]
+    suggestions: list[tuple[re2._Regexp[str], str]]
 
     def find(self, subject: Subject) -> list[Span]:
         spans = []
@@ -94,7 +94,7 @@ class Phrases:
 def compile_phrases(spec: dict[str, Any], env: CompileEnv) -> Phrases | None:
     inflect = bool(spec.get("inflect", True))
     alternatives: list[str] = []
-    suggestions: list[tuple[re2._Regexp, str]] = []
+    suggestions: list[tuple[re2._Regexp[str], str]] = []
     for entry in spec["phrases"]:
         phrase = entry if isinstance(entry, str) else entry["phrase"]
         fragment = phrase_pattern(phrase, inflect)

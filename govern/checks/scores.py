@@ -46,6 +46,9 @@ def compile_sentiment(spec: dict[str, Any], env: CompileEnv) -> Threshold | None
         env.problem("G201", "a sentiment check needs 'below' or 'above'")
         return None
     below, above = spec.get("below"), spec.get("above")
+    if above is None and below is not None and float(below) < 0:
+        # Only the negative side matters: negativity skips VADER for texts that cannot score below 0.
+        return Threshold("negativity", None, -float(below))
     return Threshold(
         "sentiment",
         float(below) if below is not None else None,

@@ -7,6 +7,7 @@ endings (s, es, ed, ing, er, ers, y); a `*` in a listed word stands for any lett
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,40 +42,38 @@ LEET = str.maketrans(
 SEPARATORS = " .-"
 
 
-def _letter(c: str) -> bool:
-    return c.isalpha() or c == "_"
+# Three or more single letters, each followed by one separator: "f u c k", "f.u.c.k".
+_SPELLED_OUT = re.compile(rf"(?<![a-z_])[a-z_](?:[{re.escape(SEPARATORS)}][a-z_]){{2,}}(?![a-z_])")
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
-    """Lower-case, undo look-alike characters, join letters spelled out one by one ("f u c k",
-    "f.u.c.k"), and map each output character back to its position in `text`."""
+def normalise(text: str) -> tuple[str, list[int] | None]:
+    """Lower-case, undo look-alike characters and join letters spelled out one by one.
+
+    Returns the new text and, when letters were joined, the position in `text` of each of its
+    characters (None means the positions are unchanged).
+    """
     lowered = text.lower().translate(LEET)
+    if len(lowered) != len(text):  # lower() changed a length (e.g. "İ"): map conservatively
+        lowered = "".join(c.lower()[:1] or c for c in text).translate(LEET)
+    runs = list(_SPELLED_OUT.finditer(lowered))
+    if not runs:
+        return lowered, None
     out: list[str] = []
     where: list[int] = []
-    i, n = 0, len(lowered)
-    while i < n:
-        # a run of three or more single letters, each followed by one separator: join it
-        spots: list[int] = []
-        j = i
-        while (
-            j < n
-            and _letter(lowered[j])
-            and (j == 0 or not _letter(lowered[j - 1]) or spots)
-            and (j + 1 >= n or not _letter(lowered[j + 1]))
-        ):
-            spots.append(j)
-            if j + 2 < n and lowered[j + 1] in SEPARATORS and _letter(lowered[j + 2]):
-                j += 2
-            else:
-                break
-        if len(spots) >= 3:
-            out += [lowered[k] for k in spots]
-            where += spots
-            i = spots[-1] + 1
-            continue
-        out.append(lowered[i])
-        where.append(i)
-        i += 1
+    last = 0
+    for run in runs:
+        start = run.start()
+        # "a" and "I" are words of their own: "a f u c k" is "a fuck", not "afuck".
+        if lowered[start] in "ai" and run.end() - start >= 7:
+            start += 2
+        out.append(lowered[last:start])
+        where.extend(range(last, start))
+        for i in range(start, run.end(), 2):
+            out.append(lowered[i])
+            where.append(i)
+        last = run.end()
+    out.append(lowered[last:])
+    where.extend(range(last, len(lowered)))
     return "".join(out), where
 
 
@@ -82,13 +81,14 @@ def word_pattern(word: str) -> str:
     """A listed word as RE2: any letter after the first may be masked; `*` is any letters."""
     w = word.lower()
     body = re2.escape(w[0]) + "".join("[a-z_]+?" if c == "*" else f"[{re2.escape(c)}_]" for c in w[1:])
-    return rf"\b{body}(?:s|es|ed|ing|er|ers|y)?\b"
+    doubled = f"{re2.escape(w[-1])}?" if w[-1].isalpha() else ""  # shit -> shitty
+    return rf"\b{body}{doubled}(?:s|es|ed|ing|er|ers|y)?\b"
 
 
 @dataclass
 class Words:
     pattern: str | None
-    regex: re2._Regexp
+    regex: re2._Regexp[str]
     disguised: bool
 
     def find(self, subject: Subject) -> list[Span]:
@@ -98,7 +98,10 @@ class Words:
         spans = []
         for m in self.regex.finditer(plain):
             if m.end() > m.start():
-                spans.append(Span(where[m.start()], where[m.end() - 1] + 1))
+                if where is None:
+                    spans.append(Span(m.start(), m.end()))
+                else:
+                    spans.append(Span(where[m.start()], where[m.end() - 1] + 1))
         return spans
 
 

@@ -88,7 +88,7 @@ class DraftChecker:
         total = 0.0
         for term in self.spec.scores.get(name, []):
             if term.signal == "negative-sentiment":
-                value = max(0.0, -subject.signal("sentiment"))
+                value = subject.signal("negativity")
             elif term.signal == "reply":
                 value = 1.0 if subject.facts["is_reply"] else 0.0
             elif term.signal == "offensive":
