@@ -14,8 +14,9 @@ from pydantic import BaseModel
 
 from govern.drafts.models import DraftVerdict
 from govern.errors import FieldError, GovernError, PolicyError, RequestError
-from govern.pack import Pack, load_pack
-from govern.render import render_decision, render_verdict
+from govern.moderation.models import Comment, ModerationResult
+from govern.pack import Pack, load_pack, parse
+from govern.render import render_decision, render_moderation, render_verdict
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_POLICY = 0, 1, 2, 1
 
@@ -178,6 +179,32 @@ def cmd_check(args: argparse.Namespace) -> int:
     return _answer_each(args, ask, render, flagged)
 
 
+def cmd_moderate(args: argparse.Namespace) -> int:
+    pack = _load(args)
+    memory: list[Comment] = []  # earlier comments of this run, for the flooding rule
+    texts: dict[int, str] = {}
+    window = pack.moderation.window
+
+    def ask(document: Any) -> ModerationResult:
+        comment = parse(Comment, document, "comment")
+        result = pack.moderate(comment, memory)
+        if comment.posted_at is not None:
+            memory.append(comment)
+            newest = max(c.posted_at for c in memory if c.posted_at is not None)
+            memory[:] = [c for c in memory if c.posted_at is not None and newest - c.posted_at <= window]
+        texts[id(result)] = comment.text
+        return result
+
+    def render(result: BaseModel) -> str:
+        assert isinstance(result, ModerationResult)
+        return render_moderation(result, texts.pop(id(result), ""))
+
+    def flagged(result: BaseModel) -> bool:
+        return isinstance(result, ModerationResult) and result.action != "publish"
+
+    return _answer_each(args, ask, render, flagged)
+
+
 def _add_input(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--policies",
@@ -224,6 +251,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--posted-at", default=None, help="with --text: when it will be posted (ISO 8601)")
     p.add_argument("--approach", default=None, help="with --text: the author's approach")
     p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser(
+        "moderate",
+        help="moderate comments: exit 0 all published, 1 any held or removed, 2 bad input",
+        description="Decide publish, hold or remove for comments (JSON, or JSON Lines with --jsonl; "
+        "with --jsonl, earlier lines count for the flooding rule).",
+    )
+    _add_input(p)
+    p.set_defaults(run=cmd_moderate)
+
+    from govern.admin import add_commands
+
+    add_commands(sub, default_policies())
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -13,11 +14,14 @@ from govern.access.sites import SiteCatalogue
 from govern.drafts.engine import DraftChecker
 from govern.drafts.models import Draft, DraftVerdict
 from govern.errors import FieldError, PolicyError, Problem, RequestError
+from govern.moderation.engine import Moderator
+from govern.moderation.models import Comment, ModerationResult
 from govern.policy.loader import RawPack, read_pack
 from govern.policy.model import (
     AccessPolicySpec,
     Category,
     DiscretionGuidelinesSpec,
+    ModerationPolicySpec,
     PriorityCatalogueSpec,
     SiteCatalogueSpec,
 )
@@ -97,6 +101,15 @@ class Pack:
             guidelines[0] if guidelines else DiscretionGuidelinesSpec(), raw.timezone, self.ref
         )
         problems.extend(self.drafts.problems)
+        house_rules = raw.specs("ModerationPolicy", ModerationPolicySpec)
+        for extra_rules in house_rules[1:]:
+            message = "a pack holds one ModerationPolicy; merge the rules into one document"
+            problems.append(Problem(extra_rules.where(), "G300", message))
+        moderation = house_rules[0] if house_rules else ModerationPolicySpec()
+        # Calendar windows (e.g. the pre-election period) are shared by drafts and moderation.
+        windows = {w.name: w for w in [*self.drafts.spec.windows, *moderation.windows]}
+        self.moderation = Moderator(moderation, list(windows.values()), raw.timezone, self.ref)
+        problems.extend(self.moderation.problems)
         if problems:
             raise PolicyError(problems)
 
@@ -107,6 +120,17 @@ class Pack:
     def check(self, draft: dict[str, Any] | Draft) -> DraftVerdict:
         """Check a draft post against the discretion guidelines: a verdict with span findings."""
         return self.drafts.check(parse(Draft, draft, "draft"))
+
+    def moderate(
+        self, comment: dict[str, Any] | Comment, recent: Iterable[dict[str, Any] | Comment] | None = None
+    ) -> ModerationResult:
+        """Decide what to do with a comment: publish, hold or remove, with reasons.
+
+        `recent` holds earlier comments, for the flooding rule (same author, same text).
+        """
+        parsed = parse(Comment, comment, "comment")
+        earlier = [parse(Comment, c, "recent comment") for c in recent or ()]
+        return self.moderation.moderate(parsed, earlier)
 
     def is_permitted(self, request: dict[str, Any] | AccessRequest) -> bool:
         return self.decide(request).decision == "permit"
@@ -133,7 +157,17 @@ class Pack:
             }
             for c in self.drafts.checker.rules
         ]
-        return access + drafts
+        moderation = [
+            {
+                "id": c.rule.id,
+                "ref": c.rule.ref,
+                "area": "moderation",
+                "effect": c.rule.action or "hold",
+                "description": c.rule.description,
+            }
+            for c in self.moderation.checker.rules
+        ]
+        return access + drafts + moderation
 
 
 def load_pack(path: str | Path) -> Pack:

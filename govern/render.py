@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from govern.access.models import AccessDecision
 from govern.drafts.models import DraftVerdict
+from govern.moderation.models import ModerationResult
 
 _MARKS = {"permit": "✓", "deny": "✗", "refer": "→"}
 
@@ -63,4 +64,24 @@ def render_verdict(verdict: DraftVerdict, text: str) -> str:
             lines.append(f"    suggestion: {f.suggestion}")
     if not verdict.findings:
         lines.append("no findings")
+    return "\n".join(lines)
+
+
+def render_moderation(result: ModerationResult, text: str) -> str:
+    """A moderation result for a community manager: the action, why, and what to do next."""
+    head = result.action.upper()
+    if result.escalate_to:
+        head += f"  escalate to {result.escalate_to}"
+    lines = [head]
+    lines += [f"  {r.rule} ({r.category}): {r.message}" for r in result.reasons]
+    for f in result.findings:
+        line, column = _position(text, f.start)
+        excerpt = f' "{f.excerpt}"' if f.excerpt else ""
+        lines.append(f"  {line}:{column}: {f.severity} {f.rule}{excerpt}")
+    if result.respond_by:
+        lines.append(f"  reply by {result.respond_by.isoformat(timespec='minutes')}")
+    if result.reply:
+        lines.append(f"  tell the author: {result.reply}")
+    if result.retain_until:
+        lines.append(f"  keep the removed comment until {result.retain_until.isoformat()}")
     return "\n".join(lines)

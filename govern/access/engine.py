@@ -20,6 +20,9 @@ from govern.ids import new_id
 from govern.policy.expr import EvaluationError, Expr, FrozenMap, compile_expr
 from govern.policy.model import AccessPolicySpec, AccessRule, PriorityCatalogueSpec
 
+# A referral approved by a reviewer grants at most this many days when no permit rule set a term.
+MAX_REFERRAL_DAYS = 365
+
 # The variables an access rule's CEL expressions may read. They are flat on purpose: each
 # variable an expression reads is converted to CEL per call, and scalars convert fastest.
 VARIABLES: dict[str, str] = {
@@ -283,10 +286,20 @@ class AccessEngine:
         ] or [{"rule": "no-applicable-rule", "effect": "deny", "message": self.policy.no_rule_message}]
         obligations: list[dict[str, str]] = []
         days: int | None = None
-        if decision == "permit":
+        on_approval = None
+        if decision in ("permit", "refer"):
             ids = dict.fromkeys(o for h in permits for o in h.rule.rule.obligations)
             obligations = [{"id": o, "text": self.policy.obligations[o]} for o in ids]
             days = self._granted_days(permits, facts, case.duration_days)
+        if decision == "refer":
+            # What approval would grant: the permit rules' terms, else the days asked (a year at most).
+            approved_days = days or min(case.duration_days or MAX_REFERRAL_DAYS, MAX_REFERRAL_DAYS)
+            on_approval = {
+                "expires_on": today + dt.timedelta(days=approved_days),
+                "granted_days": approved_days,
+                "obligations": obligations,
+            }
+            obligations, days = [], None
         # One validation of the whole tree is faster than constructing each nested model.
         return AccessDecision.model_validate(
             {
@@ -302,6 +315,7 @@ class AccessEngine:
                 "expires_on": today + dt.timedelta(days=days) if days is not None else None,
                 "granted_days": days,
                 "refer_to": chosen[0].rule.rule.refer_to if decision == "refer" else None,
+                "on_approval": on_approval,
                 "warnings": [
                     f"priority '{p}' is not in the priority catalogue and does not count"
                     for p in facts["unknown_priorities"]

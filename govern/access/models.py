@@ -74,6 +74,14 @@ class PolicyRef(BaseModel):
     digest: str
 
 
+class OnApproval(BaseModel):
+    """What a reviewer's approval of a referral grants: its expiry and obligations."""
+
+    expires_on: dt.date
+    granted_days: int
+    obligations: list[Obligation] = []
+
+
 class AccessDecision(BaseModel):
     decision: Effect
     decision_id: str
@@ -85,5 +93,6 @@ class AccessDecision(BaseModel):
     expires_on: dt.date | None = None
     granted_days: int | None = None
     refer_to: str | None = None
+    on_approval: OnApproval | None = None  # refer only
     warnings: list[str] = []
     policy: PolicyRef

@@ -11,7 +11,12 @@ import pytest
 
 from govern.pack import Pack, load_pack
 
-pytest_plugins = ["govern.bdd.access_steps", "govern.bdd.common_steps", "govern.bdd.draft_steps"]
+pytest_plugins = [
+    "govern.bdd.access_steps",
+    "govern.bdd.common_steps",
+    "govern.bdd.draft_steps",
+    "govern.bdd.moderation_steps",
+]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -9,7 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from govern.checks import context, length, metric, patterns, personal_data, phrases, scores, words
+from govern.checks import (
+    classifier,
+    context,
+    length,
+    metric,
+    patterns,
+    personal_data,
+    phrases,
+    scores,
+    targeted,
+    words,
+)
 from govern.checks.base import CompileEnv, Detector
 
 Compile = Callable[[dict[str, Any], CompileEnv], Detector | None]
@@ -24,4 +35,6 @@ KINDS: dict[str, tuple[dict[str, Any], Compile]] = {
     "metric": (metric.SCHEMA, metric.compile_metric),
     "length": (length.SCHEMA, length.compile_length),
     "context": (context.SCHEMA, context.compile_context),
+    "targeted": (targeted.SCHEMA, targeted.compile_targeted),
+    "classifier": (classifier.SCHEMA, classifier.compile_classifier),
 }

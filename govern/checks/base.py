@@ -17,6 +17,7 @@ class Span:
     start: int
     end: int
     suggestion: str | None = None
+    action: str | None = None  # a detector's own moderation action, when it differs from its rule's
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import re2
@@ -22,8 +22,8 @@ class _Compiled:
     when: Expr | None
     during: tuple[Window, ...]
     outside: tuple[Window, ...]
-    match: tuple[tuple[int, Detector], ...]  # (index in the pass's set, or -1; detector)
-    unless: tuple[tuple[int, Detector], ...]
+    match: tuple[tuple[int, Detector, str | None], ...]  # (index in the set or -1, detector, action)
+    unless: tuple[tuple[int, Detector, str | None], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +89,15 @@ class TextChecker:
 
     def _detectors(
         self, rule: TextRule, field: str, specs: Sequence[Mapping[str, object]], problems: list[Problem]
-    ) -> tuple[tuple[int, Detector], ...] | None:
-        out: list[tuple[int, Detector]] = []
+    ) -> tuple[tuple[int, Detector, str | None], ...] | None:
+        out: list[tuple[int, Detector, str | None]] = []
         ok = True
         for i, spec in enumerate(specs):
             env = CompileEnv(lambda *sub, i=i: rule.where(field, i, *sub), rule.id, self._variables)
-            detector = KINDS[str(spec["kind"])][1](dict(spec), env)
+            options = dict(spec)
+            action = options.pop("action", None)
+            action = str(action) if action else None
+            detector = KINDS[str(spec["kind"])][1](options, env)
             problems.extend(env.problems)
             if detector is None or env.problems:
                 ok = False
@@ -103,7 +106,7 @@ class TextChecker:
             if detector.pattern:
                 index = len(self._patterns)
                 self._patterns.append(detector.pattern)
-            out.append((index, detector))
+            out.append((index, detector, action))
         return tuple(out) if ok else None
 
     def _compile(self, rule: TextRule, problems: list[Problem]) -> _Compiled | None:
@@ -147,13 +150,25 @@ class TextChecker:
                         continue
                 except EvaluationError:
                     pass  # fail closed: run the rule
-            spans = [s for i, d in compiled.match if i < 0 or i in possible for s in d.find(subject)]
+            spans = [
+                replace(s, action=a) if a else s
+                for i, d, a in compiled.match
+                if i < 0 or i in possible
+                for s in d.find(subject)
+            ]
             if not spans:
                 continue
-            if any(d.find(subject) for i, d in compiled.unless if i < 0 or i in possible):
+            if any(d.find(subject) for i, d, _ in compiled.unless if i < 0 or i in possible):
                 continue
             hits.append(Hit(compiled.rule, _merged(spans)))
         return hits
+
+
+def _stronger(a: str | None, b: str | None) -> str | None:
+    """Of two spans' actions, the one that does more: the rule's own (None) beats hold."""
+    if a is None or b is None:
+        return None
+    return a if ("remove", "hold").index(a) <= ("remove", "hold").index(b) else b
 
 
 def _merged(spans: list[Span]) -> tuple[Span, ...]:
@@ -162,7 +177,12 @@ def _merged(spans: list[Span]) -> tuple[Span, ...]:
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         if out and span.start < out[-1].end or (out and span.start == span.end == out[-1].start):
             last = out[-1]
-            out[-1] = Span(last.start, max(last.end, span.end), last.suggestion or span.suggestion)
+            out[-1] = Span(
+                last.start,
+                max(last.end, span.end),
+                last.suggestion or span.suggestion,
+                _stronger(last.action, span.action),
+            )
         else:
             out.append(span)
     return tuple(out)

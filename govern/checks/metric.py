@@ -25,6 +25,7 @@ SCHEMA = {
         },
     },
     "repeated": {"type": "string", "minlength": 1},
+    "links": {"type": "dict", "schema": {"min": {"type": "integer", "min": 1, "required": True}}},
     "reading_grade": {
         "type": "dict",
         "schema": {
@@ -37,6 +38,10 @@ SCHEMA = {
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n\s*\n")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_LINK = re.compile(
+    r"https?://\S+|www\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|biz|info|shop|top|win|date|xyz|io|ly|me|co|uk|online|site|club|app)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
 # Links, addresses, hashtags and mentions are not read as words.
 _MAYBE_NOT_PROSE = re.compile(r"\w\.\w|[@#/]")
 _NOT_PROSE = re.compile(r"https?://\S+|\S+@\S+|[#@]\w+|\b[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
@@ -73,6 +78,7 @@ class Metric:
     repeated: re.Pattern[str] | None
     grade: tuple[float, int] | None
     pattern: str | None = None
+    links: int | None = None
 
     def find(self, subject: Subject) -> list[Span]:
         text = subject.text
@@ -90,6 +96,10 @@ class Metric:
                 spans += [Span(m.start(), m.end(), m.group().capitalize()) for m in shouted]
         if self.repeated:
             spans += [Span(m.start(), m.end(), m.group()[0]) for m in self.repeated.finditer(text)]
+        if self.links:
+            found = list(_LINK.finditer(text))
+            if len(found) >= self.links:
+                spans += [Span(m.start(), m.end()) for m in found]
         if self.grade and len(text.split()) >= self.grade[1]:
             above, min_words = self.grade
             grade, words = reading_grade(text)
@@ -100,8 +110,8 @@ class Metric:
 
 
 def compile_metric(spec: dict[str, Any], env: CompileEnv) -> Metric | None:
-    if not any(k in spec for k in ("capitals", "repeated", "reading_grade")):
-        env.problem("G201", "a metric check needs 'capitals', 'repeated' or 'reading_grade'")
+    if not any(k in spec for k in ("capitals", "repeated", "reading_grade", "links")):
+        env.problem("G201", "a metric check needs 'capitals', 'repeated', 'links' or 'reading_grade'")
         return None
     caps = spec.get("capitals")
     capitals = None
@@ -117,10 +127,14 @@ def compile_metric(spec: dict[str, Any], env: CompileEnv) -> Metric | None:
         hints.append(f"[{chars}]{{2}}")
     grade = spec.get("reading_grade")
     # Capitals and repetition cannot be found where the quick pass finds no run of them.
+    links = spec.get("links")
+    if links:
+        hints.append(r"\.")
     pattern = None if grade else "(?:" + "|".join(hints) + ")"
     return Metric(
         capitals,
         repeated,
         (float(grade["above"]), int(grade["min_words"])) if isinstance(grade, dict) else None,
         pattern,
+        int(links["min"]) if isinstance(links, dict) else None,
     )

@@ -126,8 +126,18 @@ def offensive(text: str) -> float:
     return offensive_model().score(text)
 
 
+def _classifier(name: str) -> Callable[[str], float]:
+    def score(text: str) -> float:
+        from govern.checks.classifier import model
+
+        return model(name).score(text)
+
+    return score
+
+
 SIGNALS: dict[str, Callable[[str], float]] = {
     "sentiment": sentiment,
     "negativity": negativity,
     "offensive": offensive,
+    **{f"model:{name}": _classifier(name) for name in ("offensive", "threat", "hate")},
 }

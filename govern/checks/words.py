@@ -19,6 +19,7 @@ SCHEMA = {
     "kind": {"type": "string", "required": True},
     "words": {"type": "list", "required": True, "empty": False, "schema": {"type": "string", "empty": False}},
     "disguised": {"type": "boolean"},
+    "skip_quoted": {"type": "boolean"},
 }
 
 # Characters people put in place of letters; a mask (*) becomes "_", a word character, so that
@@ -85,13 +86,25 @@ def word_pattern(word: str) -> str:
     return rf"\b{body}{doubled}(?:s|es|ed|ing|er|ers|y)?\b"
 
 
+# Quoted words are someone else's: "called him a 'p*ki'" reports a slur, it does not use one.
+QUOTED = re.compile(r"\"[^\"]{1,200}\"|“[^”]{1,200}”|‘[^’]{1,200}’|(?<![\w'’])'[^'\n]{1,200}'(?![\w'’])")
+
+
 @dataclass
 class Words:
     pattern: str | None
     regex: re2._Regexp[str]
     disguised: bool
+    skip_quoted: bool = False
 
     def find(self, subject: Subject) -> list[Span]:
+        spans = self._find(subject)
+        if self.skip_quoted and spans:
+            quoted = [m.span() for m in QUOTED.finditer(subject.text)]
+            spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in quoted)]
+        return spans
+
+    def _find(self, subject: Subject) -> list[Span]:
         if not self.disguised:
             return [Span(m.start(), m.end()) for m in self.regex.finditer(subject.text)]
         plain, where = normalise(subject.text)
@@ -110,4 +123,6 @@ def compile_words(spec: dict[str, Any], env: CompileEnv) -> Words | None:
     pattern = "(?i)(?:" + "|".join(alternatives) + ")"
     disguised = bool(spec.get("disguised", True))
     # A disguised word need not match the raw text, so it cannot be skipped on a raw-text pass.
-    return Words(None if disguised else pattern, re2.compile(pattern), disguised)
+    return Words(
+        None if disguised else pattern, re2.compile(pattern), disguised, bool(spec.get("skip_quoted"))
+    )

@@ -12,7 +12,7 @@ from govern.errors import Location, PolicyError, Problem, did_you_mean
 from govern.policy import validate
 from govern.policy._yaml import Document, read_documents, render_path
 from govern.policy.model import SPEC_MODELS, Metadata, Record, Spec, merge
-from govern.policy.schemas import ENVELOPE, KINDS, PACK_FILE, detector_specs
+from govern.policy.schemas import DETECTOR_EXTRAS, ENVELOPE, KINDS, PACK_FILE, detector_specs
 
 R = TypeVar("R", bound=Record)
 
@@ -85,7 +85,8 @@ def _check_detectors(doc: Document, kind: str, spec: dict[str, Any]) -> list[Pro
             message = f"unknown check kind '{name}'{hint}"
             problems.append(Problem(doc.at(path + ("kind",)), "G203", message, render_path(path)))
             continue
-        problems += validate.check(doc, detector, DETECTORS[str(name)][0], path)
+        schema = {**DETECTORS[str(name)][0], **DETECTOR_EXTRAS.get(kind, {})}
+        problems += validate.check(doc, detector, schema, path)
     return problems
 
 

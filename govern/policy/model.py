@@ -147,7 +147,7 @@ class Window(Record):
 
 
 Severity = Literal["info", "revise", "refer", "block"]
-Action = Literal["remove", "hold"]
+Action = Literal["remove", "hold", "respond"]
 
 
 class TextRule(Record):
@@ -181,11 +181,49 @@ class DiscretionGuidelinesSpec(Record):
     rules: list[TextRule] = []
 
 
+class Channel(Record):
+    name: str
+    mode: Literal["post-moderated", "pre-moderated"]
+    description: str = ""
+
+
+class Hours(Record):
+    """When moderators are at work, in the pack's time zone."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    days: list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]] = ["mon", "tue", "wed", "thu", "fri"]
+    start: dt.time = Field(alias="from")
+    end: dt.time = Field(alias="to")
+
+
+class Flooding(Record):
+    within_minutes: int = 10
+
+
+class Response(Record):
+    working_days: int = 1
+
+
+class Retention(Record):
+    removed_days: int = 90
+
+
+class ModerationPolicySpec(Record):
+    channels: list[Channel] = []
+    hours: Hours | None = None
+    windows: list[Window] = []
+    flooding: Flooding = Flooding()
+    response: Response = Response()
+    retention: Retention = Retention()
+    rules: list[TextRule] = []
+
+
 SPEC_MODELS: dict[str, type[Record]] = {
     "SiteCatalogue": SiteCatalogueSpec,
     "PriorityCatalogue": PriorityCatalogueSpec,
     "AccessPolicy": AccessPolicySpec,
     "DiscretionGuidelines": DiscretionGuidelinesSpec,
+    "ModerationPolicy": ModerationPolicySpec,
 }
 
 

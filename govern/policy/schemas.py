@@ -203,12 +203,59 @@ DISCRETION_GUIDELINES: Schema = {
     },
 }
 
+CLOCK = {"type": "string", "regex": r"^([01]\d|2[0-3]):[0-5]\d$"}
+WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+MODERATION_POLICY: Schema = {
+    "channels": {
+        "type": "list",
+        "schema": {
+            "type": "dict",
+            "schema": {
+                "name": {**NAME, "required": True},
+                "mode": {"type": "string", "required": True, "allowed": ["post-moderated", "pre-moderated"]},
+                "description": TEXT,
+            },
+        },
+    },
+    "hours": {
+        "type": "dict",
+        "schema": {
+            "days": {"type": "list", "schema": {"type": "string", "allowed": WEEKDAYS}},
+            "from": {**CLOCK, "required": True},
+            "to": {**CLOCK, "required": True},
+        },
+    },
+    "windows": {"type": "list", "schema": {"type": "dict", "schema": WINDOW}},
+    "flooding": {"type": "dict", "schema": {"within_minutes": {"type": "integer", "min": 1, "max": 1440}}},
+    "response": {"type": "dict", "schema": {"working_days": {"type": "integer", "min": 0, "max": 60}}},
+    "retention": {"type": "dict", "schema": {"removed_days": {"type": "integer", "min": 0, "max": 3650}}},
+    "rules": {
+        "type": "list",
+        "schema": {
+            "type": "dict",
+            "schema": {
+                **TEXT_RULE,
+                "action": {"type": "string", "required": True, "allowed": ["remove", "hold", "respond"]},
+                "escalate_to": NAME,
+                "reply": TEXT,
+            },
+        },
+    },
+}
+
 # The document kinds and their spec schemas.
 KINDS: dict[str, Schema] = {
     "SiteCatalogue": SITE_CATALOGUE,
     "PriorityCatalogue": PRIORITY_CATALOGUE,
     "AccessPolicy": ACCESS_POLICY,
     "DiscretionGuidelines": DISCRETION_GUIDELINES,
+    "ModerationPolicy": MODERATION_POLICY,
+}
+
+# Keys any detector may have besides its own, by document kind.
+DETECTOR_EXTRAS: dict[str, Schema] = {
+    "ModerationPolicy": {"action": {"type": "string", "allowed": ["remove", "hold"]}},
 }
 
 

@@ -1,0 +1,198 @@
+"""`govern serve`, `keys`, `audit` and `records`: the commands that run and look after the service."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import ipaddress
+import json
+import logging
+import os
+import secrets
+import socket
+import sys
+import tempfile
+from typing import Any
+
+from govern.ids import new_id
+from govern.store.base import StoreUnavailable
+
+DEFAULT_DB = "govern.db"
+ROLES = ("requester", "reviewer", "admin")
+
+
+def _store(url: str) -> Any:
+    from govern.store.sql import SqlStore
+
+    try:
+        return SqlStore(url)
+    except StoreUnavailable as exc:
+        raise SystemExit(f"govern: cannot open the database {url}: {exc}") from None
+
+
+def is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(socket.gethostbyname(host)).is_loopback
+    except (OSError, ValueError):
+        return False
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from govern.api.server import JsonFormatter
+    from govern.errors import PolicyError
+    from govern.pack import load_pack
+
+    try:
+        load_pack(args.policies)  # refuse to start on a pack that does not validate
+    except PolicyError as exc:
+        print(f"govern: the policy pack '{args.policies}' does not load\n{exc}", file=sys.stderr)
+        return 1
+    store = _store(args.db)
+    open_access = not store.keys()
+    if open_access and not is_loopback(args.host):
+        print(
+            f"govern: refusing to listen on {args.host} without API keys; create one with "
+            "'govern keys create --role admin --name NAME', or bind to 127.0.0.1",
+            file=sys.stderr,
+        )
+        return 2
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonFormatter())
+    logging.basicConfig(level=args.log_level.upper(), handlers=[handler], force=True)
+    if open_access:
+        logging.getLogger("govern.serve").warning(
+            "no API keys: running open, for this machine only (%s:%s)", args.host, args.port
+        )
+    os.environ.update(
+        GOVERN_POLICIES=os.path.abspath(args.policies),
+        GOVERN_DB=args.db,
+        GOVERN_OPEN="1" if open_access else "0",
+    )
+    if args.workers > 1 and "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="govern-metrics-")
+    uvicorn.run(
+        "govern.api.server:app_factory",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_config=None,
+        timeout_graceful_shutdown=10,
+        access_log=False,
+    )
+    return 0
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    store = _store(args.db)
+    if args.action == "create":
+        secret = "gvk_" + secrets.token_urlsafe(32)
+        key = store.add_key(new_id(), args.name, args.role, hashlib.sha256(secret.encode()).hexdigest())
+        print(json.dumps({"key_id": key.key_id, "name": key.name, "role": key.role, "key": secret}))
+        print(
+            "govern: keep the key safe; it is stored only as a hash and cannot be shown again",
+            file=sys.stderr,
+        )
+    else:
+        for key in store.keys():
+            print(
+                json.dumps(
+                    {
+                        "key_id": key.key_id,
+                        "name": key.name,
+                        "role": key.role,
+                        "created_at": key.created_at.isoformat(),
+                    }
+                )
+            )
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    store = _store(args.db)
+    bad = store.verify()
+    count = len(store.log())
+    if bad is None:
+        print(f"the decision log is intact: {count} records, every hash verified")
+        return 0
+    print(
+        f"govern: the decision log has been altered: record {bad} does not match its hash chain",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _day(text: str) -> dt.datetime:
+    return dt.datetime.combine(dt.date.fromisoformat(text), dt.time(), dt.UTC)
+
+
+def cmd_records(args: argparse.Namespace) -> int:
+    store = _store(args.db)
+    if args.action == "export":
+        since = _day(args.since) if args.since else None
+        until = _day(args.until) + dt.timedelta(days=1) if args.until else None
+        for record in store.log(since, until):
+            print(
+                json.dumps(
+                    {
+                        "seq": record.seq,
+                        "kind": record.kind,
+                        "ref": record.ref,
+                        "at": record.at.isoformat(),
+                        "actor": record.actor,
+                        "policy": {"pack": record.pack, "version": record.version, "digest": record.digest},
+                        "input": record.input,
+                        "result": record.result,
+                        "hash": record.hash,
+                    }
+                )
+            )
+        return 0
+    from govern.pack import load_pack
+
+    pack = load_pack(args.policies)
+    days = pack.moderation.spec.retention.removed_days
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
+    count = store.purge(before)
+    print(f"purged the text of {count} drafts and comments older than {days} days ({before.date()})")
+    return 0
+
+
+def add_commands(sub: Any, default_policies: str) -> None:
+    db = {
+        "default": os.environ.get("GOVERN_DB", DEFAULT_DB),
+        "metavar": "URL",
+        "help": "database: a SQLite file (default govern.db) or postgresql://...",
+    }
+
+    p = sub.add_parser("serve", help="run the HTTP service")
+    p.add_argument("--policies", default=default_policies, metavar="DIR")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--db", **db)
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("keys", help="API keys: create one (printed once) or list them")
+    p.add_argument("action", choices=["create", "list"])
+    p.add_argument("--role", choices=ROLES, default="requester")
+    p.add_argument("--name", default="unnamed")
+    p.add_argument("--db", **db)
+    p.set_defaults(run=cmd_keys)
+
+    p = sub.add_parser("audit", help="verify the hash chain of the decision log")
+    p.add_argument("action", choices=["verify"])
+    p.add_argument("--db", **db)
+    p.set_defaults(run=cmd_audit)
+
+    p = sub.add_parser("records", help="export the log as JSON Lines (FOI), or purge expired personal data")
+    p.add_argument("action", choices=["export", "purge"])
+    p.add_argument("--since", help="export from this date (YYYY-MM-DD)")
+    p.add_argument("--until", help="export up to and including this date")
+    p.add_argument("--policies", default=default_policies, metavar="DIR", help="whose retention applies")
+    p.add_argument("--db", **db)
+    p.set_defaults(run=cmd_records)

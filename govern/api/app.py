@@ -1,0 +1,530 @@
+"""The HTTP service: the library calls, the store, keys, reload and metrics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any, Literal
+
+from fastapi import Depends, FastAPI, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from govern.access.models import AccessDecision, AccessRequest, Contract
+from govern.api import metrics
+from govern.drafts.models import MAX_TEXT, DraftVerdict
+from govern.errors import PolicyError, RequestError
+from govern.ids import new_id
+from govern.moderation.models import Comment, ModerationResult
+from govern.pack import Pack, field_errors, load_pack, parse
+from govern.store.base import Grant, Store, StoreUnavailable
+
+log = logging.getLogger("govern.api")
+
+ROLES = ("requester", "reviewer", "admin")
+MAX_BATCH = 1000
+
+
+class ApiError(Exception):
+    """An error with an HTTP status, rendered in the one error shape."""
+
+    def __init__(self, status: int, code: str, message: str, details: list[Any] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.details = status, code, message, details or []
+
+
+def error_response(status: int, code: str, message: str, details: list[Any] | None = None) -> JSONResponse:
+    metrics.ERRORS.labels(code=code).inc()
+    return JSONResponse(
+        {"error": {"code": code, "message": message, "details": details or []}}, status_code=status
+    )
+
+
+# --- request and response bodies ------------------------------------------------------------
+
+
+class Batch(Contract):
+    requests: list[dict[str, Any]] = Field(description="up to 1,000 access requests")
+
+
+class BatchItem(BaseModel):
+    index: int
+    decision: AccessDecision | None = None
+    error: dict[str, Any] | None = None
+
+
+class BatchResult(BaseModel):
+    decisions: list[BatchItem]
+
+
+class Review(Contract):
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+class ReferralOut(BaseModel):
+    decision_id: str
+    refer_to: str
+    status: Literal["open", "approved", "rejected"]
+    created_at: dt.datetime
+    request: dict[str, Any]
+    decision: dict[str, Any]
+    reviewer: str | None = None
+    reason: str | None = None
+    decided_at: dt.datetime | None = None
+    grant_id: str | None = None
+
+
+class GrantOut(BaseModel):
+    grant_id: str
+    decision_id: str
+    requester: str
+    domain: str
+    category: str | None
+    access: str
+    obligations: list[str]
+    granted_at: dt.datetime | None
+    expires_on: dt.date | None
+    current: bool
+
+
+class PolicyOut(BaseModel):
+    pack: str
+    version: str
+    digest: str
+    owner: str
+    description: str
+    loaded_at: dt.datetime
+    rules: list[dict[str, str]]
+
+
+class ReloadOut(BaseModel):
+    reloaded: bool
+    policy: PolicyOut
+
+
+# --- the service ----------------------------------------------------------------------------
+
+
+class Service:
+    """What the routes share: the pack in force (swapped atomically on reload) and the store."""
+
+    def __init__(self, policies: str, store: Store, *, open_access: bool) -> None:
+        self.policies = policies
+        self.store = store
+        self.open_access = open_access
+        self.pack: Pack = load_pack(policies)
+        self.loaded_at = dt.datetime.now(dt.UTC)
+        self._reload_lock = threading.Lock()
+
+    def reload(self) -> Pack:
+        """Load the pack again; a pack that does not validate raises and the old one stays."""
+        with self._reload_lock:
+            try:
+                pack = load_pack(self.policies)
+            except PolicyError:
+                metrics.RELOADS.labels(result="refused").inc()
+                raise
+            self.pack, self.loaded_at = pack, dt.datetime.now(dt.UTC)  # one assignment: atomic
+            metrics.RELOADS.labels(result="loaded").inc()
+            return pack
+
+    def policy_out(self, pack: Pack) -> PolicyOut:
+        return PolicyOut(
+            pack=pack.name,
+            version=pack.version,
+            digest=pack.digest,
+            owner=pack.raw.owner,
+            description=pack.raw.description,
+            loaded_at=self.loaded_at,
+            rules=pack.rules(),
+        )
+
+
+def _actor(request: Request) -> str:
+    return str(getattr(request.state, "actor", "anonymous"))
+
+
+def require(role: str) -> Callable[[Request], Awaitable[None]]:
+    """A dependency: the caller's API key must have `role` or a higher one."""
+
+    async def check(request: Request) -> None:
+        service: Service = request.app.state.service
+        if service.open_access:
+            request.state.actor = "anonymous"
+            return
+        header = request.headers.get("authorization", "")
+        secret = (
+            header[7:].strip()
+            if header.lower().startswith("bearer ")
+            else request.headers.get("x-api-key", "")
+        )
+        if not secret:
+            raise ApiError(401, "unauthenticated", "an API key is required (Authorization: Bearer KEY)")
+        key = service.store.key_for(hashlib.sha256(secret.encode()).hexdigest())
+        if key is None:
+            raise ApiError(401, "unauthenticated", "unknown API key")
+        if ROLES.index(key.role) < ROLES.index(role):
+            raise ApiError(403, "forbidden", f"this needs the {role} role; the key has {key.role}")
+        request.state.actor = key.name
+
+    return check
+
+
+def create_app(policies: str, store: Store, *, open_access: bool = False) -> FastAPI:
+    """The FastAPI application serving `policies` with `store`."""
+    app = FastAPI(
+        title="govern",
+        version="1.0",
+        description="Policy-as-code for social-media governance: access decisions, draft checks, moderation.",
+    )
+    app.state.service = Service(policies, store, open_access=open_access)
+    _errors(app)
+    _middleware(app)
+
+    @app.post(
+        "/v1/access/decisions",
+        response_model=AccessDecision,
+        tags=["access"],
+        dependencies=[Depends(require("requester"))],
+    )
+    def decide(body: AccessRequest, request: Request) -> AccessDecision:
+        service: Service = request.app.state.service
+        return _decide(service, service.pack, body, _actor(request))
+
+    @app.post(
+        "/v1/access/decisions:batch",
+        response_model=BatchResult,
+        tags=["access"],
+        dependencies=[Depends(require("requester"))],
+    )
+    def decide_batch(body: Batch, request: Request) -> BatchResult:
+        if len(body.requests) > MAX_BATCH:
+            raise ApiError(
+                413, "too_large", f"a batch holds at most {MAX_BATCH} requests, not {len(body.requests)}"
+            )
+        service: Service = request.app.state.service
+        pack = service.pack  # one pack for the whole batch, even if a reload happens meanwhile
+        items = []
+        for i, raw in enumerate(body.requests):
+            try:
+                parsed = AccessRequest.model_validate(raw)
+                items.append(BatchItem(index=i, decision=_decide(service, pack, parsed, _actor(request))))
+            except RequestError as exc:
+                items.append(BatchItem(index=i, error=_request_error(exc)))
+            except ValidationError as exc:
+                items.append(
+                    BatchItem(
+                        index=i, error=_request_error(RequestError(field_errors(exc), "access request"))
+                    )
+                )
+        return BatchResult(decisions=items)
+
+    @app.get(
+        "/v1/access/decisions/{decision_id}",
+        response_model=AccessDecision,
+        tags=["access"],
+        dependencies=[Depends(require("requester"))],
+    )
+    def get_decision(decision_id: str, request: Request) -> dict[str, Any]:
+        record = request.app.state.service.store.find("decision", decision_id)
+        if record is None:
+            raise ApiError(404, "not_found", f"no decision {decision_id}")
+        return record.result  # type: ignore[no-any-return]
+
+    @app.get(
+        "/v1/referrals",
+        response_model=list[ReferralOut],
+        tags=["referrals"],
+        dependencies=[Depends(require("reviewer"))],
+    )
+    def list_referrals(
+        request: Request, status: Literal["open", "approved", "rejected"] | None = "open"
+    ) -> list[ReferralOut]:
+        return [ReferralOut(**vars(r)) for r in request.app.state.service.store.referrals(status)]
+
+    @app.post(
+        "/v1/referrals/{decision_id}/approve",
+        response_model=ReferralOut,
+        tags=["referrals"],
+        dependencies=[Depends(require("reviewer"))],
+    )
+    def approve(decision_id: str, request: Request, body: Review | None = None) -> ReferralOut:
+        return _review(request, decision_id, "approved", body.reason if body else None)
+
+    @app.post(
+        "/v1/referrals/{decision_id}/reject",
+        response_model=ReferralOut,
+        tags=["referrals"],
+        dependencies=[Depends(require("reviewer"))],
+    )
+    def reject(decision_id: str, body: Review, request: Request) -> ReferralOut:
+        if not body.reason:
+            raise ApiError(
+                422,
+                "invalid_request",
+                "a rejection needs a reason",
+                [{"field": "reason", "message": "is required"}],
+            )
+        return _review(request, decision_id, "rejected", body.reason)
+
+    @app.get(
+        "/v1/grants",
+        response_model=list[GrantOut],
+        tags=["access"],
+        dependencies=[Depends(require("requester"))],
+    )
+    def list_grants(
+        request: Request,
+        requester: str | None = None,
+        site: str | None = None,
+        include: Literal["expired"] | None = Query(default=None),
+    ) -> list[GrantOut]:
+        service: Service = request.app.state.service
+        today = dt.datetime.now(service.pack.timezone).date()
+        domain = service.pack.sites.resolve(site).domain if site else None
+        found = service.store.grants(requester, domain, None if include == "expired" else today)
+        return [GrantOut(**vars(g), current=bool(g.expires_on and g.expires_on >= today)) for g in found]
+
+    @app.post(
+        "/v1/drafts/checks",
+        response_model=DraftVerdict,
+        tags=["drafts"],
+        dependencies=[Depends(require("requester"))],
+    )
+    async def check(request: Request) -> DraftVerdict:
+        body = await _json_body(request)
+        if isinstance(body, dict) and isinstance(body.get("text"), str) and len(body["text"]) > MAX_TEXT:
+            raise ApiError(
+                413, "too_large", f"a draft holds at most {MAX_TEXT:,} characters, not {len(body['text']):,}"
+            )
+        service: Service = request.app.state.service
+        pack = service.pack
+        verdict = pack.check(body)
+        metrics.CHECKS.labels(verdict=verdict.verdict).inc()
+        service.store.append(
+            "check", new_id(), _actor(request), pack.ref.model_dump(), body, verdict.model_dump(mode="json")
+        )
+        return verdict
+
+    @app.post(
+        "/v1/comments/moderations",
+        response_model=ModerationResult,
+        tags=["moderation"],
+        dependencies=[Depends(require("requester"))],
+    )
+    async def moderate(request: Request) -> ModerationResult:
+        body = await _json_body(request)
+        if isinstance(body, dict) and isinstance(body.get("text"), str) and len(body["text"]) > MAX_TEXT:
+            raise ApiError(413, "too_large", f"a comment holds at most {MAX_TEXT:,} characters")
+        service: Service = request.app.state.service
+        pack = service.pack
+        comment = parse(Comment, body, "comment")
+        posted = comment.posted_at or dt.datetime.now(dt.UTC)
+        if posted.tzinfo is None:
+            posted = posted.replace(tzinfo=pack.timezone)
+        recent = (
+            service.store.recent_comments(comment.author.id, posted - pack.moderation.window)
+            if comment.author.id
+            else []
+        )
+        result = pack.moderate(comment, recent)
+        metrics.MODERATIONS.labels(action=result.action).inc()
+        ref = comment.comment_id or new_id()
+        service.store.append(
+            "moderation", ref, _actor(request), pack.ref.model_dump(), body, result.model_dump(mode="json")
+        )
+        service.store.save_comment(
+            ref,
+            comment.author.id or "",
+            comment.channel,
+            comment.text,
+            posted,
+            result.action,
+            result.retain_until,
+        )
+        return result
+
+    @app.get("/v1/policies", response_model=PolicyOut, tags=["policies"])
+    def policies_in_force(request: Request) -> PolicyOut:
+        service: Service = request.app.state.service
+        return service.policy_out(service.pack)
+
+    @app.post(
+        "/v1/policies/reload",
+        response_model=ReloadOut,
+        tags=["policies"],
+        dependencies=[Depends(require("admin"))],
+    )
+    def reload(request: Request) -> ReloadOut:
+        service: Service = request.app.state.service
+        try:
+            pack = service.reload()
+        except PolicyError as exc:
+            raise ApiError(
+                422,
+                "invalid_policy",
+                "the new pack does not validate; the old one stays in force",
+                [p.as_dict() for p in exc.problems],
+            ) from None
+        return ReloadOut(reloaded=True, policy=service.policy_out(pack))
+
+    @app.get("/healthz", tags=["service"])
+    def healthz(request: Request) -> dict[str, str]:
+        pack = request.app.state.service.pack
+        return {"status": "ok", "pack": pack.name, "version": pack.version, "digest": pack.digest}
+
+    @app.get("/metrics", tags=["service"])
+    def prometheus() -> Response:
+        body, content_type = metrics.render()
+        return Response(body, media_type=content_type)
+
+    return app
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _decide(service: Service, pack: Pack, body: AccessRequest, actor: str) -> AccessDecision:
+    started = time.perf_counter()
+    decision = pack.decide(body)
+    payload = body.model_dump(mode="json", exclude_none=True)
+    result = decision.model_dump(mode="json")
+    service.store.append("decision", decision.decision_id, actor, pack.ref.model_dump(), payload, result)
+    if decision.decision == "refer" and decision.refer_to:
+        service.store.open_referral(decision.decision_id, decision.refer_to, payload, result)
+    elif decision.decision == "permit":
+        service.store.add_grant(
+            Grant(
+                grant_id=new_id(),
+                decision_id=decision.decision_id,
+                requester=body.requester.id,
+                domain=decision.site.domain,
+                category=decision.site.category,
+                access=body.access,
+                obligations=[o.id for o in decision.obligations],
+                granted_at=dt.datetime.now(dt.UTC),
+                expires_on=decision.expires_on,
+            )
+        )
+    metrics.DECISIONS.labels(outcome=decision.decision).inc()
+    metrics.DECIDE_SECONDS.observe(time.perf_counter() - started)
+    return decision
+
+
+def _review(request: Request, decision_id: str, status: str, reason: str | None) -> ReferralOut:
+    service: Service = request.app.state.service
+    store = service.store
+    try:
+        referral = store.close_referral(decision_id, status, _actor(request), reason)
+    except KeyError:
+        raise ApiError(404, "not_found", f"no referral {decision_id}") from None
+    except ValueError as exc:
+        raise ApiError(409, "conflict", str(exc)) from None
+    grant_id = None
+    if status == "approved":
+        terms = referral.decision.get("on_approval") or {}
+        request_body = referral.request
+        grant_id = new_id()
+        store.add_grant(
+            Grant(
+                grant_id=grant_id,
+                decision_id=decision_id,
+                requester=request_body["requester"]["id"],
+                domain=referral.decision["site"]["domain"],
+                category=referral.decision["site"]["category"],
+                access=request_body["access"],
+                obligations=[o["id"] for o in terms.get("obligations", [])],
+                granted_at=dt.datetime.now(dt.UTC),
+                expires_on=dt.date.fromisoformat(terms["expires_on"]) if terms.get("expires_on") else None,
+            )
+        )
+    pack = service.pack
+    store.append(
+        "review",
+        decision_id,
+        _actor(request),
+        pack.ref.model_dump(),
+        {"decision_id": decision_id, "status": status, "reason": reason},
+        {"status": status, "grant_id": grant_id},
+    )
+    return ReferralOut(**vars(referral), grant_id=grant_id)
+
+
+async def _json_body(request: Request) -> Any:
+    import json
+
+    raw = await request.body()
+    try:
+        return json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ApiError(422, "invalid_request", f"the body is not valid JSON: {exc}") from None
+
+
+def _request_error(exc: RequestError) -> dict[str, Any]:
+    return {
+        "code": "invalid_request",
+        "message": str(exc),
+        "details": [{"field": e.field, "message": e.message} for e in exc.errors],
+    }
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return error_response(exc.status, exc.code, exc.message, exc.details)
+
+    @app.exception_handler(RequestError)
+    async def request_error(_: Request, exc: RequestError) -> JSONResponse:
+        body = _request_error(exc)
+        return error_response(422, body["code"], body["message"], body["details"])
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        details = []
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error["loc"] if p != "body")
+            message = "unknown field" if error["type"] == "extra_forbidden" else str(error["msg"])
+            details.append({"field": where, "message": message})
+        summary = "; ".join(f"{d['field']}: {d['message']}" if d["field"] else d["message"] for d in details)
+        return error_response(422, "invalid_request", f"invalid request: {summary}", details)
+
+    @app.exception_handler(StoreUnavailable)
+    async def unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
+        log.warning("store unavailable: %s", exc)
+        response = error_response(
+            503, "unavailable", "the database is unavailable; nothing was recorded, retry"
+        )
+        response.headers["Retry-After"] = "1"
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return error_response(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def internal(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("internal error")
+        return error_response(500, "internal", "internal error; it has been logged")
+
+
+def _middleware(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def observe(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        started = time.perf_counter()
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > 8 * 1024 * 1024:
+            return error_response(413, "too_large", "the request body is over 8 MiB")
+        response = await call_next(request)
+        route = request.scope.get("route")
+        path = getattr(route, "path", "unmatched")
+        metrics.LATENCY.labels(method=request.method, route=path, status=str(response.status_code)).observe(
+            time.perf_counter() - started
+        )
+        return response

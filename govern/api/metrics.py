@@ -1,0 +1,41 @@
+"""Prometheus metrics. With several worker processes, set PROMETHEUS_MULTIPROC_DIR (govern serve
+does) and every process's figures are added up at /metrics."""
+
+from __future__ import annotations
+
+import os
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+
+DECISIONS = Counter("govern_decisions_total", "Access decisions by outcome", ["outcome"])
+CHECKS = Counter("govern_draft_checks_total", "Draft checks by verdict", ["verdict"])
+MODERATIONS = Counter("govern_moderations_total", "Moderated comments by action", ["action"])
+RELOADS = Counter("govern_policy_reloads_total", "Pack reloads by result", ["result"])
+ERRORS = Counter("govern_errors_total", "Error responses by code", ["code"])
+DECIDE_SECONDS = Histogram(
+    "govern_decide_seconds",
+    "Time to decide and record one access request",
+    buckets=(0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1),
+)
+LATENCY = Histogram(
+    "govern_http_request_seconds",
+    "HTTP request latency",
+    ["method", "route", "status"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
+)
+
+
+def render() -> tuple[bytes, str]:
+    """The metrics page: this process's, or every worker's in multiprocess mode."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        return generate_latest(registry), CONTENT_TYPE_LATEST
+    return generate_latest(), CONTENT_TYPE_LATEST

@@ -1,0 +1,1 @@
+"""Comment moderation: what do we do with this comment on our page?"""

@@ -1,0 +1,198 @@
+"""The moderator: house rules compiled once, run per comment."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from govern.access.models import PolicyRef
+from govern.checks.base import Subject
+from govern.checks.engine import Hit, TextChecker
+from govern.checks.signals import SIGNALS
+from govern.drafts.models import Finding
+from govern.errors import FieldError, Problem, RequestError, did_you_mean
+from govern.moderation.models import Comment, ModerationReason, ModerationResult
+from govern.policy.model import ModerationPolicySpec, Window
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+ACTIONS = ("publish", "hold", "remove")
+
+# The CEL variables of a comment, for `when:` and `context` checks.
+VARIABLES: dict[str, str] = {
+    "channel": "the channel the comment was posted on",
+    "mode": "post-moderated or pre-moderated",
+    "author_id": "the author's id ('' when not given)",
+    "is_reply": "true when the comment answers another",
+    "in_hours": "true when posted within moderation hours",
+    "repeats": "how many earlier comments by the same author, with the same text (ignoring case and "
+    "spacing), fall within the flooding window",
+    "length": "the number of characters in the text",
+}
+
+
+def same_text(text: str) -> str:
+    """Text compared for flooding: case and spacing ignored."""
+    return " ".join(text.casefold().split())
+
+
+def add_working_days(moment: dt.datetime, days: int) -> dt.datetime:
+    """`days` working days (Monday to Friday) after `moment`, at the same time of day.
+
+    Friday 15:00 + 1 is Monday 15:00. A weekend posting counts from the start of Monday, so
+    + 1 is the end of Monday (Tuesday 00:00).
+    """
+    result = moment
+    if result.weekday() >= 5:
+        result = result.replace(hour=0, minute=0, second=0, microsecond=0)
+        while result.weekday() >= 5:
+            result += dt.timedelta(days=1)
+    added = 0
+    while added < days:
+        result += dt.timedelta(days=1)
+        if result.weekday() < 5:
+            added += 1
+    return result
+
+
+class Moderator:
+    def __init__(
+        self,
+        spec: ModerationPolicySpec,
+        windows: Sequence[Window],
+        timezone: ZoneInfo,
+        policy_ref: PolicyRef,
+    ) -> None:
+        self.spec = spec
+        self.timezone = timezone
+        self.policy_ref = policy_ref
+        self.channels = {c.name: c for c in spec.channels}
+        self.problems: list[Problem] = []
+        for rule in spec.rules:
+            if rule.severity:
+                where = rule.where("severity", key=True)
+                message = f"rule '{rule.id}': house rules have an action, not a severity"
+                self.problems.append(Problem(where, "G203", message, rule.id))
+        self.checker = TextChecker(spec.rules, windows, VARIABLES, self.problems)
+        self.window = dt.timedelta(minutes=spec.flooding.within_minutes)
+
+    def _in_hours(self, local: dt.datetime) -> bool:
+        hours = self.spec.hours
+        if hours is None:
+            return True
+        return WEEKDAYS[local.weekday()] in hours.days and hours.start <= local.time() < hours.end
+
+    def _posted(self, comment: Comment) -> dt.datetime:
+        moment = comment.posted_at or dt.datetime.now(self.timezone)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=self.timezone)
+        return moment.astimezone(self.timezone)
+
+    def repeats(self, comment: Comment, posted: dt.datetime, recent: Iterable[Comment]) -> int:
+        """Earlier comments by the same author with the same text inside the flooding window."""
+        if not comment.author.id:
+            return 0
+        text = same_text(comment.text)
+        count = 0
+        for earlier in recent:
+            if earlier is comment or earlier.author.id != comment.author.id:
+                continue
+            gap = posted - self._posted(earlier)
+            if dt.timedelta(0) <= gap <= self.window and same_text(earlier.text) == text:
+                count += 1
+        return count
+
+    def moderate(self, comment: Comment, recent: Iterable[Comment] = ()) -> ModerationResult:
+        channel = self.channels.get(comment.channel)
+        if channel is None:
+            hint = did_you_mean(comment.channel, self.channels) or f" (channels: {', '.join(self.channels)})"
+            raise RequestError(
+                [FieldError("channel", f"unknown channel '{comment.channel}'{hint}")], "comment"
+            )
+        posted = self._posted(comment)
+        in_hours = self._in_hours(posted)
+        facts = {
+            "channel": channel.name,
+            "mode": channel.mode,
+            "author_id": comment.author.id or "",
+            "is_reply": bool(comment.in_reply_to and comment.in_reply_to.strip()),
+            "in_hours": in_hours,
+            "repeats": self.repeats(comment, posted, recent),
+            "length": len(comment.text),
+        }
+        subject = Subject(comment.text, facts, posted.date(), SIGNALS)
+        hits = self.checker.run(subject)
+        return self._result(comment, posted, channel.mode, in_hours, hits)
+
+    def _result(
+        self, comment: Comment, posted: dt.datetime, mode: str, in_hours: bool, hits: list[Hit]
+    ) -> ModerationResult:
+        text = comment.text
+        findings: list[Finding] = []
+        acting: list[tuple[str, Hit]] = []
+        respond = False
+        for hit in hits:
+            rule = hit.rule
+            if rule.action == "respond":
+                respond = True
+            actions = [span.action or rule.action or "hold" for span in hit.spans]
+            strongest = max(actions, key=lambda a: ACTIONS.index(a) if a in ACTIONS else 0)
+            if strongest in ("hold", "remove"):
+                acting.append((strongest, hit))
+            findings += [
+                Finding(
+                    rule=rule.id,
+                    category=rule.category,
+                    severity=action if action in ("hold", "remove") else "info",
+                    message=rule.message,
+                    start=span.start,
+                    end=span.end,
+                    excerpt=text[span.start : span.end],
+                    suggestion=span.suggestion or rule.suggestion,
+                )
+                for span, action in zip(hit.spans, actions, strict=True)
+            ]
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        action: Literal["publish", "hold", "remove"] = "publish"
+        if any(a == "remove" for a, _ in acting):
+            action = "remove"
+        elif acting:
+            action = "hold"
+        chosen = [h for a, h in acting if a == action]
+        reasons = [
+            ModerationReason(rule=h.rule.id, category=h.rule.category, message=h.rule.message) for h in chosen
+        ]
+        if action == "publish" and mode == "pre-moderated" and not in_hours:
+            action = "hold"
+            reasons = [
+                ModerationReason(
+                    rule="moderation-hours",
+                    category="moderation",
+                    message="This channel is pre-moderated: clean comments are published in moderation "
+                    "hours.",
+                )
+            ]
+        escalate = next((h.rule.escalate_to for _, h in acting if h.rule.escalate_to), None)
+        reply = next((h.rule.reply for h in chosen if h.rule.reply), None)
+        respond_by = (
+            add_working_days(posted, self.spec.response.working_days)
+            if respond and action != "remove"
+            else None
+        )
+        retain = (
+            posted.date() + dt.timedelta(days=self.spec.retention.removed_days)
+            if action == "remove"
+            else None
+        )
+        return ModerationResult(
+            action=action,
+            comment_id=comment.comment_id,
+            reasons=reasons,
+            findings=findings,
+            escalate_to=escalate,
+            respond_by=respond_by,
+            reply=reply,
+            retain_until=retain,
+            policy=self.policy_ref,
+        )

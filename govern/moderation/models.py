@@ -1,0 +1,52 @@
+"""The comment and the moderation result: the public contract of SPEC.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from govern.access.models import Contract, PolicyRef
+from govern.drafts.models import MAX_TEXT, Finding
+
+
+class CommentAuthor(Contract):
+    id: str | None = Field(default=None, max_length=200)
+
+
+class Comment(Contract):
+    # Not stripped: finding offsets must point into the text exactly as it was sent.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+    comment_id: str | None = Field(default=None, max_length=200)
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    channel: str = Field(min_length=1, max_length=100)
+    author: CommentAuthor = CommentAuthor()
+    posted_at: dt.datetime | None = None
+    in_reply_to: str | None = Field(default=None, max_length=MAX_TEXT)
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, text: str) -> str:
+        if not text.strip():
+            raise ValueError("the text is empty")
+        return text
+
+
+class ModerationReason(BaseModel):
+    rule: str
+    category: str
+    message: str
+
+
+class ModerationResult(BaseModel):
+    action: Literal["publish", "hold", "remove"]
+    comment_id: str | None = None
+    reasons: list[ModerationReason]
+    findings: list[Finding]
+    escalate_to: str | None = None
+    respond_by: dt.datetime | None = None
+    reply: str | None = None  # what to tell the author, when a rule says
+    retain_until: dt.date | None = None  # removed comments are kept this long for the record
+    policy: PolicyRef

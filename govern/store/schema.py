@@ -1,0 +1,87 @@
+"""Tables, as SQLAlchemy Core metadata. Migrations in migrations/ create them; this is the map."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+log = sa.Table(
+    "log",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("ref", sa.String(200), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("pack", sa.String(200), nullable=False),
+    sa.Column("version", sa.String(50), nullable=False),
+    sa.Column("digest", sa.String(80), nullable=False),
+    sa.Column("input", sa.Text, nullable=False),
+    sa.Column("input_digest", sa.String(64), nullable=False),
+    sa.Column("result", sa.Text, nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("purged", sa.Boolean, nullable=False, default=False),
+    sa.Index("log_kind_ref", "kind", "ref"),
+)
+
+chain_head = sa.Table(
+    "chain_head",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+)
+
+referrals = sa.Table(
+    "referrals",
+    metadata,
+    sa.Column("decision_id", sa.String(64), primary_key=True),
+    sa.Column("refer_to", sa.String(200), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("request", sa.Text, nullable=False),
+    sa.Column("decision", sa.Text, nullable=False),
+    sa.Column("reviewer", sa.String(200)),
+    sa.Column("reason", sa.Text),
+    sa.Column("decided_at", sa.String(40)),
+)
+
+grants = sa.Table(
+    "grants",
+    metadata,
+    sa.Column("grant_id", sa.String(64), primary_key=True),
+    sa.Column("decision_id", sa.String(64), nullable=False),
+    sa.Column("requester", sa.String(200), nullable=False),
+    sa.Column("domain", sa.String(255), nullable=False),
+    sa.Column("category", sa.String(100)),
+    sa.Column("access", sa.String(20), nullable=False),
+    sa.Column("obligations", sa.Text, nullable=False),
+    sa.Column("granted_at", sa.String(40), nullable=False),
+    sa.Column("expires_on", sa.String(10)),
+    sa.Index("grants_requester", "requester"),
+)
+
+comments = sa.Table(
+    "comments",
+    metadata,
+    sa.Column("comment_id", sa.String(200), primary_key=True),
+    sa.Column("author", sa.String(200), nullable=False),
+    sa.Column("channel", sa.String(100), nullable=False),
+    sa.Column("text", sa.Text),
+    sa.Column("posted_at", sa.String(40), nullable=False),
+    sa.Column("action", sa.String(20), nullable=False),
+    sa.Column("retain_until", sa.String(10)),
+    sa.Index("comments_author_posted", "author", "posted_at"),
+)
+
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("key_id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("secret_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)

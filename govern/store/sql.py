@@ -1,0 +1,398 @@
+"""The SQL store: SQLite (a file, WAL mode) by default, PostgreSQL for several instances."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+
+from govern.store import schema as t
+from govern.store.base import (
+    GENESIS,
+    ApiKey,
+    Grant,
+    LogRecord,
+    Referral,
+    StoreUnavailable,
+    chain_hash,
+    digest_of,
+)
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _ts(moment: dt.datetime) -> str:
+    """Times are stored as UTC ISO text, the same on SQLite and PostgreSQL, sortable as text."""
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _parse(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+def normalise_url(url: str) -> str:
+    """Accept postgresql://... (psycopg 3) and a bare file path for SQLite."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    return url
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema up to date with Alembic (idempotent; safe from several processes)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(72657)")  # one migrator at a time
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+class SqlStore:
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        self.url = normalise_url(url)
+        self.sqlite = self.url.startswith("sqlite")
+        options: dict[str, Any] = {"pool_pre_ping": True}
+        if self.sqlite:
+            options["connect_args"] = {"timeout": 30, "check_same_thread": False}
+        self.engine = sa.create_engine(self.url, **options)
+        if self.sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        if create:
+            with self._errors():
+                migrate(self.engine)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+            raise StoreUnavailable(str(exc.orig) if exc.orig else str(exc)) from exc
+
+    @contextmanager
+    def _tx(self) -> Iterator[Connection]:
+        with self._errors(), self.engine.begin() as connection:
+            yield connection
+
+    # --- the log ---------------------------------------------------------------------------
+
+    def append(
+        self,
+        kind: str,
+        ref: str,
+        actor: str,
+        policy: dict[str, str],
+        input: dict[str, Any],
+        result: dict[str, Any],
+    ) -> LogRecord:
+        with self._tx() as c:
+            head = c.execute(sa.select(t.chain_head).where(t.chain_head.c.id == 1).with_for_update()).one()
+            at = _now()
+            input_digest = digest_of(input)
+            result = json.loads(json.dumps(result, default=str))
+            record = LogRecord(
+                seq=head.seq + 1,
+                kind=kind,
+                ref=ref,
+                at=at,
+                actor=actor,
+                pack=policy["pack"],
+                version=policy["version"],
+                digest=policy["digest"],
+                input=input,
+                result=result,
+                prev_hash=head.hash,
+                input_digest=input_digest,
+                hash=chain_hash(
+                    head.hash,
+                    kind,
+                    ref,
+                    at,
+                    actor,
+                    policy["pack"],
+                    policy["version"],
+                    policy["digest"],
+                    input_digest,
+                    result,
+                ),
+            )
+            c.execute(
+                t.log.insert().values(
+                    seq=record.seq,
+                    kind=kind,
+                    ref=ref,
+                    at=_ts(at),
+                    actor=actor,
+                    pack=record.pack,
+                    version=record.version,
+                    digest=record.digest,
+                    input=json.dumps(input, default=str),
+                    input_digest=input_digest,
+                    result=json.dumps(result),
+                    prev_hash=record.prev_hash,
+                    hash=record.hash,
+                    purged=False,
+                )
+            )
+            c.execute(
+                t.chain_head.update().where(t.chain_head.c.id == 1).values(seq=record.seq, hash=record.hash)
+            )
+        return record
+
+    @staticmethod
+    def _record(row: Any) -> LogRecord:
+        return LogRecord(
+            seq=row.seq,
+            kind=row.kind,
+            ref=row.ref,
+            at=dt.datetime.fromisoformat(row.at),
+            actor=row.actor,
+            pack=row.pack,
+            version=row.version,
+            digest=row.digest,
+            input=json.loads(row.input),
+            result=json.loads(row.result),
+            prev_hash=row.prev_hash,
+            hash=row.hash,
+            input_digest=row.input_digest,
+            purged=bool(row.purged),
+        )
+
+    def log(self, since: dt.datetime | None = None, until: dt.datetime | None = None) -> list[LogRecord]:
+        query = sa.select(t.log).order_by(t.log.c.seq)
+        if since:
+            query = query.where(t.log.c.at >= _ts(since))
+        if until:
+            query = query.where(t.log.c.at < _ts(until))
+        with self._tx() as c:
+            return [self._record(row) for row in c.execute(query)]
+
+    def verify(self) -> int | None:
+        previous = GENESIS
+        with self._tx() as c:
+            for row in c.execute(sa.select(t.log).order_by(t.log.c.seq)):
+                record = self._record(row)
+                if record.prev_hash != previous or not record.intact():
+                    return record.seq
+                previous = record.hash
+            head = c.execute(sa.select(t.chain_head)).one()
+        if head.hash != previous:
+            return int(head.seq)  # the newest records were deleted
+        return None
+
+    def find(self, kind: str, ref: str) -> LogRecord | None:
+        with self._tx() as c:
+            row = c.execute(sa.select(t.log).where(t.log.c.kind == kind, t.log.c.ref == ref)).first()
+        return self._record(row) if row else None
+
+    def purge(self, before: dt.datetime) -> int:
+        with self._tx() as c:
+            purged = c.execute(
+                t.log.update()
+                .where(
+                    t.log.c.kind.in_(["check", "moderation"]),
+                    t.log.c.at < _ts(before),
+                    t.log.c.purged.is_(False),
+                )
+                .values(input=json.dumps({"purged": True}), purged=True)
+            ).rowcount
+            purged += c.execute(
+                t.comments.update()
+                .where(t.comments.c.posted_at < _ts(before), t.comments.c.text.is_not(None))
+                .values(text=None)
+            ).rowcount
+        return int(purged)
+
+    # --- referrals and grants ------------------------------------------------------------------
+
+    def open_referral(
+        self, decision_id: str, refer_to: str, request: dict[str, Any], decision: dict[str, Any]
+    ) -> None:
+        with self._tx() as c:
+            c.execute(
+                t.referrals.insert().values(
+                    decision_id=decision_id,
+                    refer_to=refer_to,
+                    status="open",
+                    created_at=_ts(_now()),
+                    request=json.dumps(request, default=str),
+                    decision=json.dumps(decision, default=str),
+                )
+            )
+
+    @staticmethod
+    def _referral(row: Any) -> Referral:
+        return Referral(
+            decision_id=row.decision_id,
+            refer_to=row.refer_to,
+            status=row.status,
+            created_at=dt.datetime.fromisoformat(row.created_at),
+            request=json.loads(row.request),
+            decision=json.loads(row.decision),
+            reviewer=row.reviewer,
+            reason=row.reason,
+            decided_at=_parse(row.decided_at),
+        )
+
+    def referrals(self, status: str | None = None) -> list[Referral]:
+        query = sa.select(t.referrals).order_by(t.referrals.c.created_at)
+        if status:
+            query = query.where(t.referrals.c.status == status)
+        with self._tx() as c:
+            return [self._referral(row) for row in c.execute(query)]
+
+    def referral(self, decision_id: str) -> Referral | None:
+        with self._tx() as c:
+            row = c.execute(sa.select(t.referrals).where(t.referrals.c.decision_id == decision_id)).first()
+        return self._referral(row) if row else None
+
+    def close_referral(self, decision_id: str, status: str, reviewer: str, reason: str | None) -> Referral:
+        with self._tx() as c:
+            changed = c.execute(
+                t.referrals.update()
+                .where(t.referrals.c.decision_id == decision_id, t.referrals.c.status == "open")
+                .values(status=status, reviewer=reviewer, reason=reason, decided_at=_ts(_now()))
+            ).rowcount
+            row = c.execute(sa.select(t.referrals).where(t.referrals.c.decision_id == decision_id)).first()
+        if row is None:
+            raise KeyError(decision_id)
+        if not changed:
+            raise ValueError(f"referral {decision_id} is already {row.status}")
+        return self._referral(row)
+
+    def add_grant(self, grant: Grant) -> None:
+        with self._tx() as c:
+            c.execute(
+                t.grants.insert().values(
+                    grant_id=grant.grant_id,
+                    decision_id=grant.decision_id,
+                    requester=grant.requester,
+                    domain=grant.domain,
+                    category=grant.category,
+                    access=grant.access,
+                    obligations=json.dumps(grant.obligations),
+                    granted_at=_ts(grant.granted_at or _now()),
+                    expires_on=grant.expires_on.isoformat() if grant.expires_on else None,
+                )
+            )
+
+    def grants(
+        self, requester: str | None = None, domain: str | None = None, today: dt.date | None = None
+    ) -> list[Grant]:
+        query = sa.select(t.grants).order_by(t.grants.c.granted_at)
+        if requester:
+            query = query.where(t.grants.c.requester == requester)
+        if domain:
+            query = query.where(t.grants.c.domain == domain)
+        if today:
+            query = query.where(t.grants.c.expires_on >= today.isoformat())
+        with self._tx() as c:
+            return [
+                Grant(
+                    grant_id=row.grant_id,
+                    decision_id=row.decision_id,
+                    requester=row.requester,
+                    domain=row.domain,
+                    category=row.category,
+                    access=row.access,
+                    obligations=json.loads(row.obligations),
+                    granted_at=_parse(row.granted_at),
+                    expires_on=dt.date.fromisoformat(row.expires_on) if row.expires_on else None,
+                )
+                for row in c.execute(query)
+            ]
+
+    # --- comments ----------------------------------------------------------------------------
+
+    def save_comment(
+        self,
+        comment_id: str,
+        author: str,
+        channel: str,
+        text: str,
+        posted_at: dt.datetime,
+        action: str,
+        retain_until: dt.date | None,
+    ) -> None:
+        with self._tx() as c:
+            c.execute(t.comments.delete().where(t.comments.c.comment_id == comment_id))
+            c.execute(
+                t.comments.insert().values(
+                    comment_id=comment_id,
+                    author=author,
+                    channel=channel,
+                    text=text,
+                    posted_at=_ts(posted_at),
+                    action=action,
+                    retain_until=retain_until.isoformat() if retain_until else None,
+                )
+            )
+
+    def recent_comments(self, author: str, since: dt.datetime) -> list[dict[str, Any]]:
+        query = sa.select(t.comments).where(
+            t.comments.c.author == author,
+            t.comments.c.posted_at >= _ts(since),
+            t.comments.c.text.is_not(None),
+        )
+        with self._tx() as c:
+            return [
+                {
+                    "text": row.text,
+                    "channel": row.channel,
+                    "author": {"id": row.author},
+                    "posted_at": row.posted_at,
+                }
+                for row in c.execute(query)
+            ]
+
+    # --- API keys ----------------------------------------------------------------------------
+
+    def add_key(self, key_id: str, name: str, role: str, secret_hash: str) -> ApiKey:
+        now = _now()
+        with self._tx() as c:
+            c.execute(
+                t.api_keys.insert().values(
+                    key_id=key_id, name=name, role=role, secret_hash=secret_hash, created_at=_ts(now)
+                )
+            )
+        return ApiKey(key_id, name, role, now)
+
+    def key_for(self, secret_hash: str) -> ApiKey | None:
+        with self._tx() as c:
+            row = c.execute(sa.select(t.api_keys).where(t.api_keys.c.secret_hash == secret_hash)).first()
+        return (
+            ApiKey(row.key_id, row.name, row.role, dt.datetime.fromisoformat(row.created_at)) if row else None
+        )
+
+    def keys(self) -> list[ApiKey]:
+        with self._tx() as c:
+            return [
+                ApiKey(r.key_id, r.name, r.role, dt.datetime.fromisoformat(r.created_at))
+                for r in c.execute(sa.select(t.api_keys).order_by(t.api_keys.c.created_at))
+            ]
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:
+    dbapi_connection.isolation_level = None  # let the "begin" event issue BEGIN IMMEDIATE
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
