@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench models clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,17 +12,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)  ## serve the default pack on an embedded SQLite database
-	$(BIN)/govern serve --policies policies/council-default
+run: $(STAMP)  ## serve the default pack on an embedded SQLite database (govern.db), port 8000
+	$(BIN)/govern serve --policies policies/council-default --db govern.db
 
-test: $(STAMP)  ## lint, type-check, validate the shipped pack, run every test and scenario
+test: $(STAMP)  ## lint, types, the pack, the models, every test and scenario (PostgreSQL too, as root)
 	$(BIN)/ruff check govern tests bench features
 	$(BIN)/mypy
 	$(BIN)/govern validate policies/council-default
-	$(BIN)/pytest
+	$(BIN)/python -m govern.moderation.train --check
+	GOVERN_TEST_PG="$$(bash scripts/postgres.sh)" $(BIN)/pytest
+
+models: $(STAMP)  ## retrain the moderation classifiers from govern/data/
+	$(BIN)/python -m govern.moderation.train
 
 bench: $(STAMP)
 	$(BIN)/python bench/access.py
+	$(BIN)/python bench/drafts.py
+	$(BIN)/python bench/drafts_quality.py
+	$(BIN)/python bench/moderation.py
+	$(BIN)/python bench/moderation_quality.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache

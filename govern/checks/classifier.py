@@ -40,10 +40,15 @@ def prepare(text: str) -> str:
     return QUOTED.sub(" zzquoted ", text).lower().translate(LEET)
 
 
-def features(text: str) -> list[str]:
-    """Word unigrams and bigrams of the prepared text."""
+@functools.lru_cache(maxsize=512)
+def _features(text: str) -> tuple[str, ...]:
     tokens = TOKEN.findall(prepare(text))
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    return (*tokens, *(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)))
+
+
+def features(text: str) -> list[str]:
+    """Word unigrams and bigrams of the prepared text (computed once for all the models)."""
+    return list(_features(text))
 
 
 @dataclass(frozen=True)
@@ -56,8 +61,9 @@ class TextModel:
 
     def score(self, text: str) -> float:
         counts: dict[str, int] = {}
-        for feature in features(text):
-            if feature in self.weights:
+        weights = self.weights
+        for feature in _features(text):
+            if feature in weights:
                 counts[feature] = counts.get(feature, 0) + 1
         if not counts:
             return 1.0 / (1.0 + math.exp(-self.intercept))

@@ -79,6 +79,10 @@ class SqlStore:
             with self._errors():
                 migrate(self.engine)
 
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
     @contextmanager
     def _errors(self) -> Iterator[None]:
         try:
