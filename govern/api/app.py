@@ -23,7 +23,7 @@ from govern.errors import PolicyError, RequestError
 from govern.ids import new_id
 from govern.moderation.models import Comment, ModerationResult
 from govern.pack import Pack, field_errors, load_pack, parse
-from govern.store.base import Grant, Store, StoreUnavailable
+from govern.store.base import Entry, Grant, Store, StoreUnavailable
 
 log = logging.getLogger("govern.api")
 
@@ -210,19 +210,24 @@ def create_app(policies: str, store: Store, *, open_access: bool = False) -> Fas
             )
         service: Service = request.app.state.service
         pack = service.pack  # one pack for the whole batch, even if a reload happens meanwhile
-        items = []
+        items: list[BatchItem] = []
+        entries = []
         for i, raw in enumerate(body.requests):
             try:
-                parsed = AccessRequest.model_validate(raw)
-                items.append(BatchItem(index=i, decision=_decide(service, pack, parsed, _actor(request))))
+                decision, entry = _entry(pack, AccessRequest.model_validate(raw), _actor(request))
             except RequestError as exc:
                 items.append(BatchItem(index=i, error=_request_error(exc)))
+                continue
             except ValidationError as exc:
-                items.append(
-                    BatchItem(
-                        index=i, error=_request_error(RequestError(field_errors(exc), "access request"))
-                    )
-                )
+                error = RequestError(field_errors(exc), "access request")
+                items.append(BatchItem(index=i, error=_request_error(error)))
+                continue
+            items.append(BatchItem(index=i, decision=decision))
+            entries.append(entry)
+        service.store.append_all(entries)  # one transaction: all recorded, or none and a 503
+        for item in items:
+            if item.decision is not None:
+                metrics.DECISIONS.labels(outcome=item.decision.decision).inc()
         return BatchResult(decisions=items)
 
     @app.get(
@@ -390,28 +395,40 @@ def create_app(policies: str, store: Store, *, open_access: bool = False) -> Fas
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _decide(service: Service, pack: Pack, body: AccessRequest, actor: str) -> AccessDecision:
-    started = time.perf_counter()
+def _entry(pack: Pack, body: AccessRequest, actor: str) -> tuple[AccessDecision, Entry]:
+    """Decide, and what to record: the log entry with its grant (permit) or referral (refer)."""
     decision = pack.decide(body)
     payload = body.model_dump(mode="json", exclude_none=True)
-    result = decision.model_dump(mode="json")
-    service.store.append("decision", decision.decision_id, actor, pack.ref.model_dump(), payload, result)
-    if decision.decision == "refer" and decision.refer_to:
-        service.store.open_referral(decision.decision_id, decision.refer_to, payload, result)
-    elif decision.decision == "permit":
-        service.store.add_grant(
-            Grant(
-                grant_id=new_id(),
-                decision_id=decision.decision_id,
-                requester=body.requester.id,
-                domain=decision.site.domain,
-                category=decision.site.category,
-                access=body.access,
-                obligations=[o.id for o in decision.obligations],
-                granted_at=dt.datetime.now(dt.UTC),
-                expires_on=decision.expires_on,
-            )
+    grant = None
+    if decision.decision == "permit":
+        grant = Grant(
+            grant_id=new_id(),
+            decision_id=decision.decision_id,
+            requester=body.requester.id,
+            domain=decision.site.domain,
+            category=decision.site.category,
+            access=body.access,
+            obligations=[o.id for o in decision.obligations],
+            granted_at=dt.datetime.now(dt.UTC),
+            expires_on=decision.expires_on,
         )
+    entry = Entry(
+        "decision",
+        decision.decision_id,
+        actor,
+        pack.ref.model_dump(),
+        payload,
+        decision.model_dump(mode="json"),
+        grant=grant,
+        refer_to=decision.refer_to if decision.decision == "refer" else None,
+    )
+    return decision, entry
+
+
+def _decide(service: Service, pack: Pack, body: AccessRequest, actor: str) -> AccessDecision:
+    started = time.perf_counter()
+    decision, entry = _entry(pack, body, actor)
+    service.store.append_all([entry])
     metrics.DECISIONS.labels(outcome=decision.decision).inc()
     metrics.DECIDE_SECONDS.observe(time.perf_counter() - started)
     return decision

@@ -111,6 +111,20 @@ class Grant:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """One record to append to the log, with the grant or referral it brings, if any."""
+
+    kind: str
+    ref: str
+    actor: str
+    policy: dict[str, str]
+    input: dict[str, Any]
+    result: dict[str, Any]
+    grant: Grant | None = None
+    refer_to: str | None = None
+
+
+@dataclass(frozen=True)
 class ApiKey:
     key_id: str
     name: str
@@ -130,6 +144,10 @@ class Store(Protocol):
         input: dict[str, Any],
         result: dict[str, Any],
     ) -> LogRecord: ...
+
+    def append_all(self, entries: list[Entry]) -> list[LogRecord]:
+        """Append entries, with the grants and referrals they carry, in one transaction."""
+        ...
 
     def log(self, since: dt.datetime | None = None, until: dt.datetime | None = None) -> list[LogRecord]: ...
 

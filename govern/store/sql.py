@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +20,7 @@ from govern.store import schema as t
 from govern.store.base import (
     GENESIS,
     ApiKey,
+    Entry,
     Grant,
     LogRecord,
     Referral,
@@ -26,6 +30,7 @@ from govern.store.base import (
 )
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+LOCK_WAIT_SECONDS = 30.0
 
 
 def _now() -> dt.datetime:
@@ -70,11 +75,12 @@ class SqlStore:
         self.sqlite = self.url.startswith("sqlite")
         options: dict[str, Any] = {"pool_pre_ping": True}
         if self.sqlite:
-            options["connect_args"] = {"timeout": 30, "check_same_thread": False}
+            options["connect_args"] = {"timeout": 0, "check_same_thread": False}
         self.engine = sa.create_engine(self.url, **options)
+        self._writer = threading.Lock()  # one writer per process; processes queue on SQLite's lock
         if self.sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
-            event.listen(self.engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+            event.listen(self.engine, "begin", _sqlite_begin)
         if create:
             with self._errors():
                 migrate(self.engine)
@@ -91,9 +97,35 @@ class SqlStore:
             raise StoreUnavailable(str(exc.orig) if exc.orig else str(exc)) from exc
 
     @contextmanager
-    def _tx(self) -> Iterator[Connection]:
-        with self._errors(), self.engine.begin() as connection:
-            yield connection
+    def _tx(self, write: bool = True) -> Iterator[Connection]:
+        """A transaction. On SQLite a write begins IMMEDIATE (taking the write lock up front);
+        while another process holds it, govern retries every half millisecond rather than
+        SQLite's busy handler, which sleeps up to 100 ms between tries."""
+        with self._errors():
+            if not self.sqlite:
+                with self.engine.begin() as connection:
+                    yield connection
+                return
+            with self._writer if write else contextlib.nullcontext():
+                connection = self.engine.connect().execution_options(govern_write=write)
+                try:
+                    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+                    while True:
+                        try:
+                            transaction = connection.begin()
+                            break
+                        except sa.exc.OperationalError as exc:
+                            if "locked" not in str(exc) or time.monotonic() > deadline:
+                                raise
+                            time.sleep(0.0005)
+                    try:
+                        yield connection
+                    except BaseException:
+                        transaction.rollback()
+                        raise
+                    transaction.commit()
+                finally:
+                    connection.close()
 
     # --- the log ---------------------------------------------------------------------------
 
@@ -106,59 +138,80 @@ class SqlStore:
         input: dict[str, Any],
         result: dict[str, Any],
     ) -> LogRecord:
+        return self.append_all([Entry(kind, ref, actor, policy, input, result)])[0]
+
+    def append_all(self, entries: list[Entry]) -> list[LogRecord]:
+        """Append entries (and the grants and referrals they carry) in one transaction.
+
+        The chain head is read under a row lock (BEGIN IMMEDIATE on SQLite), so concurrent writers,
+        in other processes or on other hosts, extend one chain and never fork it.
+        """
+        records = []
         with self._tx() as c:
             head = c.execute(sa.select(t.chain_head).where(t.chain_head.c.id == 1).with_for_update()).one()
-            at = _now()
-            input_digest = digest_of(input)
-            result = json.loads(json.dumps(result, default=str))
-            record = LogRecord(
-                seq=head.seq + 1,
-                kind=kind,
-                ref=ref,
-                at=at,
-                actor=actor,
-                pack=policy["pack"],
-                version=policy["version"],
-                digest=policy["digest"],
-                input=input,
-                result=result,
-                prev_hash=head.hash,
-                input_digest=input_digest,
-                hash=chain_hash(
-                    head.hash,
-                    kind,
-                    ref,
+            seq, previous = head.seq, head.hash
+            rows = []
+            for e in entries:
+                at = _now()
+                input_digest = digest_of(e.input)
+                result = json.loads(json.dumps(e.result, default=str))
+                seq += 1
+                digest = chain_hash(
+                    previous,
+                    e.kind,
+                    e.ref,
                     at,
-                    actor,
-                    policy["pack"],
-                    policy["version"],
-                    policy["digest"],
+                    e.actor,
+                    e.policy["pack"],
+                    e.policy["version"],
+                    e.policy["digest"],
                     input_digest,
                     result,
-                ),
-            )
-            c.execute(
-                t.log.insert().values(
-                    seq=record.seq,
-                    kind=kind,
-                    ref=ref,
-                    at=_ts(at),
-                    actor=actor,
-                    pack=record.pack,
-                    version=record.version,
-                    digest=record.digest,
-                    input=json.dumps(input, default=str),
-                    input_digest=input_digest,
-                    result=json.dumps(result),
-                    prev_hash=record.prev_hash,
-                    hash=record.hash,
-                    purged=False,
                 )
-            )
-            c.execute(
-                t.chain_head.update().where(t.chain_head.c.id == 1).values(seq=record.seq, hash=record.hash)
-            )
-        return record
+                records.append(
+                    LogRecord(
+                        seq=seq,
+                        kind=e.kind,
+                        ref=e.ref,
+                        at=at,
+                        actor=e.actor,
+                        pack=e.policy["pack"],
+                        version=e.policy["version"],
+                        digest=e.policy["digest"],
+                        input=e.input,
+                        result=result,
+                        prev_hash=previous,
+                        hash=digest,
+                        input_digest=input_digest,
+                    )
+                )
+                rows.append(
+                    {
+                        "seq": seq,
+                        "kind": e.kind,
+                        "ref": e.ref,
+                        "at": _ts(at),
+                        "actor": e.actor,
+                        "pack": e.policy["pack"],
+                        "version": e.policy["version"],
+                        "digest": e.policy["digest"],
+                        "input": json.dumps(e.input, default=str),
+                        "input_digest": input_digest,
+                        "result": json.dumps(result),
+                        "prev_hash": previous,
+                        "hash": digest,
+                        "purged": False,
+                    }
+                )
+                previous = digest
+                if e.grant is not None:
+                    self._insert_grant(c, e.grant)
+                if e.refer_to is not None:
+                    self._insert_referral(c, e.ref, e.refer_to, e.input, result)
+            if rows:
+                c.execute(t.log.insert(), rows)
+                c.execute(t.chain_head.update().where(t.chain_head.c.id == 1).values(seq=seq, hash=previous))
+        return records
 
     @staticmethod
     def _record(row: Any) -> LogRecord:
@@ -185,12 +238,12 @@ class SqlStore:
             query = query.where(t.log.c.at >= _ts(since))
         if until:
             query = query.where(t.log.c.at < _ts(until))
-        with self._tx() as c:
+        with self._tx(write=False) as c:
             return [self._record(row) for row in c.execute(query)]
 
     def verify(self) -> int | None:
         previous = GENESIS
-        with self._tx() as c:
+        with self._tx(write=False) as c:
             for row in c.execute(sa.select(t.log).order_by(t.log.c.seq)):
                 record = self._record(row)
                 if record.prev_hash != previous or not record.intact():
@@ -202,7 +255,7 @@ class SqlStore:
         return None
 
     def find(self, kind: str, ref: str) -> LogRecord | None:
-        with self._tx() as c:
+        with self._tx(write=False) as c:
             row = c.execute(sa.select(t.log).where(t.log.c.kind == kind, t.log.c.ref == ref)).first()
         return self._record(row) if row else None
 
@@ -230,16 +283,22 @@ class SqlStore:
         self, decision_id: str, refer_to: str, request: dict[str, Any], decision: dict[str, Any]
     ) -> None:
         with self._tx() as c:
-            c.execute(
-                t.referrals.insert().values(
-                    decision_id=decision_id,
-                    refer_to=refer_to,
-                    status="open",
-                    created_at=_ts(_now()),
-                    request=json.dumps(request, default=str),
-                    decision=json.dumps(decision, default=str),
-                )
+            self._insert_referral(c, decision_id, refer_to, request, decision)
+
+    @staticmethod
+    def _insert_referral(
+        c: Connection, decision_id: str, refer_to: str, request: dict[str, Any], decision: dict[str, Any]
+    ) -> None:
+        c.execute(
+            t.referrals.insert().values(
+                decision_id=decision_id,
+                refer_to=refer_to,
+                status="open",
+                created_at=_ts(_now()),
+                request=json.dumps(request, default=str),
+                decision=json.dumps(decision, default=str),
             )
+        )
 
     @staticmethod
     def _referral(row: Any) -> Referral:
@@ -259,11 +318,11 @@ class SqlStore:
         query = sa.select(t.referrals).order_by(t.referrals.c.created_at)
         if status:
             query = query.where(t.referrals.c.status == status)
-        with self._tx() as c:
+        with self._tx(write=False) as c:
             return [self._referral(row) for row in c.execute(query)]
 
     def referral(self, decision_id: str) -> Referral | None:
-        with self._tx() as c:
+        with self._tx(write=False) as c:
             row = c.execute(sa.select(t.referrals).where(t.referrals.c.decision_id == decision_id)).first()
         return self._referral(row) if row else None
 
@@ -283,19 +342,23 @@ class SqlStore:
 
     def add_grant(self, grant: Grant) -> None:
         with self._tx() as c:
-            c.execute(
-                t.grants.insert().values(
-                    grant_id=grant.grant_id,
-                    decision_id=grant.decision_id,
-                    requester=grant.requester,
-                    domain=grant.domain,
-                    category=grant.category,
-                    access=grant.access,
-                    obligations=json.dumps(grant.obligations),
-                    granted_at=_ts(grant.granted_at or _now()),
-                    expires_on=grant.expires_on.isoformat() if grant.expires_on else None,
-                )
+            self._insert_grant(c, grant)
+
+    @staticmethod
+    def _insert_grant(c: Connection, grant: Grant) -> None:
+        c.execute(
+            t.grants.insert().values(
+                grant_id=grant.grant_id,
+                decision_id=grant.decision_id,
+                requester=grant.requester,
+                domain=grant.domain,
+                category=grant.category,
+                access=grant.access,
+                obligations=json.dumps(grant.obligations),
+                granted_at=_ts(grant.granted_at or _now()),
+                expires_on=grant.expires_on.isoformat() if grant.expires_on else None,
             )
+        )
 
     def grants(
         self, requester: str | None = None, domain: str | None = None, today: dt.date | None = None
@@ -307,7 +370,7 @@ class SqlStore:
             query = query.where(t.grants.c.domain == domain)
         if today:
             query = query.where(t.grants.c.expires_on >= today.isoformat())
-        with self._tx() as c:
+        with self._tx(write=False) as c:
             return [
                 Grant(
                     grant_id=row.grant_id,
@@ -355,7 +418,7 @@ class SqlStore:
             t.comments.c.posted_at >= _ts(since),
             t.comments.c.text.is_not(None),
         )
-        with self._tx() as c:
+        with self._tx(write=False) as c:
             return [
                 {
                     "text": row.text,
@@ -379,24 +442,30 @@ class SqlStore:
         return ApiKey(key_id, name, role, now)
 
     def key_for(self, secret_hash: str) -> ApiKey | None:
-        with self._tx() as c:
+        with self._tx(write=False) as c:
             row = c.execute(sa.select(t.api_keys).where(t.api_keys.c.secret_hash == secret_hash)).first()
         return (
             ApiKey(row.key_id, row.name, row.role, dt.datetime.fromisoformat(row.created_at)) if row else None
         )
 
     def keys(self) -> list[ApiKey]:
-        with self._tx() as c:
+        with self._tx(write=False) as c:
             return [
                 ApiKey(r.key_id, r.name, r.role, dt.datetime.fromisoformat(r.created_at))
                 for r in c.execute(sa.select(t.api_keys).order_by(t.api_keys.c.created_at))
             ]
 
 
+def _sqlite_begin(connection: Connection) -> None:
+    write = connection.get_execution_options().get("govern_write", True)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:
     dbapi_connection.isolation_level = None  # let the "begin" event issue BEGIN IMMEDIATE
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    # NORMAL in WAL mode: a commit survives the process being killed (kill -9); only a power cut
+    # or OS crash can lose the last commits. FULL would fsync every commit (~20 ms here).
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()

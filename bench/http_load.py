@@ -1,0 +1,156 @@
+"""HTTP throughput and latency of `govern serve` over loopback, against the in-process rate.
+
+    python bench/http_load.py [--workers 2] [--seconds 10] [--clients 4] [--json]
+
+Starts `govern serve` on a fresh SQLite database, then drives it from separate client processes
+(keep-alive connections, one request at a time each) for a fixed time: POST /v1/access/decisions
+with varied requests, then POST /v1/access/decisions:batch with 1,000 requests a call. Reports
+decisions/s, p50 and p99 latency, and the ratio of HTTP throughput to in-process `pack.decide`.
+Bounded in time; traffic goes to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import multiprocessing as mp
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def requests(n: int) -> list[dict[str, Any]]:
+    sites = ["x.com", "facebook.com", "youtube.com", "linkedin.com", "whatsapp.com", "forum.example.org"]
+    out = []
+    for i in range(n):
+        out.append({
+            "requester": {"id": f"u{i % 500}", "department": ["Planning", "Parks", "Children's Services"][i % 3],
+                          "employment": ["permanent", "contractor"][i % 5 == 0],
+                          "training": [{"course": "social-media-essentials", "completed_on": "2026-03-01"}]},
+            "site": sites[i % len(sites)], "access": ["read", "post", "manage"][i % 3],
+            "approach": ["listen", "converse", "experiment"][i % 3],
+            "business_case": {"purpose": "Answer residents' questions about council services on our pages",
+                              "priorities": ["NI 4"], "duration_days": 30 + i % 400, "manager_approved": i % 7 != 0,
+                              "moderation_plan": "Checked twice a day"},
+            "submitted_at": "2026-11-21T10:00:00Z",
+        })
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def client(port: int, path: str, bodies: list[bytes], seconds: float, out: Any) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.connect()
+    conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # no Nagle/delayed-ACK stalls
+    latencies, errors, i = [], 0, 0
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        body = bodies[i % len(bodies)]
+        i += 1
+        start = time.perf_counter()
+        conn.request("POST", path, body=body, headers={"content-type": "application/json"})
+        response = conn.getresponse()
+        response.read()
+        latencies.append(time.perf_counter() - start)
+        errors += response.status != 200
+    out.put((latencies, errors))
+
+
+def drive(port: int, path: str, bodies: list[bytes], seconds: float, clients: int) -> dict[str, float]:
+    queue: Any = mp.Queue()
+    procs = [mp.Process(target=client, args=(port, path, bodies, seconds, queue)) for _ in range(clients)]
+    for p in procs:
+        p.start()
+    results = [queue.get() for _ in procs]
+    for p in procs:
+        p.join()
+    latencies = sorted(x for lat, _ in results for x in lat)
+    return {"requests": len(latencies), "errors": sum(e for _, e in results),
+            "per_second": len(latencies) / seconds, "p50_ms": statistics.median(latencies) * 1000,
+            "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000}
+
+
+def wait_ready(port: int, timeout: float = 30) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("the service did not start")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    from govern import load_pack
+
+    pack = load_pack(ROOT / "policies" / "council-default")
+    reqs = requests(2000)
+    start = time.perf_counter()
+    for r in reqs:
+        pack.decide(r)
+    in_process = len(reqs) / (time.perf_counter() - start)
+
+    port = free_port()
+    workdir = tempfile.mkdtemp(prefix="govern-bench-")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "govern"), "serve", "--port", str(port), "--workers", str(args.workers),
+         "--db", os.path.join(workdir, "bench.db"), "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_ready(port)
+        single = drive(port, "/v1/access/decisions", [json.dumps(r).encode() for r in reqs], args.seconds,
+                       args.clients)
+        batch_body = [json.dumps({"requests": reqs[:1000]}).encode()]
+        batch = drive(port, "/v1/access/decisions:batch", batch_body, args.seconds, max(1, args.clients // 2))
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    figures = {
+        "workers": args.workers, "clients": args.clients, "in_process_per_second": round(in_process),
+        "single": {k: round(v, 2) for k, v in single.items()},
+        "batch_decisions_per_second": round(batch["per_second"] * 1000),
+        "batch_p50_ms": round(batch["p50_ms"], 1), "batch_errors": batch["errors"],
+    }
+    figures["http_to_in_process"] = round(single["per_second"] / in_process, 3)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        s = figures["single"]
+        print(f"in-process decide: {figures['in_process_per_second']:,} decisions/s")
+        print(f"POST /v1/access/decisions, {args.workers} workers, {args.clients} clients: "
+              f"{s['per_second']:,.0f}/s, p50 {s['p50_ms']} ms, p99 {s['p99_ms']} ms, errors {s['errors']}")
+        print(f"  = {figures['http_to_in_process']:.1%} of the in-process rate")
+        print(f"POST :batch (1,000 a call): {figures['batch_decisions_per_second']:,} decisions/s, "
+              f"p50 {figures['batch_p50_ms']} ms a call, errors {figures['batch_errors']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
