@@ -102,3 +102,86 @@ def test_kill_9_during_a_burst_loses_nothing_acknowledged(tmp_path: Path) -> Non
         assert len(acknowledged) >= 50
     finally:
         store.close()
+
+
+def test_two_instances_on_one_postgresql_extend_one_chain() -> None:
+    url = os.environ.get("GOVERN_TEST_PG")
+    if not url:
+        import pytest
+
+        pytest.skip("needs GOVERN_TEST_PG (.ci/run sets it)")
+    import uuid
+
+    import sqlalchemy as sa
+
+    from govern.store.sql import normalise_url
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(normalise_url(url))
+    with admin.begin() as c:
+        c.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    db = f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+    ports = [_free_port(), _free_port()]
+    servers = [
+        subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "govern"),
+                "serve",
+                "--policies",
+                str(DEFAULT_PACK),
+                "--db",
+                db,
+                "--port",
+                str(port),
+                "--log-level",
+                "error",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        for port in ports
+    ]
+    acknowledged: list[str] = []
+    try:
+        for port in ports:
+            _wait(port)
+        body = json.dumps(access_request()).encode()
+
+        def burst(port: int) -> None:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            try:
+                for _ in range(60):
+                    conn.request(
+                        "POST",
+                        "/v1/access/decisions",
+                        body=body,
+                        headers={"content-type": "application/json"},
+                    )
+                    response = conn.getresponse()
+                    data = response.read()
+                    assert response.status == 200
+                    acknowledged.append(json.loads(data)["decision_id"])
+            finally:
+                conn.close()
+
+        writers = [threading.Thread(target=burst, args=(port,)) for port in ports for _ in range(2)]
+        for w in writers:
+            w.start()
+        for w in writers:
+            w.join(timeout=60)
+    finally:
+        for server in servers:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=20)
+    store = SqlStore(db)
+    try:
+        assert store.verify() is None
+        records = store.log()
+        assert [r.seq for r in records] == list(range(1, 241))
+        assert {r.ref for r in records} == set(acknowledged) and len(acknowledged) == 240
+    finally:
+        store.close()
+        with admin.begin() as c:
+            c.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
