@@ -33,17 +33,27 @@ def requests(n: int) -> list[dict[str, Any]]:
     sites = ["x.com", "facebook.com", "youtube.com", "linkedin.com", "whatsapp.com", "forum.example.org"]
     out = []
     for i in range(n):
-        out.append({
-            "requester": {"id": f"u{i % 500}", "department": ["Planning", "Parks", "Children's Services"][i % 3],
-                          "employment": ["permanent", "contractor"][i % 5 == 0],
-                          "training": [{"course": "social-media-essentials", "completed_on": "2026-03-01"}]},
-            "site": sites[i % len(sites)], "access": ["read", "post", "manage"][i % 3],
-            "approach": ["listen", "converse", "experiment"][i % 3],
-            "business_case": {"purpose": "Answer residents' questions about council services on our pages",
-                              "priorities": ["NI 4"], "duration_days": 30 + i % 400, "manager_approved": i % 7 != 0,
-                              "moderation_plan": "Checked twice a day"},
-            "submitted_at": "2026-11-21T10:00:00Z",
-        })
+        out.append(
+            {
+                "requester": {
+                    "id": f"u{i % 500}",
+                    "department": ["Planning", "Parks", "Children's Services"][i % 3],
+                    "employment": ["permanent", "contractor"][i % 5 == 0],
+                    "training": [{"course": "social-media-essentials", "completed_on": "2026-03-01"}],
+                },
+                "site": sites[i % len(sites)],
+                "access": ["read", "post", "manage"][i % 3],
+                "approach": ["listen", "converse", "experiment"][i % 3],
+                "business_case": {
+                    "purpose": "Answer residents' questions about council services on our pages",
+                    "priorities": ["NI 4"],
+                    "duration_days": 30 + i % 400,
+                    "manager_approved": i % 7 != 0,
+                    "moderation_plan": "Checked twice a day",
+                },
+                "submitted_at": "2026-11-21T10:00:00Z",
+            }
+        )
     return out
 
 
@@ -80,9 +90,13 @@ def drive(port: int, path: str, bodies: list[bytes], seconds: float, clients: in
     for p in procs:
         p.join()
     latencies = sorted(x for lat, _ in results for x in lat)
-    return {"requests": len(latencies), "errors": sum(e for _, e in results),
-            "per_second": len(latencies) / seconds, "p50_ms": statistics.median(latencies) * 1000,
-            "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000}
+    return {
+        "requests": len(latencies),
+        "errors": sum(e for _, e in results),
+        "per_second": len(latencies) / seconds,
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
+    }
 
 
 def wait_ready(port: int, timeout: float = 30) -> None:
@@ -119,24 +133,41 @@ def main() -> int:
     workdir = tempfile.mkdtemp(prefix="govern-bench-")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "govern"), "serve", "--port", str(port), "--workers", str(args.workers),
-         "--db", os.path.join(workdir, "bench.db"), "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(Path(sys.executable).parent / "govern"),
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+            "--db",
+            os.path.join(workdir, "bench.db"),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         wait_ready(port)
-        single = drive(port, "/v1/access/decisions", [json.dumps(r).encode() for r in reqs], args.seconds,
-                       args.clients)
+        single = drive(
+            port, "/v1/access/decisions", [json.dumps(r).encode() for r in reqs], args.seconds, args.clients
+        )
         batch_body = [json.dumps({"requests": reqs[:1000]}).encode()]
         batch = drive(port, "/v1/access/decisions:batch", batch_body, args.seconds, max(1, args.clients // 2))
     finally:
         server.terminate()
         server.wait(timeout=20)
     figures = {
-        "workers": args.workers, "clients": args.clients, "in_process_per_second": round(in_process),
+        "workers": args.workers,
+        "clients": args.clients,
+        "in_process_per_second": round(in_process),
         "single": {k: round(v, 2) for k, v in single.items()},
         "batch_decisions_per_second": round(batch["per_second"] * 1000),
-        "batch_p50_ms": round(batch["p50_ms"], 1), "batch_errors": batch["errors"],
+        "batch_p50_ms": round(batch["p50_ms"], 1),
+        "batch_errors": batch["errors"],
     }
     figures["http_to_in_process"] = round(single["per_second"] / in_process, 3)
     if args.json:
@@ -144,11 +175,15 @@ def main() -> int:
     else:
         s = figures["single"]
         print(f"in-process decide: {figures['in_process_per_second']:,} decisions/s")
-        print(f"POST /v1/access/decisions, {args.workers} workers, {args.clients} clients: "
-              f"{s['per_second']:,.0f}/s, p50 {s['p50_ms']} ms, p99 {s['p99_ms']} ms, errors {s['errors']}")
+        print(
+            f"POST /v1/access/decisions, {args.workers} workers, {args.clients} clients: "
+            f"{s['per_second']:,.0f}/s, p50 {s['p50_ms']} ms, p99 {s['p99_ms']} ms, errors {s['errors']}"
+        )
         print(f"  = {figures['http_to_in_process']:.1%} of the in-process rate")
-        print(f"POST :batch (1,000 a call): {figures['batch_decisions_per_second']:,} decisions/s, "
-              f"p50 {figures['batch_p50_ms']} ms a call, errors {figures['batch_errors']}")
+        print(
+            f"POST :batch (1,000 a call): {figures['batch_decisions_per_second']:,} decisions/s, "
+            f"p50 {figures['batch_p50_ms']} ms a call, errors {figures['batch_errors']}"
+        )
     return 0
 
 
