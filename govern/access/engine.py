@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -116,6 +116,12 @@ class AccessEngine:
         self.problems: list[Problem] = []
         self.rules = [r for r in map(self._compile, policy.rules) if r is not None]
         self._candidates: dict[tuple[str | None, ...], tuple[_Rule, ...]] = {}
+        expressions = [
+            e for r in self.rules for e in (r.condition, r.max_days, *(q.that for q in r.requirements))
+        ]
+        # What a rule without requirements contributes when it applies: the same every time.
+        self._plain_hits = {r.rule.id: _Hit(r, (r.rule.message,), tuple(r.rule.missing)) for r in self.rules}
+        self.needed = tuple(sorted({v for e in expressions if isinstance(e, Expr) for v in e.variables}))
 
     # --- load time -----------------------------------------------------------------------
 
@@ -185,31 +191,9 @@ class AccessEngine:
         return moment.astimezone(self.timezone).date()
 
     def _facts(self, request: AccessRequest, site: Site, today: dt.date) -> dict[str, Any]:
-        """The value of every variable in VARIABLES; lists as tuples, so results can be memoised."""
-        who, case = request.requester, request.business_case
-        catalogued = self.priorities
-        return {
-            "access": request.access,
-            "approach": request.approach,
-            "domain": site.domain,
-            "category": site.category or "",
-            "known_site": site.category is not None,
-            "requester_id": who.id,
-            "department": who.department,
-            "role": who.role,
-            "employment": who.employment,
-            "groups": tuple(who.groups),
-            "training_days": _training_days(request, today),
-            "purpose": case.purpose,
-            "purpose_words": len(case.purpose.split()),
-            "drivers": tuple(case.drivers),
-            "priorities": tuple(p for p in case.priorities if p in catalogued),
-            "unknown_priorities": tuple(p for p in case.priorities if p not in catalogued),
-            "benefits": tuple(case.benefits),
-            "days_requested": case.duration_days or 0,
-            "manager_approved": case.manager_approved,
-            "moderation_plan": case.moderation_plan or "",
-        }
+        """The values of the variables the pack's expressions read (lists as tuples, so results
+        can be memoised). Only those variables are computed."""
+        return {name: _FACTS[name](self, request, site, today) for name in self.needed}
 
     def _candidates_for(self, key: tuple[str | None, ...]) -> tuple[_Rule, ...]:
         """The rules whose scalar `match` passes for this combination, memoised."""
@@ -227,7 +211,7 @@ class AccessEngine:
             if rule.condition is not None and rule.condition.evaluate(facts) is not True:
                 return None
             if not rule.requirements:
-                return _Hit(rule, (rule.rule.message,), tuple(rule.rule.missing))
+                return self._plain_hits[rule.rule.id]
             failed = [r for r in rule.requirements if r.that.evaluate(facts) is not True]
         except EvaluationError as exc:
             if rule.rule.effect == "permit":
@@ -318,7 +302,8 @@ class AccessEngine:
                 "on_approval": on_approval,
                 "warnings": [
                     f"priority '{p}' is not in the priority catalogue and does not count"
-                    for p in facts["unknown_priorities"]
+                    for p in case.priorities
+                    if p not in self.priorities
                 ],
                 "policy": self.policy_ref,
             }
@@ -333,3 +318,33 @@ def _training_days(request: AccessRequest, today: dt.date) -> FrozenMap:
         if age >= 0 and age < days.get(t.course, age + 1):
             days[t.course] = age
     return FrozenMap.of(days)
+
+
+_Fact = Callable[[AccessEngine, AccessRequest, Site, dt.date], Any]
+
+# How each variable of VARIABLES is computed for a request.
+_FACTS: dict[str, _Fact] = {
+    "access": lambda e, r, s, d: r.access,
+    "approach": lambda e, r, s, d: r.approach,
+    "domain": lambda e, r, s, d: s.domain,
+    "category": lambda e, r, s, d: s.category or "",
+    "known_site": lambda e, r, s, d: s.category is not None,
+    "requester_id": lambda e, r, s, d: r.requester.id,
+    "department": lambda e, r, s, d: r.requester.department,
+    "role": lambda e, r, s, d: r.requester.role,
+    "employment": lambda e, r, s, d: r.requester.employment,
+    "groups": lambda e, r, s, d: tuple(r.requester.groups),
+    "training_days": lambda e, r, s, d: _training_days(r, d),
+    "purpose": lambda e, r, s, d: r.business_case.purpose,
+    "purpose_words": lambda e, r, s, d: len(r.business_case.purpose.split()),
+    "drivers": lambda e, r, s, d: tuple(r.business_case.drivers),
+    "priorities": lambda e, r, s, d: tuple([p for p in r.business_case.priorities if p in e.priorities]),
+    "unknown_priorities": lambda e, r, s, d: tuple(
+        [p for p in r.business_case.priorities if p not in e.priorities]
+    ),
+    "benefits": lambda e, r, s, d: tuple(r.business_case.benefits),
+    "days_requested": lambda e, r, s, d: r.business_case.duration_days or 0,
+    "manager_approved": lambda e, r, s, d: r.business_case.manager_approved,
+    "moderation_plan": lambda e, r, s, d: r.business_case.moderation_plan or "",
+}
+assert set(_FACTS) == set(VARIABLES), "every documented variable has a way to compute it"
