@@ -163,7 +163,7 @@ def require(role: str) -> Callable[[Request], Awaitable[None]]:
             header[7:].strip()
             if header.lower().startswith("bearer ")
             else request.headers.get("x-api-key", "")
-        )
+        ) or request.cookies.get("govern_key", "")  # the pages' login
         if not secret:
             raise ApiError(401, "unauthenticated", "an API key is required (Authorization: Bearer KEY)")
         key = service.store.key_for(hashlib.sha256(secret.encode()).hexdigest())
@@ -186,6 +186,9 @@ def create_app(policies: str, store: Store, *, open_access: bool = False) -> Fas
     app.state.service = Service(policies, store, open_access=open_access)
     _errors(app)
     _middleware(app)
+    from govern.web.routes import add_pages
+
+    add_pages(app)
 
     @app.post(
         "/v1/access/decisions",
@@ -483,6 +486,22 @@ async def _json_body(request: Request) -> Any:
         raise ApiError(422, "invalid_request", f"the body is not valid JSON: {exc}") from None
 
 
+def _login_page(exc: ApiError) -> Response:
+    """A person in a browser gets a readable page asking for an API key, not JSON."""
+    from html import escape
+
+    body = (
+        '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sign in — govern</title>'
+        '<link rel="stylesheet" href="/static/govern.css"></head><body><main id="main"><h1>Sign in</h1>'
+        f'<div class="error" role="alert"><p>{escape(exc.message)}</p></div>'
+        '<form method="get" action="/login"><label for="key">Your API key</label>'
+        '<input type="text" id="key" name="key" autocomplete="off"><button type="submit">Sign in</button>'
+        "</form></main></body></html>"
+    )
+    metrics.ERRORS.labels(code=exc.code).inc()
+    return Response(body, status_code=exc.status, media_type="text/html")
+
+
 def _request_error(exc: RequestError) -> dict[str, Any]:
     return {
         "code": "invalid_request",
@@ -493,7 +512,9 @@ def _request_error(exc: RequestError) -> dict[str, Any]:
 
 def _errors(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
-    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
+    async def api_error(request: Request, exc: ApiError) -> Response:
+        if exc.status in (401, 403) and "text/html" in request.headers.get("accept", ""):
+            return _login_page(exc)
         return error_response(exc.status, exc.code, exc.message, exc.details)
 
     @app.exception_handler(RequestError)

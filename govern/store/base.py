@@ -190,6 +190,10 @@ class Store(Protocol):
 
     def recent_comments(self, author: str, since: dt.datetime) -> list[dict[str, Any]]: ...
 
+    def comments(self, action: str) -> list[dict[str, Any]]: ...
+
+    def set_comment_action(self, comment_id: str, action: str) -> None: ...
+
     def purge(self, before: dt.datetime) -> int:
         """Blank the inputs (texts) of logged checks and moderations older than `before`, and
         stored comments past their retention; returns how many records were purged."""

@@ -429,6 +429,25 @@ class SqlStore:
                 for row in c.execute(query)
             ]
 
+    def comments(self, action: str) -> list[dict[str, Any]]:
+        """Stored comments with this action (e.g. the held ones, for the moderation queue)."""
+        query = sa.select(t.comments).where(t.comments.c.action == action).order_by(t.comments.c.posted_at)
+        with self._tx(write=False) as c:
+            return [
+                {
+                    "comment_id": r.comment_id,
+                    "author": r.author,
+                    "channel": r.channel,
+                    "text": r.text,
+                    "posted_at": r.posted_at,
+                }
+                for r in c.execute(query)
+            ]
+
+    def set_comment_action(self, comment_id: str, action: str) -> None:
+        with self._tx() as c:
+            c.execute(t.comments.update().where(t.comments.c.comment_id == comment_id).values(action=action))
+
     # --- API keys ----------------------------------------------------------------------------
 
     def add_key(self, key_id: str, name: str, role: str, secret_hash: str) -> ApiKey:
