@@ -45,11 +45,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from govern.errors import PolicyError
     from govern.pack import load_pack
 
-    try:
-        load_pack(args.policies)  # refuse to start on a pack that does not validate
-    except PolicyError as exc:
-        print(f"govern: the policy pack '{args.policies}' does not load\n{exc}", file=sys.stderr)
-        return 1
+    for label, folder in (("policy pack", args.policies), ("shadow pack", args.shadow)):
+        if folder is None:
+            continue
+        try:
+            load_pack(folder)  # refuse to start on a pack that does not validate
+        except PolicyError as exc:
+            print(f"govern: the {label} '{folder}' does not load\n{exc}", file=sys.stderr)
+            return 1
     store = _store(args.db)
     open_access = not store.keys()
     if open_access and not is_loopback(args.host):
@@ -70,6 +73,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         GOVERN_POLICIES=os.path.abspath(args.policies),
         GOVERN_DB=args.db,
         GOVERN_OPEN="1" if open_access else "0",
+        GOVERN_SHADOW=os.path.abspath(args.shadow) if args.shadow else "",
     )
     if args.workers > 1 and "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="govern-metrics-")
@@ -201,6 +205,12 @@ def add_commands(sub: Any, default_policies: str) -> None:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--db", **db)
     p.add_argument("--workers", type=int, default=1)
+    p.add_argument(
+        "--shadow",
+        default=None,
+        metavar="DIR",
+        help="also decide every request with this pack; log and count differences",
+    )
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     p.set_defaults(run=cmd_serve)
 

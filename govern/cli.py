@@ -261,9 +261,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input(p)
     p.set_defaults(run=cmd_moderate)
 
-    from govern.admin import add_commands
+    from govern import admin, owner
 
-    add_commands(sub, default_policies())
+    admin.add_commands(sub, default_policies())
+    owner.add_commands(sub, default_policies())
     return parser
 
 

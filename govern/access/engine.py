@@ -123,6 +123,11 @@ class AccessEngine:
         self._plain_hits = {r.rule.id: _Hit(r, (r.rule.message,), tuple(r.rule.missing)) for r in self.rules}
         self.needed = tuple(sorted({v for e in expressions if isinstance(e, Expr) for v in e.variables}))
 
+    def reset_caches(self) -> None:
+        """Recompute what is derived from the rules (after the rules list was changed)."""
+        self._candidates.clear()
+        self._plain_hits = {r.rule.id: _Hit(r, (r.rule.message,), tuple(r.rule.missing)) for r in self.rules}
+
     # --- load time -----------------------------------------------------------------------
 
     def _expr(self, source: str, rule: AccessRule, *path: str | int) -> Expr | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import threading
 import time
@@ -114,11 +115,12 @@ class ReloadOut(BaseModel):
 class Service:
     """What the routes share: the pack in force (swapped atomically on reload) and the store."""
 
-    def __init__(self, policies: str, store: Store, *, open_access: bool) -> None:
+    def __init__(self, policies: str, store: Store, *, open_access: bool, shadow: str | None = None) -> None:
         self.policies = policies
         self.store = store
         self.open_access = open_access
         self.pack: Pack = load_pack(policies)
+        self.shadow: Pack | None = load_pack(shadow) if shadow else None
         self.loaded_at = dt.datetime.now(dt.UTC)
         self._reload_lock = threading.Lock()
 
@@ -133,6 +135,30 @@ class Service:
             self.pack, self.loaded_at = pack, dt.datetime.now(dt.UTC)  # one assignment: atomic
             metrics.RELOADS.labels(result="loaded").inc()
             return pack
+
+    def compare(
+        self, area: str, ref: str, live: tuple[str, list[str]], ask: Callable[[Pack], tuple[str, list[str]]]
+    ) -> None:
+        """Ask the shadow pack too; count and log any difference. Only the live answer is returned."""
+        if self.shadow is None:
+            return
+        try:
+            shadow = ask(self.shadow)
+        except Exception as exc:  # a shadow must never break the live answer
+            shadow = ("error", [str(exc)])
+        if shadow != live:
+            metrics.SHADOW.labels(area=area).inc()
+            log.info(
+                json.dumps(
+                    {
+                        "shadow": self.shadow.ref.model_dump(),
+                        "area": area,
+                        "ref": ref,
+                        "live": {"outcome": live[0], "rules": live[1]},
+                        "shadow_answer": {"outcome": shadow[0], "rules": shadow[1]},
+                    }
+                )
+            )
 
     def policy_out(self, pack: Pack) -> PolicyOut:
         return PolicyOut(
@@ -176,14 +202,16 @@ def require(role: str) -> Callable[[Request], Awaitable[None]]:
     return check
 
 
-def create_app(policies: str, store: Store, *, open_access: bool = False) -> FastAPI:
+def create_app(
+    policies: str, store: Store, *, open_access: bool = False, shadow: str | None = None
+) -> FastAPI:
     """The FastAPI application serving `policies` with `store`."""
     app = FastAPI(
         title="govern",
         version="1.0",
         description="Policy-as-code for social-media governance: access decisions, draft checks, moderation.",
     )
-    app.state.service = Service(policies, store, open_access=open_access)
+    app.state.service = Service(policies, store, open_access=open_access, shadow=shadow)
     _errors(app)
     _middleware(app)
     from govern.web.routes import add_pages
@@ -315,6 +343,12 @@ def create_app(policies: str, store: Store, *, open_access: bool = False) -> Fas
         pack = service.pack
         verdict = pack.check(body)
         metrics.CHECKS.labels(verdict=verdict.verdict).inc()
+        service.compare(
+            "drafts",
+            "",
+            (verdict.verdict, sorted({f.rule for f in verdict.findings})),
+            lambda shadow: _draft_outcome(shadow.check(body)),
+        )
         service.store.append(
             "check", new_id(), _actor(request), pack.ref.model_dump(), body, verdict.model_dump(mode="json")
         )
@@ -343,6 +377,12 @@ def create_app(policies: str, store: Store, *, open_access: bool = False) -> Fas
         )
         result = pack.moderate(comment, recent)
         metrics.MODERATIONS.labels(action=result.action).inc()
+        service.compare(
+            "moderation",
+            comment.comment_id or "",
+            (result.action, [r.rule for r in result.reasons]),
+            lambda shadow: _moderation_outcome(shadow.moderate(comment, recent)),
+        )
         ref = comment.comment_id or new_id()
         service.store.append(
             "moderation", ref, _actor(request), pack.ref.model_dump(), body, result.model_dump(mode="json")
@@ -428,13 +468,31 @@ def _entry(pack: Pack, body: AccessRequest, actor: str) -> tuple[AccessDecision,
     return decision, entry
 
 
+def _access_outcome(decision: AccessDecision) -> tuple[str, list[str]]:
+    return decision.decision, [r.rule for r in decision.reasons]
+
+
 def _decide(service: Service, pack: Pack, body: AccessRequest, actor: str) -> AccessDecision:
     started = time.perf_counter()
     decision, entry = _entry(pack, body, actor)
     service.store.append_all([entry])
+    service.compare(
+        "access",
+        decision.decision_id,
+        (decision.decision, [r.rule for r in decision.reasons]),
+        lambda shadow: _access_outcome(shadow.decide(body)),
+    )
     metrics.DECISIONS.labels(outcome=decision.decision).inc()
     metrics.DECIDE_SECONDS.observe(time.perf_counter() - started)
     return decision
+
+
+def _draft_outcome(verdict: DraftVerdict) -> tuple[str, list[str]]:
+    return verdict.verdict, sorted({f.rule for f in verdict.findings})
+
+
+def _moderation_outcome(result: ModerationResult) -> tuple[str, list[str]]:
+    return result.action, [r.rule for r in result.reasons]
 
 
 def _review(request: Request, decision_id: str, status: str, reason: str | None) -> ReferralOut:

@@ -18,6 +18,9 @@ DECISIONS = Counter("govern_decisions_total", "Access decisions by outcome", ["o
 CHECKS = Counter("govern_draft_checks_total", "Draft checks by verdict", ["verdict"])
 MODERATIONS = Counter("govern_moderations_total", "Moderated comments by action", ["action"])
 RELOADS = Counter("govern_policy_reloads_total", "Pack reloads by result", ["result"])
+SHADOW = Counter(
+    "govern_shadow_differences_total", "Answers the shadow pack would have given differently", ["area"]
+)
 ERRORS = Counter("govern_errors_total", "Error responses by code", ["code"])
 DECIDE_SECONDS = Histogram(
     "govern_decide_seconds",

@@ -62,7 +62,12 @@ def app_factory() -> FastAPI:
     """The app for one worker, configured from the environment `govern serve` sets."""
     policies = os.environ["GOVERN_POLICIES"]
     store = SqlStore(os.environ["GOVERN_DB"])
-    app = create_app(policies, store, open_access=os.environ.get("GOVERN_OPEN") == "1")
+    app = create_app(
+        policies,
+        store,
+        open_access=os.environ.get("GOVERN_OPEN") == "1",
+        shadow=os.environ.get("GOVERN_SHADOW") or None,
+    )
     service: Service = app.state.service
 
     @contextlib.asynccontextmanager

@@ -27,6 +27,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="DIR",
         help="policy pack the Gherkin scenarios run against (default: $GOVERN_PACK or council-default)",
     )
+    group.addoption(
+        "--govern-mutation",
+        default=None,
+        metavar="KIND:RULE",
+        help="run against a mutant of the pack: disable:RULE or flip:RULE (govern test --mutate)",
+    )
 
 
 @dataclass
@@ -45,7 +51,37 @@ def govern_pack(request: pytest.FixtureRequest) -> Pack:
     from govern.cli import default_policies
 
     path = request.config.getoption("--govern-pack") or os.environ.get("GOVERN_PACK")
-    return load_pack(path or default_policies())
+    pack = load_pack(path or default_policies())
+    mutation = request.config.getoption("--govern-mutation")
+    if mutation:
+        mutate(pack, mutation)
+    return pack
+
+
+def mutate(pack: Pack, mutation: str) -> None:
+    """Change a loaded pack in memory: `disable:RULE` drops a rule, `flip:RULE` turns an access
+    rule's permit into deny or its deny into permit."""
+    import dataclasses
+
+    kind, _, rule_id = mutation.partition(":")
+    engine = pack.access
+    if kind == "disable":
+        engine.rules = [r for r in engine.rules if r.rule.id != rule_id]
+        for checker in (pack.drafts.checker, pack.moderation.checker):
+            checker.rules = [c for c in checker.rules if c.rule.id != rule_id]
+    elif kind == "flip":
+        flipped = []
+        for r in engine.rules:
+            if r.rule.id == rule_id and r.rule.effect in ("permit", "deny"):
+                effect = "deny" if r.rule.effect == "permit" else "permit"
+                r = dataclasses.replace(
+                    r, rule=r.rule.model_copy(update={"effect": effect, "only_with_permit": False})
+                )
+            flipped.append(r)
+        engine.rules = flipped
+    else:
+        raise pytest.UsageError(f"unknown mutation '{mutation}': use disable:RULE or flip:RULE")
+    engine.reset_caches()
 
 
 @pytest.fixture
