@@ -101,6 +101,7 @@ def cmd_test(args: argparse.Namespace) -> int:
             print(f"mutants: {len(survivors)} of {len(mutants(pack))} survived")
             for mutation in survivors:
                 kind, _, rule = mutation.partition(":")
+                rule = rule.replace(":", " rule ", 1)
                 what = "deleted" if kind == "disable" else "given the opposite effect"
                 print(f"  {rule} could be {what} and your scenarios would still pass")
     if failed:

@@ -123,7 +123,7 @@ def _ask(world: World, access: str, site: str, approach: str, days: int | None) 
         request["submitted_at"] = f"{world.today}T10:00:00Z"
     decision = world.pack.decide(request)
     world.answer = decision
-    world.triggered.extend(r.rule for r in decision.reasons)
+    world.triggered.extend(f"access:{r.rule}" for r in decision.reasons)
 
 
 @when(parsers.parse('they ask to "{access}" on "{site}" to "{approach}" for {days:d} days'))

@@ -82,7 +82,7 @@ def checked(world: World) -> None:
     verdict = world.pack.check(body)
     world.answer = verdict
     world.request["text"] = body["text"]
-    world.triggered.extend(f.rule for f in verdict.findings)
+    world.triggered.extend(f"drafts:{f.rule}" for f in verdict.findings)
 
 
 def _verdict(world: World) -> DraftVerdict:

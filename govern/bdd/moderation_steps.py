@@ -66,8 +66,8 @@ def moderated(world: World) -> None:
     result = world.pack.moderate(body, world.request.get("recent"))
     world.answer = result
     world.request["text"] = body["text"]
-    world.triggered.extend(f.rule for f in result.findings)
-    world.triggered.extend(r.rule for r in result.reasons)
+    world.triggered.extend(f"moderation:{f.rule}" for f in result.findings)
+    world.triggered.extend(f"moderation:{r.rule}" for r in result.reasons)
 
 
 def _result(world: World) -> ModerationResult:

@@ -59,16 +59,19 @@ def govern_pack(request: pytest.FixtureRequest) -> Pack:
 
 
 def mutate(pack: Pack, mutation: str) -> None:
-    """Change a loaded pack in memory: `disable:RULE` drops a rule, `flip:RULE` turns an access
-    rule's permit into deny or its deny into permit."""
+    """Change a loaded pack in memory: `disable:[AREA:]RULE` drops a rule, `flip:[access:]RULE`
+    turns an access rule's permit into deny or its deny into permit."""
     import dataclasses
 
-    kind, _, rule_id = mutation.partition(":")
+    kind, _, target = mutation.partition(":")
+    area, _, rule_id = target.rpartition(":")
     engine = pack.access
     if kind == "disable":
-        engine.rules = [r for r in engine.rules if r.rule.id != rule_id]
-        for checker in (pack.drafts.checker, pack.moderation.checker):
-            checker.rules = [c for c in checker.rules if c.rule.id != rule_id]
+        if area in ("", "access"):
+            engine.rules = [r for r in engine.rules if r.rule.id != rule_id]
+        for name, checker in (("drafts", pack.drafts.checker), ("moderation", pack.moderation.checker)):
+            if area in ("", name):
+                checker.rules = [c for c in checker.rules if c.rule.id != rule_id]
     elif kind == "flip":
         flipped = []
         for r in engine.rules:

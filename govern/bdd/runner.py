@@ -68,7 +68,8 @@ class _Collector:
             return
         if report.when == "call" or (report.when == "setup" and report.failed):
             rules = dict(report.user_properties).get("govern_rules", "")
-            scenario = getattr(report, "scenario", None) or {}
+            context = _bdd_context(report)
+            scenario: dict[str, Any] = dict(context.scenario) if context is not None else {}
             name = scenario.get("name") or report.nodeid.split("::")[-1]
             feature = (scenario.get("feature") or {}).get("name", "")
             message = ""
@@ -89,6 +90,15 @@ class _Collector:
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
             self.errors.append(_message(report))
+
+
+def _bdd_context(report: Any) -> Any:
+    """pytest-bdd's record of the scenario behind a report (its name, feature, steps)."""
+    try:
+        from pytest_bdd.reporting import test_report_context_registry
+    except ImportError:  # an older pytest-bdd put it on the report
+        return None
+    return test_report_context_registry.get(report)
 
 
 def _message(report: Any) -> str:
@@ -131,9 +141,14 @@ def run_scenarios(
     return collector.results, collector.errors
 
 
+def rule_key(rule: dict[str, str]) -> str:
+    """A rule's name in coverage and mutations: area and id (the same id may serve two areas)."""
+    return f"{rule['area']}:{rule['id']}"
+
+
 def coverage(pack: Any, results: list[ScenarioResult]) -> Coverage:
-    rules: dict[str, list[str]] = {r["id"]: [] for r in pack.rules()}
-    refs = {r["id"]: r["ref"] for r in pack.rules()}
+    rules: dict[str, list[str]] = {rule_key(r): [] for r in pack.rules()}
+    refs = {rule_key(r): r["ref"] for r in pack.rules()}
     for result in results:
         for rule in dict.fromkeys(result.rules):
             if rule in rules:
