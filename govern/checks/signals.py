@@ -27,9 +27,37 @@ def _vader() -> tuple[Callable[[str], dict[str, float]], frozenset[str], frozens
     return analyzer.polarity_scores, frozenset(cues), frozenset(analyzer.emojis)
 
 
+# VADER's time grows with the square of the number of words (it lower-cases the whole text again
+# for every word), so a long text is scored in chunks of sentences and the chunks' compound
+# scores are averaged, weighted by length. Texts up to this long are scored whole, exactly.
+WHOLE = 2000
+_SENTENCES = re.compile(r"[^.!?\n]*(?:[.!?\n]+|$)")
+
+
+def _compound(text: str) -> float:
+    scorer = _vader()[0]
+    if len(text) <= WHOLE:
+        return float(scorer(text)["compound"])
+    chunks: list[str] = []
+    current = ""
+    for sentence in _SENTENCES.findall(text):
+        if current and len(current) + len(sentence) > WHOLE // 2:
+            chunks.append(current)
+            current = ""
+        current += sentence
+        while len(current) > WHOLE:  # one very long "sentence"
+            chunks.append(current[:WHOLE])
+            current = current[WHOLE:]
+    if current.strip():
+        chunks.append(current)
+    weights = [len(c) for c in chunks if c.strip()]
+    scores = [float(scorer(c)["compound"]) for c in chunks if c.strip()]
+    return sum(w * s for w, s in zip(weights, scores, strict=True)) / sum(weights) if weights else 0.0
+
+
 def sentiment(text: str) -> float:
-    """VADER's compound score, from -1 (most negative) to +1."""
-    return float(_vader()[0](text)["compound"])
+    """VADER's compound score, from -1 (most negative) to +1 (by chunks for long texts)."""
+    return _compound(text)
 
 
 _WORDS = re.compile(r"[\w'-]+")
@@ -54,7 +82,7 @@ def negativity(text: str) -> float:
         and cues.isdisjoint(_ALNUM.findall(lowered))
     ):
         return 0.0
-    return max(0.0, -float(scorer(text)["compound"]))
+    return max(0.0, -_compound(text))
 
 
 @dataclass(frozen=True)

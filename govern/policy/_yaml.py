@@ -91,6 +91,23 @@ class _Converter:
         return self.loader.construct_object(node)
 
 
+def _too_deep(text: str, display: str) -> Problem | None:
+    """Refuse deeply nested flow collections before PyYAML recurses into them (quotes ignored:
+    a bracket in a string only makes the estimate larger)."""
+    depth = 0
+    line = 1
+    for char in text:
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(Location(display, line, 1), "G102", f"nesting deeper than {MAX_DEPTH} levels")
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        elif char == "\n":
+            line += 1
+    return None
+
+
 def _first_alias(text: str, display: str) -> Problem | None:
     """Aliases would let a few lines expand into gigabytes ("billion laughs"): refuse them."""
     try:
@@ -119,9 +136,9 @@ def read_documents(path: Path, display: str) -> tuple[list[Document], list[Probl
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return [], [Problem(Location(display, line, 1), "G100", "file is not valid UTF-8")]
-    alias = _first_alias(text, display)
-    if alias is not None:
-        return [], [alias]
+    refused = _too_deep(text, display) or _first_alias(text, display)
+    if refused is not None:
+        return [], [refused]
     loader = yaml.SafeLoader(text)
     documents: list[Document] = []
     problems: list[Problem] = []
