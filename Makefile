@@ -27,11 +27,9 @@ test: $(STAMP)  ## lint, types, the pack, the models, every test and scenario (P
 models: $(STAMP)  ## retrain the moderation classifiers from govern/data/
 	$(BIN)/python -m govern.moderation.train
 
-bench: $(STAMP)
-	$(BIN)/python bench/access.py
-	$(BIN)/python bench/drafts.py
+bench: $(STAMP)  ## every benchmark in one table (bench/RESULTS.md records the latest)
+	$(BIN)/python bench/run_all.py
 	$(BIN)/python bench/drafts_quality.py
-	$(BIN)/python bench/moderation.py
 	$(BIN)/python bench/moderation_quality.py
 
 clean:

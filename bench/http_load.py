@@ -99,6 +99,22 @@ def drive(port: int, path: str, bodies: list[bytes], seconds: float, clients: in
     }
 
 
+def _rss_mib(pid: int) -> float:
+    """Resident memory of a process and its children (the workers), in MiB."""
+    total = 0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+        for p in pids:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+    except OSError:
+        return float("nan")
+    return round(total / 1024, 1)
+
+
 def wait_ready(port: int, timeout: float = 30) -> None:
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -118,6 +134,11 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="also serve a trivial FastAPI echo endpoint the same way and compare",
+    )
     args = parser.parse_args()
 
     from govern import load_pack
@@ -152,6 +173,7 @@ def main() -> int:
     )
     try:
         wait_ready(port)
+        figures_rss = _rss_mib(server.pid)
         single = drive(
             port, "/v1/access/decisions", [json.dumps(r).encode() for r in reqs], args.seconds, args.clients
         )
@@ -170,6 +192,29 @@ def main() -> int:
         "batch_errors": batch["errors"],
     }
     figures["http_to_in_process"] = round(single["per_second"] / in_process, 3)
+    figures["server_rss_mib"] = figures_rss
+    if args.baseline:
+        port = free_port()
+        echo = subprocess.Popen(
+            [sys.executable, "-m", "bench.echo_app", str(port), str(args.workers)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_ready(port)
+            baseline = drive(
+                port,
+                "/v1/access/decisions",
+                [json.dumps(r).encode() for r in reqs],
+                args.seconds,
+                args.clients,
+            )
+        finally:
+            echo.terminate()
+            echo.wait(timeout=20)
+        figures["baseline"] = {k: round(v, 2) for k, v in baseline.items()}
+        figures["to_baseline"] = round(single["per_second"] / baseline["per_second"], 3)
     if args.json:
         print(json.dumps(figures, indent=2))
     else:
@@ -184,6 +229,13 @@ def main() -> int:
             f"POST :batch (1,000 a call): {figures['batch_decisions_per_second']:,} decisions/s, "
             f"p50 {figures['batch_p50_ms']} ms a call, errors {figures['batch_errors']}"
         )
+        print(f"server memory (all processes): {figures['server_rss_mib']} MiB")
+        if args.baseline:
+            b = figures["baseline"]
+            print(
+                f"baseline echo endpoint: {b['per_second']:,.0f}/s, p50 {b['p50_ms']} ms; "
+                f"govern reaches {figures['to_baseline']:.0%} of it"
+            )
     return 0
 
 
