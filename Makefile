@@ -15,12 +15,13 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## serve the default pack on an embedded SQLite database (govern.db), port 8000
 	$(BIN)/govern serve --policies policies/council-default --db govern.db
 
-test: $(STAMP)  ## lint, types, the pack, the models, every test and scenario (PostgreSQL and Chromium too, as root)
+test: $(STAMP)  ## lint, types, the pack, the models, every test and scenario (PostgreSQL, Chromium, Squid too, as root)
 	$(BIN)/ruff check govern tests bench features
 	$(BIN)/mypy
 	$(BIN)/govern validate policies/council-default
 	$(BIN)/python -m govern.moderation.train --check
 	bash scripts/browser.sh
+	bash scripts/squid.sh
 	GOVERN_TEST_PG="$$(bash scripts/postgres.sh)" $(BIN)/pytest
 	$(BIN)/govern test --policies policies/council-default features --min-coverage 100 --mutate > /dev/null
 

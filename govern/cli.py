@@ -261,10 +261,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input(p)
     p.set_defaults(run=cmd_moderate)
 
-    from govern import admin, owner
+    from govern import admin, enforce, owner
 
     admin.add_commands(sub, default_policies())
     owner.add_commands(sub, default_policies())
+    enforce.add_commands(sub, default_policies())
     return parser
 
 

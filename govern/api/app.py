@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -428,7 +429,14 @@ def create_app(
         return {"status": "ok", "pack": pack.name, "version": pack.version, "digest": pack.digest}
 
     @app.get("/metrics", tags=["service"])
-    def prometheus() -> Response:
+    def prometheus(request: Request) -> Response:
+        service: Service = request.app.state.service
+        day = dt.datetime.now(service.pack.timezone).date()
+        soon = day + dt.timedelta(days=14)
+        with contextlib.suppress(StoreUnavailable):
+            metrics.EXPIRING.set(
+                sum(1 for g in service.store.grants(today=day) if g.expires_on and g.expires_on <= soon)
+            )
         body, content_type = metrics.render()
         return Response(body, media_type=content_type)
 

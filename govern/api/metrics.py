@@ -9,6 +9,7 @@ from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
     Counter,
+    Gauge,
     Histogram,
     generate_latest,
     multiprocess,
@@ -22,6 +23,11 @@ SHADOW = Counter(
     "govern_shadow_differences_total", "Answers the shadow pack would have given differently", ["area"]
 )
 ERRORS = Counter("govern_errors_total", "Error responses by code", ["code"])
+EXPIRING = Gauge(
+    "govern_grants_expiring",
+    "Current grants expiring within 14 days (set at each scrape)",
+    multiprocess_mode="max",
+)
 DECIDE_SECONDS = Histogram(
     "govern_decide_seconds",
     "Time to decide and record one access request",
