@@ -19,11 +19,13 @@ from govern.moderation.models import Comment, ModerationResult
 from govern.policy.loader import RawPack, read_pack
 from govern.policy.model import (
     AccessPolicySpec,
+    AccessRule,
     Category,
     DiscretionGuidelinesSpec,
     ModerationPolicySpec,
     PriorityCatalogueSpec,
     SiteCatalogueSpec,
+    TextRule,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -136,38 +138,16 @@ class Pack:
         return self.decide(request).decision == "permit"
 
     def rules(self) -> list[dict[str, str]]:
-        """Every rule of the pack: id, reference, area, effect (or severity) and description."""
-        access = [
-            {
-                "id": r.rule.id,
-                "ref": r.rule.ref,
-                "area": "access",
-                "effect": r.rule.effect,
-                "description": r.rule.description,
-            }
-            for r in self.access.rules
+        """Every rule of the pack: id, reference, area, effect (or severity, or action) and description."""
+        access: list[tuple[AccessRule | TextRule, str, str]] = [
+            (r.rule, "access", r.rule.effect) for r in self.access.rules
         ]
-        drafts = [
-            {
-                "id": c.rule.id,
-                "ref": c.rule.ref,
-                "area": "drafts",
-                "effect": c.rule.severity or "info",
-                "description": c.rule.description,
-            }
-            for c in self.drafts.checker.rules
+        drafts = [(c.rule, "drafts", c.rule.severity or "info") for c in self.drafts.checker.rules]
+        moderation = [(c.rule, "moderation", c.rule.action or "hold") for c in self.moderation.checker.rules]
+        return [
+            {"id": rule.id, "ref": rule.ref, "area": area, "effect": effect, "description": rule.description}
+            for rule, area, effect in [*access, *drafts, *moderation]
         ]
-        moderation = [
-            {
-                "id": c.rule.id,
-                "ref": c.rule.ref,
-                "area": "moderation",
-                "effect": c.rule.action or "hold",
-                "description": c.rule.description,
-            }
-            for c in self.moderation.checker.rules
-        ]
-        return access + drafts + moderation
 
 
 def load_pack(path: str | Path) -> Pack:

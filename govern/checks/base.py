@@ -10,6 +10,13 @@ from typing import Any, Protocol
 from govern.errors import Location, Problem
 
 
+def entries(key: str) -> dict[str, Any]:
+    """The schema of a list whose items are text, or {KEY: text, suggestion: text}."""
+    text = {"type": "string", "empty": False}
+    record = {"type": "dict", "schema": {key: {**text, "required": True}, "suggestion": text}}
+    return {"type": "list", "required": True, "empty": False, "schema": {"anyof": [text, record]}}
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Characters [start, end) of the text that a detector found, with an optional suggestion."""

@@ -12,27 +12,11 @@ from typing import Any
 
 import re2
 
-from govern.checks.base import CompileEnv, Span, Subject
+from govern.checks.base import CompileEnv, Span, Subject, entries
 
 SCHEMA: dict[str, Any] = {
     "kind": {"type": "string", "required": True},
-    "patterns": {
-        "type": "list",
-        "required": True,
-        "empty": False,
-        "schema": {
-            "anyof": [
-                {"type": "string", "empty": False},
-                {
-                    "type": "dict",
-                    "schema": {
-                        "pattern": {"type": "string", "required": True, "empty": False},
-                        "suggestion": {"type": "string", "empty": False},
-                    },
-                },
-            ]
-        },
-    },
+    "patterns": entries("pattern"),
     "case_sensitive": {"type": "boolean"},
 }
 

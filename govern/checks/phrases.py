@@ -13,27 +13,11 @@ from typing import Any
 
 import re2
 
-from govern.checks.base import CompileEnv, Span, Subject
+from govern.checks.base import CompileEnv, Span, Subject, entries
 
 SCHEMA: dict[str, Any] = {
     "kind": {"type": "string", "required": True},
-    "phrases": {
-        "type": "list",
-        "required": True,
-        "empty": False,
-        "schema": {
-            "anyof": [
-                {"type": "string", "empty": False},
-                {
-                    "type": "dict",
-                    "schema": {
-                        "phrase": {"type": "string", "required": True, "empty": False},
-                        "suggestion": {"type": "string", "empty": False},
-                    },
-                },
-            ]
-        },
-    },
+    "phrases": entries("phrase"),
     "inflect": {"type": "boolean"},
 }
 

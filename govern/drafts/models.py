@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from govern.access.models import Contract, PolicyRef
 from govern.policy.model import Approach
@@ -17,6 +17,17 @@ Verdict = Literal["ok", "revise", "refer", "block"]
 MAX_TEXT = 20_000
 
 
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("the text is empty")
+    return text
+
+
+# The text of a draft or a comment: not trimmed (finding offsets point into it exactly as sent),
+# but not blank either.
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_not_blank)]
+
+
 class Author(Contract):
     id: str | None = Field(default=None, max_length=200)
     approach: Approach | None = None
@@ -26,7 +37,7 @@ class Draft(Contract):
     # Not stripped: finding offsets must point into the text exactly as it was sent.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    text: Text
     platform: Platform
     in_reply_to: str | None = Field(default=None, max_length=MAX_TEXT)
     account: Literal["corporate", "personal"] = "corporate"
@@ -34,13 +45,6 @@ class Draft(Contract):
     has_image: bool = False
     alt_text: str | None = Field(default=None, max_length=2_000)
     posted_at: dt.datetime | None = None
-
-    @field_validator("text")
-    @classmethod
-    def _not_blank(cls, text: str) -> str:
-        if not text.strip():
-            raise ValueError("the text is empty")
-        return text
 
 
 class Finding(BaseModel):

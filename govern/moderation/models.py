@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from govern.access.models import Contract, PolicyRef
-from govern.drafts.models import MAX_TEXT, Finding
+from govern.drafts.models import MAX_TEXT, Finding, Text
 
 
 class CommentAuthor(Contract):
@@ -20,18 +20,11 @@ class Comment(Contract):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
     comment_id: str | None = Field(default=None, max_length=200)
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    text: Text
     channel: str = Field(min_length=1, max_length=100)
     author: CommentAuthor = CommentAuthor()
     posted_at: dt.datetime | None = None
     in_reply_to: str | None = Field(default=None, max_length=MAX_TEXT)
-
-    @field_validator("text")
-    @classmethod
-    def _not_blank(cls, text: str) -> str:
-        if not text.strip():
-            raise ValueError("the text is empty")
-        return text
 
 
 class ModerationReason(BaseModel):

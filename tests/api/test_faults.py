@@ -6,62 +6,22 @@ import http.client
 import json
 import os
 import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 from govern.store.sql import SqlStore
 from tests.access.test_engine import request as access_request
-from tests.conftest import DEFAULT_PACK
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait(port: int) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-        try:
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.1)
-        finally:
-            conn.close()
-    raise AssertionError("the service did not start")
+from tests.serving import free_port, start, stop, wait_ready
 
 
 def test_kill_9_during_a_burst_loses_nothing_acknowledged(tmp_path: Path) -> None:
     db = tmp_path / "govern.db"
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "govern"),
-            "serve",
-            "--policies",
-            str(DEFAULT_PACK),
-            "--db",
-            str(db),
-            "--port",
-            str(port),
-            "--log-level",
-            "error",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    port = free_port()
+    server = start(db, port)
     acknowledged: list[str] = []
     try:
-        _wait(port)
+        wait_ready(port)
         body = json.dumps(access_request()).encode()
 
         def burst() -> None:
@@ -90,9 +50,7 @@ def test_kill_9_during_a_burst_loses_nothing_acknowledged(tmp_path: Path) -> Non
         for w in writers:
             w.join(timeout=10)
     finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGKILL)
-        server.wait(timeout=10)
+        stop(server, signal.SIGKILL)
 
     store = SqlStore(str(db))
     try:
@@ -121,31 +79,12 @@ def test_two_instances_on_one_postgresql_extend_one_chain() -> None:
     with admin.begin() as c:
         c.exec_driver_sql(f"CREATE SCHEMA {schema}")
     db = f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
-    ports = [_free_port(), _free_port()]
-    servers = [
-        subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "govern"),
-                "serve",
-                "--policies",
-                str(DEFAULT_PACK),
-                "--db",
-                db,
-                "--port",
-                str(port),
-                "--log-level",
-                "error",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        for port in ports
-    ]
+    ports = [free_port(), free_port()]
+    servers = [start(db, port) for port in ports]
     acknowledged: list[str] = []
     try:
         for port in ports:
-            _wait(port)
+            wait_ready(port)
         body = json.dumps(access_request()).encode()
 
         def burst(port: int) -> None:
@@ -172,8 +111,7 @@ def test_two_instances_on_one_postgresql_extend_one_chain() -> None:
             w.join(timeout=60)
     finally:
         for server in servers:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=20)
+            stop(server)
     store = SqlStore(db)
     try:
         assert store.verify() is None

@@ -9,9 +9,6 @@ import json
 import os
 import shutil
 import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -19,14 +16,10 @@ from pathlib import Path
 from govern.store.sql import SqlStore
 from tests.access.test_engine import request as access_request
 from tests.conftest import DEFAULT_PACK
+from tests.serving import free_port, start
+from tests.serving import stop as stop_server
 
 SECONDS = float(os.environ.get("GOVERN_SOAK_SECONDS", "20"))
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _workers(parent: int) -> list[int]:
@@ -40,26 +33,8 @@ def test_soak_with_reloads_and_a_killed_worker(tmp_path: Path) -> None:
     pack = tmp_path / "pack"
     shutil.copytree(DEFAULT_PACK, pack)
     db = tmp_path / "govern.db"
-    port = _port()
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "govern"),
-            "serve",
-            "--policies",
-            str(pack),
-            "--db",
-            str(db),
-            "--port",
-            str(port),
-            "--workers",
-            "2",
-            "--log-level",
-            "error",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    port = free_port()
+    server = start(db, port, "--workers", "2", policies=pack)
     acknowledged: dict[str, set[str]] = {"decision": set(), "moderation": set()}
     checks = [0]
     failures: list[str] = []
@@ -133,8 +108,7 @@ def test_soak_with_reloads_and_a_killed_worker(tmp_path: Path) -> None:
         for t in threads:
             t.join(timeout=20)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        stop_server(server)
 
     assert killed and reloads >= 3
     assert failures == []

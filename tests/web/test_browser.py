@@ -5,13 +5,7 @@ Screenshots of each page are saved in test-artifacts/ (desktop and phone width).
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DEFAULT_PACK, ROOT
+from tests.conftest import ROOT
+from tests.serving import free_port, start, stop, wait_ready
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -42,38 +37,11 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    db = tmp_path_factory.mktemp("web") / "govern.db"
-    process = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "govern"),
-            "serve",
-            "--policies",
-            str(DEFAULT_PACK),
-            "--db",
-            str(db),
-            "--port",
-            str(port),
-            "--log-level",
-            "error",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=1):
-                break
-        except OSError:
-            time.sleep(0.2)
-    yield url
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=20)
+    port = free_port()
+    process = start(tmp_path_factory.mktemp("web") / "govern.db", port)
+    wait_ready(port)
+    yield f"http://127.0.0.1:{port}"
+    stop(process)
 
 
 @pytest.fixture(scope="module")
