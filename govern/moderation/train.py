@@ -43,10 +43,15 @@ def training_sets() -> dict[str, tuple[list[str], list[int]]]:
             offensive_texts.append(row["tweet"])
             offensive_labels.append(0 if row["class"] == "2" else 1)
     sets = {"offensive": (offensive_texts, offensive_labels)}
-    threat_hate = DATA / "moderation-train-threat-hate.jsonl"
-    if threat_hate.exists():
-        sets["threat"] = _own(threat_hate, "threat")
-        sets["hate"] = _own(threat_hate, "hate")
+    files = sorted(DATA.glob("moderation-train-threat-hate*.jsonl"))
+    if files:
+        for name in ("threat", "hate"):
+            texts, labels = [], []
+            for file in files:
+                more_texts, more_labels = _own(file, name)
+                texts += more_texts
+                labels += more_labels
+            sets[name] = (texts, labels)
     return sets
 
 
