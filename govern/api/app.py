@@ -560,8 +560,8 @@ def _login_page(exc: ApiError) -> Response:
         '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sign in — govern</title>'
         '<link rel="stylesheet" href="/static/govern.css"></head><body><main id="main"><h1>Sign in</h1>'
         f'<div class="error" role="alert"><p>{escape(exc.message)}</p></div>'
-        '<form method="get" action="/login"><label for="key">Your API key</label>'
-        '<input type="text" id="key" name="key" autocomplete="off"><button type="submit">Sign in</button>'
+        '<form method="post" action="/login"><label for="key">Your API key</label>'
+        '<input type="password" id="key" name="key" autocomplete="off"><button type="submit">Sign in</button>'
         "</form></main></body></html>"
     )
     metrics.ERRORS.labels(code=exc.code).inc()

@@ -338,10 +338,21 @@ def add_pages(app: FastAPI) -> None:
             counts=counts,
         )
 
-    @app.get("/login", include_in_schema=False)
-    def login(key: str) -> RedirectResponse:
-        response = RedirectResponse("/", status_code=303)
-        response.set_cookie("govern_key", key, httponly=True, samesite="strict")
+    @app.post("/login", include_in_schema=False)
+    async def login(request: Request) -> RedirectResponse:
+        """Keep the API key in an HTTP-only cookie (posted, so it is never in a URL or a log)."""
+        form = await request.form()
+        target = str(form.get("next") or "/")
+        if not target.startswith("/") or target.startswith("//"):
+            target = "/"  # only pages of this site: no open redirect
+        response = RedirectResponse(target, status_code=303)
+        response.set_cookie(
+            "govern_key",
+            str(form.get("key", "")),
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+        )
         return response
 
 
