@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from pydantic import BaseModel
 
 from govern.drafts.models import DraftVerdict
-from govern.errors import FieldError, GovernError, PolicyError, RequestError
+from govern.errors import FieldError, PolicyError, RequestError, error_body
 from govern.moderation.models import Comment, ModerationResult
 from govern.pack import Pack, load_pack, parse
 from govern.render import render_decision, render_moderation, render_verdict
@@ -81,18 +81,6 @@ def _parse_json(text: str, line: int | None) -> Any:
         return RequestError([FieldError("", f"invalid JSON at {where}: {exc.msg}")], "input")
 
 
-def error_body(exc: GovernError) -> dict[str, Any]:
-    """The same error shape the HTTP API returns."""
-    details: list[dict[str, Any]] = []
-    code = "invalid_request"
-    if isinstance(exc, RequestError):
-        details = [{"field": e.field, "message": e.message} for e in exc.errors]
-    elif isinstance(exc, PolicyError):
-        code = "invalid_policy"
-        details = [p.as_dict() for p in exc.problems]
-    return {"error": {"code": code, "message": str(exc).splitlines()[0], "details": details}}
-
-
 def _answer_each(
     args: argparse.Namespace,
     ask: Callable[[Any], BaseModel],
@@ -108,7 +96,7 @@ def _answer_each(
             result = ask(document)
         except RequestError as exc:
             status = EXIT_BAD_INPUT
-            body = error_body(exc)
+            body: dict[str, Any] = {"error": error_body(exc)}
             if args.jsonl:
                 body["line"] = number
             if args.format == "text" or not args.jsonl:

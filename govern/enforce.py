@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import unquote
 
 from govern.store.base import Grant
 
@@ -74,16 +75,10 @@ def answer(line: str, cache: GrantCache) -> str:
         channel, parts = parts[0] + " ", parts[1:]
     if len(parts) < 3:
         return f'{channel}BH message="expected: user domain method"'
-    user, host, method = (_unquote(p) for p in parts[:3])
+    user, host, method = (unquote(p) for p in parts[:3])
     if user in ("", "-"):
         return f"{channel}ERR"
     return f"{channel}{'OK' if cache.allows(user, host.rstrip('.'), method) else 'ERR'}"
-
-
-def _unquote(text: str) -> str:
-    from urllib.parse import unquote
-
-    return unquote(text)
 
 
 def cmd_squid_helper(args: argparse.Namespace) -> int:

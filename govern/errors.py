@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 # Stable codes and what each means, in one table, so the CLI, the API and the web pages say the
 # same thing. The message of a problem adds the specifics (which key, which expression).
@@ -99,6 +100,18 @@ class RequestError(GovernError):
         self.errors = list(errors)
         self.what = what
         super().__init__(f"invalid {what}: " + "; ".join(str(e) for e in self.errors))
+
+
+def error_body(exc: GovernError) -> dict[str, Any]:
+    """An error as the CLI, the API and the pages show it: code, message, details."""
+    details: list[dict[str, Any]] = []
+    code = "invalid_request"
+    if isinstance(exc, RequestError):
+        details = [{"field": e.field, "message": e.message} for e in exc.errors]
+    elif isinstance(exc, PolicyError):
+        code = "invalid_policy"
+        details = [p.as_dict() for p in exc.problems]
+    return {"code": code, "message": str(exc).splitlines()[0], "details": details}
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

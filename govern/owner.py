@@ -12,7 +12,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from govern.errors import GovernError, PolicyError
-from govern.pack import Pack, load_pack
+from govern.pack import Pack, load_pack, outcome
 
 EXIT_OK, EXIT_POLICY, EXIT_USAGE, EXIT_FAILED, EXIT_COVERAGE, EXIT_MUTANTS = 0, 1, 2, 3, 4, 5
 
@@ -137,14 +137,6 @@ def _junit(pack: Pack, results: list[Any]) -> str:
 # --- replay ---------------------------------------------------------------------------------
 
 
-def _outcome(kind: str, result: dict[str, Any]) -> tuple[str, list[str]]:
-    if kind == "decision":
-        return result.get("decision", "?"), [r["rule"] for r in result.get("reasons", [])]
-    if kind == "check":
-        return result.get("verdict", "?"), sorted({f["rule"] for f in result.get("findings", [])})
-    return result.get("action", "?"), [r["rule"] for r in result.get("reasons", [])]
-
-
 def cmd_replay(args: argparse.Namespace) -> int:
     from govern.admin import _store
 
@@ -176,8 +168,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
                 new = candidate.moderate(comment).model_dump(mode="json")
         except GovernError as exc:
             new = {"error": str(exc)}
-        before, before_rules = _outcome(record.kind, record.result)
-        after, after_rules = _outcome(record.kind, new)
+        before, before_rules = outcome(record.kind, record.result)
+        after, after_rules = outcome(record.kind, new)
         if before != after or before_rules != after_rules:
             changed_rules = sorted(set(before_rules) ^ set(after_rules))
             per_rule.update(changed_rules)

@@ -150,6 +150,22 @@ class Pack:
         ]
 
 
+# The areas of a pack by the kind of answer the log records for them.
+AREAS = {"decision": "access", "check": "drafts", "moderation": "moderation"}
+
+
+def outcome(kind: str, result: dict[str, Any]) -> tuple[str, list[str]]:
+    """What comparing two packs' answers looks at: the outcome and the rules behind it.
+
+    `kind` is decision, check or moderation; `result` an answer as JSON (as logged).
+    """
+    if kind == "decision":
+        return result.get("decision", "?"), [r["rule"] for r in result.get("reasons", [])]
+    if kind == "check":
+        return result.get("verdict", "?"), sorted({f["rule"] for f in result.get("findings", [])})
+    return result.get("action", "?"), [r["rule"] for r in result.get("reasons", [])]
+
+
 def load_pack(path: str | Path) -> Pack:
     """Load, validate and compile a pack folder; raises PolicyError listing every problem."""
     return Pack(read_pack(Path(path)))

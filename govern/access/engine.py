@@ -116,17 +116,18 @@ class AccessEngine:
         self.problems: list[Problem] = []
         self.rules = [r for r in map(self._compile, policy.rules) if r is not None]
         self._candidates: dict[tuple[str | None, ...], tuple[_Rule, ...]] = {}
+        self.reset_caches()
+
+    def reset_caches(self) -> None:
+        """Derive what the request path looks up from the rules (again, if the rules changed)."""
+        self._candidates.clear()
+        # What a rule without requirements contributes when it applies: the same every time.
+        self._plain_hits = {r.rule.id: _Hit(r, (r.rule.message,), tuple(r.rule.missing)) for r in self.rules}
         expressions = [
             e for r in self.rules for e in (r.condition, r.max_days, *(q.that for q in r.requirements))
         ]
-        # What a rule without requirements contributes when it applies: the same every time.
-        self._plain_hits = {r.rule.id: _Hit(r, (r.rule.message,), tuple(r.rule.missing)) for r in self.rules}
+        # Only the variables some expression reads are computed per request.
         self.needed = tuple(sorted({v for e in expressions if isinstance(e, Expr) for v in e.variables}))
-
-    def reset_caches(self) -> None:
-        """Recompute what is derived from the rules (after the rules list was changed)."""
-        self._candidates.clear()
-        self._plain_hits = {r.rule.id: _Hit(r, (r.rule.message,), tuple(r.rule.missing)) for r in self.rules}
 
     # --- load time -----------------------------------------------------------------------
 

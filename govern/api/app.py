@@ -21,10 +21,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from govern.access.models import AccessDecision, AccessRequest, Contract
 from govern.api import metrics
 from govern.drafts.models import MAX_TEXT, DraftVerdict
-from govern.errors import PolicyError, RequestError
+from govern.errors import PolicyError, RequestError, error_body
 from govern.ids import new_id
 from govern.moderation.models import Comment, ModerationResult
-from govern.pack import Pack, field_errors, load_pack, parse
+from govern.pack import AREAS, Pack, field_errors, load_pack, outcome, parse
 from govern.store.base import Entry, Grant, Store, StoreUnavailable
 
 log = logging.getLogger("govern.api")
@@ -137,26 +137,25 @@ class Service:
             metrics.RELOADS.labels(result="loaded").inc()
             return pack
 
-    def compare(
-        self, area: str, ref: str, live: tuple[str, list[str]], ask: Callable[[Pack], tuple[str, list[str]]]
-    ) -> None:
+    def compare(self, kind: str, ref: str, live: dict[str, Any], ask: Callable[[Pack], BaseModel]) -> None:
         """Ask the shadow pack too; count and log any difference. Only the live answer is returned."""
         if self.shadow is None:
             return
+        mine = outcome(kind, live)
         try:
-            shadow = ask(self.shadow)
+            theirs = outcome(kind, ask(self.shadow).model_dump(mode="json"))
         except Exception as exc:  # a shadow must never break the live answer
-            shadow = ("error", [str(exc)])
-        if shadow != live:
-            metrics.SHADOW.labels(area=area).inc()
+            theirs = ("error", [str(exc)])
+        if theirs != mine:
+            metrics.SHADOW.labels(area=AREAS[kind]).inc()
             log.info(
                 json.dumps(
                     {
                         "shadow": self.shadow.ref.model_dump(),
-                        "area": area,
+                        "area": AREAS[kind],
                         "ref": ref,
-                        "live": {"outcome": live[0], "rules": live[1]},
-                        "shadow_answer": {"outcome": shadow[0], "rules": shadow[1]},
+                        "live": {"outcome": mine[0], "rules": mine[1]},
+                        "shadow_answer": {"outcome": theirs[0], "rules": theirs[1]},
                     }
                 )
             )
@@ -248,11 +247,11 @@ def create_app(
             try:
                 decision, entry = _entry(pack, AccessRequest.model_validate(raw), _actor(request))
             except RequestError as exc:
-                items.append(BatchItem(index=i, error=_request_error(exc)))
+                items.append(BatchItem(index=i, error=error_body(exc)))
                 continue
             except ValidationError as exc:
                 error = RequestError(field_errors(exc), "access request")
-                items.append(BatchItem(index=i, error=_request_error(error)))
+                items.append(BatchItem(index=i, error=error_body(error)))
                 continue
             items.append(BatchItem(index=i, decision=decision))
             entries.append(entry)
@@ -344,15 +343,9 @@ def create_app(
         pack = service.pack
         verdict = pack.check(body)
         metrics.CHECKS.labels(verdict=verdict.verdict).inc()
-        service.compare(
-            "drafts",
-            "",
-            (verdict.verdict, sorted({f.rule for f in verdict.findings})),
-            lambda shadow: _draft_outcome(shadow.check(body)),
-        )
-        service.store.append(
-            "check", new_id(), _actor(request), pack.ref.model_dump(), body, verdict.model_dump(mode="json")
-        )
+        ref, answer = new_id(), verdict.model_dump(mode="json")
+        service.compare("check", ref, answer, lambda shadow: shadow.check(body))
+        service.store.append("check", ref, _actor(request), pack.ref.model_dump(), body, answer)
         return verdict
 
     @app.post(
@@ -378,16 +371,9 @@ def create_app(
         )
         result = pack.moderate(comment, recent)
         metrics.MODERATIONS.labels(action=result.action).inc()
-        service.compare(
-            "moderation",
-            comment.comment_id or "",
-            (result.action, [r.rule for r in result.reasons]),
-            lambda shadow: _moderation_outcome(shadow.moderate(comment, recent)),
-        )
-        ref = comment.comment_id or new_id()
-        service.store.append(
-            "moderation", ref, _actor(request), pack.ref.model_dump(), body, result.model_dump(mode="json")
-        )
+        ref, answer = comment.comment_id or new_id(), result.model_dump(mode="json")
+        service.compare("moderation", ref, answer, lambda shadow: shadow.moderate(comment, recent))
+        service.store.append("moderation", ref, _actor(request), pack.ref.model_dump(), body, answer)
         service.store.save_comment(
             ref,
             comment.author.id or "",
@@ -476,31 +462,14 @@ def _entry(pack: Pack, body: AccessRequest, actor: str) -> tuple[AccessDecision,
     return decision, entry
 
 
-def _access_outcome(decision: AccessDecision) -> tuple[str, list[str]]:
-    return decision.decision, [r.rule for r in decision.reasons]
-
-
 def _decide(service: Service, pack: Pack, body: AccessRequest, actor: str) -> AccessDecision:
     started = time.perf_counter()
     decision, entry = _entry(pack, body, actor)
     service.store.append_all([entry])
-    service.compare(
-        "access",
-        decision.decision_id,
-        (decision.decision, [r.rule for r in decision.reasons]),
-        lambda shadow: _access_outcome(shadow.decide(body)),
-    )
+    service.compare("decision", decision.decision_id, entry.result, lambda shadow: shadow.decide(body))
     metrics.DECISIONS.labels(outcome=decision.decision).inc()
     metrics.DECIDE_SECONDS.observe(time.perf_counter() - started)
     return decision
-
-
-def _draft_outcome(verdict: DraftVerdict) -> tuple[str, list[str]]:
-    return verdict.verdict, sorted({f.rule for f in verdict.findings})
-
-
-def _moderation_outcome(result: ModerationResult) -> tuple[str, list[str]]:
-    return result.action, [r.rule for r in result.reasons]
 
 
 def _review(request: Request, decision_id: str, status: str, reason: str | None) -> ReferralOut:
@@ -568,14 +537,6 @@ def _login_page(exc: ApiError) -> Response:
     return Response(body, status_code=exc.status, media_type="text/html")
 
 
-def _request_error(exc: RequestError) -> dict[str, Any]:
-    return {
-        "code": "invalid_request",
-        "message": str(exc),
-        "details": [{"field": e.field, "message": e.message} for e in exc.errors],
-    }
-
-
 def _errors(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Response:
@@ -585,7 +546,7 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(RequestError)
     async def request_error(_: Request, exc: RequestError) -> JSONResponse:
-        body = _request_error(exc)
+        body = error_body(exc)
         return error_response(422, body["code"], body["message"], body["details"])
 
     @app.exception_handler(RequestValidationError)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 
 @functools.cache
-def _vader() -> tuple[Callable[[str], dict[str, float]], frozenset[str], frozenset[str]]:
+def _vader() -> tuple[Callable[[str], dict[str, float]], frozenset[str]]:
     """VADER's scorer, and what any negative score needs: the words that can make it negative."""
     from vaderSentiment import vaderSentiment as vader
 
@@ -24,7 +24,7 @@ def _vader() -> tuple[Callable[[str], dict[str, float]], frozenset[str], frozens
     for phrase, valence in vader.SPECIAL_CASES.items():
         if valence < 0:
             cues |= set(phrase.split())
-    return analyzer.polarity_scores, frozenset(cues), frozenset(analyzer.emojis)
+    return analyzer.polarity_scores, frozenset(cues)
 
 
 # VADER's time grows with the square of the number of words (it lower-cases the whole text again
@@ -73,7 +73,7 @@ def negativity(text: str) -> float:
     ("not", "isn't", "least") or a negative emoji; a text with none of these is 0 without running
     VADER. A test checks this shortcut never differs from VADER.
     """
-    _, cues, _ = _vader()
+    _, cues = _vader()
     lowered = text.lower()
     if (
         "n't" not in lowered

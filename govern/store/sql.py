@@ -8,10 +8,10 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -32,6 +32,7 @@ from govern.store.base import (
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 LOCK_WAIT_SECONDS = 30.0
+T = TypeVar("T")
 
 
 def _now() -> dt.datetime:
@@ -103,9 +104,8 @@ class SqlStore:
 
     @contextmanager
     def _tx(self, write: bool = True) -> Iterator[Connection]:
-        """A transaction. On SQLite a write begins IMMEDIATE (taking the write lock up front);
-        while another process holds it, govern retries every half millisecond rather than
-        SQLite's busy handler, which sleeps up to 100 ms between tries."""
+        """A transaction. On SQLite a write begins IMMEDIATE, taking the write lock up front
+        (see _when_unlocked)."""
         with self._errors():
             if not self.sqlite:
                 with self.engine.begin() as connection:
@@ -114,15 +114,7 @@ class SqlStore:
             with self._writer if write else contextlib.nullcontext():
                 connection = self.engine.connect().execution_options(govern_write=write)
                 try:
-                    deadline = time.monotonic() + LOCK_WAIT_SECONDS
-                    while True:
-                        try:
-                            transaction = connection.begin()
-                            break
-                        except sa.exc.OperationalError as exc:
-                            if "locked" not in str(exc) or time.monotonic() > deadline:
-                                raise
-                            time.sleep(0.0005)
+                    transaction = _when_unlocked(connection.begin)
                     try:
                         yield connection
                     except BaseException:
@@ -187,15 +179,7 @@ class SqlStore:
             self._raw = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=0)
             _sqlite_pragmas(self._raw, None)
         c = self._raw
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while True:
-            try:
-                c.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.0005)
+        _when_unlocked(lambda: c.execute("BEGIN IMMEDIATE"))
         try:
             seq, previous = c.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
             records, rows, grants, referrals = _chained(entries, seq, previous)
@@ -281,18 +265,6 @@ class SqlStore:
         return int(purged)
 
     # --- referrals and grants ------------------------------------------------------------------
-
-    def open_referral(
-        self, decision_id: str, refer_to: str, request: dict[str, Any], decision: dict[str, Any]
-    ) -> None:
-        with self._tx() as c:
-            self._insert_referral(c, decision_id, refer_to, request, decision)
-
-    @staticmethod
-    def _insert_referral(
-        c: Connection, decision_id: str, refer_to: str, request: dict[str, Any], decision: dict[str, Any]
-    ) -> None:
-        c.execute(t.referrals.insert().values(**_referral_row(decision_id, refer_to, request, decision)))
 
     @staticmethod
     def _referral(row: Any) -> Referral:
@@ -455,6 +427,19 @@ class SqlStore:
                 ApiKey(r.key_id, r.name, r.role, dt.datetime.fromisoformat(r.created_at))
                 for r in c.execute(sa.select(t.api_keys).order_by(t.api_keys.c.created_at))
             ]
+
+
+def _when_unlocked(begin: Callable[[], T]) -> T:
+    """Begin a SQLite write transaction, retrying every half millisecond while another process
+    holds the write lock (SQLite's own busy handler sleeps up to 100 ms between tries)."""
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            return begin()
+        except (sa.exc.OperationalError, sqlite3.OperationalError) as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.0005)
 
 
 def _insert_sql(table: str, row: dict[str, Any]) -> str:

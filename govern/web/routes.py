@@ -21,17 +21,14 @@ from pydantic import ValidationError
 
 from govern.access.models import AccessRequest
 from govern.drafts.models import Platform
-from govern.errors import FieldError, RequestError
+from govern.errors import RequestError, error_body
+from govern.ids import new_id
 from govern.pack import Pack, field_errors
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 PLATFORMS = list(Platform.__args__)  # type: ignore[attr-defined]
 APPROACHES = ["listen", "reflect", "converse", "experiment", "embed"]
-
-
-def _error(exc: RequestError) -> dict[str, Any]:
-    return {"message": str(exc), "details": [{"field": e.field, "message": e.message} for e in exc.errors]}
 
 
 def _limits(pack: Pack) -> dict[str, int]:
@@ -138,9 +135,9 @@ def add_pages(app: FastAPI) -> None:
         try:
             verdict = pack.check(draft)
         except RequestError as exc:
-            return page(request, "draft.html", "Check a draft", "/", error=_error(exc), **context)
+            return page(request, "draft.html", "Check a draft", "/", error=error_body(exc), **context)
         svc.store.append(
-            "check", _new_id(), "web", pack.ref.model_dump(), draft, verdict.model_dump(mode="json")
+            "check", new_id(), "web", pack.ref.model_dump(), draft, verdict.model_dump(mode="json")
         )
         return page(
             request,
@@ -221,10 +218,10 @@ def add_pages(app: FastAPI) -> None:
             parsed = AccessRequest.model_validate(body)
             decision = _decide(svc, pack, parsed, "web")
         except ValidationError as exc:
-            error = _error(RequestError(field_errors(exc), "access request"))
+            error = error_body(RequestError(field_errors(exc), "access request"))
             return page(request, "access.html", "Request access", "/access", error=error, **context)
         except RequestError as exc:
-            return page(request, "access.html", "Request access", "/access", error=_error(exc), **context)
+            return page(request, "access.html", "Request access", "/access", error=error_body(exc), **context)
         return page(request, "access.html", "Request access", "/access", decision=decision, **context)
 
     def reviews_page(request: Request, message: str | None = None, error: Any = None) -> HTMLResponse:
@@ -356,10 +353,4 @@ def add_pages(app: FastAPI) -> None:
         return response
 
 
-def _new_id() -> str:
-    from govern.ids import new_id
-
-    return new_id()
-
-
-__all__ = ["FieldError", "add_pages"]
+__all__ = ["add_pages"]
