@@ -10,7 +10,7 @@ from typing import Any
 import re2
 
 from govern.checks import KINDS
-from govern.checks.base import CompileEnv, Detector, Span, Subject
+from govern.checks.base import CompileEnv, Detector, Span, Subject, reads_raw
 from govern.errors import Problem, did_you_mean
 from govern.policy.expr import EvaluationError, Expr, compile_expr
 from govern.policy.model import TextRule, Window
@@ -103,7 +103,7 @@ class TextChecker:
                 ok = False
                 continue
             index = -1
-            if detector.pattern:
+            if detector.pattern and not reads_raw(detector):
                 index = len(self._patterns)
                 self._patterns.append(detector.pattern)
             out.append((index, detector, action))
@@ -154,7 +154,7 @@ class TextChecker:
                 replace(s, action=a) if a else s
                 for i, d, a in compiled.match
                 if i < 0 or i in possible
-                for s in d.find(subject)
+                for s in _found(d, subject)
             ]
             if not spans:
                 continue
@@ -162,6 +162,14 @@ class TextChecker:
                 continue
             hits.append(Hit(compiled.rule, _merged(spans)))
         return hits
+
+
+def _found(detector: Detector, subject: Subject) -> list[Span]:
+    """A detector's spans in the offsets of the text as written."""
+    spans = detector.find(subject)
+    if subject.offsets is None or reads_raw(detector):
+        return spans
+    return [subject.to_raw(s) for s in spans]
 
 
 def _stronger(a: str | None, b: str | None) -> str | None:
