@@ -8,8 +8,8 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from govern.access.models import PolicyRef
-from govern.checks.base import Subject
 from govern.checks.engine import Hit, TextChecker
+from govern.checks.normalise import normalised_subject
 from govern.checks.signals import SIGNALS
 from govern.drafts.models import Finding
 from govern.errors import FieldError, Problem, RequestError, did_you_mean
@@ -121,8 +121,7 @@ class Moderator:
             "repeats": self.repeats(comment, posted, recent),
             "length": len(comment.text),
         }
-        subject = Subject(comment.text, facts, posted.date(), SIGNALS)
-        hits = self.checker.run(subject)
+        hits = self.checker.run(normalised_subject(comment.text, facts, posted.date(), SIGNALS))
         return self._result(comment, posted, channel.mode, in_hours, hits)
 
     def _result(
