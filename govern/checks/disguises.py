@@ -1,0 +1,145 @@
+"""Words disguised letter by letter: "sh1t", "$hit", "f*ck", "f.u.c.k", "f u c k", "fuuuck".
+
+`unmask` undoes these for matching a known word or phrase, never for the shared text that every
+detector reads (`govern.checks.normalise`): joining spaced letters or collapsing repeated ones
+would damage ordinary text ("I am a u k citizen", "good"). One pass over the text, keeping
+where each character came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import re2
+
+# Characters people put in place of letters inside a word ("sh1t", "$hit", "a$$"); a mask (*)
+# becomes "_", a word character, so that "f*ck" is one word to RE2's \b.
+LEETSPEAK = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+LEETSPEAK |= {"|": "i", "€": "e"}
+LEET = str.maketrans({**LEETSPEAK, "*": "_"})
+# A run of characters that can spell a word: letters, digits, look-alike symbols and masks.
+_RUN = re2.compile(r"[a-z0-9_*@$!|€]+")
+# What may stand between letters spelled out one by one: "f.u.c.k", "f - u - c - k", "f u c k".
+SEPARATORS = frozenset(" \t.-~+,:;/\\•·")
+_SPELLING = frozenset("abcdefghijklmnopqrstuvwxyz_*") | frozenset(LEETSPEAK)
+
+
+@dataclass(frozen=True, slots=True)
+class Unmasked:
+    """A text with its disguises undone, for matching only: lower case, and `where[i]` is the
+    index in the original of character i (None when they line up one to one). `changed` lists,
+    in order, the characters that differ from the lower-cased original: the disguises undone."""
+
+    text: str
+    where: list[int] | None
+    changed: list[int]
+
+
+def _has_letter(text: str) -> bool:
+    return any("a" <= c <= "z" for c in text)
+
+
+def spelled(run: str) -> str:
+    """A run of letters, digits and symbols as the word it spells, of the same length.
+
+    A run without a letter ("2026", "$5", "!!!") is left alone, and so are "!" before and after
+    the letters ("shit!", "!!what") and emphasis on both sides ("*shit*" reads " shit ").
+    """
+    if not _has_letter(run):
+        return run
+    inner = run.strip("!")
+    left = len(run) - len(run.lstrip("!"))
+    right = run[left + len(inner) :]
+    word = inner.strip("*_")
+    if word and inner[0] in "*_" and inner[-1] in "*_":
+        before = len(inner) - len(inner.lstrip("*_"))
+        return (
+            "!" * left + " " * before + word.translate(LEET) + " " * (len(inner) - before - len(word)) + right
+        )
+    return "!" * left + inner.translate(LEET) + right
+
+
+def lowered(text: str) -> str:
+    """Lower case, one character for one (lower() lengthens "İ")."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower()[:1] or c for c in text)
+
+
+def unmask(text: str, collapse: int | None = None) -> Unmasked:
+    """Lower-case, read look-alike digits and symbols inside words as letters, join three or
+    more letters spelled out one by one, and, with `collapse`, cut every run of three or more of
+    one letter to that many ("liiiiar" -> "liar" with 1)."""
+    low = lowered(text)
+    pieces: list[str] = []
+    where: list[int] = []
+    changed: list[int] = []
+    moved = False  # whether characters were dropped, so that `where` is needed
+    copied = 0  # how much of the text is in `pieces`
+    chain: list[tuple[int, str]] = []  # one-character runs in a row: (index, character)
+    chain_end = 0
+
+    def copy(start: int, piece: str) -> None:
+        base = len(where)
+        changed.extend(base + i for i, c in enumerate(piece) if c != low[start + i])
+        pieces.append(piece)
+        where.extend(range(start, start + len(piece)))
+
+    def flush() -> None:
+        nonlocal moved, copied
+        letters = chain[1:] if len(chain) >= 4 and chain[0][1] in "ai" else chain  # "a f u c k"
+        if len(letters) >= 3 and _has_letter("".join(c for _, c in letters)):
+            copy(copied, low[copied : letters[0][0]])
+            for index, char in letters:
+                changed.append(len(where))
+                pieces.append(char.translate(LEET))
+                where.append(index)
+            copied = letters[-1][0] + 1
+            moved = True
+        chain.clear()
+
+    for match in _RUN.finditer(low):
+        start, end = match.span()
+        if chain:
+            gap = low[chain_end:start]
+            if not (len(gap) <= 3 and all(c in SEPARATORS for c in gap)):
+                flush()
+        if end - start == 1 and low[start] in _SPELLING:
+            chain.append((start, low[start]))
+            chain_end = end
+            continue
+        flush()
+        copy(copied, low[copied:start])
+        copy(start, spelled(match.group()))
+        copied = end
+    flush()
+    copy(copied, low[copied:])
+    plain = "".join(pieces)
+    if collapse is not None:
+        plain, where, changed, cut = _collapsed(plain, where, changed, collapse)
+        moved = moved or cut
+    return Unmasked(plain, where if moved else None, changed)
+
+
+def _collapsed(
+    text: str, where: list[int], changed: list[int], keep: int
+) -> tuple[str, list[int], list[int], bool]:
+    """Runs of three or more of one letter cut to `keep`, and whether any was."""
+    out: list[str] = []
+    kept: list[int] = []
+    now: list[int] = []
+    was = set(changed)
+    cut = False
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and text[j] == text[i]:
+            j += 1
+        count = keep if j - i >= 3 and "a" <= text[i] <= "z" else j - i
+        for k in range(i, i + count):
+            if count < j - i or k in was:
+                now.append(len(out))
+            out.append(text[k])
+            kept.append(where[k])
+        cut = cut or count < j - i
+        i = j
+    return "".join(out), kept, now, cut
