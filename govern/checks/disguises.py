@@ -20,8 +20,8 @@ LEET = str.maketrans({**LEETSPEAK, "*": "_"})
 # A run of characters that can spell a word: letters, digits, look-alike symbols and masks.
 _RUN = re2.compile(r"[a-z0-9_*@$!|€]+")
 # What may stand between letters spelled out one by one: "f.u.c.k", "f - u - c - k", "f u c k".
-SEPARATORS = frozenset(" \t.-~+,:;/\\•·")
-_SPELLING = frozenset("abcdefghijklmnopqrstuvwxyz_*") | frozenset(LEETSPEAK)
+SEPARATORS = frozenset(" \t.-_*~+,:;/\\•·")
+_SPELLING = frozenset("abcdefghijklmnopqrstuvwxyz") | frozenset(LEETSPEAK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ def unmask(text: str, collapse: int | None = None) -> Unmasked:
     changed: list[int] = []
     moved = False  # whether characters were dropped, so that `where` is needed
     copied = 0  # how much of the text is in `pieces`
-    chain: list[tuple[int, str]] = []  # one-character runs in a row: (index, character)
+    chain: list[tuple[int, int, int]] = []  # runs of one character (masks aside): start, end, where
     chain_end = 0
 
     def copy(start: int, piece: str) -> None:
@@ -86,26 +86,35 @@ def unmask(text: str, collapse: int | None = None) -> Unmasked:
 
     def flush() -> None:
         nonlocal moved, copied
-        letters = chain[1:] if len(chain) >= 4 and chain[0][1] in "ai" else chain  # "a f u c k"
-        if len(letters) >= 3 and _has_letter("".join(c for _, c in letters)):
-            copy(copied, low[copied : letters[0][0]])
-            for index, char in letters:
-                changed.append(len(where))
-                pieces.append(char.translate(LEET))
-                where.append(index)
-            copied = letters[-1][0] + 1
-            moved = True
+        first = 1 if len(chain) >= 4 and low[chain[0][2]] in "ai" else 0  # "a f u c k": "a" is a word
+        if len(chain) - first < 3 or not _has_letter("".join(low[c] for _, _, c in chain[first:])):
+            first = len(chain)  # not spelled out: each run is a word of its own
+        for k, (start, end, char) in enumerate(chain):
+            if k < first:
+                copy(copied, low[copied:start])
+                copy(start, spelled(low[start:end]))
+                copied = end
+                continue
+            if k == first:
+                copy(copied, low[copied:char])
+                moved = True
+            changed.append(len(where))
+            pieces.append(low[char].translate(LEET))
+            where.append(char)
+            copied = char + 1
         chain.clear()
 
     for match in _RUN.finditer(low):
         start, end = match.span()
+        core = match.group().strip("_*")
+        at = start + match.group().index(core) if core else start
         if chain:
-            gap = low[chain_end:start]
+            gap = low[chain_end:at]
             if not (len(gap) <= 3 and all(c in SEPARATORS for c in gap)):
                 flush()
-        if end - start == 1 and low[start] in _SPELLING:
-            chain.append((start, low[start]))
-            chain_end = end
+        if len(core) == 1 and core in _SPELLING:
+            chain.append((start, end, at))
+            chain_end = at + 1
             continue
         flush()
         copy(copied, low[copied:start])

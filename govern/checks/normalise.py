@@ -79,15 +79,33 @@ def _ignorable(char: str) -> bool:
     return unicodedata.category(char) == "Cf" or any(a <= code <= b for a, b in _IGNORABLE_RANGES)
 
 
+# Blocks holding Latin small capitals ("ꜱʜɪᴛ"), which confusables.txt mostly leaves out: IPA
+# Extensions, Phonetic Extensions (and Supplement), Latin Extended-D, -E, -F and -G.
+_SMALL_CAPITAL_BLOCKS = (
+    (0x0250, 0x02AF),
+    (0x1D00, 0x1DBF),
+    (0xA720, 0xA7FF),
+    (0xAB30, 0xAB6F),
+    (0x10780, 0x107BF),
+    (0x1DF00, 0x1DFFF),
+)
+
+
 @functools.cache
 def _confusables() -> dict[str, str]:
     """Letters of other scripts that imitate one ASCII letter, and the letter they imitate.
 
     Unicode's prototypes do not keep case for "I" (Greek "Ι", Cyrillic "І" and Latin "I" all
-    map to "l"); a capital is mapped to the capital it imitates.
+    map to "l"); a capital is mapped to the capital it imitates. Latin small capitals are read
+    as the small letter their name gives ("LATIN LETTER SMALL CAPITAL H" is "h").
     """
     data = resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
     table: dict[str, str] = {}
+    for first, last in _SMALL_CAPITAL_BLOCKS:
+        for code in range(first, last + 1):
+            name = unicodedata.name(chr(code), "")
+            if name.startswith("LATIN LETTER SMALL CAPITAL ") and len(name) == 28:
+                table[chr(code)] = name[-1].lower()
     for char, homoglyphs in json.loads(data).items():
         if len(char) != 1 or char.isascii() or not unicodedata.category(char).startswith("L"):
             continue
