@@ -8,19 +8,24 @@ where each character came from.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
-
-import re2
 
 # Characters people put in place of letters inside a word ("sh1t", "$hit", "a$$"); a mask (*)
 # becomes "_", a word character, so that "f*ck" is one word to RE2's \b.
 LEETSPEAK = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 LEETSPEAK |= {"|": "i", "€": "e"}
 LEET = str.maketrans({**LEETSPEAK, "*": "_"})
+# The patterns here are one character class each (or one letter repeated), which Python's re
+# matches without backtracking, in time linear in the text; RE2 would do the same but slower
+# to hand back thousands of matches.
 # A run of characters that can spell a word: letters, digits, look-alike symbols and masks.
-_RUN = re2.compile(r"[a-z0-9_*@$!|€]+")
+_RUN = re.compile(r"[a-z0-9_*@$!|€]+")
+_LETTER = re.compile(r"[a-z]")
+_TRIPLED = re.compile(r"([a-z])\1\1+")  # a letter three times or more in a row
 # What may stand between letters spelled out one by one: "f.u.c.k", "f - u - c - k", "f u c k".
-SEPARATORS = frozenset(" \t.-_*~+,:;/\\•·")
+SEPARATORS = " \t.-_*~+,:;/\\•·"
 _SPELLING = frozenset("abcdefghijklmnopqrstuvwxyz") | frozenset(LEETSPEAK)
 
 
@@ -36,7 +41,7 @@ class Unmasked:
 
 
 def _has_letter(text: str) -> bool:
-    return any("a" <= c <= "z" for c in text)
+    return _LETTER.search(text) is not None
 
 
 def spelled(run: str) -> str:
@@ -45,7 +50,7 @@ def spelled(run: str) -> str:
     A run without a letter ("2026", "$5", "!!!") is left alone, and so are "!" before and after
     the letters ("shit!", "!!what") and emphasis on both sides ("*shit*" reads " shit ").
     """
-    if not _has_letter(run):
+    if run.isalpha() or not _has_letter(run):
         return run
     inner = run.strip("!")
     left = len(run) - len(run.lstrip("!"))
@@ -53,9 +58,8 @@ def spelled(run: str) -> str:
     word = inner.strip("*_")
     if word and inner[0] in "*_" and inner[-1] in "*_":
         before = len(inner) - len(inner.lstrip("*_"))
-        return (
-            "!" * left + " " * before + word.translate(LEET) + " " * (len(inner) - before - len(word)) + right
-        )
+        after = len(inner) - before - len(word)
+        return "!" * left + " " * before + word.translate(LEET) + " " * after + right
     return "!" * left + inner.translate(LEET) + right
 
 
@@ -80,7 +84,8 @@ def unmask(text: str, collapse: int | None = None) -> Unmasked:
 
     def copy(start: int, piece: str) -> None:
         base = len(where)
-        changed.extend(base + i for i, c in enumerate(piece) if c != low[start + i])
+        if piece != low[start : start + len(piece)]:
+            changed.extend(base + i for i, c in enumerate(piece) if c != low[start + i])
         pieces.append(piece)
         where.extend(range(start, start + len(piece)))
 
@@ -110,7 +115,7 @@ def unmask(text: str, collapse: int | None = None) -> Unmasked:
         at = start + match.group().index(core) if core else start
         if chain:
             gap = low[chain_end:at]
-            if not (len(gap) <= 3 and all(c in SEPARATORS for c in gap)):
+            if len(gap) > 3 or gap.strip(SEPARATORS):
                 flush()
         if len(core) == 1 and core in _SPELLING:
             chain.append((start, end, at))
@@ -129,26 +134,38 @@ def unmask(text: str, collapse: int | None = None) -> Unmasked:
     return Unmasked(plain, where if moved else None, changed)
 
 
+@functools.lru_cache(maxsize=32)
+def unmasked(text: str, collapse: int | None = None) -> Unmasked:
+    """`unmask`, remembered: the word lists and patterns of a pack all read the same text."""
+    return unmask(text, collapse)
+
+
 def _collapsed(
     text: str, where: list[int], changed: list[int], keep: int
 ) -> tuple[str, list[int], list[int], bool]:
     """Runs of three or more of one letter cut to `keep`, and whether any was."""
+    runs = [m.span() for m in _TRIPLED.finditer(text)]
+    if not runs:
+        return text, where, changed, False
     out: list[str] = []
     kept: list[int] = []
     now: list[int] = []
-    was = set(changed)
-    cut = False
-    i = 0
-    while i < len(text):
-        j = i + 1
-        while j < len(text) and text[j] == text[i]:
-            j += 1
-        count = keep if j - i >= 3 and "a" <= text[i] <= "z" else j - i
-        for k in range(i, i + count):
-            if count < j - i or k in was:
-                now.append(len(out))
-            out.append(text[k])
-            kept.append(where[k])
-        cut = cut or count < j - i
-        i = j
-    return "".join(out), kept, now, cut
+    last = 0
+    earlier = iter(changed)
+    pending = next(earlier, None)
+    for start, end in [*runs, (len(text), len(text))]:
+        shift = last - len(kept)  # characters cut so far
+        while pending is not None and pending < start:  # a change before this run stays one
+            if pending >= last:
+                now.append(pending - shift)
+            pending = next(earlier, None)
+        out.append(text[last:start])
+        kept.extend(where[last:start])
+        if end > start:
+            now.extend(range(len(kept), len(kept) + keep))  # the letters left of a run are a change
+            out.append(text[start : start + keep])
+            kept.extend(where[start : start + keep])
+        while pending is not None and pending < end:
+            pending = next(earlier, None)
+        last = end
+    return "".join(out), kept, now, True

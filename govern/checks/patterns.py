@@ -18,7 +18,7 @@ from typing import Any
 import re2
 
 from govern.checks.base import CompileEnv, Span, Subject, entries
-from govern.checks.disguises import Unmasked, unmask
+from govern.checks.disguises import Unmasked, unmasked
 
 SCHEMA: dict[str, Any] = {
     "kind": {"type": "string", "required": True},
@@ -34,10 +34,10 @@ _TRIPLED = re.compile(r"([a-z])\1\1")
 @functools.lru_cache(maxsize=16)
 def _disguises_undone(text: str) -> tuple[Unmasked, ...]:
     """The text unmasked, with repeated letters cut to one ("liiiar") and to two ("crooooks")."""
-    one = unmask(text)
+    one = unmasked(text)
     if not _TRIPLED.search(one.text):
         return (one,) if one.changed else ()
-    return tuple(u for u in (unmask(text, 1), unmask(text, 2)) if u.changed)
+    return tuple(u for u in (unmasked(text, 1), unmasked(text, 2)) if u.changed)
 
 
 @dataclass

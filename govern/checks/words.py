@@ -9,7 +9,6 @@ any letters. `disguised: false` matches the words as written (any case) and noth
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +17,7 @@ import re2
 
 from govern.checks.base import CompileEnv, Span, Subject
 from govern.checks.disguises import LEET as LEET  # the classifier reads the same look-alikes
-from govern.checks.disguises import Unmasked, unmask
+from govern.checks.disguises import unmasked
 
 SCHEMA = {
     "kind": {"type": "string", "required": True},
@@ -37,11 +36,6 @@ def word_pattern(word: str, disguised: bool = True) -> str:
     body += "".join("[a-z_]+?" if c == "*" else f"[{re2.escape(c)}_]{more}" for c in w[1:])
     doubled = "" if disguised or not w[-1].isalpha() else f"{re2.escape(w[-1])}?"  # shit -> shitty
     return rf"\b{body}{doubled}(?:s|es|ed|ing|er|ers|y)?\b"
-
-
-@functools.lru_cache(maxsize=16)
-def _unmasked(text: str) -> Unmasked:
-    return unmask(text)  # every word list of a pack reads the same text
 
 
 # Quoted words are someone else's: "called him a 'p*ki'" reports a slur, it does not use one.
@@ -65,7 +59,7 @@ class Words:
     def _find(self, subject: Subject) -> list[Span]:
         if not self.disguised:
             return [Span(m.start(), m.end()) for m in self.regex.finditer(subject.text)]
-        plain = _unmasked(subject.text)
+        plain = unmasked(subject.text)
         where = plain.where
         return [
             Span(m.start(), m.end()) if where is None else Span(where[m.start()], where[m.end() - 1] + 1)
