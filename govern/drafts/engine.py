@@ -114,6 +114,7 @@ class DraftChecker:
                     end=span.end,
                     excerpt=text[span.start : span.end],
                     suggestion=span.suggestion or h.rule.suggestion,
+                    replacement=span.suggestion,
                 )
                 for h in hits
                 for span in h.spans

@@ -8,6 +8,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from govern.access.models import PolicyRef
+from govern.calendar import WorkingCalendar
 from govern.checks.disguises import unmask
 from govern.checks.engine import Hit, TextChecker
 from govern.checks.normalise import normalise, normalised_subject
@@ -40,23 +41,12 @@ def same_text(text: str) -> str:
     return "".join(c for c in plain.casefold() if c.isalnum())
 
 
-def add_working_days(moment: dt.datetime, days: int) -> dt.datetime:
-    """`days` working days (Monday to Friday) after `moment`, at the same time of day.
+ENGLAND = WorkingCalendar.of("england-and-wales")
 
-    Friday 15:00 + 1 is Monday 15:00. A weekend posting counts from the start of Monday, so
-    + 1 is the end of Monday (Tuesday 00:00).
-    """
-    result = moment
-    if result.weekday() >= 5:
-        result = result.replace(hour=0, minute=0, second=0, microsecond=0)
-        while result.weekday() >= 5:
-            result += dt.timedelta(days=1)
-    added = 0
-    while added < days:
-        result += dt.timedelta(days=1)
-        if result.weekday() < 5:
-            added += 1
-    return result
+
+def add_working_days(moment: dt.datetime, days: int, calendar: WorkingCalendar = ENGLAND) -> dt.datetime:
+    """`days` working days after `moment` (see WorkingCalendar.add_working_days)."""
+    return calendar.add_working_days(moment, days)
 
 
 class Moderator:
@@ -79,12 +69,17 @@ class Moderator:
                 self.problems.append(Problem(where, "G203", message, rule.id))
         self.checker = TextChecker(spec.rules, windows, VARIABLES, self.problems)
         self.window = dt.timedelta(minutes=spec.flooding.within_minutes)
+        self.calendar = WorkingCalendar.of(spec.calendar.bank_holidays, spec.calendar.closures)
 
     def _in_hours(self, local: dt.datetime) -> bool:
         hours = self.spec.hours
         if hours is None:
             return True
-        return WEEKDAYS[local.weekday()] in hours.days and hours.start <= local.time() < hours.end
+        return (
+            WEEKDAYS[local.weekday()] in hours.days
+            and self.calendar.holiday(local.date()) is None
+            and hours.start <= local.time() < hours.end
+        )
 
     def _posted(self, comment: Comment) -> dt.datetime:
         moment = comment.posted_at or dt.datetime.now(self.timezone)
@@ -178,7 +173,7 @@ class Moderator:
         escalate = next((h.rule.escalate_to for _, h in acting if h.rule.escalate_to), None)
         reply = next((h.rule.reply for h in chosen if h.rule.reply), None)
         respond_by = (
-            add_working_days(posted, self.spec.response.working_days)
+            self.calendar.add_working_days(posted, self.spec.response.working_days)
             if respond and action != "remove"
             else None
         )
