@@ -23,6 +23,16 @@ LEET = str.maketrans({**LEETSPEAK, "*": "_"})
 # A run of characters that can spell a word: letters, digits, look-alike symbols and masks.
 _RUN = re.compile(r"[a-z0-9_*@$!|€]+")
 _LETTER = re.compile(r"[a-z]")
+# What any disguise needs (in the lower-cased text): a digit, symbol or mask touching a letter
+# ("sh1t", "$hit", "a$$", "f*ck", "sh!t" but not "thanks!"), three single characters in a row
+# between separators ("f u c k"), or a letter three times ("fuuuck").
+_SEPARATOR = r"[ \t.\-_*~+,:;/\\•·]{1,3}"
+_SINGLE = r"[a-z0-9@$!|€]"
+_ANY_DISGUISE = re.compile(
+    r"[a-z][0-9@$|€*_]|[0-9@$!|€*_][a-z]|[a-z]![a-z0-9]"
+    rf"|(?<![a-z0-9_*@$!|€]){_SINGLE}{_SEPARATOR}{_SINGLE}{_SEPARATOR}{_SINGLE}(?![a-z0-9_*@$!|€])"
+    r"|([a-z])\1\1"
+)
 _TRIPLED = re.compile(r"([a-z])\1\1+")  # a letter three times or more in a row
 # What may stand between letters spelled out one by one: "f.u.c.k", "f - u - c - k", "f u c k".
 SEPARATORS = " \t.-_*~+,:;/\\•·"
@@ -74,6 +84,8 @@ def unmask(text: str, collapse: int | None = None) -> Unmasked:
     more letters spelled out one by one, and, with `collapse`, cut every run of three or more of
     one letter to that many ("liiiiar" -> "liar" with 1)."""
     low = lowered(text)
+    if not _ANY_DISGUISE.search(low):
+        return Unmasked(low, None, [])
     pieces: list[str] = []
     where: list[int] = []
     changed: list[int] = []
@@ -138,6 +150,17 @@ def unmask(text: str, collapse: int | None = None) -> Unmasked:
 def unmasked(text: str, collapse: int | None = None) -> Unmasked:
     """`unmask`, remembered: the word lists and patterns of a pack all read the same text."""
     return unmask(text, collapse)
+
+
+@functools.lru_cache(maxsize=32)
+def variants(text: str) -> tuple[Unmasked, ...]:
+    """The text with its disguises undone, as word lists and patterns read it: unmasked, and
+    with repeated letters cut to one ("liiiar") and to two ("crooooks"); none when nothing in
+    the text is disguised."""
+    one = unmasked(text)
+    if not _TRIPLED.search(one.text):
+        return (one,) if one.changed else ()
+    return tuple(u for u in (one, unmasked(text, 1), unmasked(text, 2)) if u.changed)
 
 
 def _collapsed(

@@ -10,15 +10,13 @@ Patterns that ignore case also find words disguised letter by letter ("l1ar", "l
 from __future__ import annotations
 
 import bisect
-import functools
-import re
 from dataclasses import dataclass
 from typing import Any
 
 import re2
 
 from govern.checks.base import CompileEnv, Span, Subject, entries
-from govern.checks.disguises import Unmasked, unmasked
+from govern.checks.disguises import variants
 
 SCHEMA: dict[str, Any] = {
     "kind": {"type": "string", "required": True},
@@ -27,22 +25,10 @@ SCHEMA: dict[str, Any] = {
 }
 
 
-# A letter three times in a row ("liiiar"): a fixed-width search, linear in the text.
-_TRIPLED = re.compile(r"([a-z])\1\1")
-
-
-@functools.lru_cache(maxsize=16)
-def _disguises_undone(text: str) -> tuple[Unmasked, ...]:
-    """The text unmasked, with repeated letters cut to one ("liiiar") and to two ("crooooks")."""
-    one = unmasked(text)
-    if not _TRIPLED.search(one.text):
-        return (one,) if one.changed else ()
-    return tuple(u for u in (unmasked(text, 1), unmasked(text, 2)) if u.changed)
-
 
 @dataclass
 class Patterns:
-    pattern: str | None
+    pattern: str
     regexes: list[tuple[re2._Regexp[str], str | None]]
     combined: re2._Regexp[str] | None = None  # one pass when no pattern has its own suggestion
     disguised: bool = False
@@ -52,7 +38,7 @@ class Patterns:
         if not self.disguised:
             return spans
         found = {(s.start, s.end) for s in spans}
-        for plain in _disguises_undone(subject.text):
+        for plain in variants(subject.text):
             for span in self._matches(plain.text):
                 i = bisect.bisect_left(plain.changed, span.start)
                 if i == len(plain.changed) or plain.changed[i] >= span.end:
@@ -104,5 +90,6 @@ def compile_patterns(spec: dict[str, Any], env: CompileEnv) -> Patterns | None:
     flags = "" if case_sensitive else "(?i)"
     pattern = flags + "(?:" + "|".join(f"(?:{s})" for s in sources) + ")"
     combined = None if any(s for _, s in regexes) else re2.compile(pattern)
-    # A disguised word need not match the text as it reads, so it cannot be skipped on that pass.
-    return Patterns(None if not case_sensitive else pattern, regexes, combined, not case_sensitive)
+    # Patterns that ignore case are also tried on the text's disguise variants (the engine's quick
+    # pass too: see `disguised`).
+    return Patterns(pattern, regexes, combined, not case_sensitive)

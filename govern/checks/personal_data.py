@@ -8,6 +8,7 @@ contacts (`allow:`) are not personal data.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,8 +39,10 @@ HOUSE_NUMBER = re2.compile(r"(?i)\b\d{1,4}[a-z]?,?\s+[a-z][a-z'-]+(?:\s+[a-z][a-
 # Nine digits close together: the least a UK phone number has. Texts without are not parsed.
 PHONE_HINT = re2.compile(r"\d(?:\D{0,3}\d){8}")
 # Letters written for digits inside a number ("O77OO 9OOl23"): O and o for 0, I, l and | for 1.
+# A candidate is a whole word of digits and look-alikes, found from the start of a word only
+# (the look-behind), so Python's re takes time linear in the text.
 _DIGIT_LOOKALIKES = str.maketrans("OoIl|", "00111")
-_WORD = re2.compile(r"[0-9A-Za-z|]+")
+_NUMBER_WORD = re.compile(r"(?<![0-9A-Za-z|])[0-9OoIl|]+(?![0-9A-Za-z|])")
 
 
 def digits_unmasked(text: str) -> str:
@@ -48,10 +51,10 @@ def digits_unmasked(text: str) -> str:
         return text
     pieces: list[str] = []
     last = 0
-    for match in _WORD.finditer(text):
+    for match in _NUMBER_WORD.finditer(text):
         word = match.group()
         number = word.translate(_DIGIT_LOOKALIKES)
-        if number != word and number.isdigit() and not word.isalpha():
+        if number != word and not word.isalpha():
             pieces += [text[last : match.start()], number]
             last = match.end()
     return "".join([*pieces, text[last:]])

@@ -44,7 +44,7 @@ QUOTED = re.compile(r"\"[^\"]{1,200}\"|“[^”]{1,200}”|‘[^’]{1,200}’|(
 
 @dataclass
 class Words:
-    pattern: str | None
+    pattern: str
     regex: re2._Regexp[str]
     disguised: bool
     skip_quoted: bool = False
@@ -72,7 +72,6 @@ def compile_words(spec: dict[str, Any], env: CompileEnv) -> Words | None:
     disguised = bool(spec.get("disguised", True))
     alternatives = [word_pattern(str(w), disguised) for w in spec["words"]]
     pattern = "(?i)(?:" + "|".join(alternatives) + ")"
-    # A disguised word need not match the raw text, so it cannot be skipped on a raw-text pass.
-    return Words(
-        None if disguised else pattern, re2.compile(pattern), disguised, bool(spec.get("skip_quoted"))
-    )
+    # A disguised word is looked for in the text's disguise variants too (the engine's quick pass
+    # as well: see `disguised`).
+    return Words(pattern, re2.compile(pattern), disguised, bool(spec.get("skip_quoted")))
