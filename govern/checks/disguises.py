@@ -43,11 +43,14 @@ _SPELLING = frozenset("abcdefghijklmnopqrstuvwxyz") | frozenset(LEETSPEAK)
 class Unmasked:
     """A text with its disguises undone, for matching only: lower case, and `where[i]` is the
     index in the original of character i (None when they line up one to one). `changed` lists,
-    in order, the characters that differ from the lower-cased original: the disguises undone."""
+    in order, the characters that differ from the lower-cased original: the disguises undone.
+    `spelled_out` holds the [start, end) of letters joined from one-by-one spelling: where one
+    word ends inside them cannot be known ("f u c k y o u" reads "fuckyou")."""
 
     text: str
     where: list[int] | None
     changed: list[int]
+    spelled_out: tuple[tuple[int, int], ...] = ()
 
 
 def _has_letter(text: str) -> bool:
@@ -86,6 +89,11 @@ def unmask(text: str, collapse: int | None = None) -> Unmasked:
     low = lowered(text)
     if not _ANY_DISGUISE.search(low):
         return Unmasked(low, None, [])
+    return _unmask(low, collapse)
+
+
+def _unmask(low: str, collapse: int | None) -> Unmasked:
+    """`unmask` of a lower-cased text, the long way (a test checks the quick way agrees)."""
     pieces: list[str] = []
     where: list[int] = []
     changed: list[int] = []
@@ -93,6 +101,7 @@ def unmask(text: str, collapse: int | None = None) -> Unmasked:
     copied = 0  # how much of the text is in `pieces`
     chain: list[tuple[int, int, int]] = []  # runs of one character (masks aside): start, end, where
     chain_end = 0
+    joined: list[tuple[int, int]] = []
 
     def copy(start: int, piece: str) -> None:
         base = len(where)
@@ -115,6 +124,7 @@ def unmask(text: str, collapse: int | None = None) -> Unmasked:
             if k == first:
                 copy(copied, low[copied:char])
                 moved = True
+                joined.append((len(where), len(where) + len(chain) - first))
             changed.append(len(where))
             pieces.append(low[char].translate(LEET))
             where.append(char)
@@ -142,8 +152,8 @@ def unmask(text: str, collapse: int | None = None) -> Unmasked:
     plain = "".join(pieces)
     if collapse is not None:
         plain, where, changed, cut = _collapsed(plain, where, changed, collapse)
-        moved = moved or cut
-    return Unmasked(plain, where if moved else None, changed)
+        moved, joined = moved or cut, []  # what patterns read: they cannot look inside spellings
+    return Unmasked(plain, where if moved else None, changed, tuple(joined))
 
 
 @functools.lru_cache(maxsize=32)

@@ -25,7 +25,6 @@ SCHEMA: dict[str, Any] = {
 }
 
 
-
 @dataclass
 class Patterns:
     pattern: str
