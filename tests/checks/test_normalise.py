@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govern import Pack
 from govern.checks.base import Span, Subject
 from govern.checks.normalise import normalise
 
@@ -109,3 +110,12 @@ def test_the_map_is_exact(written: str) -> None:
 def test_normalising_twice_changes_nothing(written: str) -> None:
     once = normalise(written).text
     assert normalise(once).text == once
+
+
+def test_a_post_is_as_long_as_written(council: Pack) -> None:
+    """NFKC turns "…" into three dots; the platform counts one character."""
+    text = "Bins go out on Monday" + "…" * 259
+    assert len(text) == 280
+    assert "platform-length" not in {f.rule for f in council.check({"text": text, "platform": "x"}).findings}
+    longer = council.check({"text": text + "…", "platform": "x"}).findings
+    assert [(f.start, f.end) for f in longer if f.rule == "platform-length"] == [(280, 281)]
