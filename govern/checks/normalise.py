@@ -60,8 +60,8 @@ _BLANK = {"\u2800"}  # the braille pattern blank looks like a space and is used 
 
 # What makes an ASCII text change: a character reference, or a control character.
 _ASCII_CHANGES = re2.compile(r"[&\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# A character reference: named ones need their ";" (as in "Fish&chips;" they rarely appear),
-# numeric ones are decoded without it as browsers do.
+# A character reference: named ones need their ";" (so "Fish&chips" is left alone), numeric ones
+# are decoded without it too, as browsers do ("&#115hit").
 _REFERENCE = re2.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};)")
 
 
