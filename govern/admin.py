@@ -25,6 +25,7 @@ MAX_SHOWN = 50  # problems printed by `govern audit verify`
 
 
 def _store(url: str) -> Any:
+    from govern.store.chain import UpgradeRefused
     from govern.store.logkey import LogKeyError
     from govern.store.sql import SqlStore
 
@@ -32,7 +33,7 @@ def _store(url: str) -> Any:
         return SqlStore(url)
     except StoreUnavailable as exc:
         raise SystemExit(f"govern: cannot open the database {url}: {exc}") from None
-    except LogKeyError as exc:
+    except (LogKeyError, UpgradeRefused) as exc:
         raise SystemExit(f"govern: {exc}") from None
 
 

@@ -25,6 +25,10 @@ REDACTED = "[purged]"
 NO_POLICY = {"pack": "", "version": "", "digest": ""}
 
 
+class UpgradeRefused(Exception):
+    """An unkeyed log (schema 0001) that does not verify is not re-keyed: that would vouch for it."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing `govern audit verify` found wrong: the record it concerns (if any) and what."""

@@ -54,7 +54,7 @@ class LogSettings:
             database = Path(url.split(":///", 1)[1])
             folder, name = self.directory or database.resolve().parent, database.name
         else:
-            shown = sa.engine.make_url(url).set(password=None).render_as_string(hide_password=False)
+            shown = sa.engine.make_url(url).render_as_string(hide_password=True)  # the same for any password
             folder = self.directory or self.state or Path.home() / ".local" / "state" / "govern"
             name = "pg-" + hashlib.sha256(shown.encode()).hexdigest()[:16]
         return folder / f"{name}.log-key", folder / f"{name}.log-head"

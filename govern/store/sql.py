@@ -109,7 +109,7 @@ class SqlStore:
                     adopted = migrate(self.engine, self.key)
                 if adopted is not None:
                     self.head.anchor(*adopted)
-        except (LogKeyError, StoreUnavailable):
+        except BaseException:
             self.engine.dispose()
             raise
 

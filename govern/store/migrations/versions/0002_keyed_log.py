@@ -14,6 +14,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import context, op
 
+from govern.store.chain import UpgradeRefused
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -62,7 +64,9 @@ def _adopt(bind: sa.Connection) -> None:
         return  # a new database: nothing to adopt
     key = context.config.attributes.get("log_key")
     if key is None:
-        raise RuntimeError("re-keying the log needs the log key: upgrade it by opening the store with govern")
+        raise UpgradeRefused(
+            "re-keying the log needs the log key: upgrade it by opening the store with govern"
+        )
     _check_unkeyed(bind, rows)
     previous = GENESIS
     for row in rows:
@@ -125,14 +129,14 @@ def _check_unkeyed(bind: sa.Connection, rows: list[dict[str, Any]]) -> None:
             and (row["purged"] or _digest(json.loads(row["input"])) == row["input_digest"])
         )
         if not intact:
-            raise RuntimeError(
+            raise UpgradeRefused(
                 f"the log does not verify at record {row['seq']}: it cannot be re-keyed; "
                 "restore it from a backup (or export it for the record) before upgrading"
             )
         previous = row["hash"]
     head = bind.execute(sa.text("SELECT seq, hash FROM chain_head WHERE id = 1")).one()
     if (head.seq, head.hash) != (len(rows), previous):
-        raise RuntimeError("the log's newest records were deleted: it cannot be re-keyed")
+        raise UpgradeRefused("the log's newest records were deleted: it cannot be re-keyed")
 
 
 def _iso(text: str) -> str:
