@@ -3,7 +3,7 @@
 Each record carries two HMAC-SHA256 values made with the log key (which never enters the database):
 
 - `hash`, the link of the chain: it covers the previous link, `seq` and every field, with the input
-  and the result through their SHA-256 digests (`input_digest`, `result_digest`), so that personal
+  and the result through their keyed digests (`input_digest`, `result_digest`), so that personal
   data in them can be purged later without breaking the chain;
 - `mac`, the seal of the row as stored now: `seq`, the link, `purged`, and the digests of the input
   and result as they are stored. A purge (done with the key) blanks the input, redacts the findings'
@@ -44,8 +44,10 @@ def canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
-def digest_of(value: Any) -> str:
-    return hashlib.sha256(canonical(value).encode("utf-8")).hexdigest()
+def digest_of(key: bytes, value: Any) -> str:
+    """The digest of an input or a result, keyed: after a purge, nobody without the key can test
+    a guess ("was it 'call 07700 900123'?") against it."""
+    return keyed(key, ["govern-content/2", value])
 
 
 def keyed(key: bytes, value: Any) -> str:
@@ -126,7 +128,8 @@ def _check_row(key: bytes, row: dict[str, Any], previous: str, seq: int) -> str 
         return "does not follow the record before it (records deleted, inserted or reordered)"
     if not same(link(key, row), row["hash"]):
         return "does not match its MAC (a field was changed, or the chain was recomputed without the key)"
-    stored_input, stored_result = digest_of(json.loads(row["input"])), digest_of(json.loads(row["result"]))
+    stored_input = digest_of(key, json.loads(row["input"]))
+    stored_result = digest_of(key, json.loads(row["result"]))
     if not row["purged"]:
         if stored_input != row["input_digest"]:
             return "does not match the digest its input was logged with (the input was edited)"

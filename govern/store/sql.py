@@ -358,7 +358,8 @@ class SqlStore:
             blank = json.dumps(PURGED_INPUT)
             for row in old:
                 result = redact(json.loads(row.result))
-                mac = seal(self._key(), row.seq, row.hash, True, digest_of(PURGED_INPUT), digest_of(result))
+                key = self._key()
+                mac = seal(key, row.seq, row.hash, True, digest_of(key, PURGED_INPUT), digest_of(key, result))
                 c.execute(
                     t.log.update()
                     .where(t.log.c.seq == row.seq)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 
@@ -36,8 +37,8 @@ def recompute(url: str) -> None:
     """Rebuild every digest, link and seal so the chain hangs together, with a guessed key."""
     previous = GENESIS
     for row in rows(url, "SELECT * FROM log ORDER BY seq"):
-        row["input_digest"] = digest_of(json.loads(row["input"]))
-        row["result_digest"] = digest_of(json.loads(row["result"]))
+        row["input_digest"] = digest_of(GUESSED_KEY, json.loads(row["input"]))
+        row["result_digest"] = digest_of(GUESSED_KEY, json.loads(row["result"]))
         row["prev_hash"] = previous
         row["hash"] = link(GUESSED_KEY, row)
         row["mac"] = seal(
@@ -204,6 +205,7 @@ def test_purge_leaves_no_phone_number_and_keeps_the_chain(
 
     before = [r for r in rows(url, "SELECT input, result FROM log") if PHONE in r["input"] + r["result"]]
     assert len(before) == 2, "the check and the moderation hold the number, in the input and the excerpts"
+    guesses = {canonical_sha256(json.loads(r["input"])) for r in before}  # what a plain digest would allow
     assert filled.purge(dt.datetime.now(dt.UTC) + dt.timedelta(days=1)) == 3  # 2 records and 1 comment
     filled.close()
     stored = rows(url, "SELECT kind, input, result FROM log") + rows(
@@ -212,7 +214,14 @@ def test_purge_leaves_no_phone_number_and_keeps_the_chain(
     assert [r["kind"] for r in stored if PHONE in (r["input"] or "") + r["result"]] == []
     assert [r["kind"] for r in stored if "[purged]" in r["result"]] == ["check", "moderation"]
     assert rows(url, "SELECT kind FROM log ORDER BY seq DESC")[0]["kind"] == "purge"
+    digests = {r["input_digest"] for r in rows(url, "SELECT input_digest FROM log")}
+    assert not digests & guesses, "a purged text cannot be confirmed by hashing a guess"
     assert problems(url, settings) == []
+
+
+def canonical_sha256(value: object) -> str:
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def test_a_crash_between_commit_and_anchor_is_not_tampering(

@@ -70,15 +70,18 @@ def _adopt(bind: sa.Connection) -> None:
     _check_unkeyed(bind, rows)
     previous = GENESIS
     for row in rows:
-        row["result_digest"] = digest_of(json.loads(row["result"]))
+        row["result_digest"] = digest_of(key, json.loads(row["result"]))
+        if not row["purged"]:  # a purged input's plain digest stays: its text is gone
+            row["input_digest"] = digest_of(key, json.loads(row["input"]))
         row["effects"] = "{}"
         row["prev_hash"] = previous
         row["hash"] = link(key, row)
-        stored_input = digest_of(json.loads(row["input"]))
+        stored_input = digest_of(key, json.loads(row["input"]))
         row["mac"] = seal(key, row["seq"], row["hash"], row["purged"], stored_input, row["result_digest"])
         bind.execute(
             sa.text(
-                "UPDATE log SET result_digest = :result_digest, effects = :effects, prev_hash = :prev_hash, "
+                "UPDATE log SET input_digest = :input_digest, result_digest = :result_digest, "
+                "effects = :effects, prev_hash = :prev_hash, "
                 "hash = :hash, mac = :mac WHERE seq = :seq"
             ),
             row,
