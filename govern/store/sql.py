@@ -22,7 +22,17 @@ from govern.store import schema as t
 from govern.store.anchor import HeadFile, read_anchors
 from govern.store.audit import KEYS, Report, check_chain, check_tables
 from govern.store.base import ApiKey, Entry, Grant, LogRecord, Problem, Referral, StoreUnavailable
-from govern.store.chain import NO_POLICY, PURGED_INPUT, digest_of, head_signature, redact, row_mac, same, seal
+from govern.store.chain import (
+    NO_POLICY,
+    PURGED_INPUT,
+    digest_of,
+    head_signature,
+    link,
+    redact,
+    row_mac,
+    same,
+    seal,
+)
 from govern.store.logkey import KeyUnreadable, LogKeyError, LogSettings, load_key
 from govern.store.rows import chained, grant_row, insert_sql, now, record_of, ts
 
@@ -81,7 +91,11 @@ def holds_keyed_records(engine: Engine) -> bool:
 
 
 class SqlStore:
-    def __init__(self, url: str, *, create: bool = True, log: LogSettings | None = None) -> None:
+    def __init__(
+        self, url: str, *, create: bool = True, log: LogSettings | None = None, check_key: bool = True
+    ) -> None:
+        """Open (and migrate) the store. With `check_key`, refuse a key that does not match the
+        newest record: a wrong key file or secret must not extend the log (verify opens without)."""
         self.url = normalise_url(url)
         self.sqlite = self.url.startswith("sqlite")
         options: dict[str, Any] = {"pool_pre_ping": True}
@@ -109,9 +123,20 @@ class SqlStore:
                     adopted = migrate(self.engine, self.key)
                 if adopted is not None:
                     self.head.anchor(*adopted)
+            if check_key and self.key is not None:
+                self._check_key(self.key)
         except BaseException:
             self.engine.dispose()
             raise
+
+    def _check_key(self, key: bytes) -> None:
+        with self._tx(write=False) as c:
+            newest = c.execute(sa.select(t.log).order_by(t.log.c.seq.desc()).limit(1)).first()
+        if newest is not None and not same(link(key, dict(newest._mapping)), newest.hash):
+            raise LogKeyError(
+                f"the log key does not match the newest record ({newest.seq}): a different key file or "
+                "GOVERN_LOG_KEY, or the record was altered; run 'govern audit verify'"
+            )
 
     def _key(self) -> bytes:
         if self.key is None:
