@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from govern.store.chain import GENESIS, Problem, check_row, row_mac, same
+from govern.store.chain import GENESIS, Problem, check_row, head_signature, row_mac, same
 
 KEYS = {"grants": "grant_id", "api_keys": "key_id", "referrals": "decision_id"}
 MACED = ("grants", "api_keys")  # rows that give rights carry their own MAC, checked on every read
@@ -63,10 +63,14 @@ class Replay:
 
 
 def check_chain(
-    key: bytes, rows: Iterable[dict[str, Any]], head: tuple[int, str], anchors: dict[int, str] | None
+    key: bytes,
+    rows: Iterable[dict[str, Any]],
+    head: tuple[int, str],
+    anchors: dict[int, str] | None,
+    head_file: bool = True,
 ) -> tuple[Report, Replay]:
-    """Check every record in seq order, the chain_head row and the head file's anchors."""
-    report, replay = Report(head_file=anchors is not None), Replay()
+    """Check every record in seq order, the chain_head row and the anchors (head file, exported)."""
+    report, replay = Report(head_file=head_file), Replay()
     previous, expected = GENESIS, 1
     links: dict[int, str] = {}
     for row in rows:
@@ -83,11 +87,11 @@ def check_chain(
         report.problems.append(
             Problem(None, f"the chain_head row says record {head[0]} but the log ends at record {last}")
         )
+    if not head_file and report.records:
+        report.problems.append(
+            Problem(None, "the head file is missing: truncation of the log cannot be ruled out")
+        )
     if anchors is None:
-        if report.records:
-            report.problems.append(
-                Problem(None, "the head file is missing: truncation of the log cannot be ruled out")
-            )
         return report, replay
     for seq in sorted(anchors):
         if seq not in links:
@@ -100,6 +104,27 @@ def check_chain(
             )
     report.anchored = max((s for s in anchors if s in links), default=0)
     return report, replay
+
+
+def merge_exported(
+    key: bytes, heads: list[Any], anchors: dict[int, str] | None
+) -> tuple[dict[int, str], list[Problem]]:
+    """The head file's anchors with the heads exported earlier, each checked against its signature."""
+    merged, problems = dict(anchors or {}), []
+    for number, head in enumerate(heads, 1):
+        try:
+            seq, link_, at = int(head["seq"]), str(head["hash"]), str(head["at"])
+            genuine = same(head_signature(key, seq, link_, at), str(head["signature"]))
+        except (KeyError, TypeError, ValueError):
+            problems.append(Problem(None, f"exported head {number} is not a head (seq, hash, at, signature)"))
+            continue
+        if not genuine:
+            problems.append(Problem(None, f"exported head {number} (record {seq}) has a wrong signature"))
+        elif merged.setdefault(seq, link_) != link_:
+            problems.append(
+                Problem(None, f"exported head {number} (record {seq}) differs from the head file")
+            )
+    return merged, problems
 
 
 def check_tables(

@@ -8,19 +8,17 @@ import json
 import logging
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
 from govern.store import schema as t
 from govern.store.anchor import HeadFile, read_anchors
-from govern.store.audit import KEYS, Report, check_chain, check_tables
+from govern.store.audit import KEYS, Report, check_chain, check_tables, merge_exported
 from govern.store.base import ApiKey, Entry, Grant, LogRecord, Problem, Referral, StoreUnavailable
 from govern.store.chain import (
     NO_POLICY,
@@ -33,12 +31,20 @@ from govern.store.chain import (
     same,
     seal,
 )
+from govern.store.engine import (
+    MIGRATIONS,
+    holds_keyed_records,
+    migrate,
+    normalise_url,
+    sqlite_begin,
+    sqlite_pragmas,
+    when_unlocked,
+)
 from govern.store.logkey import KeyUnreadable, LogKeyError, LogSettings, load_key
 from govern.store.rows import chained, grant_row, insert_sql, now, record_of, ts
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-LOCK_WAIT_SECONDS = 30.0
-T = TypeVar("T")
+__all__ = ["MIGRATIONS", "SqlStore", "migrate", "normalise_url"]
+
 logger = logging.getLogger("govern.store")
 
 
@@ -47,47 +53,6 @@ _now, _ts = now, ts
 
 def _parse(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
-
-
-def normalise_url(url: str) -> str:
-    """Accept postgresql://... (psycopg 3) and a bare file path for SQLite."""
-    if url.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + url.split("://", 1)[1]
-    if "://" not in url:
-        return f"sqlite:///{url}"
-    return url
-
-
-def migrate(engine: Engine, key: bytes | None) -> tuple[int, str] | None:
-    """Bring the schema up to date with Alembic (idempotent; safe from several processes).
-
-    Returns the chain head to anchor when the upgrade re-keyed an older, unkeyed log.
-    """
-    from alembic import command
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["log_key"] = key
-    with engine.begin() as connection:
-        if engine.dialect.name == "postgresql":
-            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(72657)")  # one migrator at a time
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    adopted: tuple[int, str] | None = config.attributes.get("adopted")
-    return adopted
-
-
-def holds_keyed_records(engine: Engine) -> bool:
-    """Whether the database already holds records made with a log key (schema 0002 or later)."""
-    with engine.connect().execution_options(govern_write=False) as c:
-        inspector = sa.inspect(c)
-        if not (inspector.has_table("alembic_version") and inspector.has_table("log")):
-            return False
-        version = c.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
-        if version in (None, "0001"):
-            return False
-        return c.execute(sa.text("SELECT 1 FROM log LIMIT 1")).first() is not None
 
 
 class SqlStore:
@@ -105,8 +70,8 @@ class SqlStore:
         self._writer = threading.Lock()  # one writer per process; processes queue on SQLite's lock
         self._raw: sqlite3.Connection | None = None  # the writer's own driver connection (SQLite)
         if self.sqlite:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-            event.listen(self.engine, "begin", _sqlite_begin)
+            event.listen(self.engine, "connect", sqlite_pragmas)
+            event.listen(self.engine, "begin", sqlite_begin)
         settings = log or LogSettings.from_env()
         key_path, head_path = settings.files(self.url)
         self.head = HeadFile(head_path)
@@ -172,7 +137,7 @@ class SqlStore:
             with self._writer if write else contextlib.nullcontext():
                 connection = self.engine.connect().execution_options(govern_write=write)
                 try:
-                    transaction = _when_unlocked(connection.begin)
+                    transaction = when_unlocked(connection.begin)
                     try:
                         yield connection
                     except BaseException:
@@ -245,9 +210,9 @@ class SqlStore:
         if self._raw is None:
             path = self.url.removeprefix("sqlite:///")
             self._raw = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=0)
-            _sqlite_pragmas(self._raw, None)
+            sqlite_pragmas(self._raw, None)
         c = self._raw
-        _when_unlocked(lambda: c.execute("BEGIN IMMEDIATE"))
+        when_unlocked(lambda: c.execute("BEGIN IMMEDIATE"))
         try:
             seq, previous = c.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
             records, rows, statements = chained(self._key(), entries, seq, previous)
@@ -281,11 +246,12 @@ class SqlStore:
         read = read_anchors(self.head.path)  # before the database: anchors never run ahead of it
         anchors, malformed = read if read is not None else (None, [])
         if exported:
-            anchors, malformed = self._exported(exported, anchors, malformed)
+            anchors, wrong = merge_exported(self._key(), exported, anchors)
+            malformed += wrong
         with self._snapshot() as c:
             head = c.execute(sa.select(t.chain_head).where(t.chain_head.c.id == 1)).one()
             rows = (dict(row._mapping) for row in c.execute(sa.select(t.log).order_by(t.log.c.seq)))
-            report, replay = check_chain(self._key(), rows, (head.seq, head.hash), anchors)
+            report, replay = check_chain(self._key(), rows, (head.seq, head.hash), anchors, read is not None)
             tables = {
                 name: [dict(r._mapping) for r in c.execute(sa.select(t.metadata.tables[name]))]
                 for name in KEYS
@@ -296,37 +262,6 @@ class SqlStore:
             }
         report.problems = malformed + report.problems + check_tables(self._key(), replay, tables, comments)
         return report
-
-    def _exported(
-        self, heads: list[Any], anchors: dict[int, str] | None, problems: list[Problem]
-    ) -> tuple[dict[int, str], list[Problem]]:
-        merged, problems = dict(anchors or {}), list(problems)
-        for number, head in enumerate(heads, 1):
-            try:
-                seq, link_, at, signature = (
-                    int(head["seq"]),
-                    str(head["hash"]),
-                    str(head["at"]),
-                    head["signature"],
-                )
-                genuine = same(head_signature(self._key(), seq, link_, at), str(signature))
-            except (KeyError, TypeError, ValueError):
-                problems.append(
-                    Problem(None, f"exported head {number} is not a head (seq, hash, at, signature)")
-                )
-                continue
-            if not genuine:
-                problems.append(
-                    Problem(
-                        None,
-                        f"exported head {number} (record {seq}) has a wrong signature (forged or altered)",
-                    )
-                )
-            elif merged.setdefault(seq, link_) != link_:
-                problems.append(
-                    Problem(None, f"exported head {number} (record {seq}) differs from the head file")
-                )
-        return merged, problems
 
     def export_head(self) -> dict[str, Any]:
         """The newest link, signed with the key, for keeping off site; refused if the log does not verify."""
@@ -665,31 +600,3 @@ class SqlStore:
 
 def _api_key(row: Any) -> ApiKey:
     return ApiKey(row["key_id"], row["name"], row["role"], dt.datetime.fromisoformat(row["created_at"]))
-
-
-def _when_unlocked(begin: Callable[[], T]) -> T:
-    """Begin a SQLite write transaction, retrying every half millisecond while another process
-    holds the write lock (SQLite's own busy handler sleeps up to 100 ms between tries)."""
-    deadline = time.monotonic() + LOCK_WAIT_SECONDS
-    while True:
-        try:
-            return begin()
-        except (sa.exc.OperationalError, sqlite3.OperationalError) as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.0005)
-
-
-def _sqlite_begin(connection: Connection) -> None:
-    write = connection.get_execution_options().get("govern_write", True)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:
-    dbapi_connection.isolation_level = None  # let the "begin" event issue BEGIN IMMEDIATE
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    # NORMAL in WAL mode: a commit survives the process being killed (kill -9); only a power cut
-    # or OS crash can lose the last commits. FULL would fsync every commit (~20 ms here).
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()

@@ -110,6 +110,7 @@ def test_cli_verify_lists_the_problems_and_export_head_is_checked_later(
     err = capsys.readouterr().err
     assert "record 3 is anchored in the head file but missing from the log" in err
     assert "exported head 2 (record 2) has a wrong signature" in err
+    assert "the head file is missing" in err
 
 
 def test_cli_keys_role_is_logged(
