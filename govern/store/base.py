@@ -117,7 +117,8 @@ class Store(Protocol):
     def log(self, since: dt.datetime | None = None, until: dt.datetime | None = None) -> list[LogRecord]: ...
 
     def verify(self) -> Problem | None:
-        """The first thing `audit()` finds wrong with the log, its anchors or the rights tables."""
+        """The first thing `govern audit verify` would find wrong with the log, its anchors outside
+        the database, or the rights tables it vouches for."""
         ...
 
     def find(self, kind: str, ref: str) -> LogRecord | None: ...
@@ -157,7 +158,7 @@ class Store(Protocol):
 
     def set_comment_action(self, comment_id: str, action: str, actor: str = "web") -> None: ...
 
-    def purge(self, before: dt.datetime) -> int:
+    def purge(self, before: dt.datetime, actor: str = "cli") -> int:
         """Blank the inputs (texts) and findings' excerpts of logged checks and moderations older than
         `before`, and stored comments past their retention; returns how many records were purged."""
         ...
