@@ -369,8 +369,11 @@ class SqlStore:
             row = c.execute(sa.select(t.referrals).where(t.referrals.c.decision_id == decision_id)).first()
         return self._referral(row._mapping) if row else None
 
-    def close_referral(self, decision_id: str, status: str, reviewer: str, reason: str | None) -> Referral:
-        """Close an open referral, logged with the review in the same transaction."""
+    def close_referral(
+        self, decision_id: str, status: str, reviewer: str, reason: str | None, grant: Grant | None = None
+    ) -> Referral:
+        """Close an open referral, with the grant an approval gives if any: one log record and one
+        transaction (KeyError if there is no such referral, ValueError if it is closed already)."""
         closed: list[dict[str, Any]] = []
 
         def build(c: Connection) -> list[Entry]:
@@ -388,8 +391,10 @@ class SqlStore:
                     reviewer,
                     NO_POLICY,
                     {"status": status, "reason": reason},
-                    {"status": status},
-                    effects={"put": {"referrals": closed}},
+                    {"status": status, "grant_id": grant.grant_id if grant else None},
+                    effects={
+                        "put": {"referrals": closed, **({"grants": [grant_row(grant)]} if grant else {})}
+                    },
                 )
             ]
 

@@ -250,3 +250,27 @@ def test_the_head_file_gets_one_anchor_per_commit(filled: SqlStore) -> None:
     records = {r.seq: r.hash for r in filled.log()}
     assert anchors and all(records[int(seq)] == link_ for seq, link_ in anchors)
     assert int(anchors[-1][0]) == max(records)
+
+
+def test_an_approval_with_its_grant_is_one_record(store: SqlStore, url: str, settings: LogSettings) -> None:
+    from govern.store.base import Entry, Grant
+
+    policy = {"pack": "p", "version": "1", "digest": "x"}
+    store.append_all(
+        [Entry("decision", "d1", "it", policy, {"requester": {"id": "jsmith"}}, {}, refer_to="lead")]
+    )
+    grant = Grant("g1", "d1", "jsmith", "x.com", None, "manage")
+    closed = store.close_referral("d1", "approved", "boss", "fine", grant=grant)
+    assert (closed.status, closed.reviewer) == ("approved", "boss")
+    assert [(r.kind, r.result) for r in store.log()][-1] == (
+        "referral",
+        {"status": "approved", "grant_id": "g1"},
+    )
+    assert [g.grant_id for g in store.grants()] == ["g1"]
+    with pytest.raises(ValueError, match="already approved"):
+        store.close_referral(
+            "d1", "approved", "boss", None, grant=Grant("g2", "d1", "jsmith", "x.com", None, "manage")
+        )
+    assert [g.grant_id for g in store.grants()] == ["g1"]  # the second approval left nothing behind
+    store.close()
+    assert problems(url, settings) == []
