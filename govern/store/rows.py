@@ -57,7 +57,13 @@ def referral_row(
     }
 
 
-def record_of(row: dict[str, Any]) -> LogRecord:
+def record_of(
+    row: dict[str, Any],
+    given: dict[str, Any] | None = None,
+    result: dict[str, Any] | None = None,
+    effects: dict[str, Any] | None = None,
+) -> LogRecord:
+    """A log record from its row (with its input, result and effects when they are parsed already)."""
     return LogRecord(
         seq=row["seq"],
         kind=row["kind"],
@@ -67,15 +73,15 @@ def record_of(row: dict[str, Any]) -> LogRecord:
         pack=row["pack"],
         version=row["version"],
         digest=row["digest"],
-        input=json.loads(row["input"]),
-        result=json.loads(row["result"]),
+        input=json.loads(row["input"]) if given is None else given,
+        result=json.loads(row["result"]) if result is None else result,
         prev_hash=row["prev_hash"],
         hash=row["hash"],
         input_digest=row["input_digest"],
         purged=bool(row["purged"]),
         result_digest=row["result_digest"],
         mac=row["mac"],
-        effects=json.loads(row["effects"]),
+        effects=json.loads(row["effects"]) if effects is None else effects,
     )
 
 
@@ -113,7 +119,7 @@ def chained(
         row["hash"] = link(key, row)
         row["mac"] = seal(key, seq, row["hash"], False, row["input_digest"], row["result_digest"])
         rows.append(row)
-        records.append(record_of(row))
+        records.append(record_of(row, given, result, effects))  # parsed already: the hot path
         statements += effect_statements(key, effects)
         previous = row["hash"]
     return records, rows, statements
@@ -129,7 +135,7 @@ def _effects_of(e: Entry, given: dict[str, Any], result: dict[str, Any], at: str
 
 
 def effect_statements(key: bytes, effects: dict[str, Any]) -> list[Statement]:
-    """The SQL that makes the tables say what `effects` says: rows replaced whole, or deleted."""
+    """The SQL that makes the tables say what `effects` says: rows inserted or replaced, or deleted."""
     out: list[Statement] = []
     for table, rows in effects.get("put", {}).items():
         for row in rows:
@@ -141,8 +147,7 @@ def effect_statements(key: bytes, effects: dict[str, Any]) -> list[Statement]:
             unknown = set(values) - set(getattr(t, table).c.keys())
             if unknown:
                 raise ValueError(f"no column {sorted(unknown)} in {table}")
-            out.append((f"DELETE FROM {table} WHERE {pk} = :{pk}", {pk: row[pk]}))
-            out.append((insert_sql(table, values), values))
+            out.append((upsert_sql(table, values, pk), values))
     for table, keys in effects.get("delete", {}).items():
         pk = KEYS[table]
         out += [(f"DELETE FROM {table} WHERE {pk} = :{pk}", {pk: value}) for value in keys]
@@ -151,3 +156,20 @@ def effect_statements(key: bytes, effects: dict[str, Any]) -> list[Statement]:
 
 def insert_sql(table: str, row: dict[str, Any]) -> str:
     return f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})"
+
+
+def upsert_sql(table: str, row: dict[str, Any], pk: str) -> str:
+    """Insert the row, or replace the one with its key (the same syntax on SQLite and PostgreSQL)."""
+    changes = ", ".join(f"{c} = excluded.{c}" for c in row if c != pk)
+    return f"{insert_sql(table, row)} ON CONFLICT ({pk}) DO UPDATE SET {changes}"
+
+
+def grouped(statements: list[Statement]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Runs of the same SQL, to execute each run at once (a batch's grants are one executemany)."""
+    runs: list[tuple[str, list[dict[str, Any]]]] = []
+    for sql, params in statements:
+        if runs and runs[-1][0] == sql:
+            runs[-1][1].append(params)
+        else:
+            runs.append((sql, [params]))
+    return runs

@@ -41,7 +41,7 @@ from govern.store.engine import (
     when_unlocked,
 )
 from govern.store.logkey import KeyUnreadable, LogKeyError, LogSettings, load_key
-from govern.store.rows import chained, grant_row, insert_sql, now, record_of, ts
+from govern.store.rows import chained, grant_row, grouped, insert_sql, now, record_of, ts
 
 __all__ = ["MIGRATIONS", "SqlStore", "migrate", "normalise_url"]
 
@@ -185,8 +185,8 @@ class SqlStore:
                     .where(t.chain_head.c.id == 1)
                     .values(seq=records[-1].seq, hash=records[-1].hash)
                 )
-            for sql, params in statements:
-                c.execute(sa.text(sql), params)
+            for sql, runs in grouped(statements):
+                c.execute(sa.text(sql), runs)
         self._anchor(records)
         return records
 
@@ -222,8 +222,8 @@ class SqlStore:
                     "UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1",
                     (records[-1].seq, records[-1].hash),
                 )
-            for sql, params in statements:
-                c.execute(sql, params)
+            for sql, runs in grouped(statements):
+                c.executemany(sql, runs)
             c.execute("COMMIT")
         except BaseException:
             if c.in_transaction:
