@@ -45,7 +45,8 @@ Harm = Callable[[Example], int | None]
 TASKS: dict[str, dict[str, Harm]] = {
     "davidson": {
         "offensive": lambda e: e.labels["offensive"],  # hate or offensive vs neither
-        "hate": lambda e: e.labels["hate"],  # hate vs neither
+        # hate vs neither (the offensive-but-not-hate tweets are left out of this figure)
+        "hate": lambda e: 1 if e.labels["hate"] == 1 else (0 if e.labels["offensive"] == 0 else None),
     },
     "convabuse": {"offensive": lambda e: e.labels["offensive"]},  # abusive vs not abusive
     "toxigen": {"hate": lambda e: e.labels["hate"]},  # hate vs neutral

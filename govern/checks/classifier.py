@@ -28,7 +28,7 @@ from importlib import resources
 from typing import Any
 
 from govern.checks.base import CompileEnv, Span, Subject
-from govern.checks.text_features import MASKS, STOP, segments, tokens, windows, word_grams
+from govern.checks.text_features import MASKS, STOP, WINDOW, segments, tokens, windows, word_grams
 
 MODELS = ("offensive", "threat", "hate")
 
@@ -121,21 +121,30 @@ class Models:
         return tuple(b + sum(column) * scale for b, column in zip(self.intercepts, columns, strict=True))
 
     def pieces(self, text: str) -> Iterator[tuple[list[str], list[tuple[int, int]]]]:
-        """What is scored: each sentence's words (a long one's windows), with their positions."""
+        """What is scored, with the words' positions: the whole text when it has at most WINDOW
+        words (as the models were trained); otherwise each sentence, a long one in windows."""
+        words, spans = tokens(text)
+        if len(words) <= WINDOW:
+            yield words, spans
+            return
         for start, end in segments(text):
-            words, spans = tokens(text[start:end] if start or end < len(text) else text)
+            words, spans = tokens(text[start:end])
             for first, last in windows(len(words)):
                 yield words[first:last], [(a + start, b + start) for a, b in spans[first:last]]
 
     def scores(self, text: str) -> dict[str, float]:
-        """Every model's probability that the text is harmful in its sense, 0 to 1: the highest
-        over the text's sentences (and windows of long ones)."""
+        """Every model's probability that the text is harmful in its sense, 0 to 1 (for a long
+        text, the highest over its sentences and windows)."""
         best: tuple[float, ...] | None = None
-        for start, end in segments(text):
-            words = tokens(text[start:end] if start or end < len(text) else text)[0]
-            for first, last in windows(len(words)):
-                z = self.logits(words[first:last])
-                best = z if best is None else tuple(map(max, best, z))
+        words = tokens(text)[0]
+        if len(words) <= WINDOW:
+            best = self.logits(words)
+        else:
+            for start, end in segments(text):
+                words = tokens(text[start:end])[0]
+                for first, last in windows(len(words)):
+                    z = self.logits(words[first:last])
+                    best = z if best is None else tuple(map(max, best, z))
         return dict(zip(self.names, map(_sigmoid, best or self.intercepts), strict=True))
 
     def reasons(self, name: str, text: str, top: int = TOP) -> list[tuple[int, int]]:

@@ -9,8 +9,10 @@ can learn them as words:
 - personal pronouns ("you", "her", "they") become PERSON: who is spoken to or about is not abuse;
 - quoted text ("they called me 'a ...'") becomes QUOTED: quoting abuse is not using it.
 
-A model reads each sentence (or line) of a text on its own, and a sentence of more than WINDOW
-words in overlapping windows: one abusive sentence in a long, polite comment is not diluted.
+A model reads a text of up to WINDOW words whole (as it was trained: tweets, petition titles and
+comments are mostly shorter); a longer one sentence by sentence (or line by line), a long
+sentence in overlapping windows, so that one abusive sentence in a long, polite comment is not
+averaged away.
 
 Features (`grams`): each word that is neither masked nor a function word (STOP), its character
 3- to 5-grams inside word boundaries (so "idiiot" and "idiots" share most features with "idiot"),
@@ -104,7 +106,7 @@ _NOISE = re.compile(r"(?:https?://|www\.)\S+|(?<![\w@])@\w+|&#?\w+;")
 _SPECIAL = {**{w: GROUP for w in IDENTITY}, **{w: PERSON for w in PRONOUNS}, **{w: "" for w in DROPPED}}
 
 _BREAK = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
-WINDOW = 12  # words a model reads at once: a long sentence is read in overlapping windows
+WINDOW = 40  # words a model reads at once: a longer text is read by sentence, in overlapping windows
 
 LONGEST = 30  # characters of a word that char n-grams are made from (a 5,000-letter "word" is noise)
 

@@ -214,3 +214,16 @@ def test_scoring_needs_no_scikit_learn() -> None:
         "assert not [m for m in sys.modules if m.split('.')[0] == 'sklearn'], 'sklearn imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
+
+
+def test_one_abusive_sentence_in_a_long_polite_comment_is_not_averaged_away() -> None:
+    polite = (
+        "Thank you for sorting out the street lights on Mill Lane so quickly last week. "
+        "The new crossing near the school also looks great and the children feel much safer now. "
+        "I also wanted to say the library staff were very helpful when I renewed my card. "
+    )
+    text = polite + "But the man who answered the phone today is a fucking idiot."
+    assert len(tokens(text)[0]) > 40
+    assert scores(text)["offensive"] > scores(polite)["offensive"] + 0.4
+    excerpts = found(CLASSIFIER, text)
+    assert excerpts and all(text.index(e) > len(polite) for e in excerpts)
