@@ -104,7 +104,9 @@ CLASSIFIER = {"kind": "classifier", "model": "offensive", "above": 0.5}
             "idiots",
             id="long",
         ),
-        pytest.param("Your planning officer is a complete tosser and should be sacked.", "tosser", id="staff"),
+        pytest.param(
+            "Your planning officer is a complete tosser and should be sacked.", "tosser", id="staff"
+        ),
     ],
 )
 def test_spans_name_the_words_that_raised_the_score_not_the_whole_text(text: str, named: str) -> None:
@@ -138,7 +140,7 @@ def test_spans_carry_hold_at_most() -> None:
 HOUSE_RULES = """\
 apiVersion: govern/v1
 kind: ModerationPolicy
-metadata: {name: classifier-only, owner: Communications, description: One rule that only a classifier matches.}
+metadata: {name: classifier-only, owner: Communications, description: One rule only a classifier matches.}
 spec:
   channels: [{name: facebook-page, mode: post-moderated}]
   hours: {days: [mon, tue, wed, thu, fri], from: "08:00", to: "18:00"}
