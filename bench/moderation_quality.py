@@ -39,6 +39,7 @@ from govern.moderation.train import NAMES, PUBLIC, Example, corpora, featurise, 
 COMMENT = {"channel": "facebook-page", "posted_at": "2026-11-18T11:00:00Z"}  # a Wednesday, in hours
 PUBLISHABLE = ("petitions", "toxigen", "convabuse")
 PERCENTILE = 0.97
+SWEEP = (0.2, 0.3, 0.5, 0.7, 0.8, 0.9)
 
 # What "harmful" means per corpus and model, from the corpus's own labels (None: row not used).
 Harm = Callable[[Example], int | None]
@@ -123,6 +124,13 @@ def measure(
             "harmful_not_published": share(sum(x >= above[name] for x in harmful), len(harmful)),
             "clean_published": share(sum(x < above[name] for x in clean), len(clean)),
             "auc": round(auc(harmful, clean), 3) if harmful and clean else None,
+            "sweep": {  # at other lines: (harmful not published, clean published)
+                str(line): (
+                    share(sum(x >= line for x in harmful), len(harmful)),
+                    share(sum(x < line for x in clean), len(clean)),
+                )
+                for line in SWEEP
+            },
         }
     clean_rows = [s for e, s in rows if all(v in (0, None) for v in e.labels.values())]
     out["clean_published_by_every_model"] = share(
