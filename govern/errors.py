@@ -28,6 +28,7 @@ CODES: dict[str, str] = {
     "G400": "expression does not compile",
     "G401": "expression names an unknown variable",
     "G402": "pattern does not compile",
+    "G403": "expression over a size, nesting or cost limit",
 }
 
 
