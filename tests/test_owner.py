@@ -20,6 +20,12 @@ PARKS = ROOT / "examples" / "parks-department"
 FEATURES = ROOT / "features"
 
 
+@pytest.fixture(autouse=True)
+def packs_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tutorial's pack extends ../../policies/council-default: the repository is its packs root."""
+    monkeypatch.setenv("GOVERN_PACKS_ROOT", str(ROOT))
+
+
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     code = main(args)
     out, err = capsys.readouterr()
