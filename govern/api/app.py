@@ -21,10 +21,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from govern.access.models import AccessDecision, AccessRequest, Contract
 from govern.api import metrics
 from govern.drafts.models import MAX_TEXT, DraftVerdict
-from govern.errors import PolicyError, RequestError, error_body
+from govern.errors import Location, PolicyError, Problem, RequestError, error_body
 from govern.ids import new_id
 from govern.moderation.models import Comment, ModerationResult
 from govern.pack import AREAS, Pack, field_errors, load_pack, outcome, parse
+from govern.sandbox import load_untrusted
 from govern.store.base import Entry, Grant, Store, StoreUnavailable
 
 log = logging.getLogger("govern.api")
@@ -129,10 +130,15 @@ class Service:
         """Load the pack again; a pack that does not validate raises and the old one stays."""
         with self._reload_lock:
             try:
-                pack = load_pack(self.policies)
+                pack = load_untrusted(self.policies)  # checked in a child process first
             except PolicyError:
                 metrics.RELOADS.labels(result="refused").inc()
                 raise
+            except Exception as exc:  # whatever goes wrong, the old pack stays in force
+                metrics.RELOADS.labels(result="refused").inc()
+                log.exception("reloading %s failed", self.policies)
+                message = f"loading the pack failed ({type(exc).__name__}); the old one stays in force"
+                raise PolicyError([Problem(Location(self.policies), "G120", message)]) from None
             self.pack, self.loaded_at = pack, dt.datetime.now(dt.UTC)  # one assignment: atomic
             metrics.RELOADS.labels(result="loaded").inc()
             return pack
