@@ -14,6 +14,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from govern.api.app import Service, create_app
+from govern.api.middleware import WebSettings
 from govern.errors import PolicyError
 from govern.policy.files import list_files
 from govern.store.sql import SqlStore
@@ -81,6 +82,10 @@ def app_factory() -> FastAPI:
         store,
         open_access=os.environ.get("GOVERN_OPEN") == "1",
         shadow=os.environ.get("GOVERN_SHADOW") or None,
+        web=WebSettings.of(
+            os.environ.get("GOVERN_HOSTS", "").split(","),
+            trust_forwarded_proto=os.environ.get("GOVERN_TRUST_PROXY") == "1",
+        ),
     )
     service: Service = app.state.service
 

@@ -188,7 +188,9 @@ class Store(Protocol):
 
     def comments(self, action: str) -> list[dict[str, Any]]: ...
 
-    def set_comment_action(self, comment_id: str, action: str) -> None: ...
+    def set_comment_action(self, comment_id: str, action: str, *, only_from: str | None = None) -> bool:
+        """Set a stored comment's action (only if its action is `only_from`, when given); True if set."""
+        ...
 
     def purge(self, before: dt.datetime) -> int:
         """Blank the inputs (texts) of logged checks and moderations older than `before`, and

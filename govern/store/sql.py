@@ -398,9 +398,12 @@ class SqlStore:
                 for r in c.execute(query)
             ]
 
-    def set_comment_action(self, comment_id: str, action: str) -> None:
+    def set_comment_action(self, comment_id: str, action: str, *, only_from: str | None = None) -> bool:
+        query = t.comments.update().where(t.comments.c.comment_id == comment_id)
+        if only_from is not None:  # one statement: two reviewers cannot both act on one held comment
+            query = query.where(t.comments.c.action == only_from)
         with self._tx() as c:
-            c.execute(t.comments.update().where(t.comments.c.comment_id == comment_id).values(action=action))
+            return bool(c.execute(query.values(action=action)).rowcount)
 
     # --- API keys ----------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from govern.api import server
 from govern.api.app import create_app
 from govern.sandbox import check_pack
 from govern.store.sql import SqlStore
-from tests.conftest import DEFAULT_PACK, FIXTURES
+from tests.conftest import DEFAULT_PACK, FIXTURES, LOCAL
 
 REAL_PYTHON = sys.executable
 
@@ -66,7 +66,7 @@ def test_a_checker_that_hangs_is_stopped(tmp_path: Path, monkeypatch: pytest.Mon
 def served(tmp_path: Path) -> tuple[TestClient, Path]:
     pack = Path(shutil.copytree(DEFAULT_PACK, tmp_path / "packs" / "council"))
     store = SqlStore(str(tmp_path / "govern.db"))
-    return TestClient(create_app(str(pack), store, open_access=True)), pack
+    return TestClient(create_app(str(pack), store, open_access=True), base_url=LOCAL), pack
 
 
 def test_a_crash_on_reload_keeps_the_old_pack(
