@@ -43,13 +43,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from govern.api.server import JsonFormatter
     from govern.errors import PolicyError
-    from govern.sandbox import check_pack
+    from govern.pack import load_pack
 
     for label, folder in (("policy pack", args.policies), ("shadow pack", args.shadow)):
         if folder is None:
             continue
         try:
-            check_pack(folder)  # refuse to start on a pack that does not validate, or crashes
+            load_pack(folder)  # refuse to start on a pack that does not validate
         except PolicyError as exc:
             print(f"govern: the {label} '{folder}' does not load\n{exc}", file=sys.stderr)
             return 1

@@ -274,7 +274,7 @@ def _read_parent(
     if not inside(target, packs_root):
         message = (
             f"'{extends}' is outside the packs root '{packs_root}'; a pack may only extend packs under "
-            "it (set --packs-root or GOVERN_PACKS_ROOT to a folder holding both)"
+            "it (set GOVERN_PACKS_ROOT to a folder holding both)"
         )
         problems.append(Problem(where, "G112", message, "extends"))
         return None

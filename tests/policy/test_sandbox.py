@@ -4,30 +4,37 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import shutil
-import sys
+import time
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from govern import PolicyError, load_pack
+from govern import PolicyError, load_pack, sandbox
 from govern.api import app as app_module
 from govern.api import server
 from govern.api.app import create_app
 from govern.sandbox import check_pack
 from govern.store.sql import SqlStore
-from tests.conftest import DEFAULT_PACK, FIXTURES, LOCAL
-
-REAL_PYTHON = sys.executable
+from tests.conftest import DEFAULT_PACK, FIXTURES, LOCAL, ROOT
 
 
-def fake_python(tmp_path: Path, body: str) -> str:
-    """A stand-in interpreter for the checker child: runs `body` under the real one."""
-    script = tmp_path / "python"
-    script.write_text(f'#!/bin/sh\nexec {REAL_PYTHON} -c "{body}"\n', encoding="utf-8")
-    script.chmod(0o755)
-    return str(script)
+# What a child process may do instead of loading the pack (they run in the checker's process).
+def crash_in_cel(cwd: str, path: str, packs_root: str, answer: Connection) -> None:
+    import cel
+
+    cel.compile("+".join(["1"] * 30_000))  # the 30,000-term condition that segfaulted the parser
+
+
+def abort(cwd: str, path: str, packs_root: str, answer: Connection) -> None:
+    os.abort()
+
+
+def hang(cwd: str, path: str, packs_root: str, answer: Connection) -> None:
+    time.sleep(30)
 
 
 def test_the_child_reports_a_good_pack() -> None:
@@ -44,22 +51,26 @@ def test_the_child_reports_the_same_problems_as_loading_here() -> None:
     assert list(map(str, child.value.problems)) == list(map(str, here.value.problems))
 
 
-def test_a_native_crash_refuses_the_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The 30,000-term condition that segfaulted the CEL parser, compiled in the child.
-    crash = fake_python(tmp_path, "import cel; cel.compile('+'.join(['1'] * 30000))")
-    monkeypatch.setattr(sys, "executable", crash)
+def test_a_native_crash_refuses_the_pack() -> None:
     with pytest.raises(PolicyError) as caught:
-        check_pack(DEFAULT_PACK)
+        check_pack(DEFAULT_PACK, child=crash_in_cel)
     [problem] = caught.value.problems
     assert problem.code == "G120"
     assert problem.message == "checking the pack crashed the checker (SIGSEGV); it is refused"
 
 
-def test_a_checker_that_hangs_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "executable", fake_python(tmp_path, "import time; time.sleep(30)"))
-    monkeypatch.setattr("govern.sandbox.TIMEOUT_SECONDS", 0.5)
+def test_a_checker_that_hangs_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sandbox, "TIMEOUT_SECONDS", 0.5)
     with pytest.raises(PolicyError, match="G120 checking the pack took over 0 s; it is refused"):
-        check_pack(DEFAULT_PACK)
+        check_pack(DEFAULT_PACK, child=hang)
+
+
+def test_the_child_answers_relative_to_the_callers_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    check_pack(DEFAULT_PACK)  # the fork server is running, started from another folder
+    monkeypatch.chdir(ROOT / "tests")
+    with pytest.raises(PolicyError) as caught:
+        check_pack(FIXTURES / "misspelt-key")
+    assert all(p.location.file.startswith("fixtures/misspelt-key/") for p in caught.value.problems)
 
 
 @pytest.fixture
@@ -70,11 +81,11 @@ def served(tmp_path: Path) -> tuple[TestClient, Path]:
 
 
 def test_a_crash_on_reload_keeps_the_old_pack(
-    served: tuple[TestClient, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    served: tuple[TestClient, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     client, _ = served
     before = client.get("/healthz").json()["digest"]
-    monkeypatch.setattr(sys, "executable", fake_python(tmp_path, "import os; os.abort()"))
+    monkeypatch.setattr(sandbox, "load_in_child", abort)
     response = client.post("/v1/policies/reload")
     assert response.status_code == 422
     [detail] = response.json()["error"]["details"]
