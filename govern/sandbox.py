@@ -8,7 +8,9 @@ only when the child loaded the very same bytes (same digest).
 
 Children are forked from a multiprocessing fork server that has already imported govern, so a
 check costs the pack's load (about 0.2 s of CPU), not a fresh interpreter's imports (1.2 s);
-forking the service itself would copy its threads' locks.
+forking the service itself would copy its threads' locks. As with any multiprocessing use, a
+script that calls this must guard its top level with `if __name__ == "__main__":` (the child
+imports the main module; `govern`, uvicorn's workers and `python -m` entry points all do).
 """
 
 from __future__ import annotations
