@@ -124,13 +124,15 @@ def _first_alias(text: str, display: str) -> Problem | None:
 def read_documents(path: Path, display: str) -> tuple[list[Document], list[Problem]]:
     """Every document in a YAML file, or the problems that stop it being read."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # never more than the limit, however large the file grew
+            raw = handle.read(MAX_FILE_BYTES + 1)
+            size = max(len(raw), path.stat().st_size)
     except OSError as exc:
         return [], [Problem(Location(display), "G100", f"cannot read file: {exc.strerror}")]
     if len(raw) > MAX_FILE_BYTES:
-        size = f"{len(raw) / 1024 / 1024:.1f} MiB"
+        shown = f"{size / 1024 / 1024:.1f} MiB"
         limit = f"{MAX_FILE_BYTES // 1024 // 1024} MiB"
-        return [], [Problem(Location(display), "G100", f"file is {size}, over the {limit} limit")]
+        return [], [Problem(Location(display), "G100", f"file is {shown}, over the {limit} limit")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
