@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
 from prometheus_client import Counter, Gauge
 from pydantic import BaseModel, Field
 from sqlalchemy.engine import Engine
@@ -34,6 +35,7 @@ from govern.store.base import Entry
 
 SWEEP_SECONDS = 60.0
 RATE_DAYS = 30
+EXTENSION_ORIGIN = r"chrome-extension://[a-p]{32}"  # Chromium and Edge extension ids
 router = APIRouter(tags=["sign-off"])
 log = logging.getLogger("govern.signoff")
 
@@ -447,6 +449,14 @@ def add_signoff(app: FastAPI) -> None:
 
     app.state.signoff = Signoff(reviews, record)
     app.include_router(router)
+    # The browser extension calls from its own origin with the officer's key (never cookies).
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origin_regex=EXTENSION_ORIGIN,
+        allow_methods=["GET", "POST"],
+        allow_headers=["authorization", "content-type"],
+        max_age=600,
+    )
 
     @app.exception_handler(SignoffError)
     async def refused(_: Request, exc: SignoffError) -> Response:
