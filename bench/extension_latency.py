@@ -42,7 +42,11 @@ def main() -> int:
     samples: list[float] = []
     early = 0  # checks that reached the service while the officer was still typing
     slow_typing = 0
-    with tempfile.TemporaryDirectory() as folder, govern_service(Path(folder)) as service, composer_site() as site:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        govern_service(Path(folder)) as service,
+        composer_site() as site,
+    ):
         with browser_with_extension(Path(folder)) as (context, extension_id):
             configure(context, extension_id, service.url, KEYS["amira"][1])
             for kind in ("textarea", "editable"):

@@ -49,7 +49,8 @@ new MutationObserver(seen).observe(document.documentElement, {{childList: true}}
 </script></body></html>"""
 COMPOSERS = {
     "textarea": '<label for="post">What is happening?</label><textarea id="post"></textarea>',
-    "editable": '<div id="post" contenteditable="true" role="textbox" aria-label="Write a post"><p><br></p></div>',
+    "editable": '<div id="post" contenteditable="true" role="textbox" aria-label="Write a post">'
+    "<p><br></p></div>",
 }
 
 
@@ -145,7 +146,11 @@ def browser_with_extension(folder: Path) -> Iterator[tuple[Any, str]]:
             viewport={"width": 900, "height": 600},
         )
         try:
-            worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+            worker = (
+                context.service_workers[0]
+                if context.service_workers
+                else context.wait_for_event("serviceworker")
+            )
             yield context, worker.url.split("/")[2]
         finally:
             context.close()

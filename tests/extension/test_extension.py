@@ -84,7 +84,9 @@ def test_findings_are_underlined_in_a_textarea_after_the_pause_and_never_while_t
     assert page.input_value("#post") == " " + CORPORATE  # the page's text is untouched
     box = page.locator("#post").bounding_box()
     line = page.locator("govern-overlay .underline").first.bounding_box()
-    assert box["x"] <= line["x"] < box["x"] + 250 and box["y"] < line["y"] < box["y"] + 40  # under "Please be advised"
+    assert (
+        box["x"] <= line["x"] < box["x"] + 250 and box["y"] < line["y"] < box["y"] + 40
+    )  # under "Please be advised"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "extension-textarea.png"))
     samples = [latency]
@@ -132,7 +134,9 @@ def test_a_referred_draft_in_a_contenteditable_composer_goes_for_sign_off(
         assert api.post("/v1/drafts/gate", json=gate, headers=author).json()["decision"] == "allow"
 
 
-def test_a_service_url_elsewhere_than_https_or_this_computer_is_refused(world: tuple[Any, Service, str]) -> None:
+def test_a_service_url_elsewhere_than_https_or_this_computer_is_refused(
+    world: tuple[Any, Service, str],
+) -> None:
     context = world[0]
     extension_id = context.service_workers[0].url.split("/")[2]
     page = context.new_page()
