@@ -218,8 +218,10 @@ def create_app(
 
     add_pages(app)
     from govern.api.drafts_review import add_signoff
+    from govern.web.drafts_pages import add_draft_pages
 
     add_signoff(app)
+    add_draft_pages(app)
 
     @app.post(
         "/v1/access/decisions",
