@@ -155,7 +155,9 @@
       button.type = "button";
       button.className = "signoff";
       button.textContent = "Send for sign-off";
-      button.addEventListener("click", () => signoff(card, button));
+      button.addEventListener("click", (event) => {
+        if (event.isTrusted) signoff(card, button); // the officer's click, not the page's script
+      });
       card.appendChild(button);
     }
     if (shown?.sent) card.appendChild(sentNote(shown.sent));

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import time
 from typing import Any
 
 import pytest
@@ -10,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from govern.api.app import create_app
 from govern.api.drafts_review import rule_rates
+from govern.signoff.sql import SqlReviews
 from govern.store.sql import SqlStore
 from tests.conftest import DEFAULT_PACK
 
@@ -290,3 +293,24 @@ def test_a_batch_of_comments_counts_earlier_ones_for_flooding(api: TestClient) -
 def test_an_oversize_batch_is_refused(api: TestClient, path: str, key: str) -> None:
     body = {key: [draft(FIXED)] * 1001}
     error(api.post(path, json=body, headers=auth("amira")), 413, "too_large")
+
+
+def test_the_running_service_sweeps_expired_items(store: SqlStore) -> None:
+    app = create_app(str(DEFAULT_PACK), store, open_access=True)
+    soon = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+    with TestClient(app) as client:
+        body = {"draft": draft(LEAK), "scheduled_at": soon.isoformat()}
+        item = client.post("/v1/drafts/reviews", json=body).json()["id"]
+    later = soon + dt.timedelta(minutes=1)
+    app.state.signoff.clock = lambda: later  # an hour passes while nobody reads the item
+
+    def stored_status() -> str:
+        found = SqlReviews(store.engine).get(item)
+        return found.status if found else "missing"
+
+    with TestClient(app):  # the lifespan starts the sweep, which runs at once
+        deadline = time.monotonic() + 10
+        while stored_status() != "expired" and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert stored_status() == "expired"
+    assert [r.input["step"] for r in store.log() if r.kind == "signoff"] == ["submit", "expire"]
