@@ -7,8 +7,15 @@ const ROUTES = {
   signoff: { method: "POST", path: "/v1/drafts/reviews" },
 };
 
+// Read once when the worker starts (the first read of managed storage can take seconds while the
+// browser loads its policies) and again whenever IT or the officer changes a setting.
+let current = settings();
+chrome.storage.onChanged.addListener(() => {
+  current = settings();
+});
+
 async function call(kind, body) {
-  const config = await settings();
+  const config = await current;
   if (!config.serviceUrl) return { error: "govern is not set up: no service URL (ask IT, or see the options page)" };
   const route = ROUTES[kind];
   if (!route) return { error: `unknown request ${kind}` };
@@ -40,7 +47,7 @@ async function call(kind, body) {
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
   if (sender.id !== chrome.runtime.id || !message || typeof message.kind !== "string") return false;
   if (message.kind === "settings") {
-    settings().then((s) => reply({ sites: s.sites, debounceMs: s.debounceMs, ready: Boolean(s.serviceUrl) }));
+    current.then((s) => reply({ sites: s.sites, debounceMs: s.debounceMs, ready: Boolean(s.serviceUrl) }));
     return true;
   }
   call(message.kind, message.body).then(reply);

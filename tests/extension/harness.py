@@ -59,10 +59,10 @@ class Service:
     url: str
     db: Path
 
-    def checks(self) -> int:
-        """How many drafts the service has checked (each is in the decision log)."""
+    def checks(self, kind: str = "check") -> int:
+        """How many drafts the service has checked (each is in the decision log), or other records."""
         with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True) as c:
-            return int(c.execute("SELECT count(*) FROM log WHERE kind = 'check'").fetchone()[0])
+            return int(c.execute("SELECT count(*) FROM log WHERE kind = ?", (kind,)).fetchone()[0])
 
 
 @contextmanager

@@ -39,11 +39,15 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+REQUESTS: list[tuple[str, bool]] = []  # every request of the browser: (URL, from the service worker)
+
+
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Service, str]]:
     folder = tmp_path_factory.mktemp("extension")
     with govern_service(folder) as service, composer_site() as site:
         with browser_with_extension(folder) as (context, extension_id):
+            context.on("request", lambda r: REQUESTS.append((r.url, r.service_worker is not None)))
             configure(context, extension_id, service.url, KEYS["amira"][1])
             yield context, service, site
 
@@ -116,6 +120,12 @@ def test_a_referred_draft_in_a_contenteditable_composer_goes_for_sign_off(
     assert shown["verdict"] == "refer" and set(shown["underlined"]) == {"confidential"}
     assert any("leaked" in f for f in shown["findings"])
     assert page.inner_text("#post").strip() == LEAK  # the composer's text is untouched
+    before = service.checks("signoff")
+    page.evaluate(
+        "document.querySelector('govern-overlay').shadowRoot.querySelector('button.signoff').click()"
+    )
+    page.wait_for_timeout(500)  # a page script's click sends nothing
+    assert overlay(page)["sent"] is None and service.checks("signoff") == before
     page.locator("govern-overlay button.signoff").click()
     page.wait_for_selector("govern-overlay .sent")
     assert overlay(page)["sent"].startswith("Sent to legal for sign-off.")
@@ -155,3 +165,18 @@ def test_a_service_url_elsewhere_than_https_or_this_computer_is_refused(
     )
     page.close()
     assert got == cases
+
+
+def test_the_extension_talks_to_the_service_and_nowhere_else(
+    world: tuple[Any, Service, str], page: Any
+) -> None:
+    _, service, site = world
+    page.goto(f"{site}/editable")
+    page.click("#post")
+    type_and_pause(page, "We guarantee it.", TYPING_MS)
+    from_worker = {
+        url.split("/v1/")[0] for url, worker in REQUESTS if worker and not url.startswith("chrome-extension:")
+    }
+    assert from_worker == {service.url}  # the drafts went to the configured service only
+    others = {url.split("/")[2] for url, _ in REQUESTS if url.startswith("http")}
+    assert others <= {site.split("/")[2], service.url.split("/")[2]}
