@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from govern.signoff import MemoryReviews, ReviewStore, Signoff
 from govern.signoff.sql import SqlReviews
-from govern.store.sql import SqlStore
+from govern.store.sql import SqlStore, normalise_url
 
 START = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
 
@@ -42,14 +45,31 @@ class Logged:
         return [(i["step"], a, r["status"]) for k, f, a, i, r in self.entries if k == "signoff" and f == ref]
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", "postgresql"])
 def reviews(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ReviewStore]:
+    """The in-memory double and the SQL store, which must behave the same."""
     if request.param == "memory":
         yield MemoryReviews()
         return
-    store = SqlStore(str(tmp_path / "govern.db"))
+    if request.param == "sqlite":
+        store = SqlStore(str(tmp_path / "govern.db"))
+        yield SqlReviews(store.engine)
+        store.close()
+        return
+    url = os.environ.get("GOVERN_TEST_PG")
+    if not url:
+        pytest.skip("PostgreSQL tests run when GOVERN_TEST_PG is set (.ci/run sets it)")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(normalise_url(url))
+    with admin.begin() as c:
+        c.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in url else "?"
+    store = SqlStore(f"{url}{separator}options=-csearch_path%3D{schema}")
     yield SqlReviews(store.engine)
     store.close()
+    with admin.begin() as c:
+        c.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+    admin.dispose()
 
 
 @pytest.fixture
