@@ -74,8 +74,10 @@ class Signoff:
 
     def _expire(self, item: ReviewItem) -> ReviewItem:
         now = self.clock()
-        expired = replace(item, status="expired", updated_at=now, decided_at=now, reviewer=None)
-        expired = replace(expired, reason=f"not approved by its scheduled time {item.scheduled_at}")
+        reason = f"not approved by its scheduled time {item.scheduled_at}"
+        expired = replace(
+            item, status="expired", updated_at=now, decided_at=now, reviewer=None, reason=reason
+        )
         try:
             self.store.save(expired, item.status)
         except Conflict:  # another process acted first: read what it wrote
