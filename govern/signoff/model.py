@@ -39,6 +39,17 @@ def unified_diff(before: str, after: str, number: int) -> str:
     return "\n".join(lines)
 
 
+def without_text(draft: dict[str, Any]) -> dict[str, Any]:
+    """What a draft keeps when its retention ends: its platform and its text's digest."""
+    if draft.get("purged"):
+        return draft
+    return {
+        "purged": True,
+        "platform": draft.get("platform"),
+        "digest": text_digest(str(draft.get("text", ""))),
+    }
+
+
 @dataclass(frozen=True)
 class Version:
     """One submission of the draft: its text, the draft as sent, the verdict it had and the diff."""
@@ -56,7 +67,8 @@ class Version:
 
     @property
     def digest(self) -> str:
-        return text_digest(self.text)
+        """Of the text; a purged version keeps the digest its text had."""
+        return str(self.draft["digest"]) if self.draft.get("purged") else text_digest(self.text)
 
 
 @dataclass(frozen=True)

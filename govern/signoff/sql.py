@@ -18,7 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from govern.signoff.model import Acknowledgement, Note, ReviewItem, Status, Version
+from govern.signoff.model import Acknowledgement, Note, ReviewItem, Status, Version, without_text
 from govern.signoff.store import Conflict
 from govern.store import schema as t
 from govern.store.base import StoreUnavailable
@@ -129,6 +129,25 @@ class SqlReviews:
         )
         with self._tx(write=False) as c:
             return _load(c, list(c.execute(query)))
+
+    def purge(self, before: dt.datetime) -> int:
+        r, v = t.draft_reviews, t.draft_versions
+        decided = sa.select(r.c.id).where(
+            r.c.status.not_in(["open", "changes-requested"]), r.c.updated_at < _ts(before)
+        )
+        count = 0
+        with self._tx() as c:
+            for row in list(c.execute(sa.select(v).where(v.c.review_id.in_(decided)))):
+                draft = json.loads(row.draft)
+                if draft.get("purged"):
+                    continue
+                c.execute(
+                    v.update()
+                    .where(v.c.review_id == row.review_id, v.c.number == row.number)
+                    .values(draft=json.dumps(without_text(draft)), diff="")
+                )
+                count += 1
+        return count
 
     # --- acknowledgements ---------------------------------------------------------------------
 

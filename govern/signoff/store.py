@@ -7,7 +7,7 @@ import threading
 from dataclasses import replace
 from typing import Protocol
 
-from govern.signoff.model import Acknowledgement, ReviewItem, Status
+from govern.signoff.model import PENDING, Acknowledgement, ReviewItem, Status, Version, without_text
 
 
 class Conflict(Exception):
@@ -38,6 +38,11 @@ class ReviewStore(Protocol):
 
     def due(self, now: dt.datetime) -> list[ReviewItem]:
         """Pending items whose scheduled time has come."""
+        ...
+
+    def purge(self, before: dt.datetime) -> int:
+        """Blank the texts (drafts and diffs) of decided items last changed before `before`; their
+        digests stay, so the gate still knows an approved text. Returns how many versions."""
         ...
 
     def acknowledge(self, ack: Acknowledgement) -> None: ...
@@ -91,6 +96,17 @@ class MemoryReviews:
     def due(self, now: dt.datetime) -> list[ReviewItem]:
         return [i for i in self.find() if i.due(now)]
 
+    def purge(self, before: dt.datetime) -> int:
+        count = 0
+        with self._lock:
+            for item in list(self._items.values()):
+                if item.status in PENDING or item.updated_at >= before:
+                    continue
+                versions = tuple(_purged(v) for v in item.versions)
+                count += sum(1 for old, new in zip(item.versions, versions, strict=True) if old != new)
+                self._items[item.id] = replace(item, versions=versions)
+        return count
+
     def acknowledge(self, ack: Acknowledgement) -> None:
         with self._lock:
             self._acks.append(ack)
@@ -103,3 +119,11 @@ class MemoryReviews:
             for a in self._acks
             if (digest is None or a.digest == digest) and (since is None or a.at >= since)
         ]
+
+
+def _purged(version: Version) -> Version:
+    return (
+        version
+        if version.draft.get("purged")
+        else replace(version, draft=without_text(version.draft), diff="")
+    )

@@ -82,3 +82,21 @@ def test_the_command_reads_the_services_database(
 def test_a_bad_date_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="--since must be a date"):
         main(["report", "approvals", "--since", "last tuesday", "--db", str(tmp_path / "g.db")])
+
+
+def test_records_purge_removes_the_texts_of_old_decided_drafts(
+    council: Pack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "govern.db"
+    store = SqlStore(str(db))
+    clock = Clock(now=dt.datetime.now(dt.UTC) - dt.timedelta(days=120))  # past the pack's 90 days
+    signoff = Signoff(SqlReviews(store.engine), Logged(), clock)
+    old = signoff.submit(council, "amira", LEAK)
+    signoff.approve(old.id, "legal-lead")
+    clock.now = dt.datetime.now(dt.UTC)
+    recent = signoff.submit(council, "amira", PROMISE)
+    signoff.reject(recent.id, "lee", "No")
+    assert main(["records", "purge", "--db", str(db)]) == 0
+    assert "purged the text of 1 drafts" in capsys.readouterr().out
+    assert signoff.get(old.id).latest.text == "" and signoff.get(recent.id).latest.text == PROMISE["text"]
+    store.close()

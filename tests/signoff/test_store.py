@@ -10,7 +10,7 @@ from govern import Pack
 from govern.signoff import ReviewStore, Signoff
 from govern.signoff.model import Note
 from govern.signoff.store import Conflict
-from tests.signoff.conftest import START
+from tests.signoff.conftest import START, Clock
 
 LEAK = {"text": "This story was leaked from an internal memo.", "platform": "x"}
 
@@ -46,3 +46,19 @@ def test_notes_and_versions_are_appended_once(reviews: ReviewStore, signoff: Sig
     assert len(stored.versions) == 1 and stored.versions[0].draft == LEAK
     assert [i.id for i in reviews.with_text(item.latest.digest)] == [item.id]
     assert reviews.get("nope") is None
+
+
+def test_purging_keeps_what_the_gate_needs_but_not_the_text(
+    reviews: ReviewStore, signoff: Signoff, council: Pack, clock: Clock
+) -> None:
+    approved = signoff.submit(council, "amira", LEAK)
+    signoff.approve(approved.id, "legal-lead")
+    waiting = signoff.submit(council, "bob", {**LEAK, "text": LEAK["text"] + " Today."})
+    clock.advance(days=30)
+    assert reviews.purge(clock.now) == 1  # the decided item's one version; not the pending one
+    assert reviews.purge(clock.now) == 0  # once
+    purged = signoff.get(approved.id)
+    assert (purged.latest.text, purged.latest.diff, purged.latest.draft["platform"]) == ("", "", "x")
+    assert purged.latest.digest == approved.latest.digest
+    assert signoff.get(waiting.id).latest.text == LEAK["text"] + " Today."
+    assert signoff.gate(council, "scheduler", LEAK).decision == "allow"  # still approved, by digest
