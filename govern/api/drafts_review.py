@@ -1,5 +1,6 @@
 """HTTP adapter for draft sign-off, the pre-publish gate and acknowledgements (and the mounting of
 the batch endpoints of govern.api.batches).
+
 Thin: each route parses, calls govern.signoff.Signoff (or the pack) and shapes the answer. Keys,
 roles and the error shape are the app's own (`require`, `error_response`).
 """
