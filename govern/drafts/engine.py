@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from govern.access.models import PolicyRef
 from govern.checks.base import Subject
 from govern.checks.engine import Hit, TextChecker
+from govern.checks.normalise import normalised_subject
 from govern.checks.signals import SIGNALS
 from govern.drafts.models import Draft, DraftVerdict, Finding, Scores, Verdict
 from govern.errors import Problem, did_you_mean
@@ -81,7 +82,7 @@ class DraftChecker:
             "is_reply": bool(draft.in_reply_to and draft.in_reply_to.strip()),
             "length": len(draft.text),
         }
-        return Subject(draft.text, facts, moment.astimezone(self.timezone).date(), SIGNALS)
+        return normalised_subject(draft.text, facts, moment.astimezone(self.timezone).date(), SIGNALS)
 
     def _score(self, name: str, hits: list[Hit], subject: Subject) -> float:
         found = {h.rule.id for h in hits}

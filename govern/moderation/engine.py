@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 from govern.access.models import PolicyRef
 from govern.calendar import WorkingCalendar
-from govern.checks.base import Subject
+from govern.checks.disguises import unmask
 from govern.checks.engine import Hit, TextChecker
+from govern.checks.normalise import normalise, normalised_subject
 from govern.checks.signals import SIGNALS
 from govern.drafts.models import Finding
 from govern.errors import FieldError, Problem, RequestError, did_you_mean
@@ -27,15 +28,17 @@ VARIABLES: dict[str, str] = {
     "author_id": "the author's id ('' when not given)",
     "is_reply": "true when the comment answers another",
     "in_hours": "true when posted within moderation hours",
-    "repeats": "how many earlier comments by the same author, with the same text (ignoring case and "
-    "spacing), fall within the flooding window",
+    "repeats": "how many earlier comments by the same author, with the same text (ignoring case, "
+    "spacing, punctuation and disguised letters), fall within the flooding window",
     "length": "the number of characters in the text",
 }
 
 
 def same_text(text: str) -> str:
-    """Text compared for flooding: case and spacing ignored."""
-    return " ".join(text.casefold().split())
+    """Text compared for flooding: case, spacing, punctuation and disguises ignored, so that
+    "Fix the p0th\u200bole!!" repeats "fix the pothole" (letters and digits are all that count)."""
+    plain = unmask(normalise(text).text, collapse=1).text
+    return "".join(c for c in plain.casefold() if c.isalnum())
 
 
 ENGLAND = WorkingCalendar.of("england-and-wales")
@@ -116,8 +119,7 @@ class Moderator:
             "repeats": self.repeats(comment, posted, recent),
             "length": len(comment.text),
         }
-        subject = Subject(comment.text, facts, posted.date(), SIGNALS)
-        hits = self.checker.run(subject)
+        hits = self.checker.run(normalised_subject(comment.text, facts, posted.date(), SIGNALS))
         return self._result(comment, posted, channel.mode, in_hours, hits)
 
     def _result(

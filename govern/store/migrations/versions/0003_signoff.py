@@ -4,8 +4,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-# Follows 0002 (the keyed log, on another branch). Until that lands here, this follows 0001.
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
