@@ -237,6 +237,9 @@ def cmd_records(args: argparse.Namespace) -> int:
     days = pack.moderation.spec.retention.removed_days
     before = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
     count = store.purge(before, actor=_operator())
+    from govern.signoff.sql import SqlReviews
+
+    count += SqlReviews(store.engine).purge(before)  # drafts sent for sign-off, once decided
     print(f"purged the text of {count} drafts and comments older than {days} days ({before.date()})")
     return 0
 

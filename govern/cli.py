@@ -252,11 +252,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input(p)
     p.set_defaults(run=cmd_moderate)
 
-    from govern import admin, enforce, owner
+    from govern import admin, enforce, owner, reports
 
     admin.add_commands(sub, default_policies())
     owner.add_commands(sub, default_policies())
     enforce.add_commands(sub, default_policies())
+    reports.add_commands(sub, default_policies())
     return parser
 
 

@@ -190,7 +190,7 @@ def require(role: str) -> Callable[[Request], Awaitable[None]]:
     async def check(request: Request) -> None:
         service: Service = request.app.state.service
         if service.open_access:
-            request.state.actor = "anonymous"
+            request.state.actor, request.state.role = "anonymous", "admin"
             return
         header = request.headers.get("authorization", "")
         secret = (
@@ -205,7 +205,7 @@ def require(role: str) -> Callable[[Request], Awaitable[None]]:
             raise ApiError(401, "unauthenticated", "unknown API key")
         if ROLES.index(key.role) < ROLES.index(role):
             raise ApiError(403, "forbidden", f"this needs the {role} role; the key has {key.role}")
-        request.state.actor = key.name
+        request.state.actor, request.state.role = key.name, key.role
 
     return check
 
@@ -235,6 +235,11 @@ def create_app(
     from govern.web.routes import add_pages
 
     add_pages(app)
+    from govern.api.drafts_review import add_signoff
+    from govern.web.drafts_pages import add_draft_pages
+
+    add_signoff(app)
+    add_draft_pages(app)
 
     @app.post(
         "/v1/access/decisions",

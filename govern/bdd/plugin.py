@@ -16,6 +16,7 @@ pytest_plugins = [
     "govern.bdd.common_steps",
     "govern.bdd.draft_steps",
     "govern.bdd.moderation_steps",
+    "govern.bdd.signoff_steps",
 ]
 
 

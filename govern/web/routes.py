@@ -25,6 +25,7 @@ from govern.drafts.models import Platform
 from govern.errors import RequestError, error_body
 from govern.ids import new_id
 from govern.pack import Pack, field_errors
+from govern.signoff.rates import acknowledgement_rates
 from govern.web.csrf import csrf_field, verify_csrf
 
 HERE = Path(__file__).resolve().parent
@@ -348,7 +349,8 @@ def add_pages(app: FastAPI) -> None:
         pack: Pack = svc.pack
         since = dt.datetime.now(dt.UTC) - dt.timedelta(days=30)
         counts: Counter[str] = Counter()
-        for record in svc.store.log(since=since):
+        records = svc.store.log(since=since)
+        for record in records:
             for key in ("reasons", "findings"):
                 for item in record.result.get(key, []) or []:
                     if isinstance(item, dict) and "rule" in item:
@@ -367,6 +369,7 @@ def add_pages(app: FastAPI) -> None:
             areas=areas,
             covered=covered_rules(pack),
             counts=counts,
+            acknowledged=acknowledgement_rates(records, request.app.state.signoff.acknowledged(since)),
         )
 
     @app.post("/login", include_in_schema=False, dependencies=[Depends(verify_csrf)])
