@@ -1,0 +1,154 @@
+"""`hate`: attacks on people for a protected characteristic, named by the words that make them.
+
+Catches, for a protected group named in words or emoji (Muslims, ☪️, 🕍, 🏳️‍🌈, 👳, trans people,
+disabled people, immigrants, women, ...), or by a pronoun ("they", "these people") after the
+group was named earlier in the comment:
+- derogation: "Muslims are disgusting", "Why are women so stupid?", "I hate gay people",
+  "filthy immigrants", "trans people are not real women", "disabled people are a burden";
+- dehumanisation: "immigrants are vermin", "they breed like rats", "a plague of refugees";
+- exclusion: "send them back", "no more Muslims", "Travellers don't belong here";
+- threats to a group: "gas the Jews", "gay people should be shot";
+- slurs from the pack's list, disguised too ("f a g g o t s", "n1gger").
+Why: the written policy (M2) removes these whatever the spelling. It publishes what only looks
+like them, so a match is not reported when it is quoted, negated ("I don't hate women", "not
+all Muslims are terrorists"), reported or rebutted ("people who say immigrants are vermin are
+wrong", "Saying Muslims are terrorists is disgusting"), or when a slur is a homonym
+(`exceptions`: "a garden hoe", "fags" meaning cigarettes, a sea "dyke") or reclaimed by the
+speaker ("I'm a proud dyke"). Neutral and kind mentions ("I love Muslims") carry no derogation,
+so they are never matched.
+
+    - kind: hate
+      slurs: [faggot, "n*gger"]           # disguised spellings are found too
+      reclaimable: [dyke, queer]          # published when the speaker claims them ("I'm a proud dyke")
+      exceptions: ['\\bgarden\\s+hoes?\\b'] # RE2: innocent uses of a slur
+      groups: ['\\bscousers\\b']          # more group names (RE2), added to the built-in ones
+
+Instead: criticise a decision, not a group of people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import re2
+
+from govern.checks.base import CompileEnv, Span, Subject
+from govern.checks.evidence import Context, alternation, compile_re2, disguised, endings, expand, fold
+from govern.checks.hate_lexicon import (
+    ADVERBS,
+    CONTEXT,
+    EMOJI,
+    GROUPS,
+    NEGATIVE,
+    NEGATIVE_BEFORE,
+    POSITIVE,
+    PRONOUNS,
+    SINGULAR,
+    TEMPLATES,
+    typos,
+)
+from govern.checks.patterns import compile_regex
+
+PATTERNS = {"type": "list", "schema": {"type": "string", "empty": False}}
+
+SCHEMA: dict[str, Any] = {
+    "kind": {"type": "string", "required": True},
+    "slurs": {"type": "list", "schema": {"type": "string", "empty": False, "regex": r"^\*?[^*]+\*?$"}},
+    "reclaimable": {"type": "list", "schema": {"type": "string", "empty": False}},
+    "exceptions": PATTERNS,
+    "groups": PATTERNS,
+}
+
+RECLAIMED = (
+    r"\b(?:i['’]?m|i\s+am|we['’]?re|we\s+are|as\s+an?|us|we|proud|i\s+was|being)"
+    r"(?:\s+(?:a|an|proud|happy|fellow|black|gay|trans|big|old|queer|butch|bunch\s+of))*\s+$"
+)
+SLUR_REPORTED = compile_re2(
+    r"\b(?:call(?:s|ed|ing)?\s+(?:me|us|him|her|them|my\s+\w+|our\s+\w+|people|someone|a\s+\w+)"
+    r"(?:\s+\w+){0,2}|shout(?:s|ed|ing)?(?:\s+\w+){0,3}|the\s+(?:word|term|slur|insult)s?|word|term|"
+    r"saying|said|says|using|use|spray(?:ed)?|paint(?:ed)?|wrote|written|graffiti)\W+(?:\w+\W+){0,2}$"
+)
+
+
+@dataclass
+class Hate:
+    claims: re2._Regexp[str]
+    referring: re2._Regexp[str]  # the same claims about a pronoun ("they are vermin")
+    groups: re2._Regexp[str]
+    slurs: re2._Regexp[str] | None
+    reclaimable: re2._Regexp[str] | None
+    exceptions: re2._Regexp[str] | None
+    context: Context
+    pattern: str | None = None
+
+    def find(self, subject: Subject) -> list[Span]:
+        folded = fold(subject.text)
+        text = folded.text
+        found: list[tuple[int, int]] = []
+        for m in self.claims.finditer(text):
+            if m.end() > m.start() and not self.context.cancels(text, m.start(), m.end()):
+                found.append(m.span())
+        for m in self.referring.finditer(text):
+            earlier = self.groups.search(text[: m.start()])
+            if earlier and not self.context.cancels(text, m.start(), m.end()):
+                found.append(m.span())
+        if self.slurs is not None:
+            found += self._slurs(text)
+        return [Span(*folded.span(a, b)) for a, b in found]
+
+    def _slurs(self, text: str) -> list[tuple[int, int]]:
+        assert self.slurs is not None
+        innocent = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
+        spans = []
+        for m in self.slurs.finditer(text):
+            a, b = m.span()
+            if b <= a or any(x <= a and b <= y for x, y in innocent) or self.context.quoted(text, a, b):
+                continue
+            before = text[max(0, a - 60) : a]
+            if SLUR_REPORTED.search(before):
+                continue
+            if self.reclaimable is not None and self.reclaimable.fullmatch(m.group()):
+                if re2.search(RECLAIMED, before):
+                    continue
+            spans.append((a, b))
+        return spans
+
+
+def _union(sources: list[str]) -> str:
+    return "(?:" + "|".join(f"(?:{s})" for s in sources) + ")"
+
+
+def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
+    extra = [str(g) for g in spec.get("groups", [])]
+    exceptions = [str(e) for e in spec.get("exceptions", [])]
+    for field, sources in (("groups", extra), ("exceptions", exceptions)):
+        for i, source in enumerate(sources):
+            compiled = compile_regex(source, case_sensitive=False)
+            if isinstance(compiled, str):
+                env.problem("G402", f"pattern does not compile: {compiled}: {source}", field, i)
+    if env.problems:
+        return None
+    group_words = [*GROUPS, *typos(GROUPS)]
+    group = _union([alternation(group_words), EMOJI, *extra])
+    slots = {
+        "G": group,
+        "GS": _union([alternation(SINGULAR), EMOJI]),
+        "NEG": alternation(NEGATIVE),
+        "NEGB": alternation(NEGATIVE_BEFORE),
+        "POS": alternation(POSITIVE),
+        "ADV": alternation(ADVERBS),
+    }
+    claims = compile_re2(_union([expand(t, slots) for t in TEMPLATES]))
+    referring = compile_re2(_union([expand(t, {**slots, "G": PRONOUNS}) for t in TEMPLATES if "{G}" in t]))
+    slurs = [endings(disguised(str(s))) for s in spec.get("slurs", [])]
+    reclaimable = [endings(disguised(str(s))) for s in spec.get("reclaimable", [])]
+    return Hate(
+        claims=claims,
+        referring=referring,
+        groups=compile_re2(group),
+        slurs=compile_re2(alternation(slurs)) if slurs else None,
+        reclaimable=compile_re2(alternation(reclaimable)) if reclaimable else None,
+        exceptions=compile_re2(_union(exceptions)) if exceptions else None,
+        context=CONTEXT,
+    )

@@ -1,0 +1,270 @@
+"""The words and sentence shapes the `hate` detector reads (data, compiled once by hate.py).
+
+Groups follow the Equality Act 2010's protected characteristics (age, disability, gender
+reassignment, race — Gypsy, Roma and Traveller people included — religion or belief, sex,
+sexual orientation, pregnancy and maternity). Every entry is lower case, as `evidence.fold`
+leaves the text; spaces inside a name may be missing ("blackpeople").
+"""
+
+from __future__ import annotations
+
+from govern.checks.evidence import Context
+
+_PEOPLE = r"(?:\s*(?:people|persons|folk|folks|men|women|kids|children|families|youths?|residents|"
+_PEOPLE += r"neighbours|communit(?:y|ies)|immigrants|workers|students|guys|girls|boys|lads|community))"
+
+# Collective names of groups (plural or "X people"): what claims are made about.
+GROUPS = [
+    # religion or belief
+    r"\bmuslims\b", r"\bmoslems\b", r"\bmuzzies\b", r"\bislam\b", r"\bmuslim" + _PEOPLE, r"\bjews\b",
+    r"\bjewish" + _PEOPLE, r"\bjewry\b", r"\bchristians\b", r"\bcatholics\b", r"\bhindus\b", r"\bsikhs\b",
+    r"\bbuddhists\b", r"\batheists\b", r"\bhindu" + _PEOPLE, r"\bsikh" + _PEOPLE,
+    # sexual orientation, gender reassignment
+    r"\bgays\b", r"\bgay" + _PEOPLE, r"\bgay\s+couples\b", r"\blesbians\b", r"\bbisexuals\b",
+    r"\bbi(?:sexual)?" + _PEOPLE, r"\bhomosexuals\b", r"\bhomosexual" + _PEOPLE, r"\bqueer" + _PEOPLE,
+    r"\blgbt\w*(?:\s*(?:people|folk|community|kids|persons))?", r"\btrans" + _PEOPLE,
+    r"\btrans(?:gender)?\s+(?:women|men|people|kids|children|folk|persons|youth)\b", r"\btransgenders?\b",
+    r"\btranssexuals\b", r"\bnon[- ]?binary" + _PEOPLE,
+    # race, colour, nationality, ethnic origin
+    r"\bblacks\b", r"\bblack" + _PEOPLE, r"\bwhite" + _PEOPLE, r"\bbrown" + _PEOPLE, r"\basians\b",
+    r"\basian" + _PEOPLE, r"\bchinese(?:" + _PEOPLE + r")?", r"\bindians\b", r"\bpakistanis\b",
+    r"\bbangladeshis\b", r"\bafricans\b", r"\barabs\b", r"\bmexicans\b", r"\blatinos\b", r"\blatinas\b",
+    r"\bhispanics\b", r"\bpoles\b", r"\bpolish" + _PEOPLE, r"\bromanians\b", r"\bbulgarians\b",
+    r"\beastern\s+europeans\b", r"\bsomalis\b", r"\bnigerians\b", r"\bafghans\b", r"\bsyrians\b",
+    r"\biraqis\b", r"\bkurds\b", r"\bturks\b", r"\bjamaicans\b", r"\bgypsies\b", r"\bgipsies\b",
+    r"\btravell?ers\b", r"\btravell?er" + _PEOPLE, r"\broma(?:" + _PEOPLE + r")?\b", r"\bimmigrants\b",
+    r"\bmigrants\b", r"\brefugees\b", r"\basylum\s+seekers\b", r"\bforeigners\b", r"\billegals\b",
+    r"\bethnic\s+minorities\b", r"\bpeople\s+of\s+colou?r\b", r"\bnative\s+americans\b",
+    r"\baborigines\b", r"\bindigenous" + _PEOPLE,
+    # disability
+    r"\bdisabled" + _PEOPLE, r"\bthe\s+disabled\b", r"\bpeople\s+with\s+(?:disabilities|a\s+disability|"
+    r"autism|down[’'s]*\s+syndrome|learning\s+disabilities|mental\s+(?:illness|health\s+problems))\b",
+    r"\bwheelchair\s+users\b", r"\bautistic" + _PEOPLE, r"\bautistics\b", r"\bdeaf" + _PEOPLE,
+    r"\bblind" + _PEOPLE, r"\bthe\s+(?:deaf|blind|mentally\s+ill|handicapped)\b", r"\bmentally\s+ill"
+    + _PEOPLE, r"\bhandicapped" + _PEOPLE, r"\bcripples\b", r"\bretards\b", r"\bspastics\b",
+    # sex, pregnancy and maternity, age
+    r"\bwomen\b", r"\bgirls\b", r"\bfemales\b", r"\bwomenfolk\b", r"\bpregnant\s+women\b",
+    r"\bsingle\s+mothers\b", r"\bnew\s+mums\b", r"\bold" + _PEOPLE, r"\belderly" + _PEOPLE,
+    r"\bthe\s+elderly\b", r"\bpensioners\b", r"\boaps\b", r"\bboomers\b",
+]
+
+# One person named by the group ("a dirty Muslim", "that Jew"), for the claims that take one.
+SINGULAR = [
+    r"\bmuslim\b", r"\bjew\b", r"\bimmigrant\b", r"\bmigrant\b", r"\brefugee\b", r"\bforeigner\b",
+    r"\bgypsy\b", r"\btraveller\b", r"\bgay\b", r"\blesbian\b", r"\btranny\b", r"\bhomo\b",
+    r"\btrans\s+(?:woman|man|person|kid)\b", r"\bblack\s+(?:man|woman|person|kid|guy)\b",
+    r"\bdisabled\s+(?:person|man|woman|kid)\b", r"\bcripple\b", r"\bpaki\b", r"\bsikh\b",
+    r"\bhindu\b", r"\barab\b", r"\basylum\s+seeker\b", r"\bpole\b", r"\bromanian\b",
+]
+
+# Emoji that stand for a group (variation selectors and joiners optional).
+EMOJI = (
+    "(?:\u262a\ufe0f?|\U0001f54c|\U0001f54d|\u2721\ufe0f?|\U0001f3f3\ufe0f?\u200d?\U0001f308|"
+    "\U0001f3f3\ufe0f?\u200d?\u26a7\ufe0f?|\u26a7\ufe0f?|\U0001f473[\U0001f3fb-\U0001f3ff]?"
+    "(?:\u200d?[\u2640\u2642]\ufe0f?)?|\U0001f9d5[\U0001f3fb-\U0001f3ff]?|\u267f\ufe0f?|"
+    "\U0001f468\U0001f3ff|\U0001f469\U0001f3ff|\U0001f9d1\U0001f3ff|\U0001f308)+"
+)
+
+# What is said of a group that derogates or dehumanises it.
+NEGATIVE = [
+    r"scum(?:bags)?", r"trash", r"garbage", r"rubbish", r"filth", r"filthy", r"dirty", r"vermin",
+    r"rats?", r"cockroach(?:es)?", r"roaches", r"parasites?", r"leech(?:es)?", r"animals?", r"beasts?",
+    r"apes?", r"monkeys?", r"pigs?", r"dogs?", r"swine", r"savages?", r"barbarians?", r"sub[- ]?humans?",
+    r"abominations?", r"freaks?", r"perverts?", r"perverted", r"paedo(?:phile)?s?", r"pedo(?:phile)?s?",
+    r"nonces?", r"predators?", r"rapists?", r"terrorists?", r"criminals?", r"thieves", r"thugs",
+    r"invaders?", r"(?:a\s+)?plague", r"(?:a\s+)?disease", r"diseased", r"(?:a\s+)?cancer",
+    r"(?:an\s+)?infestation", r"(?:a\s+)?virus", r"pests?", r"(?:a\s+)?scourge", r"(?:a\s+)?burden",
+    r"(?:a\s+)?drain", r"(?:a\s+)?blight", r"(?:a\s+)?stain", r"(?:a\s+)?menace", r"(?:a\s+)?threat",
+    r"(?:a\s+)?danger", r"(?:a\s+)?mistake", r"degenerates?", r"degenerate", r"idiots?", r"morons?",
+    r"retard(?:s|ed)?", r"imbeciles?", r"maggots?", r"worms?", r"snakes?", r"liars", r"scroungers",
+    r"spongers", r"freeloaders", r"inferior", r"worthless", r"useless", r"pathetic", r"disgusting",
+    r"disgrace(?:ful)?", r"vile", r"repulsive", r"revolting", r"gross", r"smelly", r"stinking", r"stink",
+    r"stupid", r"thick", r"dumb", r"brainless", r"evil", r"sick\s+in\s+the\s+head", r"mentally\s+ill",
+    r"mental", r"unnatural", r"dangerous", r"violent", r"primitive", r"backwards?", r"uncivili[sz]ed",
+    r"ugly", r"lazy", r"greedy", r"(?:a\s+)?waste\s+of\s+(?:space|oxygen|money|air|skin)",
+    r"the\s+(?:worst|lowest)\s+(?:people|kind|type|scum|of\s+the\s+lot)",
+    r"(?:the\s+)?problem", r"(?:a\s+)?joke", r"sickening",
+    r"nasty", r"hideous", r"abnormal", r"deviants?", r"vile", r"wicked", r"second[- ]class",
+    r"lesser", r"not\s+(?:even\s+)?human", r"less\s+than\s+human", r"(?:a\s+)?cult", r"(?:a\s+)?pest",
+    r"breeders", r"bludgers", r"benefit\s+cheats", r"shit", r"crap", r"useless\s+eaters",
+]
+# Adjectives that derogate when put before a group ("filthy immigrants").
+NEGATIVE_BEFORE = [
+    r"filthy", r"dirty", r"disgusting", r"vile", r"stinking", r"smelly", r"stupid", r"thick", r"dumb",
+    r"lazy", r"evil", r"subhuman", r"worthless", r"bloody", r"fucking", r"effing", r"nasty",
+    r"scummy", r"parasitic", r"hideous", r"sneaky", r"greedy", r"thieving", r"inbred",
+]
+# What a group is denied when it is derogated by negation ("women are not equal").
+POSITIVE = [
+    r"humans?", r"human\s+beings?", r"people", r"persons", r"welcome", r"equals?", r"normal",
+    r"real\s+(?:women|men|people|britons|citizens)", r"trustworthy", r"to\s+be\s+trusted", r"worth\s+\w+",
+    r"worthy", r"intelligent", r"smart", r"clever", r"capable", r"decent", r"civili[sz]ed", r"clean",
+    r"honest", r"valuable", r"wanted", r"needed", r"good\s+enough", r"fit\s+to", r"british", r"english",
+    r"one\s+of\s+us", r"part\s+of\s+(?:this|our|the)\s+(?:country|society|community|town|city)",
+    r"as\s+(?:good|smart|clever|capable|intelligent)", r"welcome\s+here", r"fully\s+human",
+]
+ADVERBS = [
+    r"all", r"just", r"so", r"such", r"really", r"truly", r"literally", r"basically", r"naturally",
+    r"inherently", r"genuinely", r"mostly", r"always", r"nothing\s+but", r"nothing\s+more\s+than",
+    r"no\s+better\s+than", r"worse\s+than", r"like", r"as", r"an?", r"the", r"bunch\s+of", r"load\s+of",
+    r"pack\s+of", r"lot\s+of", r"complete", r"total", r"absolute", r"utter", r"fucking", r"bloody",
+    r"little", r"kind\s+of", r"sort\s+of", r"that", r"too", r"very", r"quite", r"pretty", r"clearly",
+    r"obviously", r"simply", r"probably", r"definitely", r"actually", r"still", r"also", r"typical",
+    r"nothing\s+other\s+than", r"more\s+like", r"born", r"dirty", r"filthy", r"disgusting", r"stupid",
+    r"lazy", r"evil", r"vile", r"useless", r"worthless", r"deep\s+down", r"by\s+nature",
+]
+# A group referred to again in a later clause or sentence ("I met some immigrants. They are vermin.").
+PRONOUNS = (
+    r"(?:\bthey\b|\bthem\b|\bthese\s+(?:people|ones|types)\b|\bthose\s+(?:people|ones|types)\b|"
+    r"\bsuch\s+people\b|\bpeople\s+like\s+(?:them|that|this|those)\b|\btheir\s+kind\b|\bthat\s+lot\b|"
+    r"\bthis\s+lot\b|\bthe\s+lot\s+of\s+them\b)"
+)
+
+_COP = r"(?:\s*(?:are|r|is|were|was|be|being|seem|seem\s+to\s+be|look|act|become)\b|['’]re|\s*=)"
+_MODS = r"(?:\s+{ADV}\b)"
+_NEG = r"\s+{NEG}\b"
+_KILL = (
+    r"(?:kill|shoot|gas|hang|lynch|exterminate|eradicate|wipe\s+out|slaughter|massacre|murder|behead|"
+    r"execute|stone|burn|bomb|nuke|annihilate|purge|genocide|string\s+up|get\s+rid\s+of|eliminate|"
+    r"sterili[sz]e|cull)"
+)
+_KILLED = (
+    r"(?:die|be\s+killed|killed|shot|hanged|hung|gassed|exterminated|wiped\s+out|eradicated|put\s+down|"
+    r"lynched|burned|burnt|executed|murdered|slaughtered|suffer|rot|burn|strung\s+up|sterili[sz]ed|"
+    r"culled|eliminated|put\s+in\s+(?:camps|ovens|gas\s+chambers)|beaten)"
+)
+
+# Each template is one shape of claim; {G} is a group, {GS} one member, {NEG} a derogation,
+# {NEGB} a derogatory adjective, {POS} something denied, {ADV} a filler or intensifier.
+TEMPLATES = [
+    # "Muslims are disgusting", "women are all just stupid", "immigrants r scum"
+    "{G}" + _COP + _MODS + "{0,4}" + _NEG,
+    # "women so stupid", "gays = disease"
+    "{G}" + _MODS + "{1,4}" + _NEG,
+    # "Why are women so stupid?", "Aren't Muslims just terrorists?"
+    r"\b(?:are|aren['’]?t|arent|is|isn['’]?t)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{G}" + _MODS + "{0,4}"
+    + _NEG,
+    # "I hate gay people", "can't stand immigrants", "immigrants disgust me"
+    r"\b(?:hate|hates|hated|hating|despise|despises|detest|detests|loathe|loathes|abhor|can['’]?t\s+stand|"
+    r"cannot\s+stand|can['’]?t\s+bear|sick\s+to\s+death\s+of)\s+(?:all\s+|the\s+|these\s+|those\s+|bloody\s+|"
+    r"fucking\s+|them\s+)*{G}",
+    r"{G}\s+(?:disgust|disgusts|sicken|sickens|repulse|repulses|revolt|revolts|nauseate)\s+me\b",
+    r"{G}\s+make\s+me\s+(?:sick|ill|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up|be\s+sick))",
+    # "filthy immigrants", "dirty Muslim", "disgusting trans people"
+    r"\b{NEGB}\s+(?:(?:old|little|young|lazy|filthy|dirty|stupid|fat|ugly|bloody|fucking|stinking)\s+)?"
+    r"(?:{G}|{GS})",
+    r"{G}\s+(?:all\s+)?(?:stink|smell|reek)\b",
+    # negated positive: "women are not equal", "trans women will never be real women"
+    "{G}" + _COP + r"\s+(?:not|never|no\s+longer|nowhere\s+near|in\s+no\s+way|hardly)(?:\s+\w+){0,2}?"
+    r"\s+{POS}\b",
+    r"{G}\s+(?:aren['’]?t|arent|isn['’]?t|can['’]?t\s+be|cannot\s+be|will\s+never\s+be|could\s+never\s+be|"
+    r"won['’]?t\s+ever\s+be|are\s+never|never\s+will\s+be)(?:\s+\w+){0,2}?\s+{POS}\b",
+    r"{G}\s+(?:have|has|deserve)\s+no\s+(?:place|right|rights|business|brains?|morals|culture|value|worth|"
+    r"future|respect|dignity)",
+    r"{G}\s+(?:can['’]?t|cannot|shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+be\s+(?:trusted|allowed|"
+    r"employed|let\s+in|tolerated|accepted|taken\s+seriously)",
+    r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+(?:belong|deserve|count|matter|fit\s+in)",
+    r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|can['’]?t|cannot)\s+(?:be\s+allowed\s+to\s+)?"
+    r"(?:vote|work|teach|marry|adopt|have\s+(?:kids|children|rights|jobs|a\s+say)|live\s+(?:here|near)|exist|"
+    r"breed|hold\s+office|drive|be\s+(?:teachers|doctors|nurses|parents|leaders|in\s+charge|here|near|"
+    r"around\s+children|trusted))",
+    r"\b(?:don['’]?t|do\s+not|never)\s+(?:think|believe)\s+{G}\s+(?:should|deserve|are|can|ought)\s+(?:to\s+)?"
+    r"(?:be\s+)?(?:allowed|trusted|equal|human|welcome|have\s+(?:rights|a\s+say)|vote|work|{POS})",
+    # exclusion: "send them back", "no more Muslims", "immigrants out", "keep gypsies out"
+    r"\b(?:send|deport|kick|throw|ship|chuck|boot|drive|force|run|get)\s+(?:all\s+)?(?:the\s+|these\s+|"
+    r"those\s+|every\s+|em\s+)?(?:{G}|them)\s+(?:all\s+)?(?:back|out|home|away|off)\b",
+    r"{G}\s+(?:should|must|need\s+to|needs\s+to|ought\s+to|have\s+to|can)\s+(?:all\s+)?(?:just\s+)?"
+    r"(?:go\s+(?:back|home)|get\s+out|leave|fuck\s+off|piss\s+off|be\s+(?:deported|sent\s+(?:back|home)|"
+    r"banned|kicked\s+out|removed|thrown\s+out|locked\s+up|segregated|sterili[sz]ed|interned|rounded\s+up|"
+    r"put\s+in\s+camps|kept\s+out|expelled))",
+    r"\b(?:ban|no\s+more|stop\s+letting\s+in|get\s+rid\s+of|rid\s+(?:\w+\s+){0,2}of|deport|expel|round\s+up|"
+    r"keep\s+out)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+|any\s+more\s+|more\s+)?{G}",
+    r"\bkeep\s+(?:the\s+|all\s+)?{G}\s+(?:out|away)\b",
+    r"{G}\s+(?:out|go\s+home|not\s+welcome|get\s+out|fuck\s+off|piss\s+off)\b",
+    r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+belong\b",
+    r"\bgo\s+back\s+(?:to\s+)?(?:where\s+(?:you|they)\s+(?:came|come)\s+from|(?:to\s+)?(?:your|their)\s+"
+    r"(?:own\s+)?(?:country|countries))",
+    # dehumanisation: "they breed like rats", "a plague of refugees", "immigrants are swarming in"
+    r"{G}\s+(?:breed|multiply|spread|swarm|live|reproduce)\s+like\s+(?:\w+\s+)?(?:rats|rabbits|"
+    r"cockroaches|animals|vermin|flies|insects|a\s+disease|a\s+virus|the\s+plague|pigs|dogs)",
+    r"{G}(?:\s+are)?\s+(?:swarming|infesting|invading|overrunning|taking\s+over|polluting|ruining|"
+    r"destroying|breeding|outbreeding)\b",
+    r"\b(?:swarms?|hordes?|plague|infestation|invasion|vermin|scourge)\s+of\s+(?:\w+\s+)?{G}",
+    # threats against a group: "gas the Jews", "gay people should be shot", "death to Muslims"
+    r"\b" + _KILL + r"\s+(?:all\s+|every\s+|the\s+|these\s+|those\s+|more\s+|some\s+|them\s+|of\s+the\s+)*"
+    r"(?:\w+\s+)?{G}",
+    r"{G}\s+(?:should|must|need\s+to|needs\s+to|ought\s+to|deserve\s+to|deserves\s+to|will|are\s+going\s+to|"
+    r"have\s+to|all\s+need\s+to)\s+(?:all\s+)?(?:be\s+)?" + _KILLED + r"\b",
+    r"\bdeath\s+to\s+(?:all\s+)?(?:the\s+)?{G}",
+    r"\b(?:hope|wish)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:die|dies|get\s+(?:killed|shot|cancer|raped)|rot|burn|"
+    r"suffer)",
+    r"\bthe\s+only\s+good\s+(?:{GS}|{G})\s+(?:is|are)\s+(?:a\s+)?dead",
+    r"{G}\s+(?:belong|should\s+be|need\s+to\s+be)\s+in\s+(?:camps|gas\s+chambers|ovens|cages|zoos|the\s+ground|"
+    r"the\s+kitchen|asylums|institutions|the\s+bin|the\s+sea)",
+]
+
+CONTEXT = Context.build(
+    negations=[
+        r"\bnot\b", r"\bnever\b", r"n['’]?t\b", r"\bno\s+one\b", r"\bnobody\b", r"\bnone\s+of\b", r"\bno\b",
+        r"\b(?:myth|lie|nonsense|rubbish|untrue|false|wrong|absurd|ridiculous|ignorant|bigoted|racist)\s+"
+        r"(?:to|that)\b", r"\bstop\b", r"\bhow\s+dare\b", r"\bshame\s+on\b", r"\brefuse\s+to\b",
+        r"\bwithout\b", r"\bnor\b",
+    ],
+    reporting=[
+        r"\b(?:people|those|anyone|someone|somebody|whoever|idiots|bigots|racists|folk|men|he|she|they|"
+        r"anybody|everyone|person)\s+who\s+(?:\w+\s+)?(?:say|says|said|think|thinks|claim|claims|believe|"
+        r"believes|reckon|post|posts|posted|call|calls|shout|write|writes|spread|spreads|tell|tells)\b",
+        r"\b(?:saying|claiming|suggesting|implying|pretending|calling|shouting|chanting|writing|posting|"
+        r"spreading|telling\s+(?:me|us|people)|arguing|insisting|screaming|yelling)\b",
+        r"\b(?:said|says|shouted|wrote|posted|told\s+(?:me|us|her|him)|screamed|yelled|chanted|sprayed|"
+        r"painted|tweeted|called\s+(?:me|us|him|her|them)|heard\s+\w+(?:\s+\w+)?\s+say)\b",
+        r"\bthe\s+(?:idea|claim|notion|myth|lie|suggestion|view|belief|assumption|stereotype|trope)\s+that\b",
+        r"\b(?:statements?|comments?|words|things|posts?|signs?|leaflets?|graffiti|chants?|messages?)\s+"
+        r"(?:like|such\s+as|saying)\b",
+        r"\b(?:sick|tired)\s+of\s+(?:hearing|people|reading|seeing)\b", r"\bif\s+you\s+think\b",
+        r"\b(?:who|where)\s+(?:says|said)\b", r"\bdon['’]?t\s+(?:let|listen)\b",
+    ],
+    rebuttals=[
+        r"^[\s,;:\"'”’)]*(?:(?:and|which|that|this|it)\s+)?(?:is|are|was|were|['’]s|is\s+just|are\s+just)\s+"
+        r"(?:just\s+|simply\s+|absolutely\s+|so\s+|completely\s+|totally\s+|utterly\s+|pure\s+|plain\s+|"
+        r"clearly\s+|a\s+|an\s+|deeply\s+|really\s+)*(?:wrong|nonsense|rubbish|bullshit|a\s+lie|lies|a\s+myth|"
+        r"false|untrue|racist|racism|sexist|sexism|misogyn\w*|homophob\w*|transphob\w*|islamophob\w*|"
+        r"antisemit\w*|ableis\w*|bigot\w*|hateful|hate|hate\s+speech|disgusting|vile|shameful|abhorrent|"
+        r"ignorant|offensive|unacceptable|not\s+(?:ok|okay|acceptable|true|on|right|funny)|a\s+disgrace|"
+        r"appalling|sickening|awful|horrible|outrageous|dangerous|poison|evil)\b",
+        r"^[\s,;:\"'”’)]*(?:[-–—]\s*)?(?:that['’]?s|this\s+is|that\s+is|it['’]?s)\s+(?:just\s+|so\s+|pure\s+|"
+        r"plain\s+)?(?:racist|sexist|bigoted|hateful|disgusting|vile|wrong|not\s+ok|unacceptable|hate)",
+        r"^[\s,;:\"'”’)]*(?:makes?|made)\s+me\s+(?:sick|angry|ashamed|furious)",
+        r"^[\s,;:\"'”’)]*(?:has|have)\s+no\s+place\b",
+        r"^[\s,;:\"'”’)]*(?:needs?\s+to\s+stop|should\s+be\s+(?:ashamed|reported|removed|challenged))",
+    ],
+    followers=[
+        r"^(?:that|this|such|these|those|it|statements?|comments?|views?|words|talk|posts?|rhetoric|language|"
+        r"people\s+who|whoever|anyone\s+who|i\s+(?:reported|challenged|complained))\b.{0,60}?\b(?:wrong|"
+        r"nonsense|racist|racism|sexist|bigoted|bigotry|hateful|hate|disgusting|vile|not\s+ok|unacceptable|"
+        r"shameful|appalling|sickening|reported|ashamed|no\s+place)\b",
+    ],
+    reach=8,
+)
+
+
+def typos(groups: list[str]) -> list[str]:
+    """Misspellings of the one-word group names: one letter dropped or two swapped ("mslims")."""
+    out: set[str] = set()
+    for source in groups:
+        if not (source.startswith(r"\b") and source.endswith(r"\b")):
+            continue
+        word = source[2:-2]
+        if not word.isalpha() or len(word) < 6:
+            continue
+        for i in range(1, len(word) - 1):
+            out.add(word[:i] + word[i + 1 :])
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    out -= {g[2:-2] for g in groups}
+    out -= TYPO_COLLISIONS
+    return [rf"\b{w}\b" for w in sorted(out)]
+
+
+# Misspellings that are words of their own.
+TYPO_COLLISIONS = frozenset({"backs", "lacks", "blcks", "poles", "roles", "trans", "romans", "indias",
+                             "arabs", "sikh", "asins", "isms"})
