@@ -55,7 +55,12 @@ def _unmask(lowered: str) -> str:
             before = i > 0 and chars[i - 1].isalpha()
             after = j < n and chars[j].isalpha()
             masks_only = all(c == "*" for c in chars[i:j])
+            digits = all(c.isdigit() for c in chars[i:j])
+            ends_word = j == n or not chars[j].isalnum()
             if after and (before or j - i < 3 or i == 0 or not chars[i - 1].isalnum()):
+                for k in range(i, j):
+                    chars[k] = _UNMASK[chars[k]]
+            elif before and digits and ends_word:  # "h4t3", "mu5l1m5"
                 for k in range(i, j):
                     chars[k] = _UNMASK[chars[k]]
             elif before and masks_only:  # "f***", "sh*"
@@ -82,9 +87,6 @@ def fold(text: str) -> Folded:
     last = 0
     for run in runs:
         start = run.start()
-        # "a" and "I" are words of their own: "a f u c k" is "a fuck", not "afuck".
-        if unmasked[start] in "ai" and run.end() - start >= 7:
-            start += 2
         out.append(unmasked[last:start])
         where.extend(range(last, start))
         for i in range(start, run.end(), 2):
@@ -142,12 +144,21 @@ def compile_re2(pattern: str) -> re2._Regexp[str]:
     options = re2.Options()
     options.log_errors = False
     options.max_mem = 64 << 20  # the big lexicon alternations need more than RE2's 8 MiB default
-    return re2.compile(pattern, options)
+    try:
+        return re2.compile(pattern, options)
+    except re2.error as exc:  # ours, not a policy owner's: say which part, briefly
+        reason = exc.args[0] if exc.args else b""
+        message = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+        raise ValueError(f"{message[:200]} in {pattern[:200]}") from None
 
 
 # Clause and sentence ends in folded text.
 _SENTENCE_END = re.compile(r"[.!?\n]+|\s[-–—]\s")
 _CLAUSE_END = re.compile(r"[.!?;:,\n]+|\s[-–—]\s|\bbut\b")
+
+
+# A negated auxiliary that opens a rhetorical question, not a denial.
+_RHETORICAL = re.compile(r"\s*(?:it|this|that|the|our|everyone|anyone|we|they|you(?!\s+dare))\b")
 
 
 def _last_end(regex: re.Pattern[str], text: str, before: int) -> int:
@@ -203,6 +214,9 @@ class Context:
             return False
         clause = _last_end(_CLAUSE_END, text, start)
         for m in self.negations.finditer(text[clause:start]):
+            after = text[clause + m.end() : start]
+            if m.group().endswith(("n't", "n’t")) and _RHETORICAL.match(after):
+                continue  # "isn't it obvious that ...", "wouldn't this town be better ..."
             if _words_between(text, clause + m.end(), start) <= self.reach:
                 return True
         return False

@@ -37,16 +37,22 @@ from govern.checks.base import CompileEnv, Span, Subject
 from govern.checks.evidence import Context, alternation, compile_re2, disguised, endings, expand, fold
 from govern.checks.hate_lexicon import (
     ADVERBS,
+    ARTICLED,
+    COMPARISON_EXCUSED,
+    COMPARISONS,
     CONTEXT,
     EMOJI,
     GROUPS,
+    HATE_VERBS,
+    IMPLICIT,
     NEGATIVE,
     NEGATIVE_BEFORE,
+    NEGATIVE_EMOJI,
     POSITIVE,
     PRONOUNS,
     SINGULAR,
     TEMPLATES,
-    typos,
+    misspelt,
 )
 from govern.checks.patterns import compile_regex
 
@@ -75,6 +81,10 @@ SLUR_REPORTED = compile_re2(
 class Hate:
     claims: re2._Regexp[str]
     referring: re2._Regexp[str]  # the same claims about a pronoun ("they are vermin")
+    implicit: re2._Regexp[str]  # derogation that needs the group named somewhere ("there goes the ...")
+    comparisons: re2._Regexp[str]  # a group likened to vermin or disease
+    excused: re2._Regexp[str]  # what makes a comparison a description of mistreatment or a denial
+    mentions: re2._Regexp[str]  # any naming of a group, one member included
     groups: re2._Regexp[str]
     slurs: re2._Regexp[str] | None
     reclaimable: re2._Regexp[str] | None
@@ -92,6 +102,12 @@ class Hate:
         for m in self.referring.finditer(text):
             earlier = self.groups.search(text[: m.start()])
             if earlier and not self.context.cancels(text, m.start(), m.end()):
+                found.append(m.span())
+        for m in self.implicit.finditer(text):
+            if self.mentions.search(text) and not self.context.cancels(text, m.start(), m.end()):
+                found.append(m.span())
+        for m in self.comparisons.finditer(text):
+            if not self.excused.search(m.group()) and not self.context.cancels(text, m.start(), m.end()):
                 found.append(m.span())
         if self.slurs is not None:
             found += self._slurs(text)
@@ -129,23 +145,33 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
                 env.problem("G402", f"pattern does not compile: {compiled}: {source}", field, i)
     if env.problems:
         return None
-    group_words = [*GROUPS, *typos(GROUPS)]
-    group = _union([alternation(group_words), EMOJI, *extra])
+    group = _union([alternation([*GROUPS, *misspelt(GROUPS)]), EMOJI, *extra])
     slots = {
         "G": group,
         "GS": _union([alternation(SINGULAR), EMOJI]),
-        "NEG": alternation(NEGATIVE),
+        "NEG": alternation([*NEGATIVE, *misspelt(NEGATIVE)]),
+        "NEGE": NEGATIVE_EMOJI,
         "NEGB": alternation(NEGATIVE_BEFORE),
         "POS": alternation(POSITIVE),
         "ADV": alternation(ADVERBS),
+        "HATE": alternation([*HATE_VERBS, *misspelt(HATE_VERBS)]).replace(r"\b", ""),
     }
-    claims = compile_re2(_union([expand(t, slots) for t in TEMPLATES]))
-    referring = compile_re2(_union([expand(t, {**slots, "G": PRONOUNS}) for t in TEMPLATES if "{G}" in t]))
+    slots["GA"] = expand(ARTICLED, slots)
+    # Words may run together ("Ihate", "dirtyrats", "Killall"): any space in a claim may be missing.
+    templates = [expand(t, slots).replace(r"\s+", r"\s*") for t in TEMPLATES]
+    claims = compile_re2(_union(templates))
+    referring = compile_re2(
+        _union([expand(t, {**slots, "G": PRONOUNS}).replace(r"\s+", r"\s*") for t in TEMPLATES if "{G}" in t])
+    )
     slurs = [endings(disguised(str(s))) for s in spec.get("slurs", [])]
     reclaimable = [endings(disguised(str(s))) for s in spec.get("reclaimable", [])]
     return Hate(
         claims=claims,
         referring=referring,
+        implicit=compile_re2(_union(IMPLICIT)),
+        comparisons=compile_re2(_union([expand(t, slots) for t in COMPARISONS])),
+        excused=compile_re2(COMPARISON_EXCUSED),
+        mentions=compile_re2(_union([group, slots["GA"], slots["GS"]])),
         groups=compile_re2(group),
         slurs=compile_re2(alternation(slurs)) if slurs else None,
         reclaimable=compile_re2(alternation(reclaimable)) if reclaimable else None,

@@ -8,6 +8,8 @@ leaves the text; spaces inside a name may be missing ("blackpeople").
 
 from __future__ import annotations
 
+import re
+
 from govern.checks.evidence import Context
 
 _PEOPLE = r"(?:\s*(?:people|persons|folk|folks|men|women|kids|children|families|youths?|residents|"
@@ -32,7 +34,8 @@ GROUPS = [
     r"\bhispanics\b", r"\bpoles\b", r"\bpolish" + _PEOPLE, r"\bromanians\b", r"\bbulgarians\b",
     r"\beastern\s+europeans\b", r"\bsomalis\b", r"\bnigerians\b", r"\bafghans\b", r"\bsyrians\b",
     r"\biraqis\b", r"\bkurds\b", r"\bturks\b", r"\bjamaicans\b", r"\bgypsies\b", r"\bgipsies\b",
-    r"\btravell?ers\b", r"\btravell?er" + _PEOPLE, r"\broma(?:" + _PEOPLE + r")?\b", r"\bimmigrants\b",
+    r"\btravellers\b", r"\btravelers\b", r"\btraveller" + _PEOPLE, r"\broma(?:" + _PEOPLE + r")?\b",
+    r"\bimmigrants\b",
     r"\bmigrants\b", r"\brefugees\b", r"\basylum\s+seekers\b", r"\bforeigners\b", r"\billegals\b",
     r"\bethnic\s+minorities\b", r"\bpeople\s+of\s+colou?r\b", r"\bnative\s+americans\b",
     r"\baborigines\b", r"\bindigenous" + _PEOPLE,
@@ -56,6 +59,13 @@ SINGULAR = [
     r"\bdisabled\s+(?:person|man|woman|kid)\b", r"\bcripple\b", r"\bpaki\b", r"\bsikh\b",
     r"\bhindu\b", r"\barab\b", r"\basylum\s+seeker\b", r"\bpole\b", r"\bromanian\b",
 ]
+
+# One person named by the group after "a", "an", "every", "any" ("A gay person is not a real person").
+ARTICLED = (
+    r"\b(?:a|an|every|any|each|one)\s+(?:{GS}|(?:woman|girl|female|lady)\b|(?:gay|trans|black|disabled|jewish|"
+    r"muslim|sikh|hindu|asian|deaf|blind|autistic|bisexual|lesbian|traveller|roma|polish|old|elderly|pregnant)"
+    r"\s+(?:person|man|woman|guy|kid|child|bloke|lad|girl|lady))"
+)
 
 # Emoji that stand for a group (variation selectors and joiners optional).
 EMOJI = (
@@ -82,12 +92,24 @@ NEGATIVE = [
     r"stupid", r"thick", r"dumb", r"brainless", r"evil", r"sick\s+in\s+the\s+head", r"mentally\s+ill",
     r"mental", r"unnatural", r"dangerous", r"violent", r"primitive", r"backwards?", r"uncivili[sz]ed",
     r"ugly", r"lazy", r"greedy", r"(?:a\s+)?waste\s+of\s+(?:space|oxygen|money|air|skin)",
-    r"the\s+(?:worst|lowest)\s+(?:people|kind|type|scum|of\s+the\s+lot)",
+    r"the\s+(?:worst|lowest)\s+(?:people|kind|type|scum|of\s+the\s+lot|thing|things|part)",
+    r"the\s+(?:root\s+of\s+all\s+evil|enemy|enemy\s+within|biggest\s+(?:problem|threat|danger))",
     r"(?:the\s+)?problem", r"(?:a\s+)?joke", r"sickening",
     r"nasty", r"hideous", r"abnormal", r"deviants?", r"vile", r"wicked", r"second[- ]class",
     r"lesser", r"not\s+(?:even\s+)?human", r"less\s+than\s+human", r"(?:a\s+)?cult", r"(?:a\s+)?pest",
     r"breeders", r"bludgers", r"benefit\s+cheats", r"shit", r"crap", r"useless\s+eaters",
+    r"pieces?\s+of\s+(?:shit|crap|garbage|trash|filth|dirt|scum)", r"shit(?:heads?|bags?|stains?)",
+    r"scumbags", r"wastes?\s+of\s+(?:space|oxygen|skin)", r"pigsty", r"sewer\s+rats", r"locusts",
+    r"insects", r"bugs", r"germs", r"a\s+pox", r"pond\s+life", r"lowlifes?", r"dregs",
 ]
+# Emoji that derogate or dehumanise when said of a group: rats, snakes, pigs, apes, vomit, waste.
+NEGATIVE_EMOJI = (
+    "(?:[\U0001f400\U0001f401\U0001f40d\U0001f437\U0001f416\U0001f412\U0001f435\U0001f98d"
+    "\U0001fab3\U0001f41b\U0001f9a0\U0001f4a9\U0001f5d1\U0001f92e\U0001f922\U0001f415\U0001f436"
+    "\U0001f99f\U0001fab1\U0001f41c\u2623\u2620\U0001f9df\U0001f47f]\ufe0f?\\s*)+"
+)
+HATE_VERBS = [r"\bhate\b", r"\bhates\b", r"\bhated\b", r"\bhating\b", r"\bdespise\b", r"\bdespises\b",
+              r"\bdetest\b", r"\bdetests\b", r"\bloathe\b", r"\bloathes\b", r"\babhor\b"]
 # Adjectives that derogate when put before a group ("filthy immigrants").
 NEGATIVE_BEFORE = [
     r"filthy", r"dirty", r"disgusting", r"vile", r"stinking", r"smelly", r"stupid", r"thick", r"dumb",
@@ -101,6 +123,8 @@ POSITIVE = [
     r"worthy", r"intelligent", r"smart", r"clever", r"capable", r"decent", r"civili[sz]ed", r"clean",
     r"honest", r"valuable", r"wanted", r"needed", r"good\s+enough", r"fit\s+to", r"british", r"english",
     r"one\s+of\s+us", r"part\s+of\s+(?:this|our|the)\s+(?:country|society|community|town|city)",
+    r"(?:real|proper|true|genuine|full)\s+(?:members?|part|citizens?|residents?|neighbours?|britons?|brits|"
+    r"people|persons?|humans?|men|women|adults)",
     r"as\s+(?:good|smart|clever|capable|intelligent)", r"welcome\s+here", r"fully\s+human",
 ]
 ADVERBS = [
@@ -117,11 +141,12 @@ ADVERBS = [
 PRONOUNS = (
     r"(?:\bthey\b|\bthem\b|\bthese\s+(?:people|ones|types)\b|\bthose\s+(?:people|ones|types)\b|"
     r"\bsuch\s+people\b|\bpeople\s+like\s+(?:them|that|this|those)\b|\btheir\s+kind\b|\bthat\s+lot\b|"
-    r"\bthis\s+lot\b|\bthe\s+lot\s+of\s+them\b)"
+    r"\bthis\s+lot\b|\bthe\s+lot\s+of\s+them\b|\b(?:every|each)\s+(?:single\s+)?one\s+of\s+them\b|"
+    r"\ball\s+of\s+them\b|\bmost\s+of\s+them\b)"
 )
 
 _COP = r"(?:\s*(?:are|r|is|were|was|be|being|seem|seem\s+to\s+be|look|act|become)\b|['’]re|\s*=)"
-_MODS = r"(?:\s+{ADV}\b)"
+_MODS = r"(?:\s+{ADV})"
 _NEG = r"\s+{NEG}\b"
 _KILL = (
     r"(?:kill|shoot|gas|hang|lynch|exterminate|eradicate|wipe\s+out|slaughter|massacre|murder|behead|"
@@ -139,13 +164,44 @@ _KILLED = (
 TEMPLATES = [
     # "Muslims are disgusting", "women are all just stupid", "immigrants r scum"
     "{G}" + _COP + _MODS + "{0,4}" + _NEG,
+    "{G}" + _COP + _MODS + r"{0,4}\s*{NEGE}",
+    r"{G}(?:\s+\S+){0,4}?\s*" + "(?:[\U0001f92e\U0001f922]\ufe0f?\\s*)+",
+    # one person for the group: "A gay person is not a real person", "Every Jewish person = 🐍"
+    r"{GA}" + _COP + _MODS + "{0,4}" + _NEG,
+    r"{GA}" + _COP + _MODS + r"{0,4}\s*{NEGE}",
+    r"{GA}" + _COP + r"\s+(?:not|never|no\s+longer)(?:\s+\w+){0,2}?\s+{POS}\b",
+    # "They have brought nothing but disease", "they've turned the flats into a pigsty"
+    r"{G}(?:['’]ve|\s+have|\s+has)?\s+(?:\w+\s+)?(?:bring|brings|brought|spread|spreads|spreading|carry|carries)"
+    r"\s+(?:\w+\s+){0,2}?(?:crime|disease|dirt|filth|drugs|trouble|violence|chaos|misery|problems|rats|vermin|"
+    r"germs|aids|hiv)\b",
+    r"{G}(?:['’]ve|\s+have|\s+has)?\s+(?:\w+\s+)?(?:turned|turn|turning|made|make|making)\s+(?:\w+\s+){0,3}?"
+    r"(?:into\s+)?(?:a\s+)?(?:pigsty|slum|dump|tip|ghetto|shithole|cesspit|cesspool|hellhole|zoo|"
+    r"no[- ]go\s+area)",
+    # "Nothing makes my blood boil like seeing immigrants", "gay people make my skin crawl"
+    r"{G}\s+(?:\w+\s+)?(?:make|makes|made)\s+my\s+(?:blood\s+boil|skin\s+crawl|stomach\s+(?:turn|churn)|"
+    r"flesh\s+creep)",
+    r"(?:blood\s+boil|skin\s+crawl|stomach\s+(?:turn|churn)|flesh\s+creep)\w*\s+(?:\w+\s+){0,4}?{G}",
+    # implicit: "better off without Muslims", "lovely before Travellers arrived", "nothing good about"
+    r"\bbetter\s+(?:off\s+)?(?:without|with\s+no|with\s+fewer|once\s+we\s+get\s+rid\s+of)\s+(?:any\s+|the\s+|all\s+|"
+    r"these\s+|those\s+)?{G}",
+    r"\bbetter\s+(?:off\s+)?(?:if|when|once)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:were|was|are|got|had)\s+(?:all\s+)?"
+    r"(?:just\s+)?(?:wiped\s+out|exterminated|gone|dead|eradicated|gassed|deported|removed|killed|shot|sent\s+back|"
+    r"banned|locked\s+up|disappeared|left)",
+    r"\b(?:was|were|used\s+to\s+be)\s+(?:\w+\s+)?(?:lovely|nice|fine|safe|decent|clean|quiet|great|better|good|"
+    r"peaceful|pleasant)\s+(?:until|before|till|til)\s+(?:the\s+|all\s+(?:the\s+)?|these\s+|those\s+)?{G}\s+"
+    r"(?:arrived|came|moved|turned\s+up|showed\s+up|took\s+over|got\s+here|started|appeared|invaded)",
+    r"\bnothing\s+(?:good|positive|nice|decent|worthwhile|redeeming)\s+(?:about|in)\s+(?:the\s+|any\s+)?{G}",
+    r"{G}\s+(?:should|must|need\s+to|ought\s+to|can)\s+(?:just\s+)?(?:stick|stay)\s+(?:to|with|among)\s+"
+    r"(?:their|there)\s+own",
+    r"\b(?:wish|hope)\s+(?:all\s+)?(?:the\s+)?{G}(?:['’]d|\s+would|\s+will|\s+could)?\s+(?:all\s+)?(?:just\s+)?"
+    r"(?:disappear|vanish|go\s+away|leave|die|drop\s+dead|get\s+out|fuck\s+off|piss\s+off|move\s+away)",
     # "women so stupid", "gays = disease"
     "{G}" + _MODS + "{1,4}" + _NEG,
     # "Why are women so stupid?", "Aren't Muslims just terrorists?"
     r"\b(?:are|aren['’]?t|arent|is|isn['’]?t)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{G}" + _MODS + "{0,4}"
     + _NEG,
     # "I hate gay people", "can't stand immigrants", "immigrants disgust me"
-    r"\b(?:hate|hates|hated|hating|despise|despises|detest|detests|loathe|loathes|abhor|can['’]?t\s+stand|"
+    r"\b(?:i|we)?\s*(?:{HATE}|can['’]?t\s+stand|"
     r"cannot\s+stand|can['’]?t\s+bear|sick\s+to\s+death\s+of)\s+(?:all\s+|the\s+|these\s+|those\s+|bloody\s+|"
     r"fucking\s+|them\s+)*{G}",
     r"{G}\s+(?:disgust|disgusts|sicken|sickens|repulse|repulses|revolt|revolts|nauseate)\s+me\b",
@@ -169,7 +225,8 @@ TEMPLATES = [
     r"breed|hold\s+office|drive|be\s+(?:teachers|doctors|nurses|parents|leaders|in\s+charge|here|near|"
     r"around\s+children|trusted))",
     r"\b(?:don['’]?t|do\s+not|never)\s+(?:think|believe)\s+{G}\s+(?:should|deserve|are|can|ought)\s+(?:to\s+)?"
-    r"(?:be\s+)?(?:allowed|trusted|equal|human|welcome|have\s+(?:rights|a\s+say)|vote|work|{POS})",
+    r"(?:be\s+)?(?:allowed|trusted|equal|human|welcome|have\s+(?:the\s+same\s+|equal\s+|any\s+)?(?:rights|a\s+say)|"
+    r"vote|work|live\s+here|{POS})",
     # exclusion: "send them back", "no more Muslims", "immigrants out", "keep gypsies out"
     r"\b(?:send|deport|kick|throw|ship|chuck|boot|drive|force|run|get)\s+(?:all\s+)?(?:the\s+|these\s+|"
     r"those\s+|every\s+|em\s+)?(?:{G}|them)\s+(?:all\s+)?(?:back|out|home|away|off)\b",
@@ -201,6 +258,33 @@ TEMPLATES = [
     r"\bthe\s+only\s+good\s+(?:{GS}|{G})\s+(?:is|are)\s+(?:a\s+)?dead",
     r"{G}\s+(?:belong|should\s+be|need\s+to\s+be)\s+in\s+(?:camps|gas\s+chambers|ovens|cages|zoos|the\s+ground|"
     r"the\s+kitchen|asylums|institutions|the\s+bin|the\s+sea)",
+]
+
+# Comparisons with vermin, animals or disease ("letting them in is like letting wild dogs in",
+# "I'd sooner have rats next door than ..."); not when the comparison is negated or describes
+# how a group is treated ("refugees are treated like animals").
+ANIMALS = (
+    r"(?:rats|vermin|dogs|wild\s+dogs|animals|beasts|cockroaches|roaches|pigs|swine|apes|monkeys|parasites|"
+    r"leeches|plague|disease|a\s+disease|a\s+virus|cancer|rabbits|insects|locusts|sewage|filth|rubbish|"
+    r"cattle|livestock|snakes|maggots|lice|fleas|germs|pests|zoo\s+animals|a\s+pack\s+of\s+\w+)"
+)
+COMPARISONS = [
+    r"{G}\s+(?:\S+\s+){0,8}?(?:like|than|as|to)\s+(?:\S+\s+){0,4}?" + ANIMALS + r"\b",
+    r"\b" + ANIMALS + r"\s+(?:\S+\s+){0,8}?than\s+(?:\S+\s+){0,3}?{G}",
+]
+COMPARISON_EXCUSED = (
+    r"\b(?:treat\w*|kept|housed|herded|caged|hunted|handled|described|portrayed|depicted|talked\s+about|"
+    r"spoken\s+(?:to|about)|abused|dehumani[sz]\w*|call(?:s|ed|ing)?)\b|\bnot\b|n['’]t\b|\bnever\b|\bno\b"
+)
+
+# Said with a group named anywhere in the comment, these derogate it without naming it again.
+IMPLICIT = [
+    r"\bthere\s+goes\s+the\s+neighbou?rhood\b",
+    r"\b(?:lowers?|lowering|lowered|drags?\s+down|bring(?:s|ing)?\s+down)\s+the\s+(?:tone|area|house\s+prices)\b",
+    r"\block\s+up\s+your\s+(?:daughters|wives|kids|children|valuables)\b",
+    r"\bhide\s+your\s+(?:daughters|wives|kids|children|valuables)\b",
+    r"\bkeep\s+(?:them|em)\s+(?:out|away\s+from)\b",
+    r"\bstick\s+to\s+their\s+own\s+kind\b",
 ]
 
 CONTEXT = Context.build(
@@ -248,23 +332,46 @@ CONTEXT = Context.build(
 )
 
 
-def typos(groups: list[str]) -> list[str]:
-    """Misspellings of the one-word group names: one letter dropped or two swapped ("mslims")."""
-    out: set[str] = set()
-    for source in groups:
-        if not (source.startswith(r"\b") and source.endswith(r"\b")):
-            continue
-        word = source[2:-2]
-        if not word.isalpha() or len(word) < 6:
-            continue
-        for i in range(1, len(word) - 1):
+def variants(word: str, swaps_only: bool = False) -> set[str]:
+    """A word with one inner letter dropped, or two neighbouring letters swapped ("htae", "mslims")."""
+    out = set()
+    for i in range(len(word) - 1):
+        out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+        if not swaps_only and 0 < i:
             out.add(word[:i] + word[i + 1 :])
-            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
-    out -= {g[2:-2] for g in groups}
-    out -= TYPO_COLLISIONS
-    return [rf"\b{w}\b" for w in sorted(out)]
+    out.discard(word)
+    return out
+
+
+def misspelt(fragments: list[str]) -> list[str]:
+    """Misspellings of the plain words among `fragments` (RE2): a word, or a name's first word.
+
+    Words of five letters or more get both kinds of slip, shorter ones only swaps; the first word
+    of a two-word name ("gay people", "trans people") gets both, as the second word anchors it.
+    """
+    out: set[tuple[str, str]] = set()
+    known: set[str] = set()
+    for source in fragments:
+        m = _PLAIN.match(source)
+        if m is None:
+            continue
+        head, rest = m.group(1), m.group(2)
+        known.add(head)
+        if rest in ("", r"\b") and len(head) >= 4:
+            out |= {(v, r"\b") for v in variants(head, swaps_only=len(head) < 5)}
+        elif rest == _PEOPLE and len(head) >= 3:
+            out |= {(v, rest) for v in variants(head)}
+    return [rf"\b{v}{rest}" for v, rest in sorted(out) if v not in known and v not in TYPO_COLLISIONS]
+
+
+_PLAIN = re.compile(r"^(?:\\b)?([a-z]+)(.*)$")
 
 
 # Misspellings that are words of their own.
-TYPO_COLLISIONS = frozenset({"backs", "lacks", "blcks", "poles", "roles", "trans", "romans", "indias",
-                             "arabs", "sikh", "asins", "isms"})
+TYPO_COLLISIONS = frozenset(
+    """backs lacks poles roles trans romans arabs sikh isms sum rat ras ats art tar ape pae pig gip dog
+    god ogd scum evil vile live veil vlie lazy thick thcik dumb vermin thieves pests pets step sets
+    pest apes aspe peas pase spae spa are era ear rae sick ugly gross grsos crap carp cap rap shit hits
+    this sith trash tarsh rash cult clut lust slut burden nimals animal back metal def hats thus garage
+    refuges sink violet sinking tick hat hates""".split()
+)

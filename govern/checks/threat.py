@@ -60,7 +60,7 @@ DETERMINER = (
 )
 VICTIM = (
     r"(?:" + PRONOUN + r"\b|the\s+lot\s+of\s+(?:you|them)\b|each\s+(?:one\s+)?of\s+(?:you|them)\b|"
-    + DETERMINER + r"\s+(?:[a-z'’-]+\s+){0,3}?{PEOPLE}|{GROUPS}|"
+    + DETERMINER + r"\s+(?:[a-z'’-]+\s+){0,3}?(?:{PEOPLE}|{GROUPS})|{GROUPS}|"
     r"(?:cllr|councillor|mr|mrs|ms|miss|dr|mayor)\.?\s+[a-z'’-]+\b|(?:every|any|some)(?:one|body)\b)"
 )
 PROPERTY_NP = (
@@ -161,6 +161,14 @@ TEMPLATES = [
     r"['’]s\s+going\s+to)\s+(?:\w+\s+)?(?:regret\s+(?:this|it|that|the\s+day)|pay\s+for\s+(?:this|that|it)|"
     r"get\s+what['’]?s\s+coming|get\s+(?:hurt|stabbed|shot|done\s+in)|not\s+see\s+it\s+coming|"
     r"never\s+see\s+it\s+coming|not\s+be\s+(?:so\s+)?(?:safe|walking\s+away))",
+    r"\b(?:you|u|he|she|they)\s+(?:won['’]?t|will\s+not|wont)\s+(?:even\s+)?see\s+(?:it|us|me|them)\s+coming\b",
+    r"\b(?:any|every|all|the\s+next)\s+(?:[a-z'’-]+\s+){1,8}?(?:will|['’]ll|is\s+going\s+to|are\s+going\s+to|"
+    r"gonna)\s+(?:\w+\s+)?(?:regret\s+(?:it|this|that|coming)|pay\s+for\s+it|get\s+(?:hurt|what['’]?s\s+coming|"
+    r"a\s+kicking|a\s+beating|stabbed|shot))",
+    r"\b(?:is|are|will\s+be|['’]s|['’]re)\s+getting\s+(?:a|the)\s+(?:brick|bullet|kicking|beating|knife|slap|hiding|"
+    r"petrol\s+bomb)\b",
+    r"\b(?:had|have)\s+better\s+(?:lock\s+(?:his|her|their|your)\s+doors?|watch\s+(?:out|(?:his|her|their|your)\s+"
+    r"backs?)|sleep\s+with\s+one\s+eye\s+open|not\s+show\s+(?:his|her|their|your)\s+faces?)",
     r"\bwhat['’]?s\s+coming\s+to\s+(?:you|him|her|them)\b",
     r"\b(?:it|that)\s*(?:['’]?d|\s+would|\s+will|['’]?ll)\s+be\s+a\s+(?:real\s+)?(?:shame|pity)\s+if\s+"
     r"(?:something|anything|someone)\s+(?:bad\s+)?(?:happened|were\s+to\s+happen|was\s+to\s+happen|happens)",
