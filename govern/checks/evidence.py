@@ -42,33 +42,31 @@ class Folded:
         return self.where[start], self.where[end - 1] + 1
 
 
+_MASK_RUN = re.compile("[" + re.escape("".join(_UNMASK)) + "]+")
+
+
 def _unmask(lowered: str) -> str:
     """Look-alike characters become letters where a letter follows them (or a mask ends a word)."""
+    runs = [m.span() for m in _MASK_RUN.finditer(lowered)]
+    if not runs:
+        return lowered
     chars = list(lowered)
     n = len(chars)
-    i = 0
-    while i < n:
-        if chars[i] in _MASKS:
-            j = i
-            while j < n and chars[j] in _MASKS:
-                j += 1
-            before = i > 0 and chars[i - 1].isalpha()
-            after = j < n and chars[j].isalpha()
-            masks_only = all(c == "*" for c in chars[i:j])
-            digits = all(c.isdigit() for c in chars[i:j])
-            ends_word = j == n or not chars[j].isalnum()
-            if after and (before or j - i < 3 or i == 0 or not chars[i - 1].isalnum()):
-                for k in range(i, j):
-                    chars[k] = _UNMASK[chars[k]]
-            elif before and digits and ends_word:  # "h4t3", "mu5l1m5"
-                for k in range(i, j):
-                    chars[k] = _UNMASK[chars[k]]
-            elif before and masks_only:  # "f***", "sh*"
-                for k in range(i, j):
-                    chars[k] = "_"
-            i = j
-        else:
-            i += 1
+    for i, j in runs:
+        before = i > 0 and chars[i - 1].isalpha()
+        after = j < n and chars[j].isalpha()
+        masks_only = all(c == "*" for c in chars[i:j])
+        digits = all(c.isdigit() for c in chars[i:j])
+        ends_word = j == n or not chars[j].isalnum()
+        if after and (before or j - i < 3 or i == 0 or not chars[i - 1].isalnum()):
+            for k in range(i, j):
+                chars[k] = _UNMASK[chars[k]]
+        elif before and digits and ends_word:  # "h4t3", "mu5l1m5"
+            for k in range(i, j):
+                chars[k] = _UNMASK[chars[k]]
+        elif before and masks_only:  # "f***", "sh*"
+            for k in range(i, j):
+                chars[k] = "_"
     return "".join(chars)
 
 
@@ -157,6 +155,12 @@ _SENTENCE_END = re.compile(r"[.!?\n]+|\s[-–—]\s")
 _CLAUSE_END = re.compile(r"[.!?;:,\n]+|\s[-–—]\s|\bbut\b")
 
 
+# A contracted negation, with or without its apostrophe ("don't", "dont"); not any word ending "nt".
+NOT_CONTRACTED = (
+    r"n['’]t\b|\b(?:dont|cant|wont|isnt|arent|doesnt|didnt|wasnt|werent|shouldnt|wouldnt|couldnt|aint|"
+    r"havent|hasnt|mustnt|neednt)\b"
+)
+_CONTRACTED = re.compile(NOT_CONTRACTED)
 # A negated auxiliary that opens a rhetorical question, not a denial.
 _RHETORICAL = re.compile(r"\s*(?:it|this|that|the|our|everyone|anyone|we|they|you(?!\s+dare))\b")
 
@@ -215,7 +219,7 @@ class Context:
         clause = _last_end(_CLAUSE_END, text, start)
         for m in self.negations.finditer(text[clause:start]):
             after = text[clause + m.end() : start]
-            if m.group().endswith(("n't", "n’t")) and _RHETORICAL.match(after):
+            if _CONTRACTED.search(m.group()) and _RHETORICAL.match(after):
                 continue  # "isn't it obvious that ...", "wouldn't this town be better ..."
             if _words_between(text, clause + m.end(), start) <= self.reach:
                 return True

@@ -21,7 +21,6 @@ so they are never matched.
       slurs: [faggot, "n*gger"]           # disguised spellings are found too
       reclaimable: [dyke, queer]          # published when the speaker claims them ("I'm a proud dyke")
       exceptions: ['\\bgarden\\s+hoes?\\b'] # RE2: innocent uses of a slur
-      groups: ['\\bscousers\\b']          # more group names (RE2), added to the built-in ones
 
 Instead: criticise a decision, not a group of people.
 """
@@ -35,14 +34,13 @@ import re2
 
 from govern.checks.base import CompileEnv, Span, Subject
 from govern.checks.evidence import Context, alternation, compile_re2, disguised, endings, expand, fold
+from govern.checks.groups import GROUP, MEMBER, marked
 from govern.checks.hate_lexicon import (
     ADVERBS,
     ARTICLED,
     COMPARISON_EXCUSED,
     COMPARISONS,
     CONTEXT,
-    EMOJI,
-    GROUPS,
     HATE_VERBS,
     IMPLICIT,
     NEGATIVE,
@@ -50,7 +48,6 @@ from govern.checks.hate_lexicon import (
     NEGATIVE_EMOJI,
     POSITIVE,
     PRONOUNS,
-    SINGULAR,
     TEMPLATES,
     misspelt,
 )
@@ -63,10 +60,9 @@ SCHEMA: dict[str, Any] = {
     "slurs": {"type": "list", "schema": {"type": "string", "empty": False, "regex": r"^\*?[^*]+\*?$"}},
     "reclaimable": {"type": "list", "schema": {"type": "string", "empty": False}},
     "exceptions": PATTERNS,
-    "groups": PATTERNS,
 }
 
-RECLAIMED = (
+RECLAIMED = compile_re2(
     r"\b(?:i['’]?m|i\s+am|we['’]?re|we\s+are|as\s+an?|us|we|proud|i\s+was|being)"
     r"(?:\s+(?:a|an|proud|happy|fellow|black|gay|trans|big|old|queer|butch|bunch\s+of))*\s+$"
 )
@@ -75,17 +71,17 @@ SLUR_REPORTED = compile_re2(
     r"(?:\s+\w+){0,2}|shout(?:s|ed|ing)?(?:\s+\w+){0,3}|the\s+(?:word|term|slur|insult)s?|word|term|"
     r"saying|said|says|using|use|spray(?:ed)?|paint(?:ed)?|wrote|written|graffiti)\W+(?:\w+\W+){0,2}$"
 )
+MARKERS = GROUP + MEMBER
 
 
 @dataclass
 class Hate:
-    claims: re2._Regexp[str]
-    referring: re2._Regexp[str]  # the same claims about a pronoun ("they are vermin")
-    implicit: re2._Regexp[str]  # derogation that needs the group named somewhere ("there goes the ...")
+    about_group: re2._Regexp[str]  # claims about a group named, or referred to by a pronoun
+    general: re2._Regexp[str]  # claims that name no group ("go back where you came from")
+    implicit: re2._Regexp[str]  # derogation that needs a group named somewhere ("there goes the ...")
     comparisons: re2._Regexp[str]  # a group likened to vermin or disease
     excused: re2._Regexp[str]  # what makes a comparison a description of mistreatment or a denial
-    mentions: re2._Regexp[str]  # any naming of a group, one member included
-    groups: re2._Regexp[str]
+    articled: re2._Regexp[str]  # one member named with an article ("a woman", "every Muslim")
     slurs: re2._Regexp[str] | None
     reclaimable: re2._Regexp[str] | None
     exceptions: re2._Regexp[str] | None
@@ -94,24 +90,27 @@ class Hate:
 
     def find(self, subject: Subject) -> list[Span]:
         folded = fold(subject.text)
-        text = folded.text
-        found: list[tuple[int, int]] = []
-        for m in self.claims.finditer(text):
-            if m.end() > m.start() and not self.context.cancels(text, m.start(), m.end()):
-                found.append(m.span())
-        for m in self.referring.finditer(text):
-            earlier = self.groups.search(text[: m.start()])
-            if earlier and not self.context.cancels(text, m.start(), m.end()):
-                found.append(m.span())
-        for m in self.implicit.finditer(text):
-            if self.mentions.search(text) and not self.context.cancels(text, m.start(), m.end()):
-                found.append(m.span())
-        for m in self.comparisons.finditer(text):
-            if not self.excused.search(m.group()) and not self.context.cancels(text, m.start(), m.end()):
-                found.append(m.span())
-        if self.slurs is not None:
-            found += self._slurs(text)
-        return [Span(*folded.span(a, b)) for a, b in found]
+        found = self._slurs(folded.text) if self.slurs is not None and self.slurs.search(folded.text) else []
+        mark = marked(subject.text)
+        text = mark.text
+        claims: list[tuple[int, int]] = []
+        if self.general.search(text):  # finditer costs more than search in the RE2 binding
+            claims += [m.span() for m in self.general.finditer(text)]
+        named_one = mark.has_group or self.articled.search(text) is not None  # "a woman is ..."
+        if named_one and self.about_group.search(text):
+            for m in self.about_group.finditer(text):
+                # a pronoun ("they are vermin") counts when a group was named before it
+                named = any(c in MARKERS for c in m.group()) or any(c in MARKERS for c in text[: m.start()])
+                if named or self.articled.search(m.group()):
+                    claims.append(m.span())
+        if mark.has_group:
+            claims += [m.span() for m in self.implicit.finditer(text)]
+            likened = self.comparisons.finditer(text)
+            claims += [m.span() for m in likened if not self.excused.search(m.group())]
+        for a, b in claims:
+            if b > a and not self.context.cancels(text, a, b):
+                found.append(mark.span(a, b))
+        return [Span(*folded.span(a, b)) for a, b in sorted(set(found))]
 
     def _slurs(self, text: str) -> list[tuple[int, int]]:
         assert self.slurs is not None
@@ -125,7 +124,7 @@ class Hate:
             if SLUR_REPORTED.search(before):
                 continue
             if self.reclaimable is not None and self.reclaimable.fullmatch(m.group()):
-                if re2.search(RECLAIMED, before):
+                if RECLAIMED.search(before):
                     continue
             spans.append((a, b))
         return spans
@@ -136,19 +135,16 @@ def _union(sources: list[str]) -> str:
 
 
 def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
-    extra = [str(g) for g in spec.get("groups", [])]
     exceptions = [str(e) for e in spec.get("exceptions", [])]
-    for field, sources in (("groups", extra), ("exceptions", exceptions)):
-        for i, source in enumerate(sources):
-            compiled = compile_regex(source, case_sensitive=False)
-            if isinstance(compiled, str):
-                env.problem("G402", f"pattern does not compile: {compiled}: {source}", field, i)
+    for i, source in enumerate(exceptions):
+        compiled = compile_regex(source, case_sensitive=False)
+        if isinstance(compiled, str):
+            env.problem("G402", f"pattern does not compile: {compiled}: {source}", "exceptions", i)
     if env.problems:
         return None
-    group = _union([alternation([*GROUPS, *misspelt(GROUPS)]), EMOJI, *extra])
     slots = {
-        "G": group,
-        "GS": _union([alternation(SINGULAR), EMOJI]),
+        "G": f"(?:{GROUP}|{PRONOUNS})",
+        "GS": MEMBER,
         "NEG": alternation([*NEGATIVE, *misspelt(NEGATIVE)]),
         "NEGE": NEGATIVE_EMOJI,
         "NEGB": alternation(NEGATIVE_BEFORE),
@@ -157,22 +153,21 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
         "HATE": alternation([*HATE_VERBS, *misspelt(HATE_VERBS)]).replace(r"\b", ""),
     }
     slots["GA"] = expand(ARTICLED, slots)
-    # Words may run together ("Ihate", "dirtyrats", "Killall"): any space in a claim may be missing.
-    templates = [expand(t, slots).replace(r"\s+", r"\s*") for t in TEMPLATES]
-    claims = compile_re2(_union(templates))
-    referring = compile_re2(
-        _union([expand(t, {**slots, "G": PRONOUNS}).replace(r"\s+", r"\s*") for t in TEMPLATES if "{G}" in t])
-    )
+
+    def shapes(templates: list[str], g: str) -> str:
+        # Words may run together ("Ihate", "dirtyrats", "Killall"): any space in a claim may be missing.
+        return _union([expand(t, {**slots, "G": g}).replace(r"\s+", r"\s*") for t in templates])
+
+    about = [t for t in TEMPLATES if "{G" in t]
     slurs = [endings(disguised(str(s))) for s in spec.get("slurs", [])]
     reclaimable = [endings(disguised(str(s))) for s in spec.get("reclaimable", [])]
     return Hate(
-        claims=claims,
-        referring=referring,
+        about_group=compile_re2(shapes(about, slots["G"])),
+        general=compile_re2(shapes([t for t in TEMPLATES if t not in about], GROUP)),
         implicit=compile_re2(_union(IMPLICIT)),
-        comparisons=compile_re2(_union([expand(t, slots) for t in COMPARISONS])),
+        comparisons=compile_re2(_union([expand(t, {**slots, "G": GROUP}) for t in COMPARISONS])),
         excused=compile_re2(COMPARISON_EXCUSED),
-        mentions=compile_re2(_union([group, slots["GA"], slots["GS"]])),
-        groups=compile_re2(group),
+        articled=compile_re2(slots["GA"]),
         slurs=compile_re2(alternation(slurs)) if slurs else None,
         reclaimable=compile_re2(alternation(reclaimable)) if reclaimable else None,
         exceptions=compile_re2(_union(exceptions)) if exceptions else None,

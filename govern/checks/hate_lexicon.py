@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from govern.checks.evidence import Context
+from govern.checks.evidence import NOT_CONTRACTED, Context
 
 _PEOPLE = r"(?:\s*(?:people|persons|folk|folks|men|women|kids|children|families|youths?|residents|"
 _PEOPLE += r"neighbours|communit(?:y|ies)|immigrants|workers|students|guys|girls|boys|lads|community))"
@@ -58,13 +58,15 @@ SINGULAR = [
     r"\btrans\s+(?:woman|man|person|kid)\b", r"\bblack\s+(?:man|woman|person|kid|guy)\b",
     r"\bdisabled\s+(?:person|man|woman|kid)\b", r"\bcripple\b", r"\bpaki\b", r"\bsikh\b",
     r"\bhindu\b", r"\barab\b", r"\basylum\s+seeker\b", r"\bpole\b", r"\bromanian\b",
+    r"\b(?:gay|trans|black|disabled|jewish|muslim|sikh|hindu|asian|deaf|blind|autistic|bisexual|lesbian|"
+    r"traveller|roma|polish|elderly|pregnant|transgender|asylum[- ]seeking|immigrant|refugee)\s+"
+    r"(?:person|man|woman|guy|kid|child|bloke|lad|girl|lady|boy|family|neighbour|resident)\b",
 ]
 
 # One person named by the group after "a", "an", "every", "any" ("A gay person is not a real person").
 ARTICLED = (
-    r"\b(?:a|an|every|any|each|one)\s+(?:{GS}|(?:woman|girl|female|lady)\b|(?:gay|trans|black|disabled|jewish|"
-    r"muslim|sikh|hindu|asian|deaf|blind|autistic|bisexual|lesbian|traveller|roma|polish|old|elderly|pregnant)"
-    r"\s+(?:person|man|woman|guy|kid|child|bloke|lad|girl|lady))"
+    r"(?:\b(?:a|an|every|any|each|one|another|that|this)\s+{GS}|\b(?:a|an|every|any|each|another)\s+"
+    r"(?:woman|girl|female|lady)\b)"
 )
 
 # Emoji that stand for a group (variation selectors and joiners optional).
@@ -289,7 +291,7 @@ IMPLICIT = [
 
 CONTEXT = Context.build(
     negations=[
-        r"\bnot\b", r"\bnever\b", r"n['’]?t\b", r"\bno\s+one\b", r"\bnobody\b", r"\bnone\s+of\b", r"\bno\b",
+        r"\bnot\b", r"\bnever\b", NOT_CONTRACTED, r"\bno\s+one\b", r"\bnobody\b", r"\bnone\s+of\b", r"\bno\b",
         r"\b(?:myth|lie|nonsense|rubbish|untrue|false|wrong|absurd|ridiculous|ignorant|bigoted|racist)\s+"
         r"(?:to|that)\b", r"\bstop\b", r"\bhow\s+dare\b", r"\bshame\s+on\b", r"\brefuse\s+to\b",
         r"\bwithout\b", r"\bnor\b",

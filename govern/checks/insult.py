@@ -27,7 +27,16 @@ from typing import Any
 import re2
 
 from govern.checks.base import CompileEnv, Span, Subject
-from govern.checks.evidence import Context, alternation, compile_re2, endings, expand, fold, words_re
+from govern.checks.evidence import (
+    NOT_CONTRACTED,
+    Context,
+    alternation,
+    compile_re2,
+    endings,
+    expand,
+    fold,
+    words_re,
+)
 
 SCHEMA: dict[str, Any] = {
     "kind": {"type": "string", "required": True},
@@ -88,7 +97,7 @@ NAMED = r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?(?i:{COPULA}(" + MODS + r"\s
 NOT_NAMES = frozenset("it this that there here what which who everything nothing something life".split())
 
 CONTEXT = Context.build(
-    negations=[r"\bnot\b", r"\bnever\b", r"n['’]?t\b", r"\bno\s+one\b", r"\bnobody\b"],
+    negations=[r"\bnot\b", r"\bnever\b", NOT_CONTRACTED, r"\bno\s+one\b", r"\bnobody\b"],
     reporting=[
         r"\bcall(?:s|ed|ing)?\s+(?:me|us|him|her|them|people|someone|anyone)\b",
         r"\b(?:said|says|told\s+(?:me|us)|shouted|wrote|posted)\s+(?:that\s+)?(?:i|we)\b",
@@ -108,7 +117,7 @@ class Insult:
         folded = fold(subject.text)
         text = folded.text
         spans: list[Span] = []
-        for m in self.regex.finditer(text):
+        for m in self.regex.finditer(text) if self.regex.search(text) else ():
             group = next(g for g in range(1, 6) if m.start(g) >= 0)
             start, end = m.start(group), m.end(group)
             start += len(text[start:end]) - len(text[start:end].lstrip())
@@ -116,7 +125,7 @@ class Insult:
                 spans.append(Span(*folded.span(start, end)))
         if folded.where is None:  # names need the capitals of the text as written
             raw = subject.text
-            for m in self.named.finditer(raw):
+            for m in self.named.finditer(raw) if self.named.search(raw) else ():
                 name = raw[m.start() : m.start(1)].split()[0].lower()
                 start, end = m.start(1), m.end(1)
                 start += len(raw[start:end]) - len(raw[start:end].lstrip())

@@ -30,8 +30,8 @@ from typing import Any
 import re2
 
 from govern.checks.base import CompileEnv, Span, Subject
-from govern.checks.evidence import Context, alternation, compile_re2, expand, fold, words_re
-from govern.checks.hate_lexicon import EMOJI, GROUPS
+from govern.checks.evidence import NOT_CONTRACTED, Context, compile_re2, expand, fold, words_re
+from govern.checks.groups import GROUP, MEMBER, marked
 
 SCHEMA: dict[str, Any] = {
     "kind": {"type": "string", "required": True},
@@ -162,7 +162,7 @@ TEMPLATES = [
     r"get\s+what['’]?s\s+coming|get\s+(?:hurt|stabbed|shot|done\s+in)|not\s+see\s+it\s+coming|"
     r"never\s+see\s+it\s+coming|not\s+be\s+(?:so\s+)?(?:safe|walking\s+away))",
     r"\b(?:you|u|he|she|they)\s+(?:won['’]?t|will\s+not|wont)\s+(?:even\s+)?see\s+(?:it|us|me|them)\s+coming\b",
-    r"\b(?:any|every|all|the\s+next)\s+(?:[a-z'’-]+\s+){1,8}?(?:will|['’]ll|is\s+going\s+to|are\s+going\s+to|"
+    r"\b(?:any|every|all|the\s+next)\s+(?:\S+\s+){1,8}?(?:will|['’]ll|is\s+going\s+to|are\s+going\s+to|"
     r"gonna)\s+(?:\w+\s+)?(?:regret\s+(?:it|this|that|coming)|pay\s+for\s+it|get\s+(?:hurt|what['’]?s\s+coming|"
     r"a\s+kicking|a\s+beating|stabbed|shot))",
     r"\b(?:is|are|will\s+be|['’]s|['’]re)\s+getting\s+(?:a|the)\s+(?:brick|bullet|kicking|beating|knife|slap|hiding|"
@@ -188,8 +188,8 @@ TEMPLATES = [
 
 CONTEXT = Context.build(
     negations=[
-        r"\bnot\b", r"\bnever\b", r"n['’]?t\b", r"\bno\s+one\b", r"\bnobody\b", r"\bno\s+(?:man|person|woman|"
-        r"child|body)\b", r"\bnor\b", r"\bwithout\b",
+        r"\bnot\b", r"\bnever\b", NOT_CONTRACTED, r"\bno\s+one\b", r"\bnobody\b",
+        r"\bno\s+(?:man|person|woman|child|body)\b", r"\bnor\b", r"\bwithout\b",
     ],
     reporting=[
         r"\bthreat(?:en(?:s|ed|ing)?)?\b",
@@ -218,13 +218,16 @@ class Threat:
 
     def find(self, subject: Subject) -> list[Span]:
         folded = fold(subject.text)
-        text = folded.text
-        spans = []
+        mark = marked(subject.text)  # groups named are one character: "shoot any \ue000"
+        text = mark.text
+        spans: list[Span] = []
+        if not self.regex.search(text):  # finditer costs more than search in the RE2 binding
+            return spans
         for m in self.regex.finditer(text):
             start, end = m.span()
             start += len(text[start:end]) - len(text[start:end].lstrip(" .!?;:,\n"))
             if end > start and not CONTEXT.cancels(text, start, end):
-                spans.append(Span(*folded.span(start, end)))
+                spans.append(Span(*folded.span(*mark.span(start, end))))
         return spans
 
 
@@ -233,7 +236,7 @@ def compile_threat(spec: dict[str, Any], env: CompileEnv) -> Threat | None:
     slots = {
         "PEOPLE": words_re(people),
         "PROPERTY": words_re(PROPERTY),
-        "GROUPS": "(?:" + alternation(GROUPS) + "|" + EMOJI + ")",
+        "GROUPS": f"[{GROUP}{MEMBER}]",
         "AGENT": AGENT,
         "CALL": CALL,
         "HURT": HURT,
