@@ -106,6 +106,8 @@ def disguised(word: str) -> str:
     for i, c in enumerate(w):
         if c == " ":
             parts.append(r"[\s\-]*")
+        elif c == "y" and i == len(w) - 1 and i > 0:  # "tranny", "trannies"
+            parts.append("(?:y|_|ie)+")
         elif c.isalpha():
             # the first letter is never masked ("*uck" is too vague); later ones may be
             parts.append(f"{c}+" if i == 0 else f"(?:{c}|_)+")

@@ -21,7 +21,17 @@ from govern.checks.hate_lexicon import EMOJI, GROUPS, SINGULAR, misspelt
 GROUP = "\ue000"  # a group named by its collective name ("Muslims", "trans people", "☪️")
 MEMBER = "\ue001"  # one member named ("a Muslim", "a trans woman")
 
-_GROUPS = "(?:" + alternation([*GROUPS, *misspelt(GROUPS)]) + "|" + EMOJI + ")"
+def _split(fragments: list[str]) -> list[str]:
+    """One-word names with a stray space inside ("Mus lims")."""
+    out = []
+    for fragment in fragments:
+        word = fragment.removeprefix(r"\b").removesuffix(r"\b")
+        if word.isalpha() and len(word) >= 5:
+            out += [rf"\b{word[:i]}\s{word[i:]}\b" for i in range(2, len(word) - 1)]
+    return out
+
+
+_GROUPS = "(?:" + alternation([*GROUPS, *misspelt(GROUPS), *_split(GROUPS)]) + "|" + EMOJI + ")"
 _MEMBERS = alternation(SINGULAR)
 _MENTION = compile_re2(f"({_GROUPS})|({_MEMBERS})")
 
@@ -35,12 +45,17 @@ def _heads(fragments: list[str]) -> frozenset[str]:
             heads.add(m.group(1))
             if m.group(1) in ("the", "people", "bi", "trans", "non") and m.group(2):
                 heads.add(m.group(2))
+        if m and fragment[m.end(1) :].startswith(r"(?:\s*(?:people"):  # "blackpeople", "gaymen"
+            heads |= {m.group(1) + suffix for suffix in _PEOPLE_WORDS}
     # names whose RE2 has optional parts: "bi(?:sexual)?", "trans(?:gender)?", "the (?:deaf|blind|...)"
     heads |= {"bisexual", "bisexuals", "transgender", "deaf", "blind", "mentally", "handicapped",
               "disabilities", "disability", "autism", "colour", "color", "binary"}
     return frozenset(heads - {"the", "people", "non"})
 
 
+_PEOPLE_WORDS = (
+    "people", "persons", "folk", "folks", "men", "women", "kids", "children", "families", "community"
+)
 HEADS = _heads([*GROUPS, *misspelt(GROUPS), *SINGULAR])
 _WORDS = re.compile(r"[a-z]+")
 
@@ -66,7 +81,9 @@ class Marked:
 def marked(text: str) -> Marked:
     """The folded text of `text` with every group name replaced by GROUP or MEMBER."""
     folded = fold(text).text
-    if folded.isascii() and not any(w in HEADS or w.startswith("lgbt") for w in _WORDS.findall(folded)):
+    words = _WORDS.findall(folded)
+    pairs = [a + b for a, b in zip(words, words[1:], strict=False)]  # "mus lims"
+    if folded.isascii() and not any(w in HEADS or w.startswith("lgbt") for w in [*words, *pairs]):
         return Marked(folded, range(len(folded)), range(1, len(folded) + 1))
     out: list[str] = []
     starts: list[int] = []

@@ -87,7 +87,7 @@ NEGATIVE = [
     r"invaders?", r"(?:a\s+)?plague", r"(?:a\s+)?disease", r"diseased", r"(?:a\s+)?cancer",
     r"(?:an\s+)?infestation", r"(?:a\s+)?virus", r"pests?", r"(?:a\s+)?scourge", r"(?:a\s+)?burden",
     r"(?:a\s+)?drain", r"(?:a\s+)?blight", r"(?:a\s+)?stain", r"(?:a\s+)?menace", r"(?:a\s+)?threat",
-    r"(?:a\s+)?danger", r"(?:a\s+)?mistake", r"degenerates?", r"degenerate", r"idiots?", r"morons?",
+    r"(?:a\s+)?danger", r"(?:a\s+)?mistake", r"degenerates?", r"degenerate", r"idiots?", r"morons?", r"liar",
     r"retard(?:s|ed)?", r"imbeciles?", r"maggots?", r"worms?", r"snakes?", r"liars", r"scroungers",
     r"spongers", r"freeloaders", r"inferior", r"worthless", r"useless", r"pathetic", r"disgusting",
     r"disgrace(?:ful)?", r"vile", r"repulsive", r"revolting", r"gross", r"smelly", r"stinking", r"stink",
@@ -136,6 +136,8 @@ ADVERBS = [
     r"pack\s+of", r"lot\s+of", r"complete", r"total", r"absolute", r"utter", r"fucking", r"bloody",
     r"little", r"kind\s+of", r"sort\s+of", r"that", r"too", r"very", r"quite", r"pretty", r"clearly",
     r"obviously", r"simply", r"probably", r"definitely", r"actually", r"still", r"also", r"typical",
+    r"thieving", r"scummy", r"smelly", r"stinking", r"sneaky", r"greedy", r"inbred", r"parasitic", r"nasty",
+    r"sick", r"twisted", r"perverted", r"dangerous", r"violent", r"ugly", r"fat", r"thick", r"dumb",
     r"nothing\s+other\s+than", r"more\s+like", r"born", r"dirty", r"filthy", r"disgusting", r"stupid",
     r"lazy", r"evil", r"vile", r"useless", r"worthless", r"deep\s+down", r"by\s+nature",
 ]
@@ -173,9 +175,20 @@ TEMPLATES = [
     r"{GA}" + _COP + _MODS + r"{0,4}\s*{NEGE}",
     r"{GA}" + _COP + r"\s+(?:not|never|no\s+longer)(?:\s+\w+){0,2}?\s+{POS}\b",
     # "They have brought nothing but disease", "they've turned the flats into a pigsty"
-    r"{G}(?:['’]ve|\s+have|\s+has)?\s+(?:\w+\s+)?(?:bring|brings|brought|spread|spreads|spreading|carry|carries)"
+    r"{G}(?:['’]ve|\s+have|\s+has)?\s+(?:\w+\s+)?(?:bring|brings|brought|spread|spreads|spreading|carry|carries|"
+    r"cause|causes|caused|start|starts|create|creates|make|makes)"
     r"\s+(?:\w+\s+){0,2}?(?:crime|disease|dirt|filth|drugs|trouble|violence|chaos|misery|problems|rats|vermin|"
     r"germs|aids|hiv)\b",
+    r"\b(?:crime|trouble|problems|rubbish|litter|drugs|noise|violence|burglar\w*|theft\w*)\s+(?:\w+\s+)?(?:went\s+up|"
+    r"started|got\s+worse|increased|rose|began|shot\s+up|doubled|exploded)\s+(?:\w+\s+)?(?:when|since|after|once|"
+    r"the\s+day)\s+(?:the\s+|all\s+(?:the\s+|these\s+)?|these\s+|those\s+)?{G}",
+    r"\bnothing\s+(?:\w+\s+)?(?:disgusts|sickens|repulses|annoys|angers|infuriates|winds\s+me\s+up|bothers)"
+    r"(?:\s+me)?\s+(?:more|as\s+much)\s+(?:than|as)\s+(?:\w+\s+)?{G}",
+    r"{G}\s+(?:should|must|need\s+to|ought\s+to|had\s+better|can)\s+(?:\w+\s+)?(?:keep\s+(?:it|themselves)\s+"
+    r"(?:behind\s+closed\s+doors|to\s+themselves|private|quiet|hidden|out\s+of\s+sight)|stay\s+in\s+the\s+closet|"
+    r"stay\s+(?:at\s+home|indoors|hidden|out\s+of\s+sight|away)|be\s+(?:seen\s+and\s+not\s+heard|kept\s+(?:away|"
+    r"apart|separate|out)|hidden\s+away))",
+    r"{G}\s*[:=\-]?\s*{NEGE}",
     r"{G}(?:['’]ve|\s+have|\s+has)?\s+(?:\w+\s+)?(?:turned|turn|turning|made|make|making)\s+(?:\w+\s+){0,3}?"
     r"(?:into\s+)?(?:a\s+)?(?:pigsty|slum|dump|tip|ghetto|shithole|cesspit|cesspool|hellhole|zoo|"
     r"no[- ]go\s+area)",
@@ -276,6 +289,7 @@ COMPARISONS = [
 ]
 COMPARISON_EXCUSED = (
     r"\b(?:treat\w*|kept|housed|herded|caged|hunted|handled|described|portrayed|depicted|talked\s+about|"
+    r"compar\w*|liken\w*|equat\w*|"
     r"spoken\s+(?:to|about)|abused|dehumani[sz]\w*|call(?:s|ed|ing)?)\b|\bnot\b|n['’]t\b|\bnever\b|\bno\b"
 )
 
@@ -301,6 +315,7 @@ CONTEXT = Context.build(
         r"anybody|everyone|person)\s+who\s+(?:\w+\s+)?(?:say|says|said|think|thinks|claim|claims|believe|"
         r"believes|reckon|post|posts|posted|call|calls|shout|write|writes|spread|spreads|tell|tells)\b",
         r"\b(?:saying|claiming|suggesting|implying|pretending|calling|shouting|chanting|writing|posting|"
+        r"comparing|likening|labelling|labeling|branding|"
         r"spreading|telling\s+(?:me|us|people)|arguing|insisting|screaming|yelling)\b",
         r"\b(?:said|says|shouted|wrote|posted|told\s+(?:me|us|her|him)|screamed|yelled|chanted|sprayed|"
         r"painted|tweeted|called\s+(?:me|us|him|her|them)|heard\s+\w+(?:\s+\w+)?\s+say)\b",

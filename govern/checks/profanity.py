@@ -50,6 +50,9 @@ PERSONS = frozenset(
     "you u ya yer your you're youre you’re yourself yourselves he she him her his they them".split()
 )
 ARTICLES = frozenset("a an".split())
+INTENSIFIERS = frozenset(
+    "total complete absolute utter proper right real fucking bloody little stupid fat".split()
+)
 _NON_WORD = re.compile(r"[^\w'’]+")
 AIMED_AFTER = compile_re2(r"^\s*(?:you|u|ya|yourself|yourselves|off|him|her|them)\b")
 
@@ -63,7 +66,12 @@ def aimed(text: str, start: int, end: int) -> bool:
     if any(w in PERSONS for w in before[-6:]):
         return True
     word = text[start:end]
-    return not word.endswith(("ing", "in", "y", "ed")) and any(w in ARTICLES for w in before[-3:])
+    if word.endswith(("ing", "in", "y", "ed")) or before[-2:] == ["what", "a"]:
+        return False  # "fucking", "shitty", "what a clusterfuck": emphasis, not a name for someone
+    # "a prick", "a total twat", "an absolute fucking wanker": the word names a person
+    if before and before[-1] in ARTICLES:
+        return True
+    return len(before) > 1 and before[-2] in ARTICLES and before[-1] in INTENSIFIERS
 
 
 @dataclass

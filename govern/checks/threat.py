@@ -50,7 +50,7 @@ muppet muppets moron morons""".split()
 PROPERTY = """car cars van vans house houses home homes flat flats window windows office offices building
 buildings depot shop shops mosque mosques church churches synagogue synagogues temple temples gurdwara
 school schools library libraries centre hall garage shed business premises door doors letterbox tyres
-fence place property properties headquarters hq surgery clinic""".split() + [
+fence place property properties headquarters hq surgery clinic camp camps site caravan caravans""".split() + [
     "town hall", "council offices", "civic centre", "council building", "community centre"]
 
 PRONOUN = r"(?:you|u|ya|yer|him|her|them|yourselves|yourself|themselves|himself|herself|y['’]?all)"
@@ -130,11 +130,12 @@ TEMPLATES = [
     r"(?:{AGENT}|{CALL})" + FILL + r"\s+slash\s+(?:the|your|his|her|their)\s+tyres",
     # imperative at the start of a clause: "kill them all", "burn his house down"
     r"(?:^|[.!?;:,\n]\s*|\band\s+)(?:let['’]?s\s+|lets\s+|go\s+and\s+|just\s+|pls\s+|please\s+)?{SEVERE}\s+"
-    + VICTIM,
+    + VICTIM + r"(?:\s+all)?",
     r"(?:^|[.!?;:,\n]\s*)(?:let['’]?s\s+|lets\s+|go\s+and\s+|just\s+)?(?:burn|torch|firebomb|blow\s+up)\s+"
     r"(?:down\s+)?" + PROPERTY_NP,
     # wishing or prescribing harm: "he deserves a bullet", "the councillor should be hanged"
-    r"\b(?:he|she|they|you|u|him|them|" + DETERMINER + r"\s+(?:[a-z'’-]+\s+){0,2}?{PEOPLE}|{GROUPS}|"
+    r"\b(?:he|she|they|you|u|him|them|" + DETERMINER + r"\s+(?:[a-z'’-]+\s+){0,2}?(?:{PEOPLE}|{GROUPS})"
+    r"(?:\s+(?:of|from|at|in)\s+(?:the\s+)?[a-z'’-]+)?|{GROUPS}|"
     r"(?:cllr|councillor|mr|mrs|ms)\.?\s+[a-z'’-]+)\s+(?:should|needs?\s+to|ought\s+to|must|deserves?\s+to|"
     r"wants?\s+to|want\s+to|will|is\s+going\s+to|are\s+going\s+to)\s+(?:all\s+)?(?:be\s+)?{HARMED}\b",
     r"\b(?:deserves?|deserved)\s+(?:a\s+)?(?:good\s+)?(?:bullet|beating|kicking|slap|hiding|knife|to\s+"
