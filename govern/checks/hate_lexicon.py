@@ -87,7 +87,7 @@ NEGATIVE = [
     r"invaders?", r"(?:a\s+)?plague", r"(?:a\s+)?disease", r"diseased", r"(?:a\s+)?cancer",
     r"(?:an\s+)?infestation", r"(?:a\s+)?virus", r"pests?", r"(?:a\s+)?scourge", r"(?:a\s+)?burden",
     r"(?:a\s+)?drain", r"(?:a\s+)?blight", r"(?:a\s+)?stain", r"(?:a\s+)?menace", r"(?:a\s+)?threat",
-    r"(?:a\s+)?danger", r"(?:a\s+)?mistake", r"degenerates?", r"degenerate", r"idiots?", r"morons?", r"liar",
+    r"a\s+danger", r"(?:a\s+)?mistake", r"degenerates?", r"degenerate", r"idiots?", r"morons?", r"liar",
     r"retard(?:s|ed)?", r"imbeciles?", r"maggots?", r"worms?", r"snakes?", r"liars", r"scroungers",
     r"spongers", r"freeloaders", r"inferior", r"worthless", r"useless", r"pathetic", r"disgusting",
     r"disgrace(?:ful)?", r"vile", r"repulsive", r"revolting", r"gross", r"smelly", r"stinking", r"stink",
@@ -108,7 +108,8 @@ NEGATIVE = [
 NEGATIVE_EMOJI = (
     "(?:[\U0001f400\U0001f401\U0001f40d\U0001f437\U0001f416\U0001f412\U0001f435\U0001f98d"
     "\U0001fab3\U0001f41b\U0001f9a0\U0001f4a9\U0001f5d1\U0001f92e\U0001f922\U0001f415\U0001f436"
-    "\U0001f99f\U0001fab1\U0001f41c\u2623\u2620\U0001f9df\U0001f47f]\ufe0f?\\s*)+"
+    "\U0001f99f\U0001fab1\U0001f41c\u2623\u2620\U0001f9df\U0001f47f\U0001f404\U0001f42e\U0001f417\U0001f9a8"
+    "\U0001f40c\U0001f921]\ufe0f?\\s*)+"
 )
 HATE_VERBS = [r"\bhate\b", r"\bhates\b", r"\bhated\b", r"\bhating\b", r"\bdespise\b", r"\bdespises\b",
               r"\bdetest\b", r"\bdetests\b", r"\bloathe\b", r"\bloathes\b", r"\babhor\b"]
@@ -138,6 +139,9 @@ ADVERBS = [
     r"obviously", r"simply", r"probably", r"definitely", r"actually", r"still", r"also", r"typical",
     r"thieving", r"scummy", r"smelly", r"stinking", r"sneaky", r"greedy", r"inbred", r"parasitic", r"nasty",
     r"sick", r"twisted", r"perverted", r"dangerous", r"violent", r"ugly", r"fat", r"thick", r"dumb",
+    r"delusional", r"deluded", r"confused", r"crazy", r"horrible", r"ignorant", r"primitive", r"backward",
+    r"barbaric", r"brainwashed", r"lying", r"cheating", r"scrounging", r"sponging", r"freeloading", r"godless",
+    r"subhuman", r"pathetic", r"worthless", r"sad", r"mental", r"mad", r"weird", r"creepy",
     r"nothing\s+other\s+than", r"more\s+like", r"born", r"dirty", r"filthy", r"disgusting", r"stupid",
     r"lazy", r"evil", r"vile", r"useless", r"worthless", r"deep\s+down", r"by\s+nature",
 ]
@@ -189,6 +193,21 @@ TEMPLATES = [
     r"stay\s+(?:at\s+home|indoors|hidden|out\s+of\s+sight|away)|be\s+(?:seen\s+and\s+not\s+heard|kept\s+(?:away|"
     r"apart|separate|out)|hidden\s+away))",
     r"{G}\s*[:=\-]?\s*{NEGE}",
+    r"{G}\s*[?:!,\-–—]+\s*(?:just\s+|all\s+|total\s+|utter\s+|absolute\s+|filthy\s+|dirty\s+)?{NEG}\b",
+    # tropes: "Jewish people control the council", "women should know their place"
+    r"{G}\s+(?:secretly\s+)?(?:control|controls|run|runs|own|owns)\s+(?:the\s+|this\s+|our\s+|all\s+the\s+)?"
+    r"(?:council|media|banks|government|world|country|town|everything|money|press|police)\b",
+    r"{G}\s+(?:should|need\s+to|must|ought\s+to|had\s+better)\s+(?:\w+\s+)?(?:know\s+their\s+place|stay\s+in\s+their\s+"
+    r"lane|be\s+(?:grateful|quiet|silent|seen\s+and\s+not\s+heard)|shut\s+up|get\s+back\s+(?:in|to)\s+the\s+kitchen)",
+    r"\b(?:can['’]?t|cannot|never|don['’]?t|shouldn['’]?t|wouldn['’]?t)\s+(?:ever\s+)?trust\s+(?:a|an|any|the|those|these)?"
+    r"\s*(?:{G}|{GS})",
+    r"{G}\s+(?:always\s+|just\s+)?(?:leave|leaves|left)\s+(?:a\s+|their\s+)?(?:mess|rubbish|trouble|filth|dirt|chaos)",
+    r"{G}\s+(?:\w+\s+){0,6}?(?:and|then)\s+(?:\w+\s+)?(?:ruined|wrecked|destroyed|trashed|spoiled|spoilt)\s+"
+    r"(?:it|everything|the\s+\w+|this\s+\w+|our\s+\w+)",
+    r"\bwhy\s+(?:can['’]?t|don['’]?t|won['’]?t|doesn['’]?t)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:just\s+)?(?:go\s+(?:away|back|"
+    r"home)|leave|disappear|fuck\s+off|piss\s+off|get\s+out|stay\s+away)",
+    r"\b(?:how\s+(?:can|could|do)\s+(?:anyone|you|people|we)|who\s+(?:can|could|would\s+want\s+to))\s+(?:stand|bear|"
+    r"tolerate|live\s+(?:near|with|next\s+to))\s+(?:living\s+(?:near|with|next\s+to)\s+)?(?:the\s+)?{G}",
     r"{G}(?:['’]ve|\s+have|\s+has)?\s+(?:\w+\s+)?(?:turned|turn|turning|made|make|making)\s+(?:\w+\s+){0,3}?"
     r"(?:into\s+)?(?:a\s+)?(?:pigsty|slum|dump|tip|ghetto|shithole|cesspit|cesspool|hellhole|zoo|"
     r"no[- ]go\s+area)",
@@ -281,7 +300,8 @@ TEMPLATES = [
 ANIMALS = (
     r"(?:rats|vermin|dogs|wild\s+dogs|animals|beasts|cockroaches|roaches|pigs|swine|apes|monkeys|parasites|"
     r"leeches|plague|disease|a\s+disease|a\s+virus|cancer|rabbits|insects|locusts|sewage|filth|rubbish|"
-    r"cattle|livestock|snakes|maggots|lice|fleas|germs|pests|zoo\s+animals|a\s+pack\s+of\s+\w+)"
+    r"cattle|livestock|snakes|maggots|lice|fleas|germs|pests|zoo\s+animals|a\s+pack\s+of\s+\w+|(?:a\s+)?sewer|"
+    r"(?:a\s+)?cesspit|(?:a\s+)?pigsty|(?:a\s+)?rubbish\s+tip|(?:a\s+)?dump|(?:a\s+)?zoo|a\s+swarm\s+of\s+\w+)"
 )
 COMPARISONS = [
     r"{G}\s+(?:\S+\s+){0,8}?(?:like|than|as|to)\s+(?:\S+\s+){0,4}?" + ANIMALS + r"\b",
@@ -289,7 +309,7 @@ COMPARISONS = [
 ]
 COMPARISON_EXCUSED = (
     r"\b(?:treat\w*|kept|housed|herded|caged|hunted|handled|described|portrayed|depicted|talked\s+about|"
-    r"compar\w*|liken\w*|equat\w*|"
+    r"compar\w*|liken\w*|equat\w*|(?:are|is|were|was)\s+living\s+like|forced|made\s+to|"
     r"spoken\s+(?:to|about)|abused|dehumani[sz]\w*|call(?:s|ed|ing)?)\b|\bnot\b|n['’]t\b|\bnever\b|\bno\b"
 )
 
@@ -336,6 +356,8 @@ CONTEXT = Context.build(
         r"^[\s,;:\"'”’)]*(?:[-–—]\s*)?(?:that['’]?s|this\s+is|that\s+is|it['’]?s)\s+(?:just\s+|so\s+|pure\s+|"
         r"plain\s+)?(?:racist|sexist|bigoted|hateful|disgusting|vile|wrong|not\s+ok|unacceptable|hate)",
         r"^[\s,;:\"'”’)]*(?:makes?|made)\s+me\s+(?:sick|angry|ashamed|furious)",
+        r"\b(?:it['’]?s|that['’]?s|this\s+is|which\s+is)\s+(?:so\s+|just\s+|absolutely\s+)?(?:shameful|heartbreaking|"
+        r"inhumane|disgraceful|a\s+disgrace|appalling|shocking)\b",
         r"^[\s,;:\"'”’)]*(?:has|have)\s+no\s+place\b",
         r"^[\s,;:\"'”’)]*(?:needs?\s+to\s+stop|should\s+be\s+(?:ashamed|reported|removed|challenged))",
     ],
