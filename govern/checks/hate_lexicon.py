@@ -254,7 +254,10 @@ TEMPLATES = [
     r"future|respect|dignity)",
     r"{G}\s+(?:can['’]?t|cannot|shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+be\s+(?:trusted|allowed|"
     r"employed|let\s+in|tolerated|accepted|taken\s+seriously)",
-    r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+(?:belong|deserve|count|matter|fit\s+in)",
+    r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+(?:belong|count|matter|fit\s+in)\b",
+    r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+deserve\s+(?:respect|rights|to\s+(?:live|exist|be\s+here|vote|work)|"
+    r"equal\s+\w+|anything|any\s+\w+|a\s+(?:home|job|place|say|voice)|help|housing|sympathy|dignity|"
+    r"to\s+be\s+treated\s+(?:equally|fairly|as\s+equals))",
     r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|can['’]?t|cannot)\s+(?:be\s+allowed\s+to\s+)?"
     r"(?:vote|work|teach|marry|adopt|have\s+(?:kids|children|rights|jobs|a\s+say)|live\s+(?:here|near)|exist|"
     r"breed|hold\s+office|drive|be\s+(?:teachers|doctors|nurses|parents|leaders|in\s+charge|here|near|"
@@ -341,6 +344,11 @@ CONTEXT = Context.build(
         r"\b(?:said|says|shouted|wrote|posted|told\s+(?:me|us|her|him)|screamed|yelled|chanted|sprayed|"
         r"painted|tweeted|called\s+(?:me|us|him|her|them)|heard\s+\w+(?:\s+\w+)?\s+say)\b",
         r"\bthe\s+(?:idea|claim|notion|myth|lie|suggestion|view|belief|assumption|stereotype|trope)\s+that\b",
+        r"\b(?:he|she|they|someone|somebody|people|group|party|man|woman|guy|bloke|gran|grandad|dad|mum|uncle|"
+        r"aunt|neighbour|leaflets?|posts?|articles?|signs?|posters?|graffiti|[a-z]+s)\s+(?:\w+\s+)?(?:claim|claims|"
+        r"claimed|insist|insists|insisted|argue|argues|argued|reckon|reckons|believe|believes|think|thinks|thought|"
+        r"say|says|said|used\s+to\s+(?:say|think|believe))\b",
+        r"\b(?:i|we)\s+used\s+to\s+(?:think|believe|say|reckon)\b", r"\bheard\b",
         r"\b(?:statements?|comments?|words|things|posts?|signs?|leaflets?|graffiti|chants?|messages?)\s+"
         r"(?:like|such\s+as|saying)\b",
         r"\b(?:sick|tired)\s+of\s+(?:hearing|people|reading|seeing)\b", r"\bif\s+you\s+think\b",
@@ -364,7 +372,8 @@ CONTEXT = Context.build(
     ],
     followers=[
         r"^(?:that|this|such|these|those|it|statements?|comments?|views?|words|talk|posts?|rhetoric|language|"
-        r"people\s+who|whoever|anyone\s+who|i\s+(?:reported|challenged|complained))\b.{0,60}?\b(?:wrong|"
+        r"people\s+who|whoever|anyone\s+who|i\s+(?:reported|challenged|complained)|(?:he|she|they|i|we|you)\s+"
+        r"(?:was|were|are|is|am))\b.{0,60}?\b(?:wrong|"
         r"nonsense|racist|racism|sexist|bigoted|bigotry|hateful|hate|disgusting|vile|not\s+ok|unacceptable|"
         r"shameful|appalling|sickening|reported|ashamed|no\s+place)\b",
     ],

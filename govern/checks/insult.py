@@ -28,7 +28,6 @@ import re2
 
 from govern.checks.base import CompileEnv, Span, Subject
 from govern.checks.evidence import (
-    NOT_CONTRACTED,
     Context,
     alternation,
     compile_re2,
@@ -37,6 +36,7 @@ from govern.checks.evidence import (
     fold,
     words_re,
 )
+from govern.checks.hate_lexicon import CONTEXT as HATE_CONTEXT
 
 SCHEMA: dict[str, Any] = {
     "kind": {"type": "string", "required": True},
@@ -96,14 +96,9 @@ TEMPLATES = [
 NAMED = r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?(?i:{COPULA}(" + MODS + r"\s+(?:{NOUNS}|{ADJECTIVES})))\b"
 NOT_NAMES = frozenset("it this that there here what which who everything nothing something life".split())
 
-CONTEXT = Context.build(
-    negations=[r"\bnot\b", r"\bnever\b", NOT_CONTRACTED, r"\bno\s+one\b", r"\bnobody\b"],
-    reporting=[
-        r"\bcall(?:s|ed|ing)?\s+(?:me|us|him|her|them|people|someone|anyone)\b",
-        r"\b(?:said|says|told\s+(?:me|us)|shouted|wrote|posted)\s+(?:that\s+)?(?:i|we)\b",
-        r"\bif\s+(?:i|we)\s+(?:said|called)\b",
-    ],
-    reach=4,
+# Negated, reported and rebutted insults are someone else's, as for hate ("tired of hearing that ...").
+CONTEXT = Context(
+    HATE_CONTEXT.negations, HATE_CONTEXT.reporting, HATE_CONTEXT.rebuttals, HATE_CONTEXT.followers, reach=4
 )
 
 
