@@ -50,7 +50,7 @@ berk twit clown buffoon dunce loser scum scumbag lowlife low-life parasite leech
 sleazebag dirtbag scrounger waster nonce paedo pedo pervert thicko dumbass dipshit jackass asshole
 arsehole dickhead knobhead bellend tosser wanker twat prick cunt bastard bitch git fool
 embarrassment nutter nutcase psycho lunatic halfwit simpleton degenerate lowlife wazzock plank
-bozo dope dolt oaf eejit gobshite""".split()
+bozo dope dolt oaf eejit gobshite tit""".split()
 PHRASES = ["waste of space", "waste of oxygen", "waste of skin", "waste of air", "piece of shit",
            "piece of work", "sack of shit", "excuse for a human", "excuse for a man", "excuse for a woman"]
 # Animals are insults said of a person, but also farmers' words: only at the end of a clause.
@@ -64,7 +64,7 @@ fucking effing flipping frigging massive big little old bunch load pack lot set 
 nothing nowt but like utterly totally completely absolutely truly useless incompetent lazy clueless
 hopeless arrogant ignorant miserable horrible nasty rude smug jumped-up""".split()
 
-SECOND = r"(?:you|u|ya|yous|youse|you\s+lot|you\s+people|you\s+guys|y['’]?all)"
+SECOND = r"(?:you|u|ya|yous|youse|you\s+lot|you\s+people|you\s+guys|y['’]?all|you['’]r|your|ur)"
 THIRD = r"(?:he|she)"
 TITLED = r"(?:cllr|councillor|councilor|mr|mrs|ms|miss|dr|mayor|sir|dame|lord|lady)\.?\s+[a-z][a-z'’-]+"
 PEOPLE = """woman women man men lady ladies guy guys bloke blokes girl girls lad lads chap person people
@@ -91,6 +91,17 @@ TEMPLATES = [
     # exclamation and question: "what an idiot", "are you stupid?"
     r"\bwhat\s+(an?" + MODS + r"\s+(?:{NOUNS}|{ANIMALS}))\s*(?:[.!?,;]|$)",
     r"\b(?:are|is|were|was)\s+(?:{SECOND}|{THIRD}|{TITLED})(" + MODS + r"\s+(?:{NOUNS}|{ADJECTIVES}))\b",
+    # put-downs said to someone: "you suck", "screw you", "go to hell", "get lost, loser"
+    r"\b((?:you|u|ya)\s+(?:really\s+|all\s+|just\s+)?(?:suck|stink|are\s+a\s+joke)|(?:screw|sod)\s+(?:you|u)|"
+    r"get\s+a\s+(?:brain|life)|shut\s+(?:up|your\s+(?:mouth|face|gob))|get\s+stuffed|"
+    r"(?:piss|bugger|sod)\s+off)\b",
+    r"(?:^|[.!?;,]\s*)(?:oh\s+|just\s+|you\s+can\s+)?(go\s+to\s+hell)\b",
+    # a bare insult as the whole sentence: "Idiot.", "Indeed, moron."
+    r"(?:^|[.!?;]\s*)(?:\w+[\s,]+)?((?:an?\s+|such\s+an?\s+)?(?:absolute\s+|total\s+|complete\s+|utter\s+)?"
+    r"{NOUNS})\s*(?:[.!?;]|$)",
+    # the person responsible: "whichever idiot designed this junction", "who's the moron in charge"
+    r"\b(?:the|whichever|whatever|which|some)\s+((?:absolute\s+|total\s+|complete\s+|utter\s+)?{NOUNS})\s+"
+    r"(?:who|that|responsible|in\s+charge|at\s+the\s+council|behind\s+this|designed|decided|thought|came\s+up)",
 ]
 # A named person, read in the text as written so that capitals mark the name: "Dave is a moron".
 NAMED = r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?(?i:{COPULA}(" + MODS + r"\s+(?:{NOUNS}|{ADJECTIVES})))\b"
@@ -113,7 +124,7 @@ class Insult:
         text = folded.text
         spans: list[Span] = []
         for m in self.regex.finditer(text) if self.regex.search(text) else ():
-            group = next(g for g in range(1, 6) if m.start(g) >= 0)
+            group = next(g for g in range(1, 10) if m.start(g) >= 0)
             start, end = m.start(group), m.end(group)
             start += len(text[start:end]) - len(text[start:end].lstrip())
             if not CONTEXT.cancels(text, m.start(), m.end()):

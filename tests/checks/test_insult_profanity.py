@@ -18,7 +18,10 @@ INSULT = {"kind": "insult"}
     ("text", "excerpts"),
     [
         pytest.param("You're a pathetic idiot.", ["a pathetic idiot"], id="second-person"),
-        pytest.param("Shut up you muppet.", ["muppet"], id="address"),
+        pytest.param("Shut up you muppet.", ["Shut up", "muppet"], id="address"),
+        pytest.param("You suck.", ["You suck"], id="put-down"),
+        pytest.param("Idiot.", ["Idiot"], id="bare"),
+        pytest.param("Whichever idiot designed this junction should resign.", ["idiot"], id="responsible"),
         pytest.param("Councillor Smith is a moron.", ["a moron"], id="titled-name"),
         pytest.param("Dave is a total plonker.", ["a total plonker"], id="name"),
         pytest.param("The woman on the phone was a thick idiot.", ["a thick idiot"], id="person-described"),
