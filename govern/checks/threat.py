@@ -121,7 +121,8 @@ TEMPLATES = [
     + r"\s+(?:in|off|out)",
     r"(?:{AGENT}|{CALL})" + FILL + r"\s+put\s+" + VICTIM + r"\s+in\s+(?:hospital|the\s+ground|a\s+box|a\s+"
     r"wheelchair|intensive\s+care|a\s+body\s+bag)",
-    r"(?:{AGENT}|{CALL}|\b(?:want|like)\s+me\s+to)" + FILL + r"\s+{HURT}\s+(?:[a-z'’-]+\s+){1,3}?with\s+(?:a|an|my|the)\s+"
+    r"(?:{AGENT}|{CALL}|\b(?:want|like)\s+me\s+to)" + FILL
+    + r"\s+{HURT}\s+(?:[a-z'’-]+\s+){1,3}?with\s+(?:a|an|my|the)\s+"
     r"(?:gun|knife|bat|machete|hammer|brick|axe|blade|crowbar|shotgun|rifle)\b",
     r"\b(?:want|like)\s+me\s+to\s+{HURT}\s+" + VICTIM,
     # intent or call, property: "someone should torch his car", "we'll burn the depot down"
