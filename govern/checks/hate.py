@@ -148,7 +148,8 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
         "NEG": alternation([*NEGATIVE, *misspelt(NEGATIVE)]),
         "NEGE": NEGATIVE_EMOJI,
         "NEGB": alternation(NEGATIVE_BEFORE),
-        "POS": alternation(POSITIVE),
+        # a marker is not a word character, so a word boundary follows words only
+        "POS": alternation(p if p.endswith("]") else p + r"\b" for p in POSITIVE),
         "ADV": alternation(ADVERBS),
         "HATE": alternation([*HATE_VERBS, *misspelt(HATE_VERBS)]).replace(r"\b", ""),
     }

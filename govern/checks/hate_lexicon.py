@@ -127,7 +127,7 @@ POSITIVE = [
     r"honest", r"valuable", r"wanted", r"needed", r"good\s+enough", r"fit\s+to", r"british", r"english",
     r"one\s+of\s+us", r"part\s+of\s+(?:this|our|the)\s+(?:country|society|community|town|city)",
     r"(?:real|proper|true|genuine|full)\s+(?:members?|part|citizens?|residents?|neighbours?|britons?|brits|"
-    r"people|persons?|humans?|men|women|adults)",
+    r"people|persons?|humans?|men|women|adults)", "(?:real|proper|true|genuine|full)\\s+[\ue000\ue001]",  # "real women", with "women" marked
     r"as\s+(?:good|smart|clever|capable|intelligent)", r"welcome\s+here", r"fully\s+human",
 ]
 ADVERBS = [
@@ -178,7 +178,7 @@ TEMPLATES = [
     # one person for the group: "A gay person is not a real person", "Every Jewish person = 🐍"
     r"{GA}" + _COP + _MODS + "{0,4}" + _NEG,
     r"{GA}" + _COP + _MODS + r"{0,4}\s*{NEGE}",
-    r"{GA}" + _COP + r"\s+(?:not|never|no\s+longer)(?:\s+\w+){0,2}?\s+{POS}\b",
+    r"{GA}" + _COP + r"\s+(?:not|never|no\s+longer)(?:\s+\w+){0,2}?\s+{POS}",
     # "They have brought nothing but disease", "they've turned the flats into a pigsty"
     r"{G}(?:['’]ve|\s+have|\s+has)?\s+(?:\w+\s+)?(?:bring|brings|brought|spread|spreads|spreading|carry|carries|"
     r"cause|causes|caused|start|starts|create|creates|make|makes)"
@@ -247,9 +247,9 @@ TEMPLATES = [
     r"{G}\s+(?:all\s+)?(?:stink|smell|reek)\b",
     # negated positive: "women are not equal", "trans women will never be real women"
     "{G}" + _COP + r"\s+(?:not|never|no\s+longer|nowhere\s+near|in\s+no\s+way|hardly)(?:\s+\w+){0,2}?"
-    r"\s+{POS}\b",
+    r"\s+{POS}",
     r"{G}\s+(?:aren['’]?t|arent|isn['’]?t|can['’]?t\s+be|cannot\s+be|will\s+never\s+be|could\s+never\s+be|"
-    r"won['’]?t\s+ever\s+be|are\s+never|never\s+will\s+be)(?:\s+\w+){0,2}?\s+{POS}\b",
+    r"won['’]?t\s+ever\s+be|are\s+never|never\s+will\s+be)(?:\s+\w+){0,2}?\s+{POS}",
     r"{G}\s+(?:have|has|deserve)\s+no\s+(?:place|right|rights|business|brains?|morals|culture|value|worth|"
     r"future|respect|dignity)",
     r"{G}\s+(?:can['’]?t|cannot|shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+be\s+(?:trusted|allowed|"
