@@ -127,7 +127,8 @@ POSITIVE = [
     r"honest", r"valuable", r"wanted", r"needed", r"good\s+enough", r"fit\s+to", r"british", r"english",
     r"one\s+of\s+us", r"part\s+of\s+(?:this|our|the)\s+(?:country|society|community|town|city)",
     r"(?:real|proper|true|genuine|full)\s+(?:members?|part|citizens?|residents?|neighbours?|britons?|brits|"
-    r"people|persons?|humans?|men|women|adults)", "(?:real|proper|true|genuine|full)\\s+[\ue000\ue001]",  # "real women", with "women" marked
+    r"people|persons?|humans?|men|women|adults)",
+    "(?:real|proper|true|genuine|full)\\s+[\ue000\ue001]",  # "real women", with "women" marked
     r"as\s+(?:good|smart|clever|capable|intelligent)", r"welcome\s+here", r"fully\s+human",
 ]
 ADVERBS = [
