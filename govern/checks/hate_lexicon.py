@@ -71,7 +71,9 @@ ARTICLED = (
 
 # Emoji that stand for a group (variation selectors and joiners optional).
 EMOJI = (
-    "(?:\u262a\ufe0f?|\U0001f54c|\U0001f54d|\u2721\ufe0f?|\U0001f3f3\ufe0f?\u200d?\U0001f308|"
+    "(?:\U0001f54e|\U0001f54b|\u2638\ufe0f?|\U0001f549\ufe0f?|\u271d\ufe0f?|\u2626\ufe0f?|\U0001f46c|\U0001f46d|"
+    "\U0001f9bd|\U0001f9bc|[\U0001f466-\U0001f469\U0001f9d1\U0001f474\U0001f475][\U0001f3fe\U0001f3ff]|"
+    "\U0001f468\u200d\u2764\ufe0f?\u200d\U0001f468|\U0001f469\u200d\u2764\ufe0f?\u200d\U0001f469|\u262a\ufe0f?|\U0001f54c|\U0001f54d|\u2721\ufe0f?|\U0001f3f3\ufe0f?\u200d?\U0001f308|"
     "\U0001f3f3\ufe0f?\u200d?\u26a7\ufe0f?|\u26a7\ufe0f?|\U0001f473[\U0001f3fb-\U0001f3ff]?"
     "(?:\u200d?[\u2640\u2642]\ufe0f?)?|\U0001f9d5[\U0001f3fb-\U0001f3ff]?|\u267f\ufe0f?|"
     "\U0001f468\U0001f3ff|\U0001f469\U0001f3ff|\U0001f9d1\U0001f3ff|\U0001f308)+"
@@ -86,7 +88,8 @@ NEGATIVE = [
     r"nonces?", r"predators?", r"rapists?", r"terrorists?", r"criminals?", r"thieves", r"thugs",
     r"invaders?", r"(?:a\s+)?plague", r"(?:a\s+)?disease", r"diseased", r"(?:a\s+)?cancer",
     r"(?:an\s+)?infestation", r"(?:a\s+)?virus", r"pests?", r"(?:a\s+)?scourge", r"(?:a\s+)?burden",
-    r"(?:a\s+)?drain", r"(?:a\s+)?blight", r"(?:a\s+)?stain", r"(?:a\s+)?menace", r"(?:a\s+)?threat",
+    r"(?:a\s+)?drain", r"nothing\s+but\s+(?:trouble|a\s+problem|problems)",
+    r"(?:a\s+)?blight", r"(?:a\s+)?stain", r"(?:a\s+)?menace", r"(?:a\s+)?threat",
     r"a\s+danger", r"(?:a\s+)?mistake", r"degenerates?", r"degenerate", r"idiots?", r"morons?", r"liar",
     r"retard(?:s|ed)?", r"imbeciles?", r"maggots?", r"worms?", r"snakes?", r"liars", r"scroungers",
     r"spongers", r"freeloaders", r"inferior", r"worthless", r"useless", r"pathetic", r"disgusting",
@@ -175,7 +178,8 @@ TEMPLATES = [
     # "Muslims are disgusting", "women are all just stupid", "immigrants r scum"
     "{G}" + _COP + _MODS + "{0,4}" + _NEG,
     "{G}" + _COP + _MODS + r"{0,4}\s*{NEGE}",
-    r"{G}(?:\s+\S+){0,4}?\s*" + "(?:[\U0001f92e\U0001f922]\ufe0f?\\s*)+",
+    r"{G}(?:\s+\S+){0,4}?\s*"
+    + "(?:[\U0001f92e\U0001f922\U0001f44e\U0001f52b\U0001f4a3\U0001f52a\u26b0]\ufe0f?\\s*)+",
     # one person for the group: "A gay person is not a real person", "Every Jewish person = 🐍"
     r"{GA}" + _COP + _MODS + "{0,4}" + _NEG,
     r"{GA}" + _COP + _MODS + r"{0,4}\s*{NEGE}",
@@ -195,6 +199,31 @@ TEMPLATES = [
     r"stay\s+(?:at\s+home|indoors|hidden|out\s+of\s+sight|away)|be\s+(?:seen\s+and\s+not\s+heard|kept\s+(?:away|"
     r"apart|separate|out)|hidden\s+away))",
     r"{G}\s*[:=\-]?\s*{NEGE}",
+    r"{NEGE}\s*{G}",
+    # negated positive and exclusion in other words: "nobody wants them here", "no place for ..."
+    r"\b(?:nobody|no\s+one|no\s+body)\s+(?:wants|likes|needs|trusts|asked\s+for|invited)\s+(?:the\s+|any\s+)?{G}",
+    r"\bno\s+(?:place|room|home|future|space)\s+(?:for|in\s+\w+\s+for)\s+(?:the\s+|any\s+)?{G}",
+    r"\b(?:don['’]?t|do\s+not|never)\s+want\s+(?:any\s+(?:more\s+)?|more\s+|the\s+)?{G}\s+(?:here|living\s+(?:here|near|"
+    r"next)|moving\s+(?:in|here)|near\s+(?:me|us|my|our)|around\s+(?:here|my|our)|in\s+(?:my|our|this)\s+(?:street|"
+    r"road|town|area|estate|school|country|neighbourhood|borough)\s*(?:[.!?,]|$))",
+    r"\b(?:we|i)\s+(?:don['’]?t|do\s+not)\s+want\s+(?:your|their)\s+(?:kind|sort|lot|type)",
+    r"{G}\s+(?:contribute|add|give|bring|offer|do)\s+nothing\b",
+    r"{G}\s+(?:have|has)\s+never\s+(?:contributed|done|given|added)\s+anything",
+    r"{G}\s+(?:are|is|r)\s+(?:of\s+)?no\s+(?:use|good|value|benefit)\b",
+    r"\b(?:i['’]?d|i\s+would|would|i\s+will|i['’]?ll)\s+never\s+(?:hire|employ|rent\s+to|let\s+to|date|trust|vote\s+for|"
+    r"sit\s+next\s+to|work\s+with|live\s+next\s+to|serve|marry)\s+(?:a\s+|an\s+|any\s+)?(?:{G}|{GS})",
+    r"{G}\s+should\s+never\s+have\s+been\s+(?:let\s+in|allowed\s+(?:in|here|to\s+\w+)|given\s+\w+)",
+    r"{G}\s+(?:\w+\s+)?(?:ruin|ruins|wreck|wrecks|destroy|destroys|spoil|spoils)\s+(?:everything|it|this\s+\w+|our\s+\w+|"
+    r"the\s+\w+)",
+    r"{G}(?:['’]ll|\s+will|\s+would)\s+(?:nick|steal|rob|take)\s+(?:anything|everything)",
+    r"\bcan['’]?t\s+stand\s+(?:the\s+sight\s+of|being\s+(?:near|around))\s+{G}",
+    # implicit: "typical Travellers", "nothing against gay people, but", "fine as long as"
+    r"\btypical\s+(?:of\s+)?(?:the\s+)?{G}",
+    r"\btrust\s+(?:the\s+)?{G}\s+to\s+(?:ruin|wreck|spoil|mess|cause|start|make|bring)",
+    r"\bnothing\s+against\s+(?:the\s+)?{G}\s*,?\s+but\b",
+    r"{G}\s+(?:are|is)\s+(?:fine|ok|okay|alright|tolerable)\s+(?:as\s+long\s+as|so\s+long\s+as|until|provided|when\s+they)",
+    r"\b(?:never|didn['’]?t)\s+(?:had|have)\s+(?:this|these|any)\s+(?:problem|problems|trouble|issues)\s+(?:\w+\s+)?"
+    r"(?:before|until)\s+(?:the\s+)?{G}",
     r"{G}\s*[?:!,\-–—]+\s*(?:just\s+|all\s+|total\s+|utter\s+|absolute\s+|filthy\s+|dirty\s+)?{NEG}\b",
     # tropes: "Jewish people control the council", "women should know their place"
     r"{G}\s+(?:secretly\s+)?(?:control|controls|run|runs|own|owns)\s+(?:the\s+|this\s+|our\s+|all\s+the\s+)?"
@@ -325,6 +354,8 @@ IMPLICIT = [
     r"\block\s+up\s+your\s+(?:daughters|wives|kids|children|valuables)\b",
     r"\bhide\s+your\s+(?:daughters|wives|kids|children|valuables)\b",
     r"\bkeep\s+(?:them|em)\s+(?:out|away\s+from)\b",
+    r"\block\s+up\s+your\s+(?:bikes|cars|sheds|houses|valuables|doors)\b",
+    r"\bhouse\s+prices\s+(?:will|would|are\s+going\s+to|are\s+gonna)?\s*(?:drop|fall|crash|go\s+down|plummet)\b",
     r"\bstick\s+to\s+their\s+own\s+kind\b",
 ]
 
@@ -396,7 +427,7 @@ def variants(word: str, swaps_only: bool = False) -> set[str]:
 def misspelt(fragments: list[str]) -> list[str]:
     """Misspellings of the plain words among `fragments` (RE2): a word, or a name's first word.
 
-    Words of five letters or more get both kinds of slip, shorter ones only swaps; the first word
+    Words of four letters or more get both kinds of slip (a trailing "s?" makes two words); the first word
     of a two-word name ("gay people", "trans people") gets both, as the second word anchors it.
     """
     out: set[tuple[str, str]] = set()
@@ -407,8 +438,12 @@ def misspelt(fragments: list[str]) -> list[str]:
             continue
         head, rest = m.group(1), m.group(2)
         known.add(head)
-        if rest in ("", r"\b") and len(head) >= 4:
-            out |= {(v, r"\b") for v in variants(head, swaps_only=len(head) < 5)}
+        if rest in ("", r"\b", "s?", "es?", "(?:es)?"):
+            plural = "es" if "e" in rest else "s"
+            for word in [head] if rest in ("", r"\b") else [head, head + plural]:
+                if len(word) >= 4:
+                    known.add(word)
+                    out |= {(v, r"\b") for v in variants(word)}
         elif rest == _PEOPLE and len(head) >= 3:
             out |= {(v, rest) for v in variants(head)}
     return [rf"\b{v}{rest}" for v, rest in sorted(out) if v not in known and v not in TYPO_COLLISIONS]
@@ -423,5 +458,7 @@ TYPO_COLLISIONS = frozenset(
     god ogd scum evil vile live veil vlie lazy thick thcik dumb vermin thieves pests pets step sets
     pest apes aspe peas pase spae spa are era ear rae sick ugly gross grsos crap carp cap rap shit hits
     this sith trash tarsh rash cult clut lust slut burden nimals animal back metal def hats thus garage
-    refuges sink violet sinking tick hat hates""".split()
+    refuges sink violet sinking tick hat hates gas sit lay pet lie lies dub cut joe sake sakes treat best
+    bests bus
+    dos gem gems tash rats""".split()
 )
