@@ -43,6 +43,8 @@ from govern.checks.hate_lexicon import (
     CONTEXT,
     HATE_VERBS,
     IMPLICIT,
+    KILL,
+    KILLED,
     NEGATIVE,
     NEGATIVE_BEFORE,
     NEGATIVE_EMOJI,
@@ -152,6 +154,8 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
         "POS": alternation(p if p.endswith("]") else p + r"\b" for p in POSITIVE),
         "ADV": alternation(ADVERBS),
         "HATE": alternation([*HATE_VERBS, *misspelt(HATE_VERBS)]).replace(r"\b", ""),
+        "KILL": alternation([*KILL, *misspelt(KILL)]),
+        "KILLED": alternation([*KILLED, *misspelt(KILLED)]),
     }
     slots["GA"] = expand(ARTICLED, slots)
 
@@ -165,7 +169,7 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
     return Hate(
         about_group=compile_re2(shapes(about, slots["G"])),
         general=compile_re2(shapes([t for t in TEMPLATES if t not in about], GROUP)),
-        implicit=compile_re2(_union(IMPLICIT)),
+        implicit=compile_re2(_union([expand(t, slots) for t in IMPLICIT])),
         comparisons=compile_re2(_union([expand(t, {**slots, "G": GROUP}) for t in COMPARISONS])),
         excused=compile_re2(COMPARISON_EXCUSED),
         articled=compile_re2(slots["GA"]),

@@ -12,7 +12,8 @@ import re
 
 from govern.checks.evidence import NOT_CONTRACTED, Context
 
-_PEOPLE = r"(?:\s*(?:people|persons|folk|folks|men|women|kids|children|families|youths?|residents|"
+_PEOPLE = r"(?:\s*(?:people|p(?:eo|oe|e|o)p(?:le|el)|pepole|ppl|persons|folk|folks|men|women|kids|"
+_PEOPLE += r"children|families|youths?|residents|"
 _PEOPLE += r"neighbours|communit(?:y|ies)|immigrants|workers|students|guys|girls|boys|lads|community))"
 
 # Collective names of groups (plural or "X people"): what claims are made about.
@@ -94,7 +95,8 @@ NEGATIVE = [
     r"retard(?:s|ed)?", r"imbeciles?", r"maggots?", r"worms?", r"snakes?", r"liars", r"scroungers",
     r"spongers", r"freeloaders", r"inferior", r"worthless", r"useless", r"pathetic", r"disgusting",
     r"disgrace(?:ful)?", r"vile", r"repulsive", r"revolting", r"gross", r"smelly", r"stinking", r"stink",
-    r"stupid", r"thick", r"dumb", r"brainless", r"evil", r"sick\s+in\s+the\s+head", r"mentally\s+ill",
+    r"stupid", r"thick", r"dumb", r"brainless", r"discusting", r"disgustin", r"creatures", r"evil",
+    r"sick\s+in\s+the\s+head", r"mentally\s+ill",
     r"mental", r"unnatural", r"dangerous", r"violent", r"primitive", r"backwards?", r"uncivili[sz]ed",
     r"ugly", r"lazy", r"greedy", r"(?:a\s+)?waste\s+of\s+(?:space|oxygen|money|air|skin)",
     r"the\s+(?:worst|lowest)\s+(?:people|kind|type|scum|of\s+the\s+lot|thing|things|part)",
@@ -132,6 +134,8 @@ POSITIVE = [
     r"(?:real|proper|true|genuine|full)\s+(?:members?|part|citizens?|residents?|neighbours?|britons?|brits|"
     r"people|persons?|humans?|men|women|adults)",
     "(?:real|proper|true|genuine|full)\\s+[\ue000\ue001]",  # "real women", with "women" marked
+    r"sane", r"right\s+in\s+the\s+head", r"natural",
+    r"safe", r"loyal", r"compatible", r"our\s+people", r"(?:as\s+)?(?:clever|smart|good)\s+as",
     r"as\s+(?:good|smart|clever|capable|intelligent)", r"welcome\s+here", r"fully\s+human",
 ]
 ADVERBS = [
@@ -161,16 +165,20 @@ PRONOUNS = (
 _COP = r"(?:\s*(?:are|r|is|were|was|be|being|seem|seem\s+to\s+be|look|act|become)\b|['’]re|\s*=)"
 _MODS = r"(?:\s+{ADV})"
 _NEG = r"\s+{NEG}\b"
-_KILL = (
-    r"(?:kill|shoot|gas|hang|lynch|exterminate|eradicate|wipe\s+out|slaughter|massacre|murder|behead|"
-    r"execute|stone|burn|bomb|nuke|annihilate|purge|genocide|string\s+up|get\s+rid\s+of|eliminate|"
-    r"sterili[sz]e|cull)"
-)
-_KILLED = (
-    r"(?:die|be\s+killed|killed|shot|hanged|hung|gassed|exterminated|wiped\s+out|eradicated|put\s+down|"
-    r"lynched|burned|burnt|executed|murdered|slaughtered|suffer|rot|burn|strung\s+up|sterili[sz]ed|"
-    r"culled|eliminated|put\s+in\s+(?:camps|ovens|gas\s+chambers)|beaten)"
-)
+# Harm to a group ("gas the ...", "should be shot"), as lists so misspellings can be added.
+KILL = [
+    r"kill", r"shoot", r"gas", r"hang", r"lynch", r"exterminate", r"eradicate", r"wipe\s+out", r"slaughter",
+    r"massacre", r"murder", r"behead", r"execute", r"stone", r"burn", r"bomb", r"nuke", r"annihilate",
+    r"purge",
+    r"genocide", r"string\s+up", r"get\s+rid\s+of", r"eliminate", r"sterili[sz]e", r"cull",
+]
+KILLED = [
+    r"die", r"be\s+killed", r"killed", r"shot", r"hanged", r"hung", r"gassed", r"exterminated",
+    r"wiped\s+out",
+    r"eradicated", r"put\s+down", r"lynched", r"burned", r"burnt", r"executed", r"murdered", r"slaughtered",
+    r"suffer", r"rot", r"burn", r"strung\s+up", r"sterili[sz]ed", r"culled", r"eliminated",
+    r"put\s+in\s+(?:camps|ovens|gas\s+chambers)", r"beaten",
+]
 
 # Each template is one shape of claim; {G} is a group, {GS} one member, {NEG} a derogation,
 # {NEGB} a derogatory adjective, {POS} something denied, {ADV} a filler or intensifier.
@@ -316,10 +324,10 @@ TEMPLATES = [
     r"destroying|breeding|outbreeding)\b",
     r"\b(?:swarms?|hordes?|plague|infestation|invasion|vermin|scourge)\s+of\s+(?:\w+\s+)?{G}",
     # threats against a group: "gas the Jews", "gay people should be shot", "death to Muslims"
-    r"\b" + _KILL + r"\s+(?:all\s+|every\s+|the\s+|these\s+|those\s+|more\s+|some\s+|them\s+|of\s+the\s+)*"
+    r"\b{KILL}\s+(?:all\s+|every\s+|the\s+|these\s+|those\s+|more\s+|some\s+|them\s+|of\s+the\s+)*"
     r"(?:\w+\s+)?{G}",
     r"{G}\s+(?:should|must|need\s+to|needs\s+to|ought\s+to|deserve\s+to|deserves\s+to|will|are\s+going\s+to|"
-    r"have\s+to|all\s+need\s+to)\s+(?:all\s+)?(?:be\s+)?" + _KILLED + r"\b",
+    r"have\s+to|all\s+need\s+to)\s+(?:all\s+)?(?:be\s+)?{KILLED}\b",
     r"\bdeath\s+to\s+(?:all\s+)?(?:the\s+)?{G}",
     r"\b(?:hope|wish)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:die|dies|get\s+(?:killed|shot|cancer|raped)|rot|burn|"
     r"suffer)",
@@ -355,6 +363,8 @@ IMPLICIT = [
     r"\bhide\s+your\s+(?:daughters|wives|kids|children|valuables)\b",
     r"\bkeep\s+(?:them|em)\s+(?:out|away\s+from)\b",
     r"\block\s+up\s+your\s+(?:bikes|cars|sheds|houses|valuables|doors)\b",
+    r"\b(?:{NEG})(?:\s+\w+)?[\s,]+(?:the\s+lot\s+of|all\s+of|both\s+of|every\s+(?:last\s+|single\s+)?one\s+of|"
+    r"each\s+of|most\s+of)\s+(?:them|em)\b",
     r"\bhouse\s+prices\s+(?:will|would|are\s+going\s+to|are\s+gonna)?\s*(?:drop|fall|crash|go\s+down|plummet)\b",
     r"\bstick\s+to\s+their\s+own\s+kind\b",
 ]
@@ -436,20 +446,25 @@ def misspelt(fragments: list[str]) -> list[str]:
         m = _PLAIN.match(source)
         if m is None:
             continue
-        head, rest = m.group(1), m.group(2)
+        article, head, rest = m.group(1) or "", m.group(2), m.group(3)
         known.add(head)
-        if rest in ("", r"\b", "s?", "es?", "(?:es)?"):
-            plural = "es" if "e" in rest else "s"
-            for word in [head] if rest in ("", r"\b") else [head, head + plural]:
+        if rest in ("", r"\b", "?", "s?", "es?", "(?:es)?"):
+            words = {"": [head], r"\b": [head], "?": [head[:-1], head], "s?": [head, head + "s"],
+                     "es?": [head + "e", head + "es"], "(?:es)?": [head, head + "es"]}[rest]
+            for word in words:
                 if len(word) >= 4:
                     known.add(word)
-                    out |= {(v, r"\b") for v in variants(word)}
+                    out |= {(article + v, r"\b") for v in variants(word)}
         elif rest == _PEOPLE and len(head) >= 3:
-            out |= {(v, rest) for v in variants(head)}
-    return [rf"\b{v}{rest}" for v, rest in sorted(out) if v not in known and v not in TYPO_COLLISIONS]
+            out |= {(article + v, rest) for v in variants(head)}
+    return [
+        rf"\b{v}{rest}" if not v.startswith("(") else rf"{v}{rest}"
+        for v, rest in sorted(out)
+        if v.split(")?")[-1] not in known and v.split(")?")[-1] not in TYPO_COLLISIONS
+    ]
 
 
-_PLAIN = re.compile(r"^(?:\\b)?([a-z]+)(.*)$")
+_PLAIN = re.compile(r"^(\(\?:an?\\s\+\)\?|\(\?:the\\s\+\)\?)?(?:\\b)?([a-z]+)(.*)$")
 
 
 # Misspellings that are words of their own.
@@ -460,5 +475,5 @@ TYPO_COLLISIONS = frozenset(
     this sith trash tarsh rash cult clut lust slut burden nimals animal back metal def hats thus garage
     refuges sink violet sinking tick hat hates gas sit lay pet lie lies dub cut joe sake sakes treat best
     bests bus
-    dos gem gems tash rats""".split()
+    dos gem gems tash rats money beat beats none arts shot pure moon bob""".split()
 )

@@ -75,7 +75,8 @@ AGENT = (
     r"gonna|gunna|about\s+to|coming\s+to|gna)|re\s+(?:going\s+to|gonna|coming\s+to)|d\s+(?:love|like)\s+to)"
     r"|\s+(?:am|are)\s+(?:going\s+to|gonna|about\s+to|coming\s+to|planning\s+to|gunna)|\s+will|\s+shall|"
     r"\s+want\s+to|\s+wanna|\s+intend\s+to|\s+plan\s+to|\s+would\s+(?:love|like)\s+to|\s+can['’]?t\s+wait\s+to|"
-    r"\s+swear\s+(?:i|we)['’]?ll|\s+promise\s+(?:i|we)['’]?ll|\s+gonna|\s+going\s+to|\s+(?:is|are)\s+gonna)"
+    r"\s+swear\s+(?:i|we)['’]?ll|\s+promise\s+(?:i|we)['’]?ll|\s+gonna|\s+going\s+to|\s+(?:is|are)\s+gonna|"
+    r"\s*['’]d|\s+would)"
     r"|\bill\b|\bima\b|\bimma\b|\bgonna\b)"
 )
 CALL = (
@@ -188,6 +189,17 @@ TEMPLATES = [
     r"\b(?:petrol|a\s+brick|a\s+firework|something\s+nasty)\s+through\s+(?:your|his|her|their)\s+"
     r"(?:letterbox|letter\s+box|window|door)",
     r"\baccidents\s+happen\s+to\s+(?:people\s+like\s+you|those\s+who|people\s+who)",
+    r"\b(?:make\s+sure|see\s+to\s+it|guarantee)\s+(?:that\s+)?(?:\S+\s+){1,5}?(?:suffers?|pays?\s+for\s+it|bleeds?|"
+    r"gets?\s+hurt|dies?|never\s+walks?\s+again)\b",
+    r"\b(?:they['’]?re|they\s+are|you['’]?re|you\s+are|he['’]?s|she['’]?s|ur)\s+(?:as\s+good\s+as\s+)?dead"
+    r"(?:\s+meat)?\s*(?:[.!,]|$)",
+    r"\b(?:will|['’]ll|gonna|going\s+to|is\s+going\s+to)\s+get\s+(?:their|his|her|your|ur)\s+(?:head|face|teeth|legs?|"
+    r"heads|faces|skulls?)\s+(?:kicked|smashed|caved|punched|knocked|bashed|kicked\s+right)\s+(?:in|out|off)",
+    r"\b(?:your|their|his|her)\s+(?:time|day|turn)\s+(?:is|will)\s+(?:coming|come|next|soon)",
+    r"\b(?:get|grab|buy|bring|fetch)\s+(?:a|my|the|me\s+a)\s+(?:gun|knife|machete|bat|shotgun|rifle|blade)\s+and\s+"
+    r"(?:deal\s+with|sort\s+out|go\s+after|come\s+for|kill|shoot|hurt|visit|finish)",
+    r"\b(?:will|['’]ll|gonna|going\s+to|need\s+to|needs\s+to)\s+(?:be\s+taught\s+|teach\s+(?:\S+\s+){1,3})a\s+"
+    r"(?:proper\s+|real\s+|hard\s+)?lesson",
     r"\bsix\s+feet\s+under\b",
 ]
 
