@@ -149,7 +149,7 @@ TEMPLATES = [
     r"(?:dies?|gets?\s+(?:killed|shot|stabbed|run\s+over|hit\s+by\s+a\s+(?:bus|car|train|lorry)|cancer|"
     r"raped|hurt|beaten(?:\s+up)?)|rots?\s+in\s+hell|burns?\s+(?:alive|in\s+hell)|chokes?|drops?\s+dead|"
     r"suffers?)",
-    r"\bdeath\s+to\s+(?:the\s+|all\s+)?\w+",
+    r"\bdeath\s+to\s+(?:the\s+|all\s+)?(?:{GROUPS}|{PEOPLE}|traitors|infidels|(?:cllr|councillor|mr|mrs|ms)\.?\s+\w+)",
     r"\b(?:kill|hang|shoot)\s+(?:your|ur)self\b",
     # veiled: "I know where you live", "watch your back", "sort him out permanently"
     r"\b(?:i|we)\s+know\s+where\s+(?:you|u|he|she|they|(?:your|his|her|their|the|that|this)\s+(?:\w+\s+){0,2}?"
