@@ -105,7 +105,7 @@ class Hate:
                 named = any(c in MARKERS for c in m.group()) or any(c in MARKERS for c in text[: m.start()])
                 if named or self.articled.search(m.group()):
                     claims.append(m.span())
-        if mark.has_group:
+        if mark.has_group or named_one:
             claims += [m.span() for m in self.implicit.finditer(text)]
             likened = self.comparisons.finditer(text)
             claims += [m.span() for m in likened if not self.excused.search(m.group())]

@@ -62,7 +62,7 @@ repulsive vile worthless spineless braindead brain-dead dense retarded senile"""
 FILLERS = """such so just really very a an the total complete absolute utter proper right real bloody
 fucking effing flipping frigging massive big little old bunch load pack lot set couple pair of
 nothing nowt but like utterly totally completely absolutely truly useless incompetent lazy clueless
-hopeless arrogant ignorant miserable horrible nasty rude smug jumped-up""".split()
+hopeless arrogant ignorant miserable horrible nasty rude smug jumped-up and""".split()
 
 SECOND = r"(?:you|u|ya|yous|youse|you\s+lot|you\s+people|you\s+guys|y['’]?all|you['’]r|your|ur)"
 THIRD = r"(?:he|she)"
@@ -81,7 +81,7 @@ COPULA = (
     r"(?:\s+(?:is|are|was|were|am|be|being|seems?(?:\s+like)?|looks?\s+like|sounds?\s+like|acts?\s+like"
     r"|behaves?\s+like)|['’]s|['’]re|\s+r)"
 )
-MODS = r"(?:\s+(?:{FILLERS}|{ADJECTIVES}))*"
+MODS = r"(?:,?\s+(?:{FILLERS}|{ADJECTIVES}))*"
 TEMPLATES = [
     # predicate: "you're a pathetic idiot", "the woman on the phone was a thick idiot"
     r"\b(?:{SECOND}|{THIRD}|{TITLED}|" + PERSON_NP + r"){COPULA}(" + MODS + r"\s+(?:{NOUNS}|{ADJECTIVES}))",
