@@ -385,7 +385,8 @@ CONTEXT = Context.build(
         r"spreading|telling\s+(?:me|us|people)|arguing|insisting|screaming|yelling)\b",
         r"\b(?:said|says|shouted|wrote|posted|told\s+(?:me|us|her|him)|screamed|yelled|chanted|sprayed|"
         r"painted|tweeted|called\s+(?:me|us|him|her|them)|heard\s+\w+(?:\s+\w+)?\s+say)\b",
-        r"\bthe\s+(?:idea|claim|notion|myth|lie|suggestion|view|belief|assumption|stereotype|trope)\s+that\b",
+        r"\bthe\s+(?:idea|claim|notion|myth|lie|suggestion|view|belief|assumption|stereotype|trope|misconception)\s+"
+        r"(?:that|of)\b", r"\bmisconception\b",
         r"\b(?:he|she|they|someone|somebody|people|group|party|man|woman|guy|bloke|gran|grandad|dad|mum|uncle|"
         r"aunt|neighbour|leaflets?|posts?|articles?|signs?|posters?|graffiti|[a-z]+s)\s+(?:\w+\s+)?(?:claim|claims|"
         r"claimed|insist|insists|insisted|argue|argues|argued|reckon|reckons|believe|believes|think|thinks|thought|"

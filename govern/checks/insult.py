@@ -144,7 +144,7 @@ def compile_insult(spec: dict[str, Any], env: CompileEnv) -> Insult | None:
     nouns = [*NOUNS, *spec.get("nouns", [])]
     slots = {
         "NOUNS": alternation(
-            [endings(re2.escape(n).replace(r"\-", "[- ]?")) for n in nouns] + [words_re(PHRASES)]
+            [re2.escape(n).replace(r"\-", "[- ]?") + r"(?:s|es)?\b" for n in nouns] + [words_re(PHRASES)]
         ),
         "ANIMALS": alternation(endings(a) for a in ANIMALS),
         "ADJECTIVES": words_re([*ADJECTIVES, *spec.get("adjectives", [])]),
