@@ -197,6 +197,7 @@ class Context:
     rebuttals: re2._Regexp[str] | None
     followers: re2._Regexp[str] | None = None
     reach: int = 6
+    report_inside: bool = False  # a reporting verb inside the match reports it too ("the man said ...")
 
     @classmethod
     def build(
@@ -206,11 +207,12 @@ class Context:
         rebuttals: Sequence[str] = (),
         followers: Sequence[str] = (),
         reach: int = 6,
+        report_inside: bool = False,
     ) -> Context:
         def one(sources: Sequence[str]) -> re2._Regexp[str] | None:
             return compile_re2("(?:" + "|".join(f"(?:{s})" for s in sources) + ")") if sources else None
 
-        return cls(one(negations), one(reporting), one(rebuttals), one(followers), reach)
+        return cls(one(negations), one(reporting), one(rebuttals), one(followers), reach, report_inside)
 
     def quoted(self, text: str, start: int, end: int) -> bool:
         return any(m.start() <= start and end <= m.end() for m in QUOTED.finditer(text))
@@ -227,11 +229,11 @@ class Context:
                 return True
         return False
 
-    def reported(self, text: str, start: int) -> bool:
+    def reported(self, text: str, start: int, end: int) -> bool:
         if self.reporting is None:
             return False
         sentence = _last_end(_SENTENCE_END, text, start)
-        return self.reporting.search(text[sentence:start]) is not None
+        return self.reporting.search(text[sentence : end if self.report_inside else start]) is not None
 
     def rebutted(self, text: str, end: int) -> bool:
         stop = _next_start(_SENTENCE_END, text, end)
@@ -248,7 +250,7 @@ class Context:
         return (
             self.quoted(text, start, end)
             or self.negated(text, start)
-            or self.reported(text, start)
+            or self.reported(text, start, end)
             or self.rebutted(text, end)
         )
 

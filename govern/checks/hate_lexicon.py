@@ -392,6 +392,7 @@ CONTEXT = Context.build(
         r"claimed|insist|insists|insisted|argue|argues|argued|reckon|reckons|believe|believes|think|thinks|thought|"
         r"say|says|said|used\s+to\s+(?:say|think|believe))\b",
         r"\b(?:i|we)\s+used\s+to\s+(?:think|believe|say|reckon)\b", r"\bheard\b",
+        r"\b(?:tell|tells|telling|told)\s+(?:\w+\s+){1,2}that\b",
         r"\b(?:statements?|comments?|words|things|posts?|signs?|leaflets?|graffiti|chants?|messages?)\s+"
         r"(?:like|such\s+as|saying)\b",
         r"\b(?:sick|tired)\s+of\s+(?:hearing|people|reading|seeing)\b", r"\bif\s+you\s+think\b",

@@ -21,6 +21,7 @@ Instead: criticise what was done, not the person.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,8 +105,11 @@ TEMPLATES = [
     r"(?:who|that|responsible|in\s+charge|at\s+the\s+council|behind\s+this|designed|decided|thought|came\s+up)",
 ]
 # A named person, read in the text as written so that capitals mark the name: "Dave is a moron".
-NAMED = r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?(?i:{COPULA}(" + MODS + r"\s+(?:{NOUNS}|{ADJECTIVES})))\b"
-NOT_NAMES = frozenset("it this that there here what which who everything nothing something life".split())
+NAMED = r"\b[A-Z][a-z-]+(?:\s+[A-Z][a-z-]+)?(?i:{COPULA}(" + MODS + r"\s+(?:{NOUNS}|{ADJECTIVES})))\b"
+_NAME_WORD = re.compile(r"[A-Za-z-]+")
+NOT_NAMES = frozenset(
+    "it this that there here what which who everything nothing something life he she they we you".split()
+)
 
 # Negated, reported and rebutted insults are someone else's, as for hate ("tired of hearing that ...").
 CONTEXT = Context(
@@ -132,7 +136,7 @@ class Insult:
         if folded.where is None:  # names need the capitals of the text as written
             raw = subject.text
             for m in self.named.finditer(raw) if self.named.search(raw) else ():
-                name = raw[m.start() : m.start(1)].split()[0].lower()
+                name = _NAME_WORD.match(raw, m.start()).group().lower()  # type: ignore[union-attr]
                 start, end = m.start(1), m.end(1)
                 start += len(raw[start:end]) - len(raw[start:end].lstrip())
                 if name not in NOT_NAMES and not CONTEXT.cancels(text, m.start(), m.end()):

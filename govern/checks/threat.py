@@ -213,6 +213,8 @@ CONTEXT = Context.build(
         r"\b(?:said|says|told\s+(?:me|us|her|him|them)|wrote|posted|shouted|"
         r"screamed|yelled|warned)\s+(?:that\s+)?(?:he|she|they|someone|somebody|people|the\s+\w+)\b",
         r"\b(?:someone|somebody|a\s+man|a\s+woman|he|she|they)\s+(?:said|says|wrote|posted|shouted|told)\b",
+        r"\b(?:guy|man|woman|bloke|lad|lady|person|people|neighbour|kid|kids|group|gang)\b(?:\s+\w+){0,4}?\s+"
+        r"(?:said|says|shouted|wrote|posted|told|screamed|yelled|chanted)\b",
         r"\bin\s+(?:the|a)\s+(?:film|movie|game|book|song|play|series)\b", r"\bi\s+dreamt\b",
         r"\b(?:reported|report|reporting)\b",
         r"\bif\s+(?:anyone|someone|you)\s+(?:ever\s+)?(?:says?|threatens?)\b",
@@ -225,6 +227,7 @@ CONTEXT = Context.build(
         r"\b(?:election|ballot|polls|vote|voting|votes)\b",
     ],
     reach=6,
+    report_inside=True,
 )
 
 
