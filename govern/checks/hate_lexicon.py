@@ -107,6 +107,11 @@ NEGATIVE = [
     r"breeders", r"bludgers", r"benefit\s+cheats", r"shit", r"crap", r"useless\s+eaters",
     r"pieces?\s+of\s+(?:shit|crap|garbage|trash|filth|dirt|scum)", r"shit(?:heads?|bags?|stains?)",
     r"scumbags", r"wastes?\s+of\s+(?:space|oxygen|skin)", r"pigsty", r"sewer\s+rats", r"locusts",
+    r"twats", r"cunts", r"arseholes", r"assholes", r"wankers", r"pricks", r"bastards", r"bitches",
+    r"dickheads",
+    r"tossers", r"knobheads", r"bellends", r"shite", r"(?:a\s+)?load\s+of\s+(?:shite|shit|crap|rubbish)",
+    r"sluts",
+    r"whores", r"slags", r"muppets", r"clowns", r"losers", r"cretins", r"imbeciles", r"halfwits", r"numpties",
     r"insects", r"bugs", r"germs", r"a\s+pox", r"pond\s+life", r"lowlifes?", r"dregs",
 ]
 # Emoji that derogate or dehumanise when said of a group: rats, snakes, pigs, apes, vomit, waste.
@@ -477,5 +482,5 @@ TYPO_COLLISIONS = frozenset(
     this sith trash tarsh rash cult clut lust slut burden nimals animal back metal def hats thus garage
     refuges sink violet sinking tick hat hates gas sit lay pet lie lies dub cut joe sake sakes treat best
     bests bus
-    dos gem gems tash rats money beat beats none arts shot pure moon bob""".split()
+    dos gem gems tash rats money beat beats none arts shot pure moon bob cuts site loses""".split()
 )

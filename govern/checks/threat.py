@@ -71,7 +71,7 @@ BODY = r"(?:jaw|arms?|legs?|necks?|face|faces|nose|skull|teeth|head|heads|kneeca
 OWNER = r"(?:your|ur|his|her|their|yer)"
 
 AGENT = (
-    r"(?:\b(?:i|we|me\s+and\s+(?:my\s+)?[a-z]+|im|ima|imma)(?:\s*['’]?(?:ll|ll\s+personally|m\s+(?:going\s+to|"
+    r"(?:\b(?:i|we|me\s+and\s+(?:my\s+|the\s+)?[a-z]+|im|ima|imma)(?:\s*['’]?(?:ll|ll\s+personally|m\s+(?:going\s+to|"
     r"gonna|gunna|about\s+to|coming\s+to|gna)|re\s+(?:going\s+to|gonna|coming\s+to)|d\s+(?:love|like)\s+to)"
     r"|\s+(?:am|are)\s+(?:going\s+to|gonna|about\s+to|coming\s+to|planning\s+to|gunna)|\s+will|\s+shall|"
     r"\s+want\s+to|\s+wanna|\s+intend\s+to|\s+plan\s+to|\s+would\s+(?:love|like)\s+to|\s+can['’]?t\s+wait\s+to|"
@@ -126,6 +126,11 @@ TEMPLATES = [
     + r"\s+{HURT}\s+(?:[a-z'’-]+\s+){1,3}?with\s+(?:a|an|my|the)\s+"
     r"(?:gun|knife|bat|machete|hammer|brick|axe|blade|crowbar|shotgun|rifle)\b",
     r"\b(?:want|like)\s+me\s+to\s+{HURT}\s+" + VICTIM,
+    r"(?:{AGENT}|{CALL})" + FILL + r"\s+(?:make\s+" + VICTIM + r"\s+(?:pay|suffer|bleed|regret\s+it)|give\s+"
+    + VICTIM + r"\s+a\s+(?:good\s+|proper\s+)?(?:kicking|beating|hiding|slap|smack|pasting|battering)|"
+    + r"do\s+over\s+" + VICTIM + r"|do\s+" + VICTIM + r"\s+over)",
+    r"\b(?:be|['’]ll\s+be|will\s+be)\s+waiting\s+(?:for\s+\S+\s+)?with\s+(?:a|my|the)\s+(?:bat|baseball\s+bat|knife|gun|"
+    r"machete|hammer|crowbar|brick|blade|shotgun)",
     # intent or call, property: "someone should torch his car", "we'll burn the depot down"
     r"(?:{AGENT}|{CALL})" + FILL + r"\s+(?:burn|torch|firebomb|petrol\s+bomb|blow\s+up|smash|smash\s+up|"
     r"trash|wreck|vandalise|vandalize|set\s+fire\s+to|set\s+alight|key|brick|slash)\s+(?:down\s+)?"
