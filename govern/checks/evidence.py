@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -167,16 +168,45 @@ _CONTRACTED = re.compile(NOT_CONTRACTED)
 _RHETORICAL = re.compile(r"\s*(?:it|this|that|the|our|everyone|anyone|we|they|you(?!\s+dare))\b")
 
 
-def _last_end(regex: re.Pattern[str], text: str, before: int) -> int:
-    start = 0
-    for m in regex.finditer(text, 0, before):
-        start = m.end()
-    return start
+# A detector reports at most this many spans: enough evidence, and a hostile comment of 20,000
+# characters full of matches costs no more than a short one.
+MAX_SPANS = 20
 
 
-def _next_start(regex: re.Pattern[str], text: str, after: int) -> int:
-    m = regex.search(text, after)
-    return m.start() if m else len(text)
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where a text's quotations, clauses and sentences are, found once per text."""
+
+    quoted: tuple[tuple[int, int], ...]
+    quoted_starts: tuple[int, ...]
+    ends: dict[str, tuple[int, ...]]  # per boundary kind: where each boundary ends
+    starts: dict[str, tuple[int, ...]]  # ... and starts
+
+
+@functools.lru_cache(maxsize=256)
+def _layout(text: str) -> _Layout:
+    quoted = tuple(m.span() for m in QUOTED.finditer(text))
+    ends: dict[str, tuple[int, ...]] = {}
+    starts: dict[str, tuple[int, ...]] = {}
+    for name, regex in (("sentence", _SENTENCE_END), ("clause", _CLAUSE_END)):
+        found = list(regex.finditer(text))
+        ends[name] = tuple(m.end() for m in found)
+        starts[name] = tuple(m.start() for m in found)
+    return _Layout(quoted, tuple(a for a, _ in quoted), ends, starts)
+
+
+def _last_end(kind: str, text: str, before: int) -> int:
+    """Where the last boundary of this kind before `before` ends (0 if none)."""
+    ends = _layout(text).ends[kind]
+    i = bisect.bisect_right(ends, before) - 1
+    return ends[i] if i >= 0 else 0
+
+
+def _next_start(kind: str, text: str, after: int) -> int:
+    """Where the first boundary of this kind at or after `after` starts (the text's end if none)."""
+    starts = _layout(text).starts[kind]
+    i = bisect.bisect_left(starts, after)
+    return starts[i] if i < len(starts) else len(text)
 
 
 def _words_between(text: str, start: int, end: int) -> int:
@@ -215,12 +245,14 @@ class Context:
         return cls(one(negations), one(reporting), one(rebuttals), one(followers), reach, report_inside)
 
     def quoted(self, text: str, start: int, end: int) -> bool:
-        return any(m.start() <= start and end <= m.end() for m in QUOTED.finditer(text))
+        layout = _layout(text)
+        i = bisect.bisect_right(layout.quoted_starts, start) - 1
+        return i >= 0 and end <= layout.quoted[i][1]
 
     def negated(self, text: str, start: int) -> bool:
         if self.negations is None:
             return False
-        clause = _last_end(_CLAUSE_END, text, start)
+        clause = _last_end("clause", text, start)
         for m in self.negations.finditer(text[clause:start]):
             after = text[clause + m.end() : start]
             if _CONTRACTED.search(m.group()) and _RHETORICAL.match(after):
@@ -232,17 +264,19 @@ class Context:
     def reported(self, text: str, start: int, end: int) -> bool:
         if self.reporting is None:
             return False
-        sentence = _last_end(_SENTENCE_END, text, start)
+        sentence = _last_end("sentence", text, start)
         return self.reporting.search(text[sentence : end if self.report_inside else start]) is not None
 
     def rebutted(self, text: str, end: int) -> bool:
-        stop = _next_start(_SENTENCE_END, text, end)
+        stop = _next_start("sentence", text, end)
         if self.rebuttals is not None and self.rebuttals.search(text[end:stop]):
             return True
         if self.followers is None or stop >= len(text):
             return False
-        after = text[stop:].lstrip(".!?\n -–—\"'”’")
-        following = after[: _next_start(_SENTENCE_END, after, 0)]
+        nxt = stop
+        while nxt < len(text) and text[nxt] in ".!?\n -–—\"'”’":
+            nxt += 1
+        following = text[nxt : _next_start("sentence", text, nxt)]
         return self.followers.search(following) is not None
 
     def cancels(self, text: str, start: int, end: int) -> bool:
@@ -257,9 +291,9 @@ class Context:
 
 def sentence_start(text: str, at: int) -> int:
     """Where the sentence holding `at` starts."""
-    return _last_end(_SENTENCE_END, text, at)
+    return _last_end("sentence", text, at)
 
 
 def clause_start(text: str, at: int) -> int:
     """Where the clause holding `at` starts."""
-    return _last_end(_CLAUSE_END, text, at)
+    return _last_end("clause", text, at)

@@ -33,7 +33,16 @@ from typing import Any
 import re2
 
 from govern.checks.base import CompileEnv, Span, Subject
-from govern.checks.evidence import Context, alternation, compile_re2, disguised, endings, expand, fold
+from govern.checks.evidence import (
+    MAX_SPANS,
+    Context,
+    alternation,
+    compile_re2,
+    disguised,
+    endings,
+    expand,
+    fold,
+)
 from govern.checks.groups import GROUP, MEMBER, marked
 from govern.checks.hate_lexicon import (
     ADVERBS,
@@ -99,10 +108,11 @@ class Hate:
         if self.general.search(text):  # finditer costs more than search in the RE2 binding
             claims += [m.span() for m in self.general.finditer(text)]
         named_one = mark.has_group or self.articled.search(text) is not None  # "a woman is ..."
+        first = min((i for i in (text.find(GROUP), text.find(MEMBER)) if i >= 0), default=len(text))
         if named_one and self.about_group.search(text):
             for m in self.about_group.finditer(text):
                 # a pronoun ("they are vermin") counts when a group was named before it
-                named = any(c in MARKERS for c in m.group()) or any(c in MARKERS for c in text[: m.start()])
+                named = first < m.end()
                 if named or self.articled.search(m.group()):
                     claims.append(m.span())
         if mark.has_group or named_one:
@@ -110,6 +120,8 @@ class Hate:
             likened = self.comparisons.finditer(text)
             claims += [m.span() for m in likened if not self.excused.search(m.group())]
         for a, b in claims:
+            if len(found) >= MAX_SPANS:
+                break
             if b > a and not self.context.cancels(text, a, b):
                 found.append(mark.span(a, b))
         return [Span(*folded.span(a, b)) for a, b in sorted(set(found))]

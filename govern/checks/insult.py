@@ -29,6 +29,7 @@ import re2
 
 from govern.checks.base import CompileEnv, Span, Subject
 from govern.checks.evidence import (
+    MAX_SPANS,
     Context,
     alternation,
     compile_re2,
@@ -133,6 +134,8 @@ class Insult:
             start += len(text[start:end]) - len(text[start:end].lstrip())
             if not CONTEXT.cancels(text, m.start(), m.end()):
                 spans.append(Span(*folded.span(start, end)))
+                if len(spans) >= MAX_SPANS:
+                    break
         if folded.where is None:  # names need the capitals of the text as written
             raw = subject.text
             for m in self.named.finditer(raw) if self.named.search(raw) else ():

@@ -30,7 +30,7 @@ from typing import Any
 import re2
 
 from govern.checks.base import CompileEnv, Span, Subject
-from govern.checks.evidence import alternation, compile_re2, disguised, endings, fold
+from govern.checks.evidence import MAX_SPANS, alternation, compile_re2, disguised, endings, fold
 from govern.checks.patterns import compile_regex
 
 WORDS = {"type": "list", "schema": {"type": "string", "empty": False, "regex": r"^\*?[^*]+\*?$"}}
@@ -97,6 +97,8 @@ class Profanity:
             if self.strong.fullmatch(m.group()) and not aimed(text, start, end):
                 action = self.borderline
             spans.append(Span(*folded.span(start, end), action=action))
+            if len(spans) >= MAX_SPANS:
+                break
         return spans
 
 

@@ -30,7 +30,7 @@ from typing import Any
 import re2
 
 from govern.checks.base import CompileEnv, Span, Subject
-from govern.checks.evidence import NOT_CONTRACTED, Context, compile_re2, expand, fold, words_re
+from govern.checks.evidence import MAX_SPANS, NOT_CONTRACTED, Context, compile_re2, expand, fold, words_re
 from govern.checks.groups import GROUP, MEMBER, marked
 
 SCHEMA: dict[str, Any] = {
@@ -253,6 +253,8 @@ class Threat:
             start += len(text[start:end]) - len(text[start:end].lstrip(" .!?;:,\n"))
             if end > start and not CONTEXT.cancels(text, start, end):
                 spans.append(Span(*folded.span(*mark.span(start, end))))
+                if len(spans) >= MAX_SPANS:
+                    break
         return spans
 
 

@@ -72,3 +72,13 @@ def test_every_hold_or_remove_names_its_words(council: Pack) -> None:
 def test_the_issue_rows_name_their_words(council: Pack, text: str, rule: str, excerpt: str) -> None:
     result = council.moderate({**COMMENT, "text": text})
     assert (rule, excerpt) in [(f.rule, f.excerpt) for f in result.findings]
+
+
+def test_a_comment_full_of_matches_reports_a_bounded_number_of_findings(council: Pack) -> None:
+    """20,000 characters of abuse give at most MAX_SPANS findings a rule (the cost stays linear)."""
+    from govern.checks.evidence import MAX_SPANS
+
+    result = council.moderate({**COMMENT, "text": ("Muslims are vermin. you idiot. " * 700)[:20_000]})
+    assert result.action == "remove"
+    for rule in {f.rule for f in result.findings}:
+        assert 0 < sum(f.rule == rule for f in result.findings) <= MAX_SPANS
