@@ -12,13 +12,17 @@ from typing import Any
 from govern.checks import (
     classifier,
     context,
+    hate,
+    insult,
     length,
     metric,
     patterns,
     personal_data,
     phrases,
+    profanity,
     scores,
     targeted,
+    threat,
     words,
 )
 from govern.checks.base import CompileEnv, Detector
@@ -37,4 +41,8 @@ KINDS: dict[str, tuple[dict[str, Any], Compile]] = {
     "context": (context.SCHEMA, context.compile_context),
     "targeted": (targeted.SCHEMA, targeted.compile_targeted),
     "classifier": (classifier.SCHEMA, classifier.compile_classifier),
+    "profanity": (profanity.SCHEMA, profanity.compile_profanity),
+    "insult": (insult.SCHEMA, insult.compile_insult),
+    "hate": (hate.SCHEMA, hate.compile_hate),
+    "threat": (threat.SCHEMA, threat.compile_threat),
 }
