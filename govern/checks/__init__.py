@@ -10,14 +10,20 @@ from collections.abc import Callable
 from typing import Any
 
 from govern.checks import (
+    avoid,
     classifier,
     context,
+    emoji,
+    hashtags,
+    hostility,
     length,
     metric,
     patterns,
     personal_data,
     phrases,
     scores,
+    sentences,
+    styled,
     targeted,
     words,
 )
@@ -37,4 +43,10 @@ KINDS: dict[str, tuple[dict[str, Any], Compile]] = {
     "context": (context.SCHEMA, context.compile_context),
     "targeted": (targeted.SCHEMA, targeted.compile_targeted),
     "classifier": (classifier.SCHEMA, classifier.compile_classifier),
+    "words-to-avoid": (avoid.SCHEMA, avoid.compile_words_to_avoid),
+    "hostility": (hostility.SCHEMA, hostility.compile_hostility),
+    "emoji": (emoji.SCHEMA, emoji.compile_emoji),
+    "hashtags": (hashtags.SCHEMA, hashtags.compile_hashtags),
+    "sentences": (sentences.SCHEMA, sentences.compile_sentences),
+    "styled-letters": (styled.SCHEMA, styled.compile_styled_letters),
 }

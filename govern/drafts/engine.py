@@ -31,6 +31,7 @@ VARIABLES: dict[str, str] = {
 # Signals a score can weigh besides rules: each from 0 to 1.
 SIGNAL_TERMS = {
     "negative-sentiment": "how negative the text is: max(0, -VADER compound)",
+    "reader-negativity": "how negative the sentences aimed at the reader are (apologies and thanks left out)",
     "reply": "1 when the draft answers another post",
     "offensive": "the offensive-language probability",
 }
@@ -89,6 +90,8 @@ class DraftChecker:
         for term in self.spec.scores.get(name, []):
             if term.signal == "negative-sentiment":
                 value = subject.signal("negativity")
+            elif term.signal == "reader-negativity":
+                value = subject.signal("reader-negativity")
             elif term.signal == "reply":
                 value = 1.0 if subject.facts["is_reply"] else 0.0
             elif term.signal == "offensive":

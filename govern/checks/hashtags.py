@@ -1,0 +1,59 @@
+"""`hashtags`: too many hashtags, or hashtags in the middle of the words.
+
+Catches: more than `max` hashtags ("#Bins #Recycling #Waste #Portsmouth"), and, with
+`at_end: true`, a hashtag that words still follow ("Join us at #CentralLibrary on Monday").
+Hashtags, mentions, links and emoji may follow one: "Open late tonight #LibraryWeek #Reading"
+is fine. "#1" and "flat #3" are not hashtags. Example: `{kind: hashtags, max: 2, at_end: true}`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from govern.checks.base import CompileEnv, Span, Subject
+
+SCHEMA: dict[str, Any] = {
+    "kind": {"type": "string", "required": True},
+    "max": {"type": "integer", "min": 0},
+    "at_end": {"type": "boolean"},
+}
+
+HASHTAG = re.compile(r"(?<![\w#&/])#[^\W\d_][\w]*")
+# What may follow the last words of a post: hashtags, mentions, links, punctuation, emoji.
+_TRAILING = re.compile(r"#\w+|@\w+|https?://\S+|www\.\S+|\b[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
+
+
+def _words_follow(text: str) -> bool:
+    """True when `text` (what comes after a hashtag) still holds a word."""
+    return any(c.isalnum() for c in _TRAILING.sub(" ", text))
+
+
+@dataclass
+class Hashtags:
+    max: int | None
+    at_end: bool
+    pattern: str | None = r"#[\pL]"
+
+    def find(self, subject: Subject) -> list[Span]:
+        text = subject.text
+        found = [m.span() for m in HASHTAG.finditer(text)]
+        if not found:
+            return []
+        spans: dict[tuple[int, int], str] = {}
+        if self.at_end:
+            for start, end in found:
+                if _words_follow(text[end:]):
+                    spans[start, end] = "Move hashtags to the end of the post."
+        if self.max is not None and len(found) > self.max:
+            for start, end in found:
+                spans.setdefault((start, end), f"Use {self.max} hashtags at most.")
+        return [Span(start, end, suggestion) for (start, end), suggestion in sorted(spans.items())]
+
+
+def compile_hashtags(spec: dict[str, Any], env: CompileEnv) -> Hashtags | None:
+    if "max" not in spec and not spec.get("at_end"):
+        env.problem("G201", "a hashtags check needs 'max' or 'at_end: true'")
+        return None
+    return Hashtags(int(spec["max"]) if "max" in spec else None, bool(spec.get("at_end", False)))

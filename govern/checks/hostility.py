@@ -1,0 +1,144 @@
+"""`hostility`: a hostile tone aimed at the reader — blame, sarcasm, condescension, dismissal
+and second-person judgements — never an apology, sympathy or a plain account of a problem.
+
+Catches: "Obviously the bins go out on Tuesdays", "if you had bothered to read the notice",
+"you're being unreasonable", "your comment is ridiculous", "how rude of you", "you people".
+Leaves alone: "We're very sorry for the disruption, the bin lorry broke down", "sorry you were
+treated so badly", "you're not wrong", "thank you, you're right".
+Example::
+
+    {kind: hostility, phrases: [obviously, get your facts straight],
+     patterns: ['\\bif\\s+you\\s+had\\s+bothered\\b'],
+     judgements: [wrong, rude, unreasonable, "out of order"],
+     sincere: ['\\bsorry\\b', '\\bapologi[sz]e']}
+
+`phrases` (word edges, any case) and `patterns` (RE2) are cues found anywhere; `judgements` are
+words that judge the reader when said of them: "you are/you're/you were (being) (so) X",
+"your comment/attitude/... is X", "how X of you". A cue in a sentence that also apologises or
+sympathises (a `sincere` match that is not itself part of a cue, so "sorry, but" and "sorry if
+you feel" stay hostile) is left alone: the council wants apologies, and an apology is never
+hostile. Sentiment plays no part here; it may only weigh in a score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import re2
+
+from govern.checks.avoid import sentence
+from govern.checks.base import CompileEnv, Span, Subject, entries
+from govern.checks.patterns import compile_regex
+from govern.checks.phrases import phrase_pattern, whole_word
+
+_WORDS = {"type": "list", "empty": False, "schema": {"type": "string", "empty": False}}
+SCHEMA: dict[str, Any] = {
+    "kind": {"type": "string", "required": True},
+    "phrases": {**entries("phrase"), "required": False},
+    "patterns": {**entries("pattern"), "required": False},
+    "judgements": _WORDS,
+    "sincere": _WORDS,
+}
+
+# Words that may stand between "you are" and a judgement without changing whom it is about.
+_DEGREE = (
+    r"(?:(?:so|very|really|just|being|completely|totally|clearly|simply|quite|rather|incredibly|"
+    r"extremely|utterly|absolutely|plainly|downright|frankly|now|still|always|actually|a\s+bit|"
+    r"a\s+little|a\s+lot|more\s+than\s+a\s+little|(?:a|an))\s+)*"
+)
+_YOU_ARE = (
+    r"\byou(?:['’]re|\s+are|\s+were|['’]ve\s+been|\s+have\s+been|\s+seem(?:\s+to\s+be)?|\s+sound|"
+    r"\s+come\s+across\s+as|\s+must\s+be|\s+can\s+be)\s+"
+)
+_YOURS = (
+    r"\byour\s+(?:\w+\s+)?(?:comments?|tweets?|posts?|messages?|behaviou?r|attitude|tone|language|"
+    r"complaints?|claims?|arguments?|point|logic|questions?|requests?|repl(?:y|ies)|responses?|"
+    r"e-?mails?|understanding|facts|information|assumptions?|accusations?|demands?|expectations?)"
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been|seems?|sounds?)\s+"
+)
+
+
+@dataclass
+class Hostility:
+    pattern: str
+    regex: re2._Regexp[str]
+    suggestions: list[tuple[re2._Regexp[str], str]]
+    sincere: re2._Regexp[str] | None
+
+    def find(self, subject: Subject) -> list[Span]:
+        text = subject.text
+        cues: list[tuple[int, int]] = []
+        for match in self.regex.finditer(text):
+            start, end = match.span()
+            if end > start and whole_word(text, start, end):
+                cues.append((start, end))
+        if not cues:
+            return []
+        spans = []
+        for start, end in cues:
+            if self.sincere is not None and self._sincere(text, start, end, cues):
+                continue
+            suggestion = next((s for r, s in self.suggestions if r.fullmatch(text[start:end])), None)
+            spans.append(Span(start, end, suggestion))
+        return spans
+
+    def _sincere(self, text: str, start: int, end: int, cues: list[tuple[int, int]]) -> bool:
+        """True when the cue's sentence apologises or sympathises outside any cue."""
+        assert self.sincere is not None
+        left, right = sentence(text, start, end)
+        for m in self.sincere.finditer(text, left, right):
+            if not any(a <= m.start() and m.end() <= b for a, b in cues):
+                return True
+        return False
+
+
+def judgement_pattern(words: list[str]) -> str:
+    """RE2 for a judgement said of the reader: "you're being X", "your comment is X", "how X of you"."""
+    said = "(?:" + "|".join(phrase_pattern(w, inflect=False) for w in words) + ")"
+    return (
+        f"(?:{_YOU_ARE}{_DEGREE}{said}|{_YOURS}{_DEGREE}{said}"
+        rf"|\b(?:how|so|very|that[’']?s|that\s+is|this\s+is)\s+(?:\w+\s+)?{said}\s+of\s+you\b)"
+    )
+
+
+def compile_hostility(spec: dict[str, Any], env: CompileEnv) -> Hostility | None:
+    if not any(spec.get(k) for k in ("phrases", "patterns", "judgements")):
+        env.problem("G201", "a hostility check needs 'phrases', 'patterns' or 'judgements'")
+        return None
+    alternatives: list[str] = []
+    suggestions: list[tuple[re2._Regexp[str], str]] = []
+    for entry in spec.get("phrases") or []:
+        phrase = entry if isinstance(entry, str) else entry["phrase"]
+        fragment = phrase_pattern(phrase, inflect=False)
+        alternatives.append(fragment)
+        if isinstance(entry, dict) and entry.get("suggestion"):
+            suggestions.append((re2.compile(f"(?i){fragment}"), entry["suggestion"]))
+    ok = True
+    for i, entry in enumerate(spec.get("patterns") or []):
+        source = entry if isinstance(entry, str) else entry["pattern"]
+        compiled = compile_regex(source, False)
+        if isinstance(compiled, str):
+            env.problem("G402", f"pattern does not compile: {compiled}: {source}", "patterns", i)
+            ok = False
+            continue
+        alternatives.append(f"(?:{source})")
+        if isinstance(entry, dict) and entry.get("suggestion"):
+            suggestions.append((compiled, entry["suggestion"]))
+    if spec.get("judgements"):
+        alternatives.append(judgement_pattern([str(w) for w in spec["judgements"]]))
+    sincere = None
+    if spec.get("sincere"):
+        sources = [str(s) for s in spec["sincere"]]
+        for i, source in enumerate(sources):
+            compiled = compile_regex(source, False)
+            if isinstance(compiled, str):
+                env.problem("G402", f"pattern does not compile: {compiled}: {source}", "sincere", i)
+                ok = False
+        if ok:
+            sincere = re2.compile("(?i)(?:" + "|".join(f"(?:{s})" for s in sources) + ")")
+    if not ok:
+        return None
+    # Longest first, so that "as we have already said" wins over a shorter cue at the same place.
+    pattern = "(?i)(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")"
+    return Hostility(pattern, re2.compile(pattern), suggestions, sincere)
