@@ -28,15 +28,17 @@ from typing import Any
 import re2
 
 from govern.checks.avoid import sentence
-from govern.checks.base import CompileEnv, Span, Subject, entries
+from govern.checks.base import CompileEnv, Span, Subject
 from govern.checks.patterns import compile_regex
 from govern.checks.phrases import phrase_pattern, whole_word
 
+# Plain lists of text (no per-entry suggestions): the rule's suggestion fits every cue, and a
+# list of a few hundred cues validates in a fraction of the time records would take.
 _WORDS = {"type": "list", "empty": False, "schema": {"type": "string", "empty": False}}
 SCHEMA: dict[str, Any] = {
     "kind": {"type": "string", "required": True},
-    "phrases": {**entries("phrase"), "required": False},
-    "patterns": {**entries("pattern"), "required": False},
+    "phrases": _WORDS,
+    "patterns": _WORDS,
     "judgements": _WORDS,
     "sincere": _WORDS,
 }
@@ -59,28 +61,32 @@ _YOURS = (
 )
 
 
+_BEFORE = re2.compile(f"(?i)(?:{_YOU_ARE}|{_YOURS}){_DEGREE}$")
+_HOW_BEFORE = re2.compile(r"(?i)\b(?:how|so|very|that[’']?s|that\s+is|this\s+is)\s+(?:\w+\s+)?$")
+_OF_YOU_AFTER = re2.compile(r"(?i)^\s+of\s+you\b")
+_REACH = 120  # how far before a judgement its "you are ..." may start
+
+
 @dataclass
 class Hostility:
     pattern: str
-    regex: re2._Regexp[str]
-    suggestions: list[tuple[re2._Regexp[str], str]]
+    cues: re2._Regexp[str] | None  # phrases and patterns, found anywhere
+    judged: re2._Regexp[str] | None  # the judgement words; what precedes them decides
     sincere: re2._Regexp[str] | None
 
     def find(self, subject: Subject) -> list[Span]:
         text = subject.text
-        cues: list[tuple[int, int]] = []
-        for match in self.regex.finditer(text):
-            start, end = match.span()
-            if end > start and whole_word(text, start, end):
-                cues.append((start, end))
-        if not cues:
-            return []
+        found: list[tuple[int, int]] = []
+        if self.cues is not None:
+            found += [m.span() for m in self.cues.finditer(text)]
+        if self.judged is not None:
+            found += [span for m in self.judged.finditer(text) if (span := _said_of_reader(text, *m.span()))]
+        cues = sorted((a, b) for a, b in found if b > a and whole_word(text, a, b))
         spans = []
         for start, end in cues:
             if self.sincere is not None and self._sincere(text, start, end, cues):
                 continue
-            suggestion = next((s for r, s in self.suggestions if r.fullmatch(text[start:end])), None)
-            spans.append(Span(start, end, suggestion))
+            spans.append(Span(start, end))
         return spans
 
     def _sincere(self, text: str, start: int, end: int, cues: list[tuple[int, int]]) -> bool:
@@ -93,40 +99,38 @@ class Hostility:
         return False
 
 
-def judgement_pattern(words: list[str]) -> str:
-    """RE2 for a judgement said of the reader: "you're being X", "your comment is X", "how X of you"."""
-    said = "(?:" + "|".join(phrase_pattern(w, inflect=False) for w in words) + ")"
-    return (
-        f"(?:{_YOU_ARE}{_DEGREE}{said}|{_YOURS}{_DEGREE}{said}"
-        rf"|\b(?:how|so|very|that[’']?s|that\s+is|this\s+is)\s+(?:\w+\s+)?{said}\s+of\s+you\b)"
-    )
+def _said_of_reader(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a judgement said of the reader ("you're being X", "your comment is X",
+    "how X of you"), or None when the judgement word at text[start:end] is about something else."""
+    window = max(0, start - _REACH)
+    preceding = text[window:start]
+    before = _BEFORE.search(preceding)
+    if before is not None:
+        return window + before.start(), end
+    how = _HOW_BEFORE.search(preceding)
+    after = _OF_YOU_AFTER.search(text[end : end + 12]) if how is not None else None
+    if how is not None and after is not None:
+        return window + how.start(), end + after.end()
+    return None
 
 
 def compile_hostility(spec: dict[str, Any], env: CompileEnv) -> Hostility | None:
     if not any(spec.get(k) for k in ("phrases", "patterns", "judgements")):
         env.problem("G201", "a hostility check needs 'phrases', 'patterns' or 'judgements'")
         return None
-    alternatives: list[str] = []
-    suggestions: list[tuple[re2._Regexp[str], str]] = []
-    for entry in spec.get("phrases") or []:
-        phrase = entry if isinstance(entry, str) else entry["phrase"]
-        fragment = phrase_pattern(phrase, inflect=False)
-        alternatives.append(fragment)
-        if isinstance(entry, dict) and entry.get("suggestion"):
-            suggestions.append((re2.compile(f"(?i){fragment}"), entry["suggestion"]))
+    alternatives = [phrase_pattern(str(phrase), inflect=False) for phrase in spec.get("phrases") or []]
     ok = True
-    for i, entry in enumerate(spec.get("patterns") or []):
-        source = entry if isinstance(entry, str) else entry["pattern"]
-        compiled = compile_regex(source, False)
+    for i, source in enumerate(spec.get("patterns") or []):
+        compiled = compile_regex(str(source), False)
         if isinstance(compiled, str):
             env.problem("G402", f"pattern does not compile: {compiled}: {source}", "patterns", i)
             ok = False
             continue
         alternatives.append(f"(?:{source})")
-        if isinstance(entry, dict) and entry.get("suggestion"):
-            suggestions.append((compiled, entry["suggestion"]))
+    judged = None
     if spec.get("judgements"):
-        alternatives.append(judgement_pattern([str(w) for w in spec["judgements"]]))
+        said = "(?:" + "|".join(phrase_pattern(str(w), inflect=False) for w in spec["judgements"]) + ")"
+        judged = re2.compile(f"(?i){said}")
     sincere = None
     if spec.get("sincere"):
         sources = [str(s) for s in spec["sincere"]]
@@ -140,5 +144,6 @@ def compile_hostility(spec: dict[str, Any], env: CompileEnv) -> Hostility | None
     if not ok:
         return None
     # Longest first, so that "as we have already said" wins over a shorter cue at the same place.
-    pattern = "(?i)(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")"
-    return Hostility(pattern, re2.compile(pattern), suggestions, sincere)
+    cues = "(?i)(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")" if alternatives else None
+    prefilter = "|".join(p for p in (cues, judged.pattern if judged else None) if p)
+    return Hostility(prefilter, re2.compile(cues) if cues else None, judged, sincere)

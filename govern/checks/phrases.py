@@ -25,6 +25,7 @@ SCHEMA: dict[str, Any] = {
 }
 
 _HYPHENS = "-‐‑"
+_JOIN = r"(?:\s*[-‐‑]\s*|\s+)"  # between two words of a phrase: spaces or a hyphen
 
 
 def whole_word(text: str, start: int, end: int) -> bool:
@@ -58,13 +59,14 @@ def inflections(word: str) -> str:
 
 
 def phrase_pattern(phrase: str, inflect: bool) -> str:
-    """One phrase as RE2: spaces match any run of spaces, apostrophes either kind, word edges."""
+    """One phrase as RE2: a space or a hyphen between words matches any run of spaces or one
+    hyphen ("one-stop shop" is "one stop shop"), apostrophes either kind, word edges."""
     parts = []
     for piece in _WORD.findall(phrase.strip()):
         if piece.isalpha():
             parts.append(inflections(piece) if inflect else re2.escape(piece.lower()))
-        elif piece.isspace():
-            parts.append(r"\s+")
+        elif piece.isspace() or piece.strip() in _HYPHENS and piece.strip():
+            parts.append(_JOIN)
         else:
             parts.append(
                 "".join(r"['’]" if c in "'’" else (r"\s+" if c.isspace() else re2.escape(c)) for c in piece)

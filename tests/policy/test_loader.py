@@ -52,7 +52,7 @@ def test_council_default_loads_with_identity() -> None:
     assert pack.digest.startswith("sha256:") and len(pack.digest) == 71
     assert pack.timezone.key == "Europe/London"
     assert [r["ref"] for r in pack.rules() if r["area"] == "access"] == [f"A{i}" for i in range(1, 16)]
-    assert [r["ref"] for r in pack.rules() if r["area"] == "drafts"] == [f"D{i}" for i in range(1, 19)]
+    assert [r["ref"] for r in pack.rules() if r["area"] == "drafts"] == [f"D{i}" for i in range(1, 24)]
     assert [r["ref"] for r in pack.rules() if r["area"] == "moderation"] == [f"M{i}" for i in range(1, 9)]
 
 
