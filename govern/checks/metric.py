@@ -42,6 +42,11 @@ _LINK = re.compile(
     r"https?://\S+|www\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|biz|info|shop|top|win|date|xyz|io|ly|me|co|uk|online|site|club|app)\b(?:/\S*)?",
     re.IGNORECASE,
 )
+# What every link found by _LINK contains, as RE2, for the quick pass.
+_LINK_HINT = (
+    r"(?i:https?://|www\.|[a-z0-9-]\.(?:com|net|org|biz|info|shop|top|win|date|xyz|io|ly|me|co|uk|online"
+    r"|site|club|app)\b)"
+)
 # Links, addresses, hashtags and mentions are not read as words.
 _DOTTED = re.compile(r"[A-Za-z0-9]\.[A-Za-z0-9]")
 _NOT_PROSE = re.compile(r"https?://\S+|\S+@\S+|[#@]\w+|\b[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
@@ -128,8 +133,9 @@ def compile_metric(spec: dict[str, Any], env: CompileEnv) -> Metric | None:
     grade = spec.get("reading_grade")
     # Capitals and repetition cannot be found where the quick pass finds no run of them.
     links = spec.get("links")
-    if links:
-        hints.append(r"\.")
+    if isinstance(links, dict):
+        # Only texts with as many link-like runs as the minimum need the full link scan.
+        hints.append(r"(?s:" + r".*".join([_LINK_HINT] * int(links["min"])) + ")")
     pattern = None if grade else "(?:" + "|".join(hints) + ")"
     return Metric(
         capitals,

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from govern.access.models import PolicyRef
 from govern.checks.base import Subject
-from govern.checks.engine import Hit, TextChecker
+from govern.checks.engine import TextChecker
 from govern.checks.signals import SIGNALS
 from govern.drafts.models import Draft, DraftVerdict, Finding, Scores, Verdict
 from govern.errors import Problem, did_you_mean
@@ -35,6 +35,12 @@ SIGNAL_TERMS = {
     "reply": "1 when the draft answers another post",
     "offensive": "the offensive-language probability",
 }
+# The score terms computed by a signal of the subject, and that signal's name.
+SIGNAL_NAMES = {
+    "negative-sentiment": "negativity",
+    "reader-negativity": "reader-negativity",
+    "offensive": "offensive",
+}
 
 
 class DraftChecker:
@@ -54,6 +60,7 @@ class DraftChecker:
                     )
                 )
         self.checker = TextChecker(spec.rules, spec.windows, VARIABLES, self.problems)
+        self.terms = {name: tuple((t.signal, t.weight) for t in terms) for name, terms in spec.scores.items()}
         rule_ids = [r.id for r in spec.rules]
         for name, terms in spec.scores.items():
             for i, term in enumerate(terms):
@@ -84,21 +91,16 @@ class DraftChecker:
         }
         return Subject(draft.text, facts, moment.astimezone(self.timezone).date(), SIGNALS)
 
-    def _score(self, name: str, hits: list[Hit], subject: Subject) -> float:
-        found = {h.rule.id for h in hits}
+    def _score(self, name: str, found: set[str], subject: Subject) -> float:
         total = 0.0
-        for term in self.spec.scores.get(name, []):
-            if term.signal == "negative-sentiment":
-                value = subject.signal("negativity")
-            elif term.signal == "reader-negativity":
-                value = subject.signal("reader-negativity")
-            elif term.signal == "reply":
+        for signal, weight in self.terms.get(name, ()):
+            if signal in SIGNAL_NAMES:
+                value = subject.signal(SIGNAL_NAMES[signal])
+            elif signal == "reply":
                 value = 1.0 if subject.facts["is_reply"] else 0.0
-            elif term.signal == "offensive":
-                value = subject.signal("offensive")
             else:
-                value = 1.0 if term.signal in found else 0.0
-            total += term.weight * value
+                value = 1.0 if signal in found else 0.0
+            total += weight * value
         return round(min(1.0, total), 3)
 
     def check(self, draft: Draft) -> DraftVerdict:
@@ -107,7 +109,7 @@ class DraftChecker:
         text = draft.text
         findings = sorted(
             (
-                Finding(
+                Finding.model_construct(
                     rule=h.rule.id,
                     category=h.rule.category,
                     severity=h.rule.severity or "info",
@@ -123,11 +125,13 @@ class DraftChecker:
             key=lambda f: (f.start, f.end, -SEVERITIES.index(f.severity), f.rule),
         )
         worst = max((SEVERITIES.index(f.severity) for f in findings), default=0)
-        return DraftVerdict(
+        found = {h.rule.id for h in hits}
+        # Built from checked values, so without validating them again.
+        return DraftVerdict.model_construct(
             verdict=VERDICTS[SEVERITIES[worst]],
-            scores=Scores(
-                tone=self._score("tone", hits, subject),
-                rebuttal_risk=self._score("rebuttal_risk", hits, subject),
+            scores=Scores.model_construct(
+                tone=self._score("tone", found, subject),
+                rebuttal_risk=self._score("rebuttal_risk", found, subject),
             ),
             findings=findings,
             policy=self.policy_ref,
