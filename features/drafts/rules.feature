@@ -159,11 +159,11 @@ Feature: Discretion guidelines for drafts
     And the tone score is above 0.4
 
   Scenario: D10 blame and dismissal are hostile
-    Given the draft "If you had bothered to read the notice you would know. Sorry if you feel that way." on "facebook"
+    Given the draft "If you had bothered to read the notice you would know. This matter is now closed." on "facebook"
     When it is checked
     Then the verdict is "revise"
     And a "hostile-tone" finding covers "If you had bothered"
-    And a "hostile-tone" finding covers "Sorry if you feel"
+    And a "hostile-tone" finding covers "This matter is now closed"
 
   Scenario: D11 guarantees are referred
     Given the draft "We guarantee every pothole will be fixed within a week." on "x"

@@ -14,10 +14,10 @@ Example::
 
 `phrases` (word edges, any case) and `patterns` (RE2) are cues found anywhere; `judgements` are
 words that judge the reader when said of them: "you are/you're/you were (being) (so) X",
-"your comment/attitude/... is X", "how X of you". A cue in a sentence that also apologises or
-sympathises (a `sincere` match that is not itself part of a cue, so "sorry, but" and "sorry if
-you feel" stay hostile) is left alone: the council wants apologies, and an apology is never
-hostile. Sentiment plays no part here; it may only weigh in a score.
+"your comment/attitude/... is X", "how X of you". A text that apologises or sympathises (a
+`sincere` match that is not itself part of a cue, so "sorry, but" and "sorry if you feel" stay
+hostile) is left alone: the council wants apologies, and an apology is never hostile.
+Sentiment plays no part here; it may only weigh in a score.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from typing import Any
 
 import re2
 
-from govern.checks.avoid import sentence
 from govern.checks.base import CompileEnv, Span, Subject
 from govern.checks.patterns import compile_regex
 from govern.checks.phrases import phrase_pattern, whole_word
@@ -82,21 +81,22 @@ class Hostility:
         if self.judged is not None:
             found += [span for m in self.judged.finditer(text) if (span := _said_of_reader(text, *m.span()))]
         cues = sorted((a, b) for a, b in found if b > a and whole_word(text, a, b))
-        spans = []
-        for start, end in cues:
-            if self.sincere is not None and self._sincere(text, start, end, cues):
-                continue
-            spans.append(Span(start, end))
-        return spans
+        if not cues or (self.sincere is not None and self._sincere(text, cues)):
+            return []
+        merged: list[tuple[int, int]] = []
+        for start, end in cues:  # one span where cues overlap ("sorry, but you're wrong")
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return [Span(start, end) for start, end in merged]
 
-    def _sincere(self, text: str, start: int, end: int, cues: list[tuple[int, int]]) -> bool:
-        """True when the cue's sentence apologises or sympathises outside any cue."""
+    def _sincere(self, text: str, cues: list[tuple[int, int]]) -> bool:
+        """True when the text apologises or sympathises outside any cue."""
         assert self.sincere is not None
-        left, right = sentence(text, start, end)
-        for m in self.sincere.finditer(text, left, right):
-            if not any(a <= m.start() and m.end() <= b for a, b in cues):
-                return True
-        return False
+        return any(
+            not any(a <= m.start() and m.end() <= b for a, b in cues) for m in self.sincere.finditer(text)
+        )
 
 
 def _said_of_reader(text: str, start: int, end: int) -> tuple[int, int] | None:

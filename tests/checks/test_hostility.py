@@ -8,8 +8,8 @@ from tests.checks.helpers import compile_detector, found
 
 SPEC = {
     "kind": "hostility",
-    "phrases": ["obviously", "sorry if you feel", "get your facts straight"],
-    "patterns": [r"\bif\s+you\s+had\s+bothered\b"],
+    "phrases": ["obviously", "not our problem", "get your facts straight"],
+    "patterns": [r"\bif\s+you\s+had\s+bothered\b", r"\bsorry,?\s+but\s+you[’']re\s+wrong\b"],
     "judgements": ["wrong", "unreasonable", "out of order"],
     "sincere": [r"\bsorry\b", r"\bapologi[sz]e"],
 }
@@ -33,9 +33,10 @@ SPEC = {
         pytest.param("The wrong bin was emptied.", [], id="no-second-person"),
         pytest.param("We're sorry, obviously this is not what you expected.", [], id="apology-sentence"),
         pytest.param(
-            "We're sorry. Obviously the bins go out on Tuesday.", ["Obviously"], id="apology-is-per-sentence"
+            "We're sorry. Obviously the bins go out on Tuesday.", [], id="an-apology-anywhere-in-the-post"
         ),
-        pytest.param("Sorry if you feel that way.", ["Sorry if you feel"], id="non-apology-stays-hostile"),
+        pytest.param("Sorry, but you're wrong.", ["Sorry, but you're wrong"], id="sorry-but"),
+        pytest.param("Not our problem, sorry.", [], id="sorry-anywhere-is-sincere"),
         pytest.param("We obviously-care and Obviouslyx", [], id="word-edges"),
     ],
 )
