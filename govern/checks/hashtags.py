@@ -21,8 +21,9 @@ SCHEMA: dict[str, Any] = {
 }
 
 HASHTAG = re.compile(r"(?<![\w#&/])#[^\W\d_][\w]*")
-# What may follow the last words of a post: hashtags, mentions, links, punctuation, emoji.
-_TRAILING = re.compile(r"#\w+|@\w+|https?://\S+|www\.\S+|\b[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
+# What may follow the last words of a post: hashtags, mentions, links, punctuation, emoji, and
+# the initials a customer-service team signs a reply with ("^JB").
+_TRAILING = re.compile(r"#\w+|@\w+|\^[A-Za-z]{1,4}\b|https?://\S+|www\.\S+|\b[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 
 
 def _words_follow(text: str) -> bool:

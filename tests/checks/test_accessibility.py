@@ -42,6 +42,7 @@ HASHTAGS = {"kind": "hashtags", "max": 2, "at_end": True}
             "Open late #LibraryWeek https://x.gov.uk @library 📚", [], id="links-and-emoji-may-follow"
         ),
         pytest.param("Join us at #CentralLibrary on Monday", ["#CentralLibrary"], id="before-the-end"),
+        pytest.param("Sorry for the wait #BinDay ^JB", [], id="a-signature-may-follow"),
         pytest.param("Bins #A #B #C", ["#A", "#B", "#C"], id="more-than-two"),
         pytest.param("We're #1 for recycling, flat #3", [], id="numbers-are-not-hashtags"),
         pytest.param("See page.html#top or AT&T#x", [], id="not-inside-words"),
