@@ -80,3 +80,9 @@ Feature: What the discretion guidelines do not flag
     Given the draft "Bins are collected on Tuesdays. Put yours out by 7am. Thanks!" on "x"
     When it is checked
     Then there are no findings
+
+  Scenario: Accented letters are not styled letters
+    Given the draft "Café Rouge hosts the naïve art fair – entry free." on "facebook"
+    When it is checked
+    Then no "styled-letters" finding is reported
+    And the verdict is "ok"
