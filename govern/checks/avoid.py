@@ -71,11 +71,15 @@ def _over(regex: re2._Regexp[str], text: str, start: int, end: int) -> bool:
     return any(m.start() < end and m.end() > start for m in regex.finditer(text))
 
 
+_REACH = 300  # a sentence is judged on at most this many characters either side of the word
+
+
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The edges of the sentence holding text[start:end]."""
-    before = [m.end() for m in _EDGE.finditer(text, 0, start)]
-    after = _EDGE.search(text, end)
-    return (before[-1] if before else 0), (after.start() + 1 if after else len(text))
+    """The edges of the sentence holding text[start:end] (within _REACH characters of it)."""
+    left = max(0, start - _REACH)
+    before = [m.end() for m in _EDGE.finditer(text, left, start)]
+    after = _EDGE.search(text, end, min(len(text), end + _REACH))
+    return (before[-1] if before else left), (after.start() + 1 if after else min(len(text), end + _REACH))
 
 
 @dataclass

@@ -26,9 +26,10 @@ HASHTAG = re.compile(r"(?<![\w#&/])#[^\W\d_][\w]*")
 _TRAILING = re.compile(r"#\w+|@\w+|\^[A-Za-z]{1,4}\b|https?://\S+|www\.\S+|\b[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 
 
-def _words_follow(text: str) -> bool:
-    """True when `text` (what comes after a hashtag) still holds a word."""
-    return any(c.isalnum() for c in _TRAILING.sub(" ", text))
+def last_word_end(text: str) -> int:
+    """Where the last word that is not a hashtag, mention, link or sign-off ends (0 if none)."""
+    masked = _TRAILING.sub(lambda m: " " * len(m.group()), text)
+    return next((i + 1 for i in range(len(masked) - 1, -1, -1) if masked[i].isalnum()), 0)
 
 
 @dataclass
@@ -44,8 +45,9 @@ class Hashtags:
             return []
         spans: dict[tuple[int, int], str] = {}
         if self.at_end:
+            words_end = last_word_end(text)
             for start, end in found:
-                if _words_follow(text[end:]):
+                if end < words_end:
                     spans[start, end] = "Move hashtags to the end of the post."
         if self.max is not None and len(found) > self.max:
             for start, end in found:

@@ -22,6 +22,7 @@ Sentiment plays no part here; it may only weigh in a score.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,23 +81,25 @@ class Hostility:
             found += [m.span() for m in self.cues.finditer(text)]
         if self.judged is not None:
             found += [span for m in self.judged.finditer(text) if (span := _said_of_reader(text, *m.span()))]
-        cues = sorted((a, b) for a, b in found if b > a and whole_word(text, a, b))
-        if not cues or (self.sincere is not None and self._sincere(text, cues)):
-            return []
         merged: list[tuple[int, int]] = []
-        for start, end in cues:  # one span where cues overlap ("sorry, but you're wrong")
-            if merged and start < merged[-1][1]:
+        for start, end in sorted((a, b) for a, b in found if b > a and whole_word(text, a, b)):
+            if merged and start < merged[-1][1]:  # one span where cues overlap
                 merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
             else:
                 merged.append((start, end))
+        if not merged or (self.sincere is not None and self._sincere(text, merged)):
+            return []
         return [Span(start, end) for start, end in merged]
 
     def _sincere(self, text: str, cues: list[tuple[int, int]]) -> bool:
-        """True when the text apologises or sympathises outside any cue."""
+        """True when the text apologises or sympathises outside any cue (cues sorted, apart)."""
         assert self.sincere is not None
-        return any(
-            not any(a <= m.start() and m.end() <= b for a, b in cues) for m in self.sincere.finditer(text)
-        )
+        starts = [a for a, _ in cues]  # the cues do not overlap: only the last one before can hold it
+        for m in self.sincere.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i < 0 or cues[i][1] < m.end():
+                return True
+        return False
 
 
 def _said_of_reader(text: str, start: int, end: int) -> tuple[int, int] | None:
