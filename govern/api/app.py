@@ -16,6 +16,7 @@ from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from govern.access.models import AccessDecision, AccessRequest, Contract
@@ -334,7 +335,11 @@ def create_app(
         dependencies=[Depends(require("requester"))],
     )
     async def check(request: Request) -> DraftVerdict:
-        body = await _json_body(request)
+        # Checking is CPU work: it runs in a worker thread so that the event loop (and /healthz)
+        # keeps answering while a long text is checked.
+        return await run_in_threadpool(check_body, request, await _json_body(request))
+
+    def check_body(request: Request, body: Any) -> DraftVerdict:
         if isinstance(body, dict) and isinstance(body.get("text"), str) and len(body["text"]) > MAX_TEXT:
             raise ApiError(
                 413, "too_large", f"a draft holds at most {MAX_TEXT:,} characters, not {len(body['text']):,}"
@@ -355,7 +360,9 @@ def create_app(
         dependencies=[Depends(require("requester"))],
     )
     async def moderate(request: Request) -> ModerationResult:
-        body = await _json_body(request)
+        return await run_in_threadpool(moderate_body, request, await _json_body(request))
+
+    def moderate_body(request: Request, body: Any) -> ModerationResult:
         if isinstance(body, dict) and isinstance(body.get("text"), str) and len(body["text"]) > MAX_TEXT:
             raise ApiError(413, "too_large", f"a comment holds at most {MAX_TEXT:,} characters")
         service: Service = request.app.state.service

@@ -78,7 +78,9 @@ class Subject:
 
 class Detector(Protocol):
     """Finds spans in a subject. `pattern`, when set, is an RE2 pattern that must match somewhere
-    for the detector to find anything (used to skip detectors in one pass over the text)."""
+    for the detector to find anything (used to skip detectors in one pass over the text). A
+    detector that also reads the text with words' disguises undone (`govern.checks.disguises`:
+    "sh1t", "f.u.c.k") sets `disguised = True`, and its pattern is tried on those texts too."""
 
     @property
     def pattern(self) -> str | None: ...
@@ -89,6 +91,11 @@ class Detector(Protocol):
 def reads_raw(detector: Detector) -> bool:
     """True for a detector that reads the text as written rather than the normalised text."""
     return bool(getattr(detector, "reads_raw", False))
+
+
+def reads_disguises(detector: Detector) -> bool:
+    """True for a detector that also reads the text with words' disguises undone."""
+    return bool(getattr(detector, "disguised", False))
 
 
 @dataclass

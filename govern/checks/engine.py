@@ -10,7 +10,8 @@ from typing import Any
 import re2
 
 from govern.checks import KINDS
-from govern.checks.base import CompileEnv, Detector, Span, Subject, reads_raw
+from govern.checks.base import CompileEnv, Detector, Span, Subject, reads_disguises, reads_raw
+from govern.checks.disguises import variants
 from govern.errors import Problem, did_you_mean
 from govern.policy.expr import EvaluationError, Expr, compile_expr
 from govern.policy.model import TextRule, Window
@@ -52,6 +53,7 @@ class TextChecker:
         problems: list[Problem],
     ) -> None:
         self._patterns: list[str] = []
+        self._disguised = False  # whether a detector in the quick pass reads disguise variants
         self._windows = windows
         self._variables = variables
         self.rules: list[_Compiled] = []
@@ -109,6 +111,7 @@ class TextChecker:
             if detector.pattern and not reads_raw(detector):
                 index = len(self._patterns)
                 self._patterns.append(detector.pattern)
+                self._disguised = self._disguised or reads_disguises(detector)
             out.append((index, detector, action))
         return tuple(out) if ok else None
 
@@ -142,6 +145,10 @@ class TextChecker:
         """Every rule that applies to the subject, with the spans it found."""
         matched: Any = self._set.Match(subject.text) if self._set is not None else None
         possible: frozenset[int] = frozenset(matched or ())
+        if self._set is not None and self._disguised:
+            for variant in variants(subject.text):  # "sh1t", "l.i.a.r": none for most texts
+                more: Any = self._set.Match(variant.text)
+                possible |= frozenset(more or ())
         hits = []
         for compiled in self.rules:
             if compiled.prefiltered and possible.isdisjoint(compiled.prefiltered):

@@ -21,15 +21,38 @@ SCHEMA: dict[str, Any] = {
 }
 
 HASHTAG = re.compile(r"(?<![\w#&/])#[^\W\d_][\w]*")
-# What may follow the last words of a post: hashtags, mentions, links, punctuation, emoji, and
-# the initials a customer-service team signs a reply with ("^JB").
-_TRAILING = re.compile(r"#\w+|@\w+|\^[A-Za-z]{1,4}\b|https?://\S+|www\.\S+|\b[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
+# A link written without its scheme ("examplecouncil.gov.uk/bins").
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
+_PUNCTUATION = "()[]{}.,;:!?\"'“”‘’…-–—"
+
+
+def _trailing(token: str) -> bool:
+    """True for what may follow the last words of a post: a hashtag, a mention, a link,
+    punctuation, emoji, or the initials a customer-service team signs a reply with ("^JB")."""
+    t = token.strip(_PUNCTUATION)
+    return (
+        not any(c.isalnum() for c in t)
+        or t[0] in "#@"
+        or (t[0] == "^" and len(t) <= 5)
+        or "://" in t
+        or t.lower().startswith("www.")
+        or _DOMAIN.fullmatch(t) is not None
+    )
 
 
 def last_word_end(text: str) -> int:
     """Where the last word that is not a hashtag, mention, link or sign-off ends (0 if none)."""
-    masked = _TRAILING.sub(lambda m: " " * len(m.group()), text)
-    return next((i + 1 for i in range(len(masked) - 1, -1, -1) if masked[i].isalnum()), 0)
+    i = len(text)
+    while i > 0:
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        j = i
+        while j > 0 and not text[j - 1].isspace():
+            j -= 1
+        if j < i and not _trailing(text[j:i]):
+            return i
+        i = j
+    return 0
 
 
 @dataclass

@@ -27,13 +27,13 @@ SCHEMA = {
 class Length:
     limits: dict[str, int]
     pattern: str | None = None
+    reads_raw = True  # the platform counts what was written, not what it reads as
 
     def find(self, subject: Subject) -> list[Span]:
         limit = self.limits.get(str(subject.facts.get("platform", "")))
-        if limit is not None and len(subject.text) > limit:
-            return [
-                Span(limit, len(subject.text), f"Cut {len(subject.text) - limit} characters to fit {limit}.")
-            ]
+        text = subject.original
+        if limit is not None and len(text) > limit:
+            return [Span(limit, len(text), f"Cut {len(text) - limit} characters to fit {limit}.")]
         return []
 
 

@@ -3,16 +3,20 @@
 Catches: what a phrase list cannot say ("is a (liar|crook)", "#[a-z]{13,}").
 Example: `{kind: patterns, patterns: ['\\bCllr\\.? [A-Z][a-z]+'], case_sensitive: true}`.
 RE2 has no backreferences or look-around, so no pattern can make the checker hang.
+Patterns that ignore case also find words disguised letter by letter ("l1ar", "l.i.a.r",
+"liiiar"): a match in the unmasked text counts when it covers a disguise.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
 import re2
 
 from govern.checks.base import CompileEnv, Span, Subject, entries
+from govern.checks.disguises import variants
 
 SCHEMA: dict[str, Any] = {
     "kind": {"type": "string", "required": True},
@@ -26,18 +30,32 @@ class Patterns:
     pattern: str
     regexes: list[tuple[re2._Regexp[str], str | None]]
     combined: re2._Regexp[str] | None = None  # one pass when no pattern has its own suggestion
+    disguised: bool = False
 
     def find(self, subject: Subject) -> list[Span]:
+        spans = self._matches(subject.text)
+        if not self.disguised:
+            return spans
+        found = {(s.start, s.end) for s in spans}
+        for plain in variants(subject.text):
+            for span in self._matches(plain.text):
+                i = bisect.bisect_left(plain.changed, span.start)
+                if i == len(plain.changed) or plain.changed[i] >= span.end:
+                    continue  # no disguise inside: the text as it reads was searched already
+                if plain.where is not None:
+                    span = Span(plain.where[span.start], plain.where[span.end - 1] + 1, span.suggestion)
+                if (span.start, span.end) not in found:
+                    found.add((span.start, span.end))
+                    spans.append(span)
+        return spans
+
+    def _matches(self, text: str) -> list[Span]:
         if self.combined is not None:
-            return [
-                Span(m.start(), m.end()) for m in self.combined.finditer(subject.text) if m.end() > m.start()
-            ]
+            return [Span(m.start(), m.end()) for m in self.combined.finditer(text) if m.end() > m.start()]
         spans: list[Span] = []
         for regex, suggestion in self.regexes:
             spans.extend(
-                Span(m.start(), m.end(), suggestion)
-                for m in regex.finditer(subject.text)
-                if m.end() > m.start()
+                Span(m.start(), m.end(), suggestion) for m in regex.finditer(text) if m.end() > m.start()
             )
         return spans
 
@@ -71,4 +89,6 @@ def compile_patterns(spec: dict[str, Any], env: CompileEnv) -> Patterns | None:
     flags = "" if case_sensitive else "(?i)"
     pattern = flags + "(?:" + "|".join(f"(?:{s})" for s in sources) + ")"
     combined = None if any(s for _, s in regexes) else re2.compile(pattern)
-    return Patterns(pattern, regexes, combined)
+    # Patterns that ignore case are also tried on the text's disguise variants (the engine's quick
+    # pass too: see `disguised`).
+    return Patterns(pattern, regexes, combined, not case_sensitive)

@@ -8,6 +8,7 @@ contacts (`allow:`) are not personal data.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +38,26 @@ POSTCODE = re2.compile(r"(?i)\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b")
 HOUSE_NUMBER = re2.compile(r"(?i)\b\d{1,4}[a-z]?,?\s+[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,4},?\s*$")
 # Nine digits close together: the least a UK phone number has. Texts without are not parsed.
 PHONE_HINT = re2.compile(r"\d(?:\D{0,3}\d){8}")
+# Letters written for digits inside a number ("O77OO 9OOl23"): O and o for 0, I, l and | for 1.
+# A candidate is a whole word of digits and look-alikes, found from the start of a word only
+# (the look-behind), so Python's re takes time linear in the text.
+_DIGIT_LOOKALIKES = str.maketrans("OoIl|", "00111")
+_NUMBER_WORD = re.compile(r"(?<![0-9A-Za-z|])[0-9OoIl|]+(?![0-9A-Za-z|])")
+
+
+def digits_unmasked(text: str) -> str:
+    """The text with look-alike letters read as digits in words that hold a digit (same length)."""
+    if not any(c in text for c in "OoIl|"):
+        return text
+    pieces: list[str] = []
+    last = 0
+    for match in _NUMBER_WORD.finditer(text):
+        word = match.group()
+        number = word.translate(_DIGIT_LOOKALIKES)
+        if number != word and not word.isalpha():
+            pieces += [text[last : match.start()], number]
+            last = match.end()
+    return "".join([*pieces, text[last:]])
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -73,12 +94,13 @@ class PersonalData:
             for m in NI_NUMBER.finditer(text):
                 if m.group(1).upper() not in NI_NEVER:
                     spans.append(Span(m.start(), m.end()))
+        numbers = digits_unmasked(text) if {"nhs-number", "phone"} & self.detect else text
         if "nhs-number" in self.detect:
-            for m in NHS_NUMBER.finditer(text):
+            for m in NHS_NUMBER.finditer(numbers):
                 if nhs_check_digit_ok("".join(m.groups())):
                     spans.append(Span(m.start(), m.end()))
-        if "phone" in self.detect and PHONE_HINT.search(text):
-            spans += self._phones(text, spans)
+        if "phone" in self.detect and PHONE_HINT.search(numbers):
+            spans += self._phones(numbers, spans)
         if "postcode-address" in self.detect:
             for m in POSTCODE.finditer(text):
                 if _postcode_key(m.group()) in self.allowed_postcodes:
@@ -129,9 +151,10 @@ def compile_personal_data(spec: dict[str, Any], env: CompileEnv) -> PersonalData
     detect = frozenset(spec.get("detect", KINDS))
     hints = {
         "email": "@",
-        "phone": PHONE_HINT.pattern,
+        # a digit: "O77OO 9OOl23" holds nine only once its look-alike letters are read as digits
+        "phone": r"\d",
         "ni-number": NI_NUMBER.pattern.removeprefix("(?i)"),
-        "nhs-number": NHS_NUMBER.pattern,
+        "nhs-number": r"\d",
         "postcode-address": POSTCODE.pattern.removeprefix("(?i)"),
     }
     pattern = "(?i)(?:" + "|".join(f"(?:{hints[k]})" for k in sorted(detect)) + ")"

@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import re
 
-_YOU = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you['’](?:re|ve|ll|d))\b", re.IGNORECASE)
+# Both read lower-cased text: Python's case-insensitive alternations are several times slower.
+_YOU = re.compile(r"\byou(?:rs?|rself|rselves|['’](?:re|ve|ll|d))?\b")
 _SINCERE = re.compile(
-    r"\b(?:sorry|apologi[sz]e\w*|apolog(?:y|ies)|sympath\w+|condolences|thank(?:s|\s+you)?|"
-    r"understand(?:able)?|frustrating|upsetting|worrying|hope\s+you|we\s+know)\b",
-    re.IGNORECASE,
+    r"sorry|apolog|sympath|condolences|thank|understand|frustrating|upsetting|worrying|hope you|we know"
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
 def aimed_at_reader(text: str) -> str:
     """The sentences of the text that address the reader and are not apologies or thanks."""
-    if not _YOU.search(text):
+    if "you" not in text.lower():  # most texts fail this plain test
         return ""
-    return " ".join(s.strip() for s in _SENTENCE.findall(text) if _YOU.search(s) and not _SINCERE.search(s))
+    aimed = []
+    for sentence in _SENTENCE.findall(text):
+        lowered = sentence.lower()
+        if "you" in lowered and _YOU.search(lowered) and not _SINCERE.search(lowered):
+            aimed.append(sentence.strip())
+    return " ".join(aimed)

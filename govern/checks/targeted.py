@@ -22,6 +22,7 @@ A clause ends at . ! ? ; : a dash or a new line. Negation inside the claim itsel
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -45,8 +46,10 @@ SCHEMA: dict[str, Any] = {
     "skip_quoted": {"type": "boolean"},
 }
 
-# Internal patterns (ours, not a policy owner's): Python re is safe here, none can backtrack badly.
-_CLAUSE_END = re.compile(r"[.!?;:\n]+\s*|\s+[—–-]{1,2}\s+")
+# Internal patterns (ours, not a policy owner's), linear in Python's re: a dash between spaces is
+# looked for only from the start of a run of spaces (without the look-behind, each of 20,000
+# spaces scanned the rest of the run); a word is one character class.
+_CLAUSE_END = re.compile(r"[.!?;:\n]+\s*|(?<!\s)\s+[—–-]{1,2}\s+")
 _WORD = re.compile(r"[\w'’*@$!-]+")
 
 
@@ -80,47 +83,59 @@ class Targeted:
     def _clause(self, text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[Span]:
         clause = text[start:end]
         words = [m.start() for m in _WORD.finditer(clause)]
+        quote_starts = [q0 for q0, _ in quoted]
 
         def word_index(offset: int) -> int:
-            return sum(1 for w in words if w < offset)
+            return bisect.bisect_left(words, offset)  # the words that start before `offset`
 
         def inside_quotes(a: int, b: int) -> bool:
-            return any(q0 <= start + a and start + b <= q1 for q0, q1 in quoted)
+            i = bisect.bisect_right(quote_starts, start + a) - 1  # quotations do not overlap
+            return i >= 0 and start + b <= quoted[i][1]
 
-        found = []
+        # Targets in order, with the word each starts and ends at: those near a claim are a run.
         targets = [m.span() for m in self.targets.finditer(clause)] if self.targets else []
+        target_ends = [t1 for _, t1 in targets]
+        first_words = [word_index(t0) for t0, _ in targets]
+        last_words = [word_index(t1) for _, t1 in targets]
+        negations = [m.span() for m in self.negations.finditer(clause)] if self.negations else []
+        negation_words = [word_index(n0) for n0, _ in negations]
+        found = []
         for claim in self.claims.finditer(clause):
             c0, c1 = claim.span()
             if c1 == c0 or inside_quotes(c0, c1):
                 continue
             span = (c0, c1)
             if self.targets is not None:
-                near = [
-                    t
-                    for t in targets
-                    if not inside_quotes(*t)
-                    and (
-                        word_index(c0) - word_index(t[1]) if t[1] <= c0 else word_index(t[0]) - word_index(c1)
-                    )
-                    <= self.within
-                ]
+                # before the claim: ending within `within` words of it; after (or across) it:
+                # starting within `within` words of its end
+                split = bisect.bisect_right(target_ends, c0)
+                lo = bisect.bisect_left(last_words, word_index(c0) - self.within, 0, split)
+                hi = bisect.bisect_right(first_words, word_index(c1) + self.within, split)
+                near = [t for t in targets[lo:hi] if not inside_quotes(*t)]
                 if not near:
                     continue
                 t0, t1 = min(near, key=lambda t: abs(t[0] - c0))
                 span = (min(t0, c0), max(t1, c1))
-            if self._denied(clause, span, (c0, c1), word_index):
+            if self._denied(clause, span, (c0, c1), word_index, negations, negation_words):
                 continue
             found.append(Span(start + span[0], start + span[1]))
         return found
 
-    def _denied(self, clause: str, span: tuple[int, int], claim: tuple[int, int], word_index: Any) -> bool:
+    def _denied(
+        self,
+        clause: str,
+        span: tuple[int, int],
+        claim: tuple[int, int],
+        word_index: Any,
+        negations: list[tuple[int, int]],
+        negation_words: list[int],
+    ) -> bool:
         """A negation shortly before the claim (not inside it), a reporting frame before the
         target and claim, or a rebuttal after them."""
-        first = word_index(span[0])
-        if self.negations is not None:
-            for m in self.negations.finditer(clause[: claim[0]]):
-                if first - word_index(m.start()) <= self.within + 2:
-                    return True
+        # the first negation starting within reach of the target and claim, if it ends before the claim
+        i = bisect.bisect_left(negation_words, word_index(span[0]) - self.within - 2)
+        if i < len(negations) and negations[i][1] <= claim[0]:
+            return True
         if self.reporting is not None and self.reporting.search(clause[: span[0]]):
             return True
         return self.rebuttals is not None and self.rebuttals.search(clause[span[1] :]) is not None

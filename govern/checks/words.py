@@ -1,19 +1,25 @@
 """`words`: a word list that also finds the words disguised with symbols, digits or spaces.
 
-Catches: swearing and slurs as written ("shit") and as disguised ("sh1t", "s h i t", "f*ck").
-Example: `{kind: words, words: [shit, "f*ck"]}`. A word matches whole words only, with simple
-endings (s, es, ed, ing, er, ers, y); a `*` in a listed word stands for any letters.
+Catches: swearing and slurs as written ("shit") and as disguised ("sh1t", "$hit", "s h i t",
+"s.h.i.t", "f*ck", "fuuuck"; look-alike letters, accents and invisible characters are undone
+before any check runs). Example: `{kind: words, words: [shit, "f*ck"]}`. A word matches whole
+words only, with simple endings (s, es, ed, ing, er, ers, y); a `*` in a listed word stands for
+any letters. `disguised: false` matches the words as written (any case) and nothing else.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import re2
 
 from govern.checks.base import CompileEnv, Span, Subject
+from govern.checks.disguises import LEET as LEET  # the classifier reads the same look-alikes
+from govern.checks.disguises import unmasked
 
 SCHEMA = {
     "kind": {"type": "string", "required": True},
@@ -22,107 +28,80 @@ SCHEMA = {
     "skip_quoted": {"type": "boolean"},
 }
 
-# Characters people put in place of letters; a mask (*) becomes "_", a word character, so that
-# "f*ck" is one word to RE2's \b.
-LEET = str.maketrans(
-    {
-        "0": "o",
-        "1": "i",
-        "3": "e",
-        "4": "a",
-        "5": "s",
-        "7": "t",
-        "@": "a",
-        "$": "s",
-        "!": "i",
-        "|": "i",
-        "€": "e",
-        "*": "_",
-    }
-)
-SEPARATORS = " .-"
 
-
-# Three or more single letters, each followed by one separator: "f u c k", "f.u.c.k".
-_SPELLED_OUT = re.compile(rf"(?<![a-z_])[a-z_](?:[{re.escape(SEPARATORS)}][a-z_]){{2,}}(?![a-z_])")
-
-
-def normalise(text: str) -> tuple[str, list[int] | None]:
-    """Lower-case, undo look-alike characters and join letters spelled out one by one.
-
-    Returns the new text and, when letters were joined, the position in `text` of each of its
-    characters (None means the positions are unchanged).
-    """
-    lowered = text.lower().translate(LEET)
-    if len(lowered) != len(text):  # lower() changed a length (e.g. "İ"): map conservatively
-        lowered = "".join(c.lower()[:1] or c for c in text).translate(LEET)
-    runs = list(_SPELLED_OUT.finditer(lowered))
-    if not runs:
-        return lowered, None
-    out: list[str] = []
-    where: list[int] = []
-    last = 0
-    for run in runs:
-        start = run.start()
-        # "a" and "I" are words of their own: "a f u c k" is "a fuck", not "afuck".
-        if lowered[start] in "ai" and run.end() - start >= 7:
-            start += 2
-        out.append(lowered[last:start])
-        where.extend(range(last, start))
-        for i in range(start, run.end(), 2):
-            out.append(lowered[i])
-            where.append(i)
-        last = run.end()
-    out.append(lowered[last:])
-    where.extend(range(last, len(lowered)))
-    return "".join(out), where
-
-
-def word_pattern(word: str) -> str:
-    """A listed word as RE2: any letter after the first may be masked; `*` is any letters."""
+def word_body(word: str, disguised: bool = True) -> str:
+    """A listed word's letters as RE2: a letter after the first may be masked ("f*ck"), and,
+    when `disguised`, any letter repeated ("fuuuck", "shiiit"); `*` in the word is any letters."""
     w = word.lower()
-    body = re2.escape(w[0]) + "".join("[a-z_]+?" if c == "*" else f"[{re2.escape(c)}_]" for c in w[1:])
-    doubled = f"{re2.escape(w[-1])}?" if w[-1].isalpha() else ""  # shit -> shitty
-    return rf"\b{body}{doubled}(?:s|es|ed|ing|er|ers|y)?\b"
+    more = "+" if disguised else ""
+    body = re2.escape(w[0]) + (more if w[0].isalpha() else "")
+    return body + "".join("[a-z_]+?" if c == "*" else f"[{re2.escape(c)}_]{more}" for c in w[1:])
+
+
+def word_pattern(word: str, disguised: bool = True) -> str:
+    """A listed word as a whole word, with simple endings (see `word_body`)."""
+    w = word.lower()
+    doubled = "" if disguised or not w[-1].isalpha() else f"{re2.escape(w[-1])}?"  # shit -> shitty
+    return rf"\b{word_body(word, disguised)}{doubled}(?:s|es|ed|ing|er|ers|y)?\b"
 
 
 # Quoted words are someone else's: "called him a 'p*ki'" reports a slur, it does not use one.
 QUOTED = re.compile(r"\"[^\"]{1,200}\"|“[^”]{1,200}”|‘[^’]{1,200}’|(?<![\w'’])'[^'\n]{1,200}'(?![\w'’])")
 
 
+def _inside(spans: Sequence[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    """Whether [a, b) lies inside one of `spans` (in order, not overlapping; `starts` theirs)."""
+    i = bisect.bisect_right(starts, a) - 1
+    return i >= 0 and b <= spans[i][1]
+
+
 @dataclass
 class Words:
-    pattern: str | None
+    pattern: str
     regex: re2._Regexp[str]
     disguised: bool
     skip_quoted: bool = False
+    spelled: re2._Regexp[str] | None = None  # the words anywhere inside letters spelled out
 
     def find(self, subject: Subject) -> list[Span]:
         spans = self._find(subject)
         if self.skip_quoted and spans:
             quoted = [m.span() for m in QUOTED.finditer(subject.text)]
-            spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in quoted)]
+            starts = [a for a, _ in quoted]
+            spans = [s for s in spans if not _inside(quoted, starts, s.start, s.end)]
         return spans
 
     def _find(self, subject: Subject) -> list[Span]:
         if not self.disguised:
             return [Span(m.start(), m.end()) for m in self.regex.finditer(subject.text)]
-        plain, where = normalise(subject.text)
-        spans = []
-        for m in self.regex.finditer(plain):
-            if m.end() > m.start():
-                if where is None:
-                    spans.append(Span(m.start(), m.end()))
-                else:
-                    spans.append(Span(where[m.start()], where[m.end() - 1] + 1))
-        return spans
+        plain = unmasked(subject.text)
+        found = [m.span() for m in self.regex.finditer(plain.text) if m.end() > m.start()]
+        if plain.spelled_out and self.spelled is not None:  # "f u c k y o u" reads "fuckyou"
+            starts = [a for a, _ in plain.spelled_out]
+            known = set(found)
+            found += [
+                m.span()
+                for m in self.spelled.finditer(plain.text)
+                if _inside(plain.spelled_out, starts, m.start(), m.end()) and m.span() not in known
+            ]
+            found.sort()
+        where = plain.where
+        if where is None:
+            return [Span(a, b) for a, b in found]
+        return [Span(where[a], where[b - 1] + 1) for a, b in found]
 
 
 def compile_words(spec: dict[str, Any], env: CompileEnv) -> Words | None:
-    alternatives = [word_pattern(str(w)) for w in spec["words"]]
-    pattern = "(?i)(?:" + "|".join(alternatives) + ")"
     disguised = bool(spec.get("disguised", True))
-    # A disguised word need not match the raw text, so it cannot be skipped on a raw-text pass.
+    alternatives = [word_pattern(str(w), disguised) for w in spec["words"]]
+    pattern = "(?i)(?:" + "|".join(alternatives) + ")"
+    spelled = "(?i)(?:" + "|".join(word_body(str(w)) for w in spec["words"]) + ")"
+    # A disguised word is looked for in the text's disguise variants too (the engine's quick pass
+    # as well: see `disguised`).
     return Words(
-        None if disguised else pattern, re2.compile(pattern), disguised, bool(spec.get("skip_quoted"))
+        pattern,
+        re2.compile(pattern),
+        disguised,
+        bool(spec.get("skip_quoted")),
+        re2.compile(spelled) if disguised else None,
     )

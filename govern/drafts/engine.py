@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from govern.access.models import PolicyRef
 from govern.checks.base import Subject
 from govern.checks.engine import TextChecker
+from govern.checks.normalise import normalised_subject
 from govern.checks.signals import SIGNALS
 from govern.drafts.models import Draft, DraftVerdict, Finding, Scores, Verdict
 from govern.errors import Problem, did_you_mean
@@ -89,7 +90,7 @@ class DraftChecker:
             "is_reply": bool(draft.in_reply_to and draft.in_reply_to.strip()),
             "length": len(draft.text),
         }
-        return Subject(draft.text, facts, moment.astimezone(self.timezone).date(), SIGNALS)
+        return normalised_subject(draft.text, facts, moment.astimezone(self.timezone).date(), SIGNALS)
 
     def _score(self, name: str, found: set[str], subject: Subject) -> float:
         total = 0.0
@@ -109,7 +110,7 @@ class DraftChecker:
         text = draft.text
         findings = sorted(
             (
-                Finding.model_construct(
+                Finding(
                     rule=h.rule.id,
                     category=h.rule.category,
                     severity=h.rule.severity or "info",
@@ -118,6 +119,7 @@ class DraftChecker:
                     end=span.end,
                     excerpt=text[span.start : span.end],
                     suggestion=span.suggestion or h.rule.suggestion,
+                    replacement=span.suggestion,
                 )
                 for h in hits
                 for span in h.spans
@@ -126,10 +128,9 @@ class DraftChecker:
         )
         worst = max((SEVERITIES.index(f.severity) for f in findings), default=0)
         found = {h.rule.id for h in hits}
-        # Built from checked values, so without validating them again.
-        return DraftVerdict.model_construct(
+        return DraftVerdict(
             verdict=VERDICTS[SEVERITIES[worst]],
-            scores=Scores.model_construct(
+            scores=Scores(
                 tone=self._score("tone", found, subject),
                 rebuttal_risk=self._score("rebuttal_risk", found, subject),
             ),

@@ -58,6 +58,8 @@ class Finding(BaseModel):
     end: int
     excerpt: str
     suggestion: str | None = None
+    # The text to put in place of the excerpt, when a detector proposes one (tools apply it as a fix)
+    replacement: str | None = None
 
 
 class Scores(BaseModel):

@@ -8,8 +8,10 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from govern.access.models import PolicyRef
-from govern.checks.base import Subject
+from govern.calendar import WorkingCalendar
+from govern.checks.disguises import unmask
 from govern.checks.engine import Hit, TextChecker
+from govern.checks.normalise import normalise, normalised_subject
 from govern.checks.signals import SIGNALS
 from govern.drafts.models import Finding
 from govern.errors import FieldError, Problem, RequestError, did_you_mean
@@ -26,34 +28,25 @@ VARIABLES: dict[str, str] = {
     "author_id": "the author's id ('' when not given)",
     "is_reply": "true when the comment answers another",
     "in_hours": "true when posted within moderation hours",
-    "repeats": "how many earlier comments by the same author, with the same text (ignoring case and "
-    "spacing), fall within the flooding window",
+    "repeats": "how many earlier comments by the same author, with the same text (ignoring case, "
+    "spacing, punctuation and disguised letters), fall within the flooding window",
     "length": "the number of characters in the text",
 }
 
 
 def same_text(text: str) -> str:
-    """Text compared for flooding: case and spacing ignored."""
-    return " ".join(text.casefold().split())
+    """Text compared for flooding: case, spacing, punctuation and disguises ignored, so that
+    "Fix the p0th\u200bole!!" repeats "fix the pothole" (letters and digits are all that count)."""
+    plain = unmask(normalise(text).text, collapse=1).text
+    return "".join(c for c in plain.casefold() if c.isalnum())
 
 
-def add_working_days(moment: dt.datetime, days: int) -> dt.datetime:
-    """`days` working days (Monday to Friday) after `moment`, at the same time of day.
+ENGLAND = WorkingCalendar.of("england-and-wales")
 
-    Friday 15:00 + 1 is Monday 15:00. A weekend posting counts from the start of Monday, so
-    + 1 is the end of Monday (Tuesday 00:00).
-    """
-    result = moment
-    if result.weekday() >= 5:
-        result = result.replace(hour=0, minute=0, second=0, microsecond=0)
-        while result.weekday() >= 5:
-            result += dt.timedelta(days=1)
-    added = 0
-    while added < days:
-        result += dt.timedelta(days=1)
-        if result.weekday() < 5:
-            added += 1
-    return result
+
+def add_working_days(moment: dt.datetime, days: int, calendar: WorkingCalendar = ENGLAND) -> dt.datetime:
+    """`days` working days after `moment` (see WorkingCalendar.add_working_days)."""
+    return calendar.add_working_days(moment, days)
 
 
 class Moderator:
@@ -76,12 +69,17 @@ class Moderator:
                 self.problems.append(Problem(where, "G203", message, rule.id))
         self.checker = TextChecker(spec.rules, windows, VARIABLES, self.problems)
         self.window = dt.timedelta(minutes=spec.flooding.within_minutes)
+        self.calendar = WorkingCalendar.of(spec.calendar.bank_holidays, spec.calendar.closures)
 
     def _in_hours(self, local: dt.datetime) -> bool:
         hours = self.spec.hours
         if hours is None:
             return True
-        return WEEKDAYS[local.weekday()] in hours.days and hours.start <= local.time() < hours.end
+        return (
+            WEEKDAYS[local.weekday()] in hours.days
+            and self.calendar.holiday(local.date()) is None
+            and hours.start <= local.time() < hours.end
+        )
 
     def _posted(self, comment: Comment) -> dt.datetime:
         moment = comment.posted_at or dt.datetime.now(self.timezone)
@@ -121,8 +119,7 @@ class Moderator:
             "repeats": self.repeats(comment, posted, recent),
             "length": len(comment.text),
         }
-        subject = Subject(comment.text, facts, posted.date(), SIGNALS)
-        hits = self.checker.run(subject)
+        hits = self.checker.run(normalised_subject(comment.text, facts, posted.date(), SIGNALS))
         return self._result(comment, posted, channel.mode, in_hours, hits)
 
     def _result(
@@ -176,7 +173,7 @@ class Moderator:
         escalate = next((h.rule.escalate_to for _, h in acting if h.rule.escalate_to), None)
         reply = next((h.rule.reply for h in chosen if h.rule.reply), None)
         respond_by = (
-            add_working_days(posted, self.spec.response.working_days)
+            self.calendar.add_working_days(posted, self.spec.response.working_days)
             if respond and action != "remove"
             else None
         )

@@ -208,6 +208,13 @@ class Retention(Record):
     removed_days: int = 90
 
 
+class Calendar(Record):
+    """Working days: the nation whose bank holidays count, and the organisation's closure days."""
+
+    bank_holidays: str = "england-and-wales"
+    closures: list[dt.date] = []
+
+
 class ModerationPolicySpec(Record):
     channels: list[Channel] = []
     hours: Hours | None = None
@@ -215,6 +222,7 @@ class ModerationPolicySpec(Record):
     flooding: Flooding = Flooding()
     response: Response = Response()
     retention: Retention = Retention()
+    calendar: Calendar = Calendar()
     rules: list[TextRule] = []
 
 

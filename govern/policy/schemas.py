@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from govern.calendar import NATIONS
+
 Schema = dict[str, Any]
 
 NAME = {"type": "string", "regex": r"^[a-z0-9][a-z0-9-]*$", "empty": False}
@@ -230,6 +232,13 @@ MODERATION_POLICY: Schema = {
     "flooding": {"type": "dict", "schema": {"within_minutes": {"type": "integer", "min": 1, "max": 1440}}},
     "response": {"type": "dict", "schema": {"working_days": {"type": "integer", "min": 0, "max": 60}}},
     "retention": {"type": "dict", "schema": {"removed_days": {"type": "integer", "min": 0, "max": 3650}}},
+    "calendar": {
+        "type": "dict",
+        "schema": {
+            "bank_holidays": {"type": "string", "allowed": list(NATIONS)},
+            "closures": {"type": "list", "maxlength": 366, "schema": {"type": "date"}},
+        },
+    },
     "rules": {
         "type": "list",
         "schema": {

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from govern.checks.disguises import unmask
 from govern.checks.metric import reading_grade, syllables
 from govern.checks.personal_data import nhs_check_digit_ok
 from govern.checks.phrases import inflections
-from govern.checks.words import normalise
 from tests.checks.helpers import compile_detector, found
 
 PHRASES = {"kind": "phrases", "phrases": ["apologise for any inconvenience", "going forward", "100%"]}
@@ -124,6 +124,9 @@ def test_nhs_check_digit(digits: str, ok: bool) -> None:
         pytest.param("sh1t service", ["sh1t"], id="leet"),
         pytest.param("f u c k off", ["f u c k"], id="spaced"),
         pytest.param("s.h.i.t", ["s.h.i.t"], id="dotted"),
+        pytest.param("f u c k y o u", ["f u c k"], id="spelled-run-on"),
+        pytest.param("c o c k t a i l s, fuuuck, sh!t!", ["c o c k", "fuuuck", "sh!t"], id="more-disguises"),
+        pytest.param("'shit' said nobody", ["shit"], id="quotes-are-kept-without-skip-quoted"),
         pytest.param("Scunthorpe and Dickens and cocktails", [], id="inside-words"),
         pytest.param("shitty shit", ["shitty", "shit"], id="endings"),
     ],
@@ -132,11 +135,12 @@ def test_words_find_disguised_spellings(text: str, excerpts: list[str]) -> None:
     assert found({"kind": "words", "words": ["fuck", "shit", "cunt", "dick", "cock"]}, text) == excerpts
 
 
-def test_normalise_keeps_positions() -> None:
-    plain, where = normalise("a f u c k off")
-    assert plain == "a fuck off"
-    assert where is not None and [where[i] for i in range(2, 6)] == [2, 4, 6, 8]
-    assert normalise("plain text") == ("plain text", None)
+def test_unmask_keeps_positions() -> None:
+    plain = unmask("a f u c k off")
+    assert plain.text == "a fuck off"
+    assert plain.where is not None and [plain.where[i] for i in range(2, 6)] == [2, 4, 6, 8]
+    assert unmask("Plain text").text == "plain text"
+    assert unmask("Plain text").where is None
 
 
 @pytest.mark.parametrize(

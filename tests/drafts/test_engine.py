@@ -34,6 +34,7 @@ def test_contract_fields(council: Pack) -> None:
         "end",
         "excerpt",
         "suggestion",
+        "replacement",  # added in round 2: the fix a tool may apply
     }
     assert body["policy"]["pack"] == "council-default"
 

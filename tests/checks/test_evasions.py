@@ -1,0 +1,246 @@
+"""The evasions an outside review used, through the default pack: every one must be caught, and
+each finding must underline exactly what the person wrote.
+
+A swear word (drafts D3, profanity), an insult (drafts D4, defamation: "liar"), a UK mobile
+number (moderation M4, personal data) and a flooding repeat (moderation M7). Each table row is
+one disguise; the contrasts at the end are ordinary text that must not be caught.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from govern import Pack
+from govern.moderation.models import ModerationResult
+
+# Each disguise is applied to a word; the word must be found with the excerpt that was written.
+SWEAR = {
+    "zero-width-space": "s\u200bh\u200bi\u200bt",
+    "zero-width-joiner": "sh\u200dit",
+    "zero-width-non-joiner": "sh\u200ci\u200ct",
+    "soft-hyphen": "sh\u00adit",
+    "word-joiner": "s\u2060hit",
+    "byte-order-mark": "sh\ufeffit",
+    "bidi-control": "s\u202eh\u202cit",
+    "variation-selector": "s\ufe0fhit",
+    "cyrillic": "ѕһіt",
+    "greek": "SΗΙΤ",
+    "fullwidth": "ｓｈｉｔ",
+    "math-bold": "𝐬𝐡𝐢𝐭",
+    "math-italic": "𝑠ℎ𝑖𝑡",
+    "math-script": "𝓼𝓱𝓲𝓽",
+    "math-double-struck": "𝕤𝕙𝕚𝕥",
+    "math-monospace": "𝚜𝚑𝚒𝚝",
+    "circled": "ⓢⓗⓘⓣ",
+    "small-capitals": "ꜱʜɪᴛ",
+    "superscript": "ˢʰⁱᵗ",
+    "precomposed-accents": "ŝhît",
+    "combining-accents": "s\u0301hi\u0308t",
+    "zalgo": "s\u0337\u0321h\u0334i\u0338t\u0335",
+    "html-named": "sh&iacute;t",
+    "html-decimal": "&#115;&#104;&#105;&#116;",
+    "html-hex": "&#x73;hi&#x74;",
+    "dots": "s.h.i.t",
+    "spaces": "s h i t",
+    "dashes": "s-h-i-t",
+    "mixed-separators": "s. h-i _t",
+    "nbsp-separators": "s\u00a0h\u00a0i\u00a0t",
+    "thin-space-separators": "s\u2009h\u2009i\u2009t",
+    "repeated-letters": "shiiiiit",
+    "every-letter-doubled": "sshhiitt",
+    "leet-digits": "5h17",
+    "leet-symbols": "$h!t",
+    "asterisk-mask": "sh*t",
+    "mixed-case": "ShIt",
+    "mixed-disguises": "ѕ\u200bh&#105;iiｔ",
+}
+
+INSULT = {
+    "zero-width-space": "l\u200bi\u200ba\u200br",
+    "zero-width-joiner": "li\u200dar",
+    "zero-width-non-joiner": "l\u200ciar",
+    "soft-hyphen": "li\u00adar",
+    "word-joiner": "lia\u2060r",
+    "byte-order-mark": "l\ufeffiar",
+    "bidi-control": "l\u200eiar",
+    "cyrillic": "lіаr",
+    "greek": "lιαr",
+    "fullwidth": "ｌｉａｒ",
+    "math-bold": "𝐥𝐢𝐚𝐫",
+    "math-italic": "𝑙𝑖𝑎𝑟",
+    "math-script": "𝓵𝓲𝓪𝓻",
+    "circled": "ⓛⓘⓐⓡ",
+    "small-capitals": "ʟɪᴀʀ",
+    "combining-accents": "l\u0300i\u0301a\u0302r",
+    "html-named": "l&iacute;ar",
+    "html-decimal": "&#108;&#105;&#97;&#114;",
+    "html-hex": "li&#x61;r",
+    "dots": "l.i.a.r",
+    "spaces": "l i a r",
+    "dashes": "l-i-a-r",
+    "nbsp-separators": "l\u00a0i\u00a0a\u00a0r",
+    "thin-space-separators": "l\u2009i\u2009a\u2009r",
+    "repeated-letters": "liiiaaar",
+    "leet-digits": "l14r",
+    "leet-symbols": "l!@r",
+    "mixed-case": "LiAr",
+}
+
+PHONE = {
+    "zero-width-space": "077\u200b00 900\u200b123",
+    "zero-width-joiner": "07700\u200d900123",
+    "zero-width-non-joiner": "0770\u200c0 90\u200c0123",
+    "soft-hyphen": "07700\u00ad900\u00ad123",
+    "word-joiner": "07\u20607\u206000 900123",
+    "byte-order-mark": "07700\ufeff900123",
+    "fullwidth-digits": "０７７００ ９００１２３",
+    "arabic-indic-digits": "٠٧٧٠٠ ٩٠٠١٢٣",
+    "persian-digits": "۰۷۷۰۰ ۹۰۰۱۲۳",
+    "devanagari-digits": "०७७०० ९००१२३",
+    "math-bold-digits": "𝟎𝟕𝟕𝟎𝟎 𝟗𝟎𝟎𝟏𝟐𝟑",
+    "math-double-struck-digits": "𝟘𝟟𝟟𝟘𝟘 𝟡𝟘𝟘𝟙𝟚𝟛",
+    "circled-digits": "⓪⑦⑦⓪⓪ ⑨⓪⓪①②③",
+    "superscript-digits": "⁰⁷⁷⁰⁰ ⁹⁰⁰¹²³",
+    "html-decimal": "&#48;7700 &#57;00123",
+    "html-hex": "0770&#x30; 900&#x31;23",
+    "html-nbsp": "07700&nbsp;900123",
+    "nbsp-separator": "07700\u00a0900\u00a0123",
+    "thin-space-separators": "07700\u2009900\u2009123",
+    "ideographic-space": "07700\u3000900123",
+    "dots": "07700.900.123",
+    "dashes": "07700-900-123",
+    "spaces-between-digits": "0 7 7 0 0 9 0 0 1 2 3",
+    "letters-for-digits": "O77OO 9OOl23",
+    "combining-strike-through": "\u0336".join("07700 900123") + "\u0336",
+    "international-fullwidth-plus": "＋44 7700 900123",
+    "mixed-disguises": "٠７7\u200bOO&#32;９00١23",
+}
+
+
+def _spans(pack: Pack, text: str, rule: str, area: str) -> list[tuple[int, int, str]]:
+    if area == "drafts":
+        findings = pack.check({"text": text, "platform": "facebook"}).findings
+    else:
+        findings = pack.moderate({"text": text, "channel": "facebook-page"}).findings
+    return [(f.start, f.end, f.excerpt) for f in findings if f.rule == rule]
+
+
+def _assert_caught(pack: Pack, before: str, word: str, after: str, rule: str, area: str) -> None:
+    text = before + word + after
+    start, end = len(before), len(before) + len(word)
+    assert _spans(pack, text, rule, area) == [(start, end, word)], f"{rule} missed {word!r}"
+
+
+@pytest.mark.parametrize("word", [pytest.param(w, id=k) for k, w in SWEAR.items()])
+def test_swearing_is_caught_however_disguised(council: Pack, word: str) -> None:
+    _assert_caught(council, "What a load of ", word, ", honestly.", "profanity", "drafts")
+
+
+@pytest.mark.parametrize("word", [pytest.param(w, id=k) for k, w in INSULT.items()])
+def test_an_insult_is_caught_however_disguised(council: Pack, word: str) -> None:
+    _assert_caught(council, "Everyone knows the leader is a ", word, " and a bully.", "defamation", "drafts")
+
+
+@pytest.mark.parametrize("number", [pytest.param(w, id=k) for k, w in PHONE.items()])
+def test_a_phone_number_is_caught_however_disguised(council: Pack, number: str) -> None:
+    _assert_caught(council, "Ring me on ", number, " after six", "personal-data", "moderation")
+
+
+def test_each_table_has_at_least_the_reviewed_variants() -> None:
+    assert min(len(SWEAR), len(INSULT), len(PHONE)) >= 23
+
+
+# --- flooding: the same comment three times, disguised differently each time --------------
+
+COMMENT = "Please fix the pothole on Elm Road"
+Disguise = Callable[[str], str]
+DISGUISES: dict[str, Disguise] = {
+    "plain": lambda t: t,
+    "zero-width-space": lambda t: t.replace("pot", "p\u200bot"),
+    "zero-width-joiner": lambda t: t.replace("fix", "f\u200dix"),
+    "soft-hyphen": lambda t: t.replace("pothole", "pot\u00adhole"),
+    "word-joiner": lambda t: t.replace("Elm", "E\u2060lm"),
+    "byte-order-mark": lambda t: "\ufeff" + t,
+    "cyrillic": lambda t: t.replace("a", "а").replace("e", "е").replace("o", "о"),
+    "greek": lambda t: t.replace("o", "ο").replace("E", "Ε"),
+    "fullwidth": lambda t: t.replace("pothole", "ｐｏｔｈｏｌｅ"),
+    "math-bold": lambda t: t.replace("Road", "𝐑𝐨𝐚𝐝"),
+    "circled": lambda t: t.replace("fix", "ⓕⓘⓧ"),
+    "combining-accents": lambda t: t.replace("e", "é").replace("o", "o\u0308"),
+    "html-entities": lambda t: t.replace(" ", "&nbsp;").replace("o", "&#111;"),
+    "nbsp": lambda t: t.replace(" ", "\u00a0"),
+    "extra-spaces": lambda t: t.replace(" ", "   "),
+    "dotted-word": lambda t: t.replace("pothole", "p.o.t.h.o.l.e"),
+    "spaced-word": lambda t: t.replace("pothole", "p o t h o l e"),
+    "repeated-letters": lambda t: t.replace("Please", "Pleeeease"),
+    "leet": lambda t: t.replace("o", "0").replace("e", "3"),
+    "upper-case": str.upper,
+    "punctuation": lambda t: t + "!!!",
+    "small-capitals": lambda t: t.replace("fix", "ꜰɪx"),
+    "bidi-marks": lambda t: "\u200e" + t.replace(" ", " \u200f"),
+    "line-breaks": lambda t: t.replace(" on ", "\non\n"),
+}
+
+
+def _flood(pack: Pack, texts: list[str]) -> ModerationResult:
+    start = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
+    comments = [
+        {
+            "text": text,
+            "channel": "facebook-page",
+            "author": {"id": "resident-7"},
+            "posted_at": (start + dt.timedelta(minutes=2 * i)).isoformat(),
+        }
+        for i, text in enumerate(texts)
+    ]
+    return pack.moderate(comments[-1], comments[:-1])
+
+
+NAMES = list(DISGUISES)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [pytest.param([NAMES[(i + k) % len(NAMES)] for k in range(3)], id=NAMES[i]) for i in range(len(NAMES))],
+)
+def test_flooding_is_caught_however_each_repeat_is_disguised(council: Pack, names: list[str]) -> None:
+    result = _flood(council, [DISGUISES[n](COMMENT) for n in names])
+    assert "flooding" in {f.rule for f in result.findings}, names
+    assert result.action in ("hold", "remove")
+
+
+def test_three_different_comments_are_not_flooding(council: Pack) -> None:
+    texts = [COMMENT, "Please fix the pothole on Oak Road", "Bin 11 was missed on Elm Road"]
+    assert "flooding" not in {f.rule for f in _flood(council, texts).findings}
+    texts = ["Bin 11 was missed", "Bin 1 was missed", "Bin 111 was missed"]
+    assert "flooding" not in {f.rule for f in _flood(council, texts).findings}
+
+
+# --- contrasts: ordinary text holding the letters or the digits ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "area"),
+    [
+        pytest.param("Scunthorpe United won on Saturday", "profanity", "drafts", id="scunthorpe"),
+        pytest.param("Shiitake mushrooms at the market", "profanity", "drafts", id="shiitake"),
+        pytest.param("We will assess the damage", "profanity", "drafts", id="assess"),
+        pytest.param("Cocktails at the Dickens festival", "profanity", "drafts", id="dickens"),
+        pytest.param("Shell out for a new passport", "profanity", "drafts", id="shell"),
+        pytest.param("I am a U K citizen", "profanity", "drafts", id="spaced-letters"),
+        pytest.param("Café opening hours: 9–5", "profanity", "drafts", id="accents"),
+        pytest.param("The library is familiar and peculiar", "defamation", "drafts", id="familiar"),
+        pytest.param("The fox left its lair", "defamation", "drafts", id="lair"),
+        pytest.param("Our l1brary card scheme", "defamation", "drafts", id="leet-library"),
+        pytest.param("Ask for the e-mail at reception", "defamation", "drafts", id="e-mail"),
+        pytest.param("In 2026 we fixed 1,200 potholes", "personal-data", "moderation", id="year"),
+        pytest.param("Oil, pool and 300 sandbags", "personal-data", "moderation", id="o-and-l-letters"),
+        pytest.param("Invoice 2026-07-11 ref 4471", "personal-data", "moderation", id="date-and-reference"),
+        pytest.param("Call ０２３ ９２８３ ４０００ (ours)", "personal-data", "moderation", id="allowed"),
+    ],
+)
+def test_ordinary_text_is_not_caught(council: Pack, text: str, rule: str, area: str) -> None:
+    assert _spans(council, text, rule, area) == []
