@@ -1,7 +1,8 @@
 """`emoji`: emoji a screen reader would read out by name, one by one.
 
 Catches: more than `max` emoji in a post, the same emoji repeated ("🎉🎉🎉"), and an emoji in
-place of a word ("We ❤️ our parks", "come to the 📚"). Example: `{kind: emoji, max: 3}`.
+place of a word ("We ❤️ our parks", "come to the 📚", "Our libraries ❤️ books": right after a
+word that needs another, or between two words of one sentence). Example: `{kind: emoji, max: 3}`.
 An emoji is one picture however many code points make it: a flag, a keycap, a skin tone or a
 family joined with zero-width joiners counts once. Reads the text as written (normalising
 would drop the joiners), so spans are offsets in it.
@@ -74,7 +75,12 @@ class Emoji:
         if self.in_place_of_words:
             for start, end in found:
                 before = text[max(0, start - 40) : start].split()
-                if before and before[-1].lower() in _NEEDS_WORD:
+                after = text[end : end + 40].split()
+                if before and (
+                    before[-1].lower() in _NEEDS_WORD
+                    # between two words of one sentence: "Our libraries ❤️ books"
+                    or (before[-1][-1].isalpha() and after and after[0][0].islower())
+                ):
                     spans[start, end] = "Say it in words: a screen reader reads the emoji's name."
         if self.repeats:
             seen: dict[str, int] = {}
