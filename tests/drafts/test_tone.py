@@ -52,6 +52,7 @@ def test_an_apology_is_never_hostile(council: Pack, text: str) -> None:
             "You only have yourself to blame for the fine.", "You only have yourself to blame", id="blame"
         ),
         pytest.param("Good luck with that.", "Good luck with that", id="sarcasm"),
+        pytest.param("As we've already said, the tip is shut.", "As we've already said", id="contraction"),
         pytest.param("We are furious about this disgusting mess.", "We are furious", id="anger"),
     ],
 )
