@@ -10,9 +10,13 @@ from collections.abc import Callable
 from typing import Any
 
 from govern.checks import (
+    avoid,
     classifier,
     context,
+    emoji,
+    hashtags,
     hate,
+    hostility,
     insult,
     length,
     metric,
@@ -21,6 +25,8 @@ from govern.checks import (
     phrases,
     profanity,
     scores,
+    sentences,
+    styled,
     targeted,
     threat,
     words,
@@ -45,4 +51,10 @@ KINDS: dict[str, tuple[dict[str, Any], Compile]] = {
     "insult": (insult.SCHEMA, insult.compile_insult),
     "hate": (hate.SCHEMA, hate.compile_hate),
     "threat": (threat.SCHEMA, threat.compile_threat),
+    "words-to-avoid": (avoid.SCHEMA, avoid.compile_words_to_avoid),
+    "hostility": (hostility.SCHEMA, hostility.compile_hostility),
+    "emoji": (emoji.SCHEMA, emoji.compile_emoji),
+    "hashtags": (hashtags.SCHEMA, hashtags.compile_hashtags),
+    "sentences": (sentences.SCHEMA, sentences.compile_sentences),
+    "styled-letters": (styled.SCHEMA, styled.compile_styled_letters),
 }

@@ -126,7 +126,7 @@ def test_moderation_remembers_earlier_comments_for_flooding(client: TestClient) 
 
 def test_policies_and_reload(client: TestClient) -> None:
     body = client.get("/v1/policies").json()
-    assert body["pack"] == "council-default" and len(body["rules"]) == 42
+    assert body["pack"] == "council-default" and len(body["rules"]) == 47
     assert client.post("/v1/policies/reload").json()["reloaded"] is True
 
 

@@ -39,7 +39,7 @@ def hang(cwd: str, path: str, packs_root: str, answer: Connection) -> None:
 
 def test_the_child_reports_a_good_pack() -> None:
     checked = check_pack(DEFAULT_PACK)
-    assert checked.rules == 41
+    assert checked.rules == len(load_pack(DEFAULT_PACK).rules())
     assert checked.digest == load_pack(DEFAULT_PACK).digest
 
 
