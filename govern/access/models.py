@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from govern.ids import Name
 from govern.policy.model import Access, Approach, Employment
 
 Effect = Literal["permit", "deny", "refer"]
@@ -24,7 +25,7 @@ class Training(Contract):
 
 
 class Requester(Contract):
-    id: str = Field(min_length=1, max_length=200)
+    id: Name
     department: str = Field(default="", max_length=200)
     role: str = Field(default="", max_length=200)
     employment: Employment

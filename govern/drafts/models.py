@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from govern.access.models import Contract, PolicyRef
+from govern.ids import Name
 from govern.policy.model import Approach
 
 Platform = Literal[
@@ -29,7 +30,7 @@ Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_
 
 
 class Author(Contract):
-    id: str | None = Field(default=None, max_length=200)
+    id: Name | None = None
     approach: Approach | None = None
 
 
