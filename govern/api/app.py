@@ -116,14 +116,27 @@ class ReloadOut(BaseModel):
 class Service:
     """What the routes share: the pack in force (swapped atomically on reload) and the store."""
 
+    # While running open (no keys, loopback), how often the store is asked whether a key now exists.
+    KEYS_RECHECK_SECONDS = 1.0
+
     def __init__(self, policies: str, store: Store, *, open_access: bool, shadow: str | None = None) -> None:
         self.policies = policies
         self.store = store
-        self.open_access = open_access
+        self._open_checked = 0.0
+        self._open = open_access and not store.keys()
         self.pack: Pack = load_pack(policies)
         self.shadow: Pack | None = load_pack(shadow) if shadow else None
         self.loaded_at = dt.datetime.now(dt.UTC)
         self._reload_lock = threading.Lock()
+
+    @property
+    def open_access(self) -> bool:
+        """Open (no key needed) only while the store holds no key at all; the first key created
+        closes the service for good, whoever created it and however (`govern keys create`)."""
+        if self._open and time.monotonic() - self._open_checked >= self.KEYS_RECHECK_SECONDS:
+            self._open = not self.store.keys()
+            self._open_checked = time.monotonic()
+        return self._open
 
     def reload(self) -> Pack:
         """Load the pack again; a pack that does not validate raises and the old one stays."""
@@ -182,7 +195,7 @@ def require(role: str) -> Callable[[Request], Awaitable[None]]:
     async def check(request: Request) -> None:
         service: Service = request.app.state.service
         if service.open_access:
-            request.state.actor = "anonymous"
+            request.state.actor, request.state.role = "anonymous", "admin"
             return
         header = request.headers.get("authorization", "")
         secret = (
@@ -197,9 +210,14 @@ def require(role: str) -> Callable[[Request], Awaitable[None]]:
             raise ApiError(401, "unauthenticated", "unknown API key")
         if ROLES.index(key.role) < ROLES.index(role):
             raise ApiError(403, "forbidden", f"this needs the {role} role; the key has {key.role}")
-        request.state.actor = key.name
+        request.state.actor, request.state.role = key.name, key.role
 
     return check
+
+
+def _sees_everyone(request: Request) -> bool:
+    """Reviewers and admins see every decision and grant; a requester only their own."""
+    return str(getattr(request.state, "role", "requester")) in ("reviewer", "admin")
 
 
 def create_app(
@@ -269,8 +287,9 @@ def create_app(
     )
     def get_decision(decision_id: str, request: Request) -> dict[str, Any]:
         record = request.app.state.service.store.find("decision", decision_id)
-        if record is None:
-            raise ApiError(404, "not_found", f"no decision {decision_id}")
+        mine = record is not None and _actor(request) in (record.actor, _requester_of(record.input))
+        if record is None or not (mine or _sees_everyone(request)):
+            raise ApiError(404, "not_found", f"no decision {decision_id}")  # nor one of someone else's
         return record.result  # type: ignore[no-any-return]
 
     @app.get(
@@ -322,6 +341,10 @@ def create_app(
         include: Literal["expired"] | None = Query(default=None),
     ) -> list[GrantOut]:
         service: Service = request.app.state.service
+        if not _sees_everyone(request):
+            if requester not in (None, _actor(request)):
+                raise ApiError(403, "forbidden", "a requester key sees only its own grants")
+            requester = _actor(request)
         today = dt.datetime.now(service.pack.timezone).date()
         domain = service.pack.sites.resolve(site).domain if site else None
         found = service.store.grants(requester, domain, None if include == "expired" else today)
@@ -460,6 +483,11 @@ def _entry(pack: Pack, body: AccessRequest, actor: str) -> tuple[AccessDecision,
         refer_to=decision.refer_to if decision.decision == "refer" else None,
     )
     return decision, entry
+
+
+def _requester_of(request_body: dict[str, Any]) -> str | None:
+    requester = request_body.get("requester")
+    return requester.get("id") if isinstance(requester, dict) else None
 
 
 def _decide(service: Service, pack: Pack, body: AccessRequest, actor: str) -> AccessDecision:

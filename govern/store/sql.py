@@ -421,6 +421,11 @@ class SqlStore:
             ApiKey(row.key_id, row.name, row.role, dt.datetime.fromisoformat(row.created_at)) if row else None
         )
 
+    def revoke_key(self, name_or_id: str) -> int:
+        with self._tx() as c:
+            matching = (t.api_keys.c.name == name_or_id) | (t.api_keys.c.key_id == name_or_id)
+            return int(c.execute(t.api_keys.delete().where(matching)).rowcount)
+
     def keys(self) -> list[ApiKey]:
         with self._tx(write=False) as c:
             return [
