@@ -97,3 +97,5 @@ class AccessDecision(BaseModel):
     on_approval: OnApproval | None = None  # refer only
     warnings: list[str] = []
     policy: PolicyRef
+    # When the request was received (the service's clock): expiry and training ages count from it.
+    received_at: dt.datetime | None = None

@@ -119,8 +119,17 @@ class Service:
     # While running open (no keys, loopback), how often the store is asked whether a key now exists.
     KEYS_RECHECK_SECONDS = 1.0
 
-    def __init__(self, policies: str, store: Store, *, open_access: bool, shadow: str | None = None) -> None:
+    def __init__(
+        self,
+        policies: str,
+        store: Store,
+        *,
+        open_access: bool,
+        shadow: str | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
         self.policies = policies
+        self.now = clock or (lambda: dt.datetime.now(dt.UTC))  # the service's clock: receive times
         self.store = store
         self._open_checked = 0.0
         self._open = open_access and not store.keys()
@@ -221,15 +230,20 @@ def _sees_everyone(request: Request) -> bool:
 
 
 def create_app(
-    policies: str, store: Store, *, open_access: bool = False, shadow: str | None = None
+    policies: str,
+    store: Store,
+    *,
+    open_access: bool = False,
+    shadow: str | None = None,
+    clock: Callable[[], dt.datetime] | None = None,
 ) -> FastAPI:
-    """The FastAPI application serving `policies` with `store`."""
+    """The FastAPI application serving `policies` with `store` (and `clock`, tests' fixed time)."""
     app = FastAPI(
         title="govern",
         version="1.0",
         description="Policy-as-code for social-media governance: access decisions, draft checks, moderation.",
     )
-    app.state.service = Service(policies, store, open_access=open_access, shadow=shadow)
+    app.state.service = Service(policies, store, open_access=open_access, shadow=shadow, clock=clock)
     _errors(app)
     _middleware(app)
     from govern.web.routes import add_pages
@@ -244,7 +258,7 @@ def create_app(
     )
     def decide(body: AccessRequest, request: Request) -> AccessDecision:
         service: Service = request.app.state.service
-        return _decide(service, service.pack, body, _actor(request))
+        return _decide(service, service.pack, body, _actor(request), service.now())
 
     @app.post(
         "/v1/access/decisions:batch",
@@ -259,11 +273,14 @@ def create_app(
             )
         service: Service = request.app.state.service
         pack = service.pack  # one pack for the whole batch, even if a reload happens meanwhile
+        received_at = service.now()  # and one receive time
         items: list[BatchItem] = []
         entries = []
         for i, raw in enumerate(body.requests):
             try:
-                decision, entry = _entry(pack, AccessRequest.model_validate(raw), _actor(request))
+                decision, entry = _entry(
+                    pack, AccessRequest.model_validate(raw), _actor(request), received_at
+                )
             except RequestError as exc:
                 items.append(BatchItem(index=i, error=error_body(exc)))
                 continue
@@ -345,7 +362,7 @@ def create_app(
             if requester not in (None, _actor(request)):
                 raise ApiError(403, "forbidden", "a requester key sees only its own grants")
             requester = _actor(request)
-        today = dt.datetime.now(service.pack.timezone).date()
+        today = service.now().astimezone(service.pack.timezone).date()
         domain = service.pack.sites.resolve(site).domain if site else None
         found = service.store.grants(requester, domain, None if include == "expired" else today)
         return [GrantOut(**vars(g), current=bool(g.expires_on and g.expires_on >= today)) for g in found]
@@ -455,9 +472,11 @@ def create_app(
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _entry(pack: Pack, body: AccessRequest, actor: str) -> tuple[AccessDecision, Entry]:
+def _entry(
+    pack: Pack, body: AccessRequest, actor: str, received_at: dt.datetime
+) -> tuple[AccessDecision, Entry]:
     """Decide, and what to record: the log entry with its grant (permit) or referral (refer)."""
-    decision = pack.decide(body)
+    decision = pack.decide(body, received_at=received_at)
     payload = body.model_dump(mode="json", exclude_none=True)
     grant = None
     if decision.decision == "permit":
@@ -469,7 +488,7 @@ def _entry(pack: Pack, body: AccessRequest, actor: str) -> tuple[AccessDecision,
             category=decision.site.category,
             access=body.access,
             obligations=[o.id for o in decision.obligations],
-            granted_at=dt.datetime.now(dt.UTC),
+            granted_at=received_at,
             expires_on=decision.expires_on,
         )
     entry = Entry(
@@ -490,11 +509,19 @@ def _requester_of(request_body: dict[str, Any]) -> str | None:
     return requester.get("id") if isinstance(requester, dict) else None
 
 
-def _decide(service: Service, pack: Pack, body: AccessRequest, actor: str) -> AccessDecision:
+def _decide(
+    service: Service, pack: Pack, body: AccessRequest, actor: str, received_at: dt.datetime | None = None
+) -> AccessDecision:
     started = time.perf_counter()
-    decision, entry = _entry(pack, body, actor)
+    received = received_at or service.now()
+    decision, entry = _entry(pack, body, actor, received)
     service.store.append_all([entry])
-    service.compare("decision", decision.decision_id, entry.result, lambda shadow: shadow.decide(body))
+    service.compare(
+        "decision",
+        decision.decision_id,
+        entry.result,
+        lambda shadow: shadow.decide(body, received_at=received),
+    )
     metrics.DECISIONS.labels(outcome=decision.decision).inc()
     metrics.DECIDE_SECONDS.observe(time.perf_counter() - started)
     return decision

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from govern import Pack, load_pack
 from govern.checks.base import Subject
 from govern.checks.signals import SIGNALS
+from tests.access.test_engine import AT
 from tests.access.test_engine import request as access_request
 from tests.conftest import DEFAULT_PACK, FIXTURES, write_pack
 
@@ -102,8 +103,8 @@ def build(r: dict[str, Any]) -> dict[str, Any]:
 @given(requests)
 def test_decisions_are_deterministic(r: dict[str, Any]) -> None:
     body = build(r)
-    first = COUNCIL.decide(copy.deepcopy(body)).model_dump(exclude={"decision_id"})
-    second = COUNCIL.decide(copy.deepcopy(body)).model_dump(exclude={"decision_id"})
+    first = COUNCIL.decide(copy.deepcopy(body), received_at=AT).model_dump(exclude={"decision_id"})
+    second = COUNCIL.decide(copy.deepcopy(body), received_at=AT).model_dump(exclude={"decision_id"})
     assert first == second
 
 
