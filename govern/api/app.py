@@ -25,7 +25,7 @@ from govern.errors import PolicyError, RequestError, error_body
 from govern.ids import new_id
 from govern.moderation.models import Comment, ModerationResult
 from govern.pack import AREAS, Pack, field_errors, load_pack, outcome, parse
-from govern.store.base import Entry, Grant, Store, StoreUnavailable
+from govern.store.base import Closing, Entry, Grant, ReferralNotOpen, Store, StoreUnavailable
 
 log = logging.getLogger("govern.api")
 
@@ -528,42 +528,63 @@ def _decide(
 
 
 def _review(request: Request, decision_id: str, status: str, reason: str | None) -> ReferralOut:
+    """Close an open referral: its status, the grant (on approval) and the log record are written
+    in one transaction. Nobody reviews a referral they asked for or submitted."""
     service: Service = request.app.state.service
     store = service.store
-    try:
-        referral = store.close_referral(decision_id, status, _actor(request), reason)
-    except KeyError:
-        raise ApiError(404, "not_found", f"no referral {decision_id}") from None
-    except ValueError as exc:
-        raise ApiError(409, "conflict", str(exc)) from None
-    grant_id = None
+    reviewer = _actor(request)
+    referral = store.referral(decision_id)
+    if referral is None:
+        raise ApiError(404, "not_found", f"no referral {decision_id}")
+    if referral.status != "open":
+        raise ApiError(409, "conflict", f"referral {decision_id} is already {referral.status}")
+    if status == "rejected" and not (reason or "").strip():
+        raise ApiError(
+            422,
+            "invalid_request",
+            "a rejection needs a reason",
+            [{"field": "reason", "message": "is required"}],
+        )
+    logged = store.find("decision", decision_id)
+    involved = {_requester_of(referral.request), logged.actor if logged else None}
+    if reviewer != "anonymous" and reviewer in involved:  # open mode has no identities to compare
+        raise ApiError(
+            403,
+            "forbidden",
+            f"'{reviewer}' asked for or submitted this request, so cannot review it; another reviewer must",
+        )
+    now = service.now()
+    grant = None
     if status == "approved":
         terms = referral.decision.get("on_approval") or {}
-        request_body = referral.request
-        grant_id = new_id()
-        store.add_grant(
-            Grant(
-                grant_id=grant_id,
-                decision_id=decision_id,
-                requester=request_body["requester"]["id"],
-                domain=referral.decision["site"]["domain"],
-                category=referral.decision["site"]["category"],
-                access=request_body["access"],
-                obligations=[o["id"] for o in terms.get("obligations", [])],
-                granted_at=dt.datetime.now(dt.UTC),
-                expires_on=dt.date.fromisoformat(terms["expires_on"]) if terms.get("expires_on") else None,
-            )
+        grant = Grant(
+            grant_id=new_id(),
+            decision_id=decision_id,
+            requester=referral.request["requester"]["id"],
+            domain=referral.decision["site"]["domain"],
+            category=referral.decision["site"]["category"],
+            access=referral.request["access"],
+            obligations=[o["id"] for o in terms.get("obligations", [])],
+            granted_at=now,
+            expires_on=dt.date.fromisoformat(terms["expires_on"]) if terms.get("expires_on") else None,
         )
-    pack = service.pack
-    store.append(
+    grant_id = grant.grant_id if grant else None
+    entry = Entry(
         "review",
         decision_id,
-        _actor(request),
-        pack.ref.model_dump(),
+        reviewer,
+        service.pack.ref.model_dump(),
         {"decision_id": decision_id, "status": status, "reason": reason},
         {"status": status, "grant_id": grant_id},
+        grant=grant,
+        closes=Closing(decision_id, status, reviewer, reason, now),
     )
-    return ReferralOut(**vars(referral), grant_id=grant_id)
+    try:
+        store.append_all([entry])
+    except ReferralNotOpen:  # another reviewer decided it meanwhile: nothing was written
+        raise ApiError(409, "conflict", f"referral {decision_id} was decided meanwhile") from None
+    closed = {**vars(referral), "status": status, "reviewer": reviewer, "reason": reason, "decided_at": now}
+    return ReferralOut(**closed, grant_id=grant_id)
 
 
 async def _json_body(request: Request) -> Any:

@@ -110,9 +110,25 @@ class Grant:
     expires_on: dt.date | None = None
 
 
+class ReferralNotOpen(Exception):
+    """The referral to close does not exist or is already decided; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Closing:
+    """A reviewer's decision on an open referral, written with its log record and grant."""
+
+    decision_id: str
+    status: str  # approved or rejected
+    reviewer: str
+    reason: str | None
+    decided_at: dt.datetime
+
+
 @dataclass(frozen=True)
 class Entry:
-    """One record to append to the log, with the grant or referral it brings, if any."""
+    """One record to append to the log, with the grant or referral it brings (or the referral it
+    closes: then all of it is written only if the referral is still open), if any."""
 
     kind: str
     ref: str
@@ -122,6 +138,7 @@ class Entry:
     result: dict[str, Any]
     grant: Grant | None = None
     refer_to: str | None = None
+    closes: Closing | None = None
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,12 @@ from govern.store import schema as t
 from govern.store.base import (
     GENESIS,
     ApiKey,
+    Closing,
     Entry,
     Grant,
     LogRecord,
     Referral,
+    ReferralNotOpen,
     StoreUnavailable,
     chain_hash,
     digest_of,
@@ -146,6 +148,13 @@ class SqlStore:
         if self.sqlite:
             return self._append_sqlite(entries)
         with self._tx() as c:
+            for closing in (e.closes for e in entries if e.closes is not None):
+                _closed(
+                    c.execute(
+                        t.referrals.update().where(*_open(closing)).values(**_closing(closing))
+                    ).rowcount,
+                    closing,
+                )
             head = c.execute(sa.select(t.chain_head).where(t.chain_head.c.id == 1).with_for_update()).one()
             records, rows, grants, referrals = _chained(entries, head.seq, head.hash)
             if rows:
@@ -181,6 +190,14 @@ class SqlStore:
         c = self._raw
         _when_unlocked(lambda: c.execute("BEGIN IMMEDIATE"))
         try:
+            for closing in (e.closes for e in entries if e.closes is not None):
+                values = _closing(closing)
+                changed = c.execute(
+                    f"UPDATE referrals SET {', '.join(f'{k} = :{k}' for k in values)} "
+                    "WHERE decision_id = :decision_id AND status = 'open'",
+                    {**values, "decision_id": closing.decision_id},
+                ).rowcount
+                _closed(changed, closing)
             seq, previous = c.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
             records, rows, grants, referrals = _chained(entries, seq, previous)
             if rows:
@@ -445,6 +462,25 @@ def _when_unlocked(begin: Callable[[], T]) -> T:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.0005)
+
+
+def _open(closing: Closing) -> tuple[Any, ...]:
+    return (t.referrals.c.decision_id == closing.decision_id, t.referrals.c.status == "open")
+
+
+def _closing(closing: Closing) -> dict[str, Any]:
+    return {
+        "status": closing.status,
+        "reviewer": closing.reviewer,
+        "reason": closing.reason,
+        "decided_at": _ts(closing.decided_at),
+    }
+
+
+def _closed(changed: int, closing: Closing) -> None:
+    """Undo the whole transaction unless the referral was open (and so is now closed)."""
+    if changed != 1:
+        raise ReferralNotOpen(closing.decision_id)
 
 
 def _insert_sql(table: str, row: dict[str, Any]) -> str:
