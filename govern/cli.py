@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel
 
 from govern.drafts.models import DraftVerdict
 from govern.errors import FieldError, PolicyError, RequestError, error_body
+from govern.inputs import loads
 from govern.moderation.models import Comment, ModerationResult
 from govern.pack import Pack, load_pack, parse
 from govern.render import render_decision, render_moderation, render_verdict
@@ -45,11 +47,14 @@ def _load(args: argparse.Namespace) -> Pack:
         ) from None
 
 
-def _open_input(name: str) -> TextIO:
+def _open_input(name: str) -> BinaryIO:
+    """The input as bytes: each line is decoded on its own, so one bad byte spoils one line."""
     if name == "-":
-        return sys.stdin
+        return getattr(sys.stdin, "buffer", None) or io.BytesIO(
+            sys.stdin.read().encode("utf-8", "surrogateescape")
+        )
     try:
-        return open(name, encoding="utf-8")  # noqa: SIM115 - closed by the caller
+        return open(name, "rb")  # noqa: SIM115 - closed by the caller
     except OSError as exc:
         raise Failure(f"govern: cannot read '{name}': {exc.strerror}", EXIT_BAD_INPUT) from None
 
@@ -62,23 +67,27 @@ def _documents(args: argparse.Namespace) -> Iterator[tuple[int, Any]]:
         if args.jsonl:
             for number, line in enumerate(stream, 1):
                 if line.strip():
-                    yield number, line.rstrip("\n") if plain else _parse_json(line, number)
+                    yield number, _read(line.rstrip(b"\r\n"), plain, number)
         else:
-            whole = stream.read()
-            yield 1, whole.rstrip("\n") if plain else _parse_json(whole, None)
-    except UnicodeDecodeError:
-        raise Failure(f"govern: '{args.file}' is not UTF-8 text", EXIT_BAD_INPUT) from None
+            yield 1, _read(stream.read().rstrip(b"\n"), plain, None)
     finally:
-        if stream is not sys.stdin:
+        if stream is not getattr(sys.stdin, "buffer", None):
             stream.close()
 
 
-def _parse_json(text: str, line: int | None) -> Any:
+def _read(raw: bytes, plain: bool, line: int | None) -> Any:
+    """A line's text (--text) or its JSON, within the input limits; else the error, in its place."""
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        where = f"line {line}, column {exc.colno}" if line else f"line {exc.lineno}, column {exc.colno}"
-        return RequestError([FieldError("", f"invalid JSON at {where}: {exc.msg}")], "input")
+        if plain:
+            try:
+                return raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise RequestError(
+                    [FieldError("", f"byte {exc.start + 1} is not UTF-8 text")], "input"
+                ) from None
+        return loads(raw, "input", line)
+    except RequestError as exc:
+        return exc
 
 
 def _answer_each(
@@ -94,7 +103,11 @@ def _answer_each(
             if isinstance(document, RequestError):
                 raise document
             result = ask(document)
-        except RequestError as exc:
+        except (RequestError, ValueError, OverflowError, RecursionError) as exc:
+            # A RequestError names the field; anything else a line provokes is still reported in
+            # its place (and the line after it still answered), never a traceback.
+            if not isinstance(exc, RequestError):
+                exc = RequestError([FieldError("", f"cannot be answered: {type(exc).__name__}")], "input")
             status = EXIT_BAD_INPUT
             body: dict[str, Any] = {"error": error_body(exc)}
             if args.jsonl:

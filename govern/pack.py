@@ -15,6 +15,7 @@ from govern.access.sites import SiteCatalogue
 from govern.drafts.engine import DraftChecker
 from govern.drafts.models import Draft, DraftVerdict
 from govern.errors import FieldError, PolicyError, Problem, RequestError
+from govern.inputs import shown
 from govern.moderation.engine import Moderator
 from govern.moderation.models import Comment, ModerationResult
 from govern.policy.loader import RawPack, read_pack
@@ -42,7 +43,7 @@ def field_errors(exc: ValidationError) -> list[FieldError]:
         elif error["type"] == "missing":
             message = "is required"
         else:
-            message = f"{error['msg']} (got {error['input']!r})"
+            message = f"{error['msg']} (got {shown(error['input'])})"
         out.append(FieldError(where, message))
     return out
 

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from govern.ids import Name
+from govern.inputs import Day, Moment
 from govern.policy.model import Access, Approach, Employment
 
 Effect = Literal["permit", "deny", "refer"]
@@ -21,7 +22,7 @@ class Contract(BaseModel):
 
 class Training(Contract):
     course: str = Field(min_length=1, max_length=200)
-    completed_on: dt.date
+    completed_on: Day
 
 
 class Requester(Contract):
@@ -50,7 +51,7 @@ class AccessRequest(Contract):
     access: Access
     approach: Approach
     business_case: BusinessCase
-    submitted_at: dt.datetime | None = None
+    submitted_at: Moment | None = None  # the requester's claim: recorded, never trusted
 
 
 class Reason(BaseModel):

@@ -9,12 +9,13 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, Literal
 
-from fastapi import Depends, FastAPI, Query, Request, Response
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -23,6 +24,7 @@ from govern.api import metrics
 from govern.drafts.models import MAX_TEXT, DraftVerdict
 from govern.errors import PolicyError, RequestError, error_body
 from govern.ids import new_id
+from govern.inputs import loads
 from govern.moderation.models import Comment, ModerationResult
 from govern.pack import AREAS, Pack, field_errors, load_pack, outcome, parse
 from govern.store.base import Closing, Entry, Grant, ReferralNotOpen, Store, StoreUnavailable
@@ -46,6 +48,40 @@ def error_response(status: int, code: str, message: str, details: list[Any] | No
     return JSONResponse(
         {"error": {"code": code, "message": message, "details": details or []}}, status_code=status
     )
+
+
+# --- reading bodies -----------------------------------------------------------------------------
+
+
+class BadBody(HTTPException):
+    """A body that is not JSON within the limits: FastAPI passes an HTTPException through as it is."""
+
+    def __init__(self, error: RequestError) -> None:
+        super().__init__(422, str(error))
+        self.error = error
+
+
+class _BoundedRequest(Request):
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            try:
+                self._json = loads(await self.body())
+            except RequestError as exc:
+                raise BadBody(exc) from None
+        return self._json
+
+
+class BoundedJsonRoute(APIRoute):
+    """Routes whose JSON bodies are parsed by govern.inputs.loads (depth, number and text limits)
+    instead of json.loads, so a hostile body is a 422 naming the field, never a 500."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def bounded(request: Request) -> Response:
+            return await handler(_BoundedRequest(request.scope, request.receive))
+
+        return bounded
 
 
 # --- request and response bodies ------------------------------------------------------------
@@ -243,6 +279,7 @@ def create_app(
         version="1.0",
         description="Policy-as-code for social-media governance: access decisions, draft checks, moderation.",
     )
+    app.router.route_class = BoundedJsonRoute  # before any route is added
     app.state.service = Service(policies, store, open_access=open_access, shadow=shadow, clock=clock)
     _errors(app)
     _middleware(app)
@@ -588,13 +625,7 @@ def _review(request: Request, decision_id: str, status: str, reason: str | None)
 
 
 async def _json_body(request: Request) -> Any:
-    import json
-
-    raw = await request.body()
-    try:
-        return json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ApiError(422, "invalid_request", f"the body is not valid JSON: {exc}") from None
+    return loads(await request.body())  # a RequestError names what is wrong: 422
 
 
 def _login_page(exc: ApiError) -> Response:
@@ -623,6 +654,11 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(RequestError)
     async def request_error(_: Request, exc: RequestError) -> JSONResponse:
         body = error_body(exc)
+        return error_response(422, body["code"], body["message"], body["details"])
+
+    @app.exception_handler(BadBody)
+    async def bad_body(_: Request, exc: BadBody) -> JSONResponse:
+        body = error_body(exc.error)
         return error_response(422, body["code"], body["message"], body["details"])
 
     @app.exception_handler(RequestValidationError)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from govern.access.models import Contract, PolicyRef
 from govern.drafts.models import MAX_TEXT, Finding, Text
 from govern.ids import Name
+from govern.inputs import Moment
 
 
 class CommentAuthor(Contract):
@@ -24,7 +25,7 @@ class Comment(Contract):
     text: Text
     channel: str = Field(min_length=1, max_length=100)
     author: CommentAuthor = CommentAuthor()
-    posted_at: dt.datetime | None = None
+    posted_at: Moment | None = None
     in_reply_to: str | None = Field(default=None, max_length=MAX_TEXT)
 
 
