@@ -263,3 +263,37 @@ def test_check_text_reports_a_line_of_bad_bytes_in_place(
     code, out, _ = run(["check", "--text", "--jsonl", str(file)], capsys)
     answers = [json.loads(line) for line in out.splitlines()]
     assert code == 2 and [a.get("verdict", a.get("line")) for a in answers] == ["ok", 2, "revise"]
+
+
+def _repeat(minute: int, author: str = "r1") -> str:
+    return json.dumps(
+        {
+            "text": "Fix the road",
+            "channel": "facebook-page",
+            "author": {"id": author},
+            "posted_at": f"2026-11-18T11:{minute:02d}:00Z",
+        }
+    )
+
+
+# (minutes past 11:00 in line order, the expected action of each line): the third repeat inside
+# ten minutes is held as flooding, whatever order the lines come in.
+FLOODING = [
+    pytest.param([0, 3, 6], ["publish", "publish", "hold"], id="in-order"),
+    pytest.param([0, 3, 30, 6], ["publish", "publish", "publish", "hold"], id="a-newer-line-between"),
+    pytest.param([6, 3, 0], ["hold", "publish", "publish"], id="reversed"),
+    pytest.param([30, 0, 3, 6], ["publish", "publish", "publish", "hold"], id="newest-first"),
+    pytest.param([0, 3, 20], ["publish", "publish", "publish"], id="outside-the-window"),
+    pytest.param([5, 5, 5], ["publish", "publish", "hold"], id="same-minute-by-line"),
+]
+
+
+@pytest.mark.parametrize(("minutes", "actions"), FLOODING)
+def test_moderate_jsonl_judges_flooding_by_posting_time_not_line_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], minutes: list[int], actions: list[str]
+) -> None:
+    file = tmp_path / "comments.jsonl"
+    file.write_text("\n".join([_repeat(m) for m in minutes] + [_repeat(minutes[0], author="r2")]) + "\n")
+    _, out, _ = run(["moderate", "--jsonl", str(file)], capsys)
+    answers = [json.loads(line)["action"] for line in out.splitlines()]
+    assert answers == [*actions, "publish"]  # another author's identical comment never counts
