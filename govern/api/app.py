@@ -23,7 +23,7 @@ from govern.access.models import AccessDecision, AccessRequest, Contract
 from govern.api import metrics
 from govern.drafts.models import MAX_TEXT, DraftVerdict
 from govern.errors import PolicyError, RequestError, error_body
-from govern.ids import new_id
+from govern.ids import name_problem, new_id
 from govern.inputs import loads
 from govern.moderation.models import Comment, ModerationResult
 from govern.pack import AREAS, Pack, field_errors, load_pack, outcome, parse
@@ -395,6 +395,13 @@ def create_app(
         include: Literal["expired"] | None = Query(default=None),
     ) -> list[GrantOut]:
         service: Service = request.app.state.service
+        if requester is not None and (problem := name_problem(requester)):
+            raise ApiError(
+                422,
+                "invalid_request",
+                f"requester: the name {problem}",
+                [{"field": "requester", "message": f"the name {problem}"}],
+            )
         if not _sees_everyone(request):
             if requester not in (None, _actor(request)):
                 raise ApiError(403, "forbidden", "a requester key sees only its own grants")

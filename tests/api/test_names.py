@@ -47,3 +47,9 @@ def test_a_batch_refuses_a_hostile_name_in_place(client: TestClient) -> None:
     items = client.post("/v1/access/decisions:batch", json={"requests": requests}).json()["decisions"]
     assert items[0]["decision"]["decision"] == "permit"
     assert items[1]["error"]["details"][0]["field"] == "requester.id"
+
+
+@pytest.mark.parametrize("name", ["REQUIRED", "a\nb", "x" * 200])
+def test_the_grants_filter_refuses_a_hostile_name(client: TestClient, name: str) -> None:
+    response = client.get("/v1/grants", params={"requester": name})
+    assert response.status_code == 422 and response.json()["error"]["details"][0]["field"] == "requester"
