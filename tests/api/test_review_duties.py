@@ -112,3 +112,20 @@ def test_the_review_form_accepts_only_approve_or_reject(
     page = client.post(f"/reviews/{decision_id}", data={"outcome": outcome, "reason": "because"})
     assert page.status_code == 422 and "Choose approve or reject." in page.text
     assert store.referral(decision_id).status == "open"  # type: ignore[union-attr]
+
+
+def test_a_failed_approval_leaves_the_referral_open_with_no_grant(
+    store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), raise_server_exceptions=False)
+    decision_id = _referral(client, {}, "jsmith")
+    store.add_grant(Grant("g-taken", "other", "adoe", "x.com", "social-network", "read"))
+    monkeypatch.setattr("govern.api.app.new_id", lambda: "g-taken")  # the grant's insert will fail
+    records = len(store.log())
+    assert client.post(f"/v1/referrals/{decision_id}/approve", json={}).status_code >= 500
+    assert store.referral(decision_id).status == "open"  # type: ignore[union-attr]
+    assert len(store.log()) == records and [g.grant_id for g in store.grants()] == ["g-taken"]
+    monkeypatch.undo()
+    assert (
+        client.post(f"/v1/referrals/{decision_id}/approve", json={}).status_code == 200
+    )  # and can be retried
