@@ -27,15 +27,14 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},:]')
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 class _LongNumber:
     """Stands in for an integer too long to convert, until its field can be named."""
 
     def __init__(self, digits: int) -> None:
         self.digits = digits
-
-
-def _int(text: str) -> int | _LongNumber:
-    return int(text) if len(text) <= MAX_INT_DIGITS else _LongNumber(len(text))
 
 
 def _where(path: tuple[str | int, ...]) -> str:
@@ -54,15 +53,26 @@ def loads(raw: bytes | str, what: str = "request", line: int | None = None) -> A
             raw = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise _refuse((), f"{where}byte {exc.start + 1} is not UTF-8 text", what) from None
+    long_numbers: list[int] = []
+
+    def number(text: str) -> int | _LongNumber:
+        if len(text) <= MAX_INT_DIGITS:
+            return int(text)
+        long_numbers.append(len(text))
+        return _LongNumber(len(text))
+
     try:
-        value = json.loads(raw, parse_int=_int)
+        value = json.loads(raw, parse_int=number)
     except json.JSONDecodeError as exc:
         at = f"line {line}, column {exc.colno}" if line else f"line {exc.lineno}, column {exc.colno}"
         raise _refuse((), f"invalid JSON at {at}: {exc.msg}", what) from None
     except RecursionError:
         path = _too_deep(raw)
         raise _refuse(path, f"{where}nested more than {MAX_DEPTH} levels deep", what) from None
-    check(value, what)
+    # The walk is only needed when the text could break a limit: fewer brackets than the depth
+    # limit cannot nest deeper, and a lone surrogate can only come from a \\ud800-\\udfff escape.
+    if long_numbers or raw.count("[") + raw.count("{") > MAX_DEPTH or _SURROGATE_ESCAPE.search(raw):
+        check(value, what)
     return value
 
 
@@ -89,7 +99,12 @@ def check(value: Any, what: str = "request") -> None:
         for key, child in children:
             if isinstance(key, str) and not key.isascii() and _SURROGATE.search(key):
                 raise _refuse(path, "a key holds a lone surrogate, which is not text", what)
-            if isinstance(child, (dict, list, str, _LongNumber)):
+            if isinstance(child, str):  # checked here: most values are plain ASCII text
+                if not child.isascii() and _SURROGATE.search(child):
+                    raise _refuse(
+                        (*path, key), "holds a lone surrogate (\\ud800-\\udfff), which is not text", what
+                    )
+            elif isinstance(child, (dict, list, _LongNumber)):
                 stack.append((child, (*path, key)))
 
 
