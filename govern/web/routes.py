@@ -216,7 +216,7 @@ def add_pages(app: FastAPI) -> None:
         context = {"form": form, **access_context(pack)}
         try:
             parsed = AccessRequest.model_validate(body)
-            decision = _decide(svc, pack, parsed, "web")
+            decision = _decide(svc, pack, parsed, str(getattr(request.state, "actor", "anonymous")))
         except ValidationError as exc:
             error = error_body(RequestError(field_errors(exc), "access request"))
             return page(request, "access.html", "Request access", "/access", error=error, **context)
@@ -258,6 +258,12 @@ def add_pages(app: FastAPI) -> None:
 
         form = await request.form()
         outcome, reason = form.get("outcome"), str(form.get("reason") or "").strip() or None
+        if outcome not in ("approve", "reject"):
+            error = {
+                "message": "Choose approve or reject.",
+                "details": [{"field": "outcome", "message": "must be approve or reject"}],
+            }
+            return reviews_page(request, error=error)
         if outcome == "reject" and not reason:
             error = {
                 "message": "A rejection needs a reason.",
