@@ -130,3 +130,4 @@ def test_keys_revoke_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert run(["keys", "revoke", "lead", "--db", db], capsys)[0] == 0
     assert run(["keys", "list", "--db", db], capsys)[1] == ""
     assert run(["keys", "revoke", "lead", "--db", db], capsys)[0] == 1
+    assert run(["audit", "verify", "--db", db], capsys)[0] == 0  # the revocation is logged with its effect

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from typing import Any
 
 import pytest
@@ -134,3 +135,32 @@ def test_a_failed_approval_leaves_the_referral_open_with_no_grant(
     assert (
         client.post(f"/v1/referrals/{decision_id}/approve", json={}).status_code == 200
     )  # and can be retried
+
+
+def test_two_reviewers_deciding_at_once_one_wins_and_the_other_writes_nothing(store: SqlStore) -> None:
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True))
+    decision_id = _referral(client, {}, "jsmith")
+    records = len(store.log())
+    start = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def decide(reviewer: str, status: str) -> None:
+        grant = Grant(f"g-{reviewer}", decision_id, "jsmith", "facebook.com", None, "manage")
+        start.wait()
+        try:
+            store.close_referral(decision_id, status, reviewer, "r", grant if status == "approved" else None)
+            outcomes[reviewer] = "closed"
+        except ReferralNotOpen:
+            outcomes[reviewer] = "not open"
+
+    threads = [threading.Thread(target=decide, args=a) for a in (("lead", "approved"), ("boss", "rejected"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes.values()) == ["closed", "not open"]
+    winner = next(name for name, outcome in outcomes.items() if outcome == "closed")
+    closed = store.referral(decision_id)
+    assert closed is not None and closed.reviewer == winner
+    assert [g.grant_id for g in store.grants()] == (["g-lead"] if winner == "lead" else [])
+    assert len(store.log()) == records + 1 and store.verify() is None
