@@ -16,7 +16,7 @@ import sys
 import tempfile
 from typing import Any
 
-from govern.ids import new_id
+from govern.ids import name_problem, new_id
 from govern.store.base import StoreUnavailable
 
 DEFAULT_DB = "govern.db"
@@ -127,8 +127,28 @@ def listen_socket(host: str, port: int) -> socket.socket:
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
+    if args.action in ("create", "revoke"):
+        name = args.name if args.action == "create" else args.key
+        problem = name_problem(name or "")
+        if problem:
+            field = "--name" if args.action == "create" else "NAME"
+            print(f"govern: invalid {field}: the name {problem}", file=sys.stderr)
+            return 2
     store = _store(args.db)
+    if args.action == "revoke":
+        count = store.revoke_key(args.key, actor=_operator())
+        if not count:
+            print(f"govern: no key named (or with the id) '{args.key}'", file=sys.stderr)
+            return 1
+        print(f"revoked {count} key{'s' if count != 1 else ''} '{args.key}'; it is refused from now on")
+        return 0
     if args.action == "create":
+        if any(k.name == args.name for k in store.keys()):
+            print(
+                f"govern: a key named '{args.name}' exists; revoke it first or choose another name",
+                file=sys.stderr,
+            )
+            return 2
         secret = "gvk_" + secrets.token_urlsafe(32)
         key = store.add_key(
             new_id(), args.name, args.role, hashlib.sha256(secret.encode()).hexdigest(), actor=_operator()
@@ -279,8 +299,11 @@ def add_commands(sub: Any, default_policies: str) -> None:
     )
     p.set_defaults(run=cmd_serve)
 
-    p = sub.add_parser("keys", help="API keys: create one (printed once), list them, or change a key's role")
-    p.add_argument("action", choices=["create", "list", "role"])
+    p = sub.add_parser(
+        "keys", help="API keys: create one (printed once), list them, revoke one, or change a key's role"
+    )
+    p.add_argument("action", choices=["create", "list", "revoke", "role"])
+    p.add_argument("key", nargs="?", default=None, metavar="NAME", help="revoke: the key's name or id")
     p.add_argument("--role", choices=ROLES, default="requester")
     p.add_argument("--name", default="unnamed")
     p.add_argument("--key-id", help="the key whose role changes (role)")

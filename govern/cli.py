@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import bisect
+import datetime as dt
+import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel
 
 from govern.drafts.models import DraftVerdict
 from govern.errors import FieldError, PolicyError, RequestError, error_body
+from govern.inputs import loads
 from govern.moderation.models import Comment, ModerationResult
 from govern.pack import Pack, load_pack, parse
 from govern.render import render_decision, render_moderation, render_verdict
@@ -45,11 +49,14 @@ def _load(args: argparse.Namespace) -> Pack:
         ) from None
 
 
-def _open_input(name: str) -> TextIO:
+def _open_input(name: str) -> BinaryIO:
+    """The input as bytes: each line is decoded on its own, so one bad byte spoils one line."""
     if name == "-":
-        return sys.stdin
+        return getattr(sys.stdin, "buffer", None) or io.BytesIO(
+            sys.stdin.read().encode("utf-8", "surrogateescape")
+        )
     try:
-        return open(name, encoding="utf-8")  # noqa: SIM115 - closed by the caller
+        return open(name, "rb")  # noqa: SIM115 - closed by the caller
     except OSError as exc:
         raise Failure(f"govern: cannot read '{name}': {exc.strerror}", EXIT_BAD_INPUT) from None
 
@@ -62,23 +69,27 @@ def _documents(args: argparse.Namespace) -> Iterator[tuple[int, Any]]:
         if args.jsonl:
             for number, line in enumerate(stream, 1):
                 if line.strip():
-                    yield number, line.rstrip("\n") if plain else _parse_json(line, number)
+                    yield number, _read(line.rstrip(b"\r\n"), plain, number)
         else:
-            whole = stream.read()
-            yield 1, whole.rstrip("\n") if plain else _parse_json(whole, None)
-    except UnicodeDecodeError:
-        raise Failure(f"govern: '{args.file}' is not UTF-8 text", EXIT_BAD_INPUT) from None
+            yield 1, _read(stream.read().rstrip(b"\n"), plain, None)
     finally:
-        if stream is not sys.stdin:
+        if stream is not getattr(sys.stdin, "buffer", None):
             stream.close()
 
 
-def _parse_json(text: str, line: int | None) -> Any:
+def _read(raw: bytes, plain: bool, line: int | None) -> Any:
+    """A line's text (--text) or its JSON, within the input limits; else the error, in its place."""
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        where = f"line {line}, column {exc.colno}" if line else f"line {exc.lineno}, column {exc.colno}"
-        return RequestError([FieldError("", f"invalid JSON at {where}: {exc.msg}")], "input")
+        if plain:
+            try:
+                return raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise RequestError(
+                    [FieldError("", f"byte {exc.start + 1} is not UTF-8 text")], "input"
+                ) from None
+        return loads(raw, "input", line)
+    except RequestError as exc:
+        return exc
 
 
 def _answer_each(
@@ -86,15 +97,20 @@ def _answer_each(
     ask: Callable[[Any], BaseModel],
     render: Callable[[BaseModel], str],
     is_finding: Callable[[BaseModel], bool] = lambda _: False,
+    documents: Iterable[tuple[int, Any]] | None = None,
 ) -> int:
     """Answer every input document in order; a bad one is reported in place, never dropped."""
     status = EXIT_OK
-    for number, document in _documents(args):
+    for number, document in _documents(args) if documents is None else documents:
         try:
             if isinstance(document, RequestError):
                 raise document
             result = ask(document)
-        except RequestError as exc:
+        except (RequestError, ValueError, OverflowError, RecursionError) as exc:
+            # A RequestError names the field; anything else a line provokes is still reported in
+            # its place (and the line after it still answered), never a traceback.
+            if not isinstance(exc, RequestError):
+                exc = RequestError([FieldError("", f"cannot be answered: {type(exc).__name__}")], "input")
             status = EXIT_BAD_INPUT
             body: dict[str, Any] = {"error": error_body(exc)}
             if args.jsonl:
@@ -170,19 +186,50 @@ def cmd_check(args: argparse.Namespace) -> int:
     return _answer_each(args, ask, render, flagged)
 
 
+class _Posted:
+    """The comments of a whole --jsonl file by author and time, for the flooding rule: each
+    comment is judged against the author's comments posted inside the window before it (on a
+    tie, those on earlier lines), whatever the order of the lines."""
+
+    def __init__(self, documents: list[tuple[int, Any]], timezone: Any, window: dt.timedelta) -> None:
+        self.timezone, self.window = timezone, window
+        self.parsed: dict[int, Comment] = {}  # line -> the comment, parsed once
+        self.by_author: dict[str, list[tuple[dt.datetime, int, Comment]]] = {}
+        for number, document in documents:
+            try:
+                comment = parse(Comment, document, "comment")
+            except RequestError:
+                continue  # reported in its place when answered
+            self.parsed[number] = comment
+            if comment.posted_at is not None and comment.author.id:
+                self.by_author.setdefault(comment.author.id, []).append((self._at(comment), number, comment))
+        for posts in self.by_author.values():
+            posts.sort(key=lambda p: (p[0], p[1]))
+
+    def _at(self, comment: Comment) -> dt.datetime:
+        assert comment.posted_at is not None
+        at = comment.posted_at
+        return at if at.tzinfo is not None else at.replace(tzinfo=self.timezone)
+
+    def before(self, number: int, comment: Comment) -> list[Comment]:
+        if comment.posted_at is None or not comment.author.id:
+            return []
+        posts, at = self.by_author.get(comment.author.id, []), self._at(comment)
+        first = bisect.bisect_left(posts, at - self.window, key=lambda p: p[0])
+        last = bisect.bisect_right(posts, at, key=lambda p: p[0])
+        return [c for when, line, c in posts[first:last] if when < at or line < number]
+
+
 def cmd_moderate(args: argparse.Namespace) -> int:
     pack = _load(args)
-    memory: list[Comment] = []  # earlier comments of this run, for the flooding rule
+    documents = list(_documents(args))  # the whole file first: flooding looks both ways in it
+    posted = _Posted(documents, pack.timezone, pack.moderation.window)
     texts: dict[int, str] = {}
-    window = pack.moderation.window
 
-    def ask(document: Any) -> ModerationResult:
-        comment = parse(Comment, document, "comment")
-        result = pack.moderate(comment, memory)
-        if comment.posted_at is not None:
-            memory.append(comment)
-            newest = max(c.posted_at for c in memory if c.posted_at is not None)
-            memory[:] = [c for c in memory if c.posted_at is not None and newest - c.posted_at <= window]
+    def ask(numbered: tuple[int, Any]) -> ModerationResult:
+        number, document = numbered
+        comment = posted.parsed.get(number) or parse(Comment, document, "comment")
+        result = pack.moderate(comment, posted.before(number, comment))
         texts[id(result)] = comment.text
         return result
 
@@ -193,7 +240,8 @@ def cmd_moderate(args: argparse.Namespace) -> int:
     def flagged(result: BaseModel) -> bool:
         return isinstance(result, ModerationResult) and result.action != "publish"
 
-    return _answer_each(args, ask, render, flagged)
+    numbered = [(n, d if isinstance(d, RequestError) else (n, d)) for n, d in documents]
+    return _answer_each(args, ask, render, flagged, numbered)
 
 
 def _add_input(parser: argparse.ArgumentParser) -> None:

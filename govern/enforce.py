@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Iterable
@@ -24,11 +25,20 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import unquote
 
+from govern.ids import is_name
 from govern.store.base import Grant
 
 READ_METHODS = frozenset({"GET", "HEAD", "CONNECT", "OPTIONS"})
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 LEVELS = {"read": READ_METHODS, "post": READ_METHODS | WRITE_METHODS, "manage": READ_METHODS | WRITE_METHODS}
+
+MAX_HOST = 253  # the longest DNS name
+MAX_LINE = 4096  # a helper request line: channel, user, host and method, URL-escaped
+_DOMAIN = re.compile(
+    r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+", re.ASCII
+)
+# A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def today(zone: Any, clock: str | None = None) -> dt.date:
@@ -76,9 +86,10 @@ def answer(line: str, cache: GrantCache) -> str:
     if len(parts) < 3:
         return f'{channel}BH message="expected: user domain method"'
     user, host, method = (unquote(p) for p in parts[:3])
-    if user in ("", "-"):
-        return f"{channel}ERR"
-    return f"{channel}{'OK' if cache.allows(user, host.rstrip('.'), method) else 'ERR'}"
+    host = host.rstrip(".")
+    if user in ("", "-") or not is_name(user) or not host or len(host) > MAX_HOST:
+        return f"{channel}ERR"  # refused before any lookup: no grant is ever made for these
+    return f"{channel}{'OK' if cache.allows(user, host, method) else 'ERR'}"
 
 
 def cmd_squid_helper(args: argparse.Namespace) -> int:
@@ -91,8 +102,21 @@ def cmd_squid_helper(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lines(stdin: TextIO) -> Iterable[str]:
+    """Request lines of at most MAX_LINE characters; a longer one is read to its end and
+    given as a line that cannot match (so memory and time stay bounded)."""
+    while line := stdin.readline(MAX_LINE + 1):
+        if len(line) > MAX_LINE and not line.endswith("\n"):
+            while (rest := stdin.readline(MAX_LINE + 1)) and not rest.endswith("\n"):
+                pass
+            channel = line.split(maxsplit=1)[0] if line.split() else ""
+            yield f"{channel} - - -" if channel.isdigit() else "- - -"
+            continue
+        yield line
+
+
 def serve_helper(stdin: TextIO, stdout: TextIO, cache: GrantCache) -> None:
-    for line in stdin:
+    for line in _lines(stdin):
         if not line.strip():
             continue
         try:
@@ -112,13 +136,29 @@ def current(args: argparse.Namespace) -> list[Grant]:
     return list(_store(args.db).grants(today=today(pack.timezone, getattr(args, "clock", None))))
 
 
+def exportable(grant: Grant) -> bool:
+    """A grant whose user and domain can be written into a Squid ACL file as they are: the name
+    grammar of govern.ids and a plain DNS name. Nothing else is ever written there."""
+    return (
+        is_name(grant.requester) and len(grant.domain) <= MAX_HOST and bool(_DOMAIN.fullmatch(grant.domain))
+    )
+
+
 def squid_include(grants: Iterable[Grant]) -> str:
-    """A squid.conf include that allows each current grant: user, domain and methods."""
+    """A squid.conf include that allows each current grant: user, domain and methods.
+
+    Squid has no quoting for ACL values, so a grant whose user or domain is not a plain name
+    (stored before names were checked, say) is left out, never escaped into the file.
+    """
     lines = [
         "# govern export squid: current grants; include from squid.conf before 'http_access deny all'",
         "acl govern_write_methods method POST PUT PATCH DELETE",
     ]
-    for i, g in enumerate(grants, 1):
+    grants = list(grants)
+    refused = [g for g in grants if not exportable(g)]
+    if refused:
+        lines.append(f"# {len(refused)} grant(s) left out: the user or domain is not a plain name")
+    for i, g in enumerate((g for g in grants if exportable(g)), 1):
         lines += [
             f"acl govern_user_{i} proxy_auth {g.requester}",
             f"acl govern_site_{i} dstdomain .{g.domain}",
@@ -133,6 +173,13 @@ def squid_include(grants: Iterable[Grant]) -> str:
                 f"http_access allow govern_user_{i} govern_site_{i}  # {g.access} until {g.expires_on}"
             )
     return "\n".join(lines) + "\n"
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: a leading =, +, -, @, tab or CR gets a quote."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def rows(grants: Iterable[Grant]) -> list[dict[str, Any]]:
@@ -153,13 +200,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     grants = current(args)
     if args.target == "squid":
         text = squid_include(grants)
+        if left_out := [g.grant_id for g in grants if not exportable(g)]:
+            print(
+                f"govern: left out {len(left_out)} grants whose user or domain is not a plain name: "
+                f"{', '.join(left_out)}",
+                file=sys.stderr,
+            )
     elif args.format == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(
             buffer, fieldnames=["user", "domain", "category", "level", "expires_on", "decision_id"]
         )
         writer.writeheader()
-        writer.writerows(rows(grants))
+        writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows(grants))
         text = buffer.getvalue()
     else:
         text = json.dumps(rows(grants), indent=2) + "\n"

@@ -155,9 +155,10 @@ def cmd_replay(args: argparse.Namespace) -> int:
         replayed += 1
         try:
             if record.kind == "decision":
-                request = dict(record.input)
-                request.setdefault("submitted_at", record.at.isoformat())
-                new = candidate.decide(request).model_dump(mode="json")
+                # The time the service received it (recorded in the decision; older logs: the log time).
+                received = record.result.get("received_at")
+                at = dt.datetime.fromisoformat(received) if isinstance(received, str) else record.at
+                new = candidate.decide(dict(record.input), received_at=at).model_dump(mode="json")
             elif record.kind == "check":
                 draft = dict(record.input)
                 draft.setdefault("posted_at", record.at.isoformat())

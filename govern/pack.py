@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,6 +16,7 @@ from govern.access.sites import SiteCatalogue
 from govern.drafts.engine import DraftChecker
 from govern.drafts.models import Draft, DraftVerdict
 from govern.errors import FieldError, PolicyError, Problem, RequestError
+from govern.inputs import shown
 from govern.moderation.engine import Moderator
 from govern.moderation.models import Comment, ModerationResult
 from govern.policy.loader import RawPack, read_pack
@@ -42,7 +44,7 @@ def field_errors(exc: ValidationError) -> list[FieldError]:
         elif error["type"] == "missing":
             message = "is required"
         else:
-            message = f"{error['msg']} (got {error['input']!r})"
+            message = f"{error['msg']} (got {shown(error['input'])})"
         out.append(FieldError(where, message))
     return out
 
@@ -116,9 +118,15 @@ class Pack:
         if problems:
             raise PolicyError(problems)
 
-    def decide(self, request: dict[str, Any] | AccessRequest) -> AccessDecision:
-        """Decide an access request: permit, deny or refer, with every reason. Pure, no I/O."""
-        return self.access.decide(parse(AccessRequest, request, "access request"))
+    def decide(
+        self, request: dict[str, Any] | AccessRequest, *, received_at: dt.datetime | None = None
+    ) -> AccessDecision:
+        """Decide an access request: permit, deny or refer, with every reason. No I/O.
+
+        Expiry and training ages count from `received_at` (default: now); the request's own
+        `submitted_at` is recorded, never trusted.
+        """
+        return self.access.decide(parse(AccessRequest, request, "access request"), received_at)
 
     def check(self, draft: dict[str, Any] | Draft) -> DraftVerdict:
         """Check a draft post against the discretion guidelines: a verdict with span findings."""
@@ -135,8 +143,10 @@ class Pack:
         earlier = [parse(Comment, c, "recent comment") for c in recent or ()]
         return self.moderation.moderate(parsed, earlier)
 
-    def is_permitted(self, request: dict[str, Any] | AccessRequest) -> bool:
-        return self.decide(request).decision == "permit"
+    def is_permitted(
+        self, request: dict[str, Any] | AccessRequest, *, received_at: dt.datetime | None = None
+    ) -> bool:
+        return self.decide(request, received_at=received_at).decision == "permit"
 
     def rules(self) -> list[dict[str, str]]:
         """Every rule of the pack: id, reference, area, effect (or severity, or action) and description."""

@@ -112,3 +112,22 @@ def test_records_purge_applies_retention_and_keeps_the_chain(
         assert store.log()[-1].kind == "purge" and store.verify() is None
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("name", ["REQUIRED", "a b", "x\ny", "x" * 129, "jsmíth", "-i"])
+def test_keys_create_refuses_a_name_outside_the_grammar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    code, out, err = run(["keys", "create", f"--name={name}", "--db", str(tmp_path / "g.db")], capsys)
+    assert code == 2 and out == "" and "invalid --name" in err
+
+
+def test_keys_revoke_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "g.db")
+    run(["keys", "create", "--name", "lead", "--role", "reviewer", "--db", db], capsys)
+    code, _, err = run(["keys", "create", "--name", "lead", "--db", db], capsys)
+    assert code == 2 and "exists" in err  # names are unique, so revoking by name is unambiguous
+    assert run(["keys", "revoke", "lead", "--db", db], capsys)[0] == 0
+    assert run(["keys", "list", "--db", db], capsys)[1] == ""
+    assert run(["keys", "revoke", "lead", "--db", db], capsys)[0] == 1
+    assert run(["audit", "verify", "--db", db], capsys)[0] == 0  # the revocation is logged with its effect

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -53,10 +55,14 @@ def test_validate_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_decide_one_json_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     file = tmp_path / "request.json"
     file.write_text(json.dumps(request()))
+    london = ZoneInfo("Europe/London")
+    before = dt.datetime.now(london).date()
     code, out, _ = run(["decide", str(file)], capsys)
+    after = dt.datetime.now(london).date()
     body = json.loads(out)
-    assert code == 0
-    assert (body["decision"], body["expires_on"]) == ("permit", "2027-05-20")
+    assert code == 0 and body["decision"] == "permit"
+    # 180 days from when it was read (the request's own submitted_at, 2026-11-21, does not count)
+    assert body["expires_on"] in {str(day + dt.timedelta(days=180)) for day in (before, after)}
 
 
 def test_decide_text_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -196,3 +202,98 @@ def test_check_bad_platform_exits_2(
 ) -> None:
     code, _, err = run(["check", "--text", "--platform", "myspace", "-"], capsys, "Hello", monkeypatch)
     assert code == 2 and "platform" in err and "Traceback" not in err
+
+
+# Lines a hostile or broken file holds, each with the field its error must name.
+BAD_LINES = [
+    pytest.param(b"[" * 100_000 + b"]" * 100_000, "0" + ".0" * 31, id="100k-deep"),
+    pytest.param(b'{"text": "hi", "n": ' + b"1" * 5_000 + b"}", "n", id="5000-digit-int"),
+    pytest.param(b'{"text": "caf\xe9 \xff"}', "", id="invalid-utf8"),
+    pytest.param(b'{"text": "\\ud800"}', "text", id="lone-surrogate"),
+]
+
+GOOD = {
+    "decide": (json.dumps(request(request_id="ok")), "decision"),
+    "check": (json.dumps({"text": "Fine.", "platform": "x"}), "verdict"),
+    "moderate": (json.dumps({"text": "Is the tip open?", "channel": "facebook-page"}), "action"),
+}
+
+BAD_DATES = {
+    "decide": json.dumps(request(submitted_at="9999-12-31T23:59:59-05:00")),
+    "check": json.dumps({"text": "Fine.", "platform": "x", "posted_at": "0001-01-01T00:00:00Z"}),
+    "moderate": json.dumps({"text": "Hi", "channel": "facebook-page", "posted_at": "9999-12-31T23:59:59Z"}),
+}
+
+
+@pytest.mark.parametrize("command", ["decide", "check", "moderate"])
+@pytest.mark.parametrize(("bad", "field"), BAD_LINES)
+def test_jsonl_reports_every_bad_line_in_place_and_answers_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, bad: bytes, field: str
+) -> None:
+    good, key = GOOD[command]
+    file = tmp_path / "in.jsonl"
+    file.write_bytes(b"\n".join([good.encode(), bad, BAD_DATES[command].encode(), good.encode()]) + b"\n")
+    code, out, err = run([command, "--jsonl", str(file)], capsys)
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert code == 2 and "Traceback" not in err
+    assert [sorted(a)[0] if "error" in a else key for a in answers] == [key, "error", "error", key]
+    assert (answers[1]["line"], answers[1]["error"]["details"][0]["field"]) == (2, field)
+    assert answers[2]["line"] == 3 and answers[2]["error"]["details"][0]["field"] in (
+        "submitted_at",
+        "posted_at",
+    )
+
+
+@pytest.mark.parametrize("command", ["decide", "check", "moderate"])
+@pytest.mark.parametrize(("bad", "field"), BAD_LINES)
+def test_one_bad_document_exits_2_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, bad: bytes, field: str
+) -> None:
+    file = tmp_path / "in.json"
+    file.write_bytes(bad)
+    code, out, err = run([command, str(file)], capsys)
+    assert code == 2 and out == "" and err.startswith("govern: invalid input") and "Traceback" not in err
+
+
+def test_check_text_reports_a_line_of_bad_bytes_in_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "drafts.txt"
+    file.write_bytes(b"Fine.\ncaf\xe9\nGoing forward.\n")
+    code, out, _ = run(["check", "--text", "--jsonl", str(file)], capsys)
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert code == 2 and [a.get("verdict", a.get("line")) for a in answers] == ["ok", 2, "revise"]
+
+
+def _repeat(minute: int, author: str = "r1") -> str:
+    return json.dumps(
+        {
+            "text": "Fix the road",
+            "channel": "facebook-page",
+            "author": {"id": author},
+            "posted_at": f"2026-11-18T11:{minute:02d}:00Z",
+        }
+    )
+
+
+# (minutes past 11:00 in line order, the expected action of each line): the third repeat inside
+# ten minutes is held as flooding, whatever order the lines come in.
+FLOODING = [
+    pytest.param([0, 3, 6], ["publish", "publish", "hold"], id="in-order"),
+    pytest.param([0, 3, 30, 6], ["publish", "publish", "publish", "hold"], id="a-newer-line-between"),
+    pytest.param([6, 3, 0], ["hold", "publish", "publish"], id="reversed"),
+    pytest.param([30, 0, 3, 6], ["publish", "publish", "publish", "hold"], id="newest-first"),
+    pytest.param([0, 3, 20], ["publish", "publish", "publish"], id="outside-the-window"),
+    pytest.param([5, 5, 5], ["publish", "publish", "hold"], id="same-minute-by-line"),
+]
+
+
+@pytest.mark.parametrize(("minutes", "actions"), FLOODING)
+def test_moderate_jsonl_judges_flooding_by_posting_time_not_line_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], minutes: list[int], actions: list[str]
+) -> None:
+    file = tmp_path / "comments.jsonl"
+    file.write_text("\n".join([_repeat(m) for m in minutes] + [_repeat(minutes[0], author="r2")]) + "\n")
+    _, out, _ = run(["moderate", "--jsonl", str(file)], capsys)
+    answers = [json.loads(line)["action"] for line in out.splitlines()]
+    assert answers == [*actions, "publish"]  # another author's identical comment never counts

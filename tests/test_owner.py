@@ -3,6 +3,7 @@ replay, diff and shadow mode."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from xml.etree import ElementTree
@@ -182,3 +183,29 @@ def test_shadow_mode_counts_differences_and_answers_with_the_live_pack(tmp_path:
     )
     assert float(line.split()[-1]) >= 1
     store.close()
+
+
+def test_replay_decides_at_the_recorded_receive_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Received on 1 January 2025, when training from June 2024 was current (730 days); today it
+    # has lapsed, so replaying at today's date would turn the permit into a deny.
+    db = tmp_path / "govern.db"
+    store = SqlStore(str(db))
+    then = dt.datetime(2025, 1, 1, 10, tzinfo=dt.UTC)
+    client = TestClient(
+        create_app(str(DEFAULT_PACK), store, open_access=True, clock=lambda: then), base_url=LOCAL
+    )
+    training = [{"course": "social-media-essentials", "completed_on": "2024-06-01"}]
+    assert (
+        client.post("/v1/access/decisions", json=access_request(requester={"training": training})).json()[
+            "decision"
+        ]
+        == "permit"
+    )
+    store.close()
+    code, out, _ = run(
+        ["replay", "--against", str(DEFAULT_PACK), "--db", str(db), "--format", "json"], capsys
+    )
+    body = json.loads(out)
+    assert code == 0 and (body["replayed"], body["changed"]) == (1, 0)

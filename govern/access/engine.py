@@ -190,11 +190,12 @@ class AccessEngine:
 
     # --- request time --------------------------------------------------------------------
 
-    def request_date(self, request: AccessRequest) -> dt.date:
-        moment = request.submitted_at or dt.datetime.now(self.timezone)
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=self.timezone)
-        return moment.astimezone(self.timezone).date()
+    def received(self, received_at: dt.datetime | None) -> dt.datetime:
+        """When the request was received: the caller's clock (the service's receive time), else
+        now. A time without a zone is in the pack's zone. `submitted_at` is never used: it is
+        the requester's claim, recorded only."""
+        moment = received_at or dt.datetime.now(self.timezone)
+        return moment.replace(tzinfo=self.timezone) if moment.tzinfo is None else moment
 
     def _facts(self, request: AccessRequest, site: Site, today: dt.date) -> dict[str, Any]:
         """The values of the variables the pack's expressions read (lists as tuples, so results
@@ -246,9 +247,10 @@ class AccessEngine:
         cap = min(limits)
         return min(requested, cap) if requested else cap
 
-    def decide(self, request: AccessRequest) -> AccessDecision:
+    def decide(self, request: AccessRequest, received_at: dt.datetime | None = None) -> AccessDecision:
         site = self.sites.resolve(request.site)
-        today = self.request_date(request)
+        moment = self.received(received_at)
+        today = moment.astimezone(self.timezone).date()  # expiry and training ages count from here
         facts = self._facts(request, site, today)
         who, case = request.requester, request.business_case
         key = (request.access, request.approach, site.category, site.domain, who.department, who.employment)
@@ -312,6 +314,7 @@ class AccessEngine:
                     if p not in self.priorities
                 ],
                 "policy": self.policy_ref,
+                "received_at": moment,
             }
         )
 

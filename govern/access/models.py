@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from govern.ids import Name
+from govern.inputs import Day, Moment
 from govern.policy.model import Access, Approach, Employment
 
 Effect = Literal["permit", "deny", "refer"]
@@ -20,11 +22,11 @@ class Contract(BaseModel):
 
 class Training(Contract):
     course: str = Field(min_length=1, max_length=200)
-    completed_on: dt.date
+    completed_on: Day
 
 
 class Requester(Contract):
-    id: str = Field(min_length=1, max_length=200)
+    id: Name
     department: str = Field(default="", max_length=200)
     role: str = Field(default="", max_length=200)
     employment: Employment
@@ -49,7 +51,7 @@ class AccessRequest(Contract):
     access: Access
     approach: Approach
     business_case: BusinessCase
-    submitted_at: dt.datetime | None = None
+    submitted_at: Moment | None = None  # the requester's claim: recorded, never trusted
 
 
 class Reason(BaseModel):
@@ -96,3 +98,5 @@ class AccessDecision(BaseModel):
     on_approval: OnApproval | None = None  # refer only
     warnings: list[str] = []
     policy: PolicyRef
+    # When the request was received (the service's clock): expiry and training ages count from it.
+    received_at: dt.datetime | None = None

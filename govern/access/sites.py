@@ -31,6 +31,8 @@ def host_of(site: str) -> str:
     except ValueError:
         host = ""
     host = host.rstrip(".")
+    if len(host) > 253:  # the longest DNS name; refused before any work that grows with it
+        raise RequestError([FieldError("site", f"the host name is {len(host):,} characters; at most 253")])
     try:
         host = host.encode("idna").decode("ascii").lower()
     except UnicodeError:

@@ -9,12 +9,13 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, Literal
 
-from fastapi import Depends, FastAPI, Query, Request, Response
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -24,11 +25,12 @@ from govern.api import metrics
 from govern.api.middleware import Guard, WebSettings
 from govern.drafts.models import MAX_TEXT, DraftVerdict
 from govern.errors import Location, PolicyError, Problem, RequestError, error_body
-from govern.ids import new_id
+from govern.ids import name_problem, new_id
+from govern.inputs import loads
 from govern.moderation.models import Comment, ModerationResult
 from govern.pack import AREAS, Pack, field_errors, load_pack, outcome, parse
 from govern.sandbox import load_untrusted
-from govern.store.base import Entry, Grant, Store, StoreUnavailable
+from govern.store.base import Entry, Grant, ReferralNotOpen, Store, StoreUnavailable
 
 log = logging.getLogger("govern.api")
 
@@ -49,6 +51,40 @@ def error_response(status: int, code: str, message: str, details: list[Any] | No
     return JSONResponse(
         {"error": {"code": code, "message": message, "details": details or []}}, status_code=status
     )
+
+
+# --- reading bodies -----------------------------------------------------------------------------
+
+
+class BadBody(HTTPException):
+    """A body that is not JSON within the limits: FastAPI passes an HTTPException through as it is."""
+
+    def __init__(self, error: RequestError) -> None:
+        super().__init__(422, str(error))
+        self.error = error
+
+
+class _BoundedRequest(Request):
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            try:
+                self._json = loads(await self.body())
+            except RequestError as exc:
+                raise BadBody(exc) from None
+        return self._json
+
+
+class BoundedJsonRoute(APIRoute):
+    """Routes whose JSON bodies are parsed by govern.inputs.loads (depth, number and text limits)
+    instead of json.loads, so a hostile body is a 422 naming the field, never a 500."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def bounded(request: Request) -> Response:
+            return await handler(_BoundedRequest(request.scope, request.receive))
+
+        return bounded
 
 
 # --- request and response bodies ------------------------------------------------------------
@@ -119,14 +155,39 @@ class ReloadOut(BaseModel):
 class Service:
     """What the routes share: the pack in force (swapped atomically on reload) and the store."""
 
-    def __init__(self, policies: str, store: Store, *, open_access: bool, shadow: str | None = None) -> None:
+    # While running open (no keys, loopback), how often the store is asked whether a key now exists.
+    KEYS_RECHECK_SECONDS = 1.0
+
+    def __init__(
+        self,
+        policies: str,
+        store: Store,
+        *,
+        open_access: bool,
+        shadow: str | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
         self.policies = policies
+        self.now = clock or (lambda: dt.datetime.now(dt.UTC))  # the service's clock: receive times
         self.store = store
-        self.open_access = open_access
+        self._open_checked = 0.0
+        self._open = open_access and not store.keys()
         self.pack: Pack = load_pack(policies)
         self.shadow: Pack | None = load_pack(shadow) if shadow else None
         self.loaded_at = dt.datetime.now(dt.UTC)
         self._reload_lock = threading.Lock()
+
+    @property
+    def open_access(self) -> bool:
+        """Open (no key needed) only while the store holds no key at all; the first key created
+        closes the service for good, whoever created it and however (`govern keys create`)."""
+        if self._open and time.monotonic() - self._open_checked >= self.KEYS_RECHECK_SECONDS:
+            try:
+                self._open = not self.store.keys()
+            except StoreUnavailable:  # asked again next time; meanwhile every write answers 503
+                return self._open
+            self._open_checked = time.monotonic()
+        return self._open
 
     def reload(self) -> Pack:
         """Load the pack again; a pack that does not validate raises and the old one stays."""
@@ -210,6 +271,11 @@ def require(role: str) -> Callable[[Request], Awaitable[None]]:
     return check
 
 
+def _sees_everyone(request: Request) -> bool:
+    """Reviewers and admins see every decision and grant; a requester only their own."""
+    return str(getattr(request.state, "role", "requester")) in ("reviewer", "admin")
+
+
 def create_app(
     policies: str,
     store: Store,
@@ -217,8 +283,9 @@ def create_app(
     open_access: bool = False,
     shadow: str | None = None,
     web: WebSettings | None = None,
+    clock: Callable[[], dt.datetime] | None = None,
 ) -> FastAPI:
-    """The FastAPI application serving `policies` with `store`."""
+    """The FastAPI application serving `policies` with `store` (and `clock`, tests' fixed time)."""
     app = FastAPI(
         title="govern",
         version="1.0",
@@ -226,7 +293,8 @@ def create_app(
         docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN; /openapi.json stays
         redoc_url=None,
     )
-    app.state.service = Service(policies, store, open_access=open_access, shadow=shadow)
+    app.router.route_class = BoundedJsonRoute  # before any route is added
+    app.state.service = Service(policies, store, open_access=open_access, shadow=shadow, clock=clock)
     _errors(app)
     _middleware(app)
     app.add_middleware(
@@ -249,7 +317,7 @@ def create_app(
     )
     def decide(body: AccessRequest, request: Request) -> AccessDecision:
         service: Service = request.app.state.service
-        return _decide(service, service.pack, body, _actor(request))
+        return _decide(service, service.pack, body, _actor(request), service.now())
 
     @app.post(
         "/v1/access/decisions:batch",
@@ -264,11 +332,14 @@ def create_app(
             )
         service: Service = request.app.state.service
         pack = service.pack  # one pack for the whole batch, even if a reload happens meanwhile
+        received_at = service.now()  # and one receive time
         items: list[BatchItem] = []
         entries = []
         for i, raw in enumerate(body.requests):
             try:
-                decision, entry = _entry(pack, AccessRequest.model_validate(raw), _actor(request))
+                decision, entry = _entry(
+                    pack, AccessRequest.model_validate(raw), _actor(request), received_at
+                )
             except RequestError as exc:
                 items.append(BatchItem(index=i, error=error_body(exc)))
                 continue
@@ -292,8 +363,9 @@ def create_app(
     )
     def get_decision(decision_id: str, request: Request) -> dict[str, Any]:
         record = request.app.state.service.store.find("decision", decision_id)
-        if record is None:
-            raise ApiError(404, "not_found", f"no decision {decision_id}")
+        mine = record is not None and _actor(request) in (record.actor, _requester_of(record.input))
+        if record is None or not (mine or _sees_everyone(request)):
+            raise ApiError(404, "not_found", f"no decision {decision_id}")  # nor one of someone else's
         return record.result  # type: ignore[no-any-return]
 
     @app.get(
@@ -345,7 +417,18 @@ def create_app(
         include: Literal["expired"] | None = Query(default=None),
     ) -> list[GrantOut]:
         service: Service = request.app.state.service
-        today = dt.datetime.now(service.pack.timezone).date()
+        if requester is not None and (problem := name_problem(requester)):
+            raise ApiError(
+                422,
+                "invalid_request",
+                f"requester: the name {problem}",
+                [{"field": "requester", "message": f"the name {problem}"}],
+            )
+        if not _sees_everyone(request):
+            if requester not in (None, _actor(request)):
+                raise ApiError(403, "forbidden", "a requester key sees only its own grants")
+            requester = _actor(request)
+        today = service.now().astimezone(service.pack.timezone).date()
         domain = service.pack.sites.resolve(site).domain if site else None
         found = service.store.grants(requester, domain, None if include == "expired" else today)
         return [GrantOut(**vars(g), current=bool(g.expires_on and g.expires_on >= today)) for g in found]
@@ -464,9 +547,11 @@ def create_app(
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _entry(pack: Pack, body: AccessRequest, actor: str) -> tuple[AccessDecision, Entry]:
+def _entry(
+    pack: Pack, body: AccessRequest, actor: str, received_at: dt.datetime
+) -> tuple[AccessDecision, Entry]:
     """Decide, and what to record: the log entry with its grant (permit) or referral (refer)."""
-    decision = pack.decide(body)
+    decision = pack.decide(body, received_at=received_at)
     payload = body.model_dump(mode="json", exclude_none=True)
     grant = None
     if decision.decision == "permit":
@@ -478,7 +563,7 @@ def _entry(pack: Pack, body: AccessRequest, actor: str) -> tuple[AccessDecision,
             category=decision.site.category,
             access=body.access,
             obligations=[o.id for o in decision.obligations],
-            granted_at=dt.datetime.now(dt.UTC),
+            granted_at=received_at,
             expires_on=decision.expires_on,
         )
     entry = Entry(
@@ -494,63 +579,82 @@ def _entry(pack: Pack, body: AccessRequest, actor: str) -> tuple[AccessDecision,
     return decision, entry
 
 
-def _decide(service: Service, pack: Pack, body: AccessRequest, actor: str) -> AccessDecision:
+def _requester_of(request_body: dict[str, Any]) -> str | None:
+    requester = request_body.get("requester")
+    return requester.get("id") if isinstance(requester, dict) else None
+
+
+def _decide(
+    service: Service, pack: Pack, body: AccessRequest, actor: str, received_at: dt.datetime | None = None
+) -> AccessDecision:
     started = time.perf_counter()
-    decision, entry = _entry(pack, body, actor)
+    received = received_at or service.now()
+    decision, entry = _entry(pack, body, actor, received)
     service.store.append_all([entry])
-    service.compare("decision", decision.decision_id, entry.result, lambda shadow: shadow.decide(body))
+    service.compare(
+        "decision",
+        decision.decision_id,
+        entry.result,
+        lambda shadow: shadow.decide(body, received_at=received),
+    )
     metrics.DECISIONS.labels(outcome=decision.decision).inc()
     metrics.DECIDE_SECONDS.observe(time.perf_counter() - started)
     return decision
 
 
 def _review(request: Request, decision_id: str, status: str, reason: str | None) -> ReferralOut:
+    """Close an open referral: its status, the grant (on approval) and the log record are written
+    in one transaction. Nobody reviews a referral they asked for or submitted."""
     service: Service = request.app.state.service
     store = service.store
-    try:
-        referral = store.close_referral(decision_id, status, _actor(request), reason)
-    except KeyError:
-        raise ApiError(404, "not_found", f"no referral {decision_id}") from None
-    except ValueError as exc:
-        raise ApiError(409, "conflict", str(exc)) from None
-    grant_id = None
+    reviewer = _actor(request)
+    referral = store.referral(decision_id)
+    if referral is None:
+        raise ApiError(404, "not_found", f"no referral {decision_id}")
+    if referral.status != "open":
+        raise ApiError(409, "conflict", f"referral {decision_id} is already {referral.status}")
+    if status == "rejected" and not (reason or "").strip():
+        raise ApiError(
+            422,
+            "invalid_request",
+            "a rejection needs a reason",
+            [{"field": "reason", "message": "is required"}],
+        )
+    logged = store.find("decision", decision_id)
+    involved = {_requester_of(referral.request), logged.actor if logged else None}
+    if reviewer != "anonymous" and reviewer in involved:  # open mode has no identities to compare
+        raise ApiError(
+            403,
+            "forbidden",
+            f"'{reviewer}' asked for or submitted this request, so cannot review it; another reviewer must",
+        )
+    now = service.now()
+    grant = None
     if status == "approved":
         terms = referral.decision.get("on_approval") or {}
-        request_body = referral.request
-        grant_id = new_id()
-        store.add_grant(
-            Grant(
-                grant_id=grant_id,
-                decision_id=decision_id,
-                requester=request_body["requester"]["id"],
-                domain=referral.decision["site"]["domain"],
-                category=referral.decision["site"]["category"],
-                access=request_body["access"],
-                obligations=[o["id"] for o in terms.get("obligations", [])],
-                granted_at=dt.datetime.now(dt.UTC),
-                expires_on=dt.date.fromisoformat(terms["expires_on"]) if terms.get("expires_on") else None,
-            )
+        grant = Grant(
+            grant_id=new_id(),
+            decision_id=decision_id,
+            requester=referral.request["requester"]["id"],
+            domain=referral.decision["site"]["domain"],
+            category=referral.decision["site"]["category"],
+            access=referral.request["access"],
+            obligations=[o["id"] for o in terms.get("obligations", [])],
+            granted_at=now,
+            expires_on=dt.date.fromisoformat(terms["expires_on"]) if terms.get("expires_on") else None,
         )
-    pack = service.pack
-    store.append(
-        "review",
-        decision_id,
-        _actor(request),
-        pack.ref.model_dump(),
-        {"decision_id": decision_id, "status": status, "reason": reason},
-        {"status": status, "grant_id": grant_id},
-    )
-    return ReferralOut(**vars(referral), grant_id=grant_id)
+    try:
+        closed = store.close_referral(decision_id, status, reviewer, reason, grant=grant, decided_at=now)
+    except KeyError:
+        raise ApiError(404, "not_found", f"no referral {decision_id}") from None
+    except ReferralNotOpen:  # another reviewer decided it meanwhile: nothing was written
+        raise ApiError(409, "conflict", f"referral {decision_id} was decided meanwhile") from None
+    grant_id = grant.grant_id if grant else None
+    return ReferralOut(**vars(closed), grant_id=grant_id)
 
 
 async def _json_body(request: Request) -> Any:
-    import json
-
-    raw = await request.body()
-    try:
-        return json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ApiError(422, "invalid_request", f"the body is not valid JSON: {exc}") from None
+    return loads(await request.body())  # a RequestError names what is wrong: 422
 
 
 def _login_page(request: Request, exc: ApiError) -> Response:
@@ -581,6 +685,11 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(RequestError)
     async def request_error(_: Request, exc: RequestError) -> JSONResponse:
         body = error_body(exc)
+        return error_response(422, body["code"], body["message"], body["details"])
+
+    @app.exception_handler(BadBody)
+    async def bad_body(_: Request, exc: BadBody) -> JSONResponse:
+        body = error_body(exc.error)
         return error_response(422, body["code"], body["message"], body["details"])
 
     @app.exception_handler(RequestValidationError)

@@ -119,9 +119,8 @@ def _ask(world: World, access: str, site: str, approach: str, days: int | None) 
     request["business_case"] = dict(request["business_case"])
     if days is not None:
         request["business_case"]["duration_days"] = days
-    if world.today:
-        request["submitted_at"] = f"{world.today}T10:00:00Z"
-    decision = world.pack.decide(request)
+    received = dt.datetime.fromisoformat(f"{world.today}T10:00:00+00:00") if world.today else None
+    decision = world.pack.decide(request, received_at=received)
     world.answer = decision
     world.triggered.extend(f"access:{r.rule}" for r in decision.reasons)
 

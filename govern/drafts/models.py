@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from govern.access.models import Contract, PolicyRef
+from govern.ids import Name
+from govern.inputs import Moment
 from govern.policy.model import Approach
 
 Platform = Literal[
@@ -29,7 +30,7 @@ Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_
 
 
 class Author(Contract):
-    id: str | None = Field(default=None, max_length=200)
+    id: Name | None = None
     approach: Approach | None = None
 
 
@@ -44,7 +45,7 @@ class Draft(Contract):
     author: Author = Author()
     has_image: bool = False
     alt_text: str | None = Field(default=None, max_length=2_000)
-    posted_at: dt.datetime | None = None
+    posted_at: Moment | None = None
 
 
 class Finding(BaseModel):

@@ -9,21 +9,23 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from govern.access.models import Contract, PolicyRef
 from govern.drafts.models import MAX_TEXT, Finding, Text
+from govern.ids import Name
+from govern.inputs import Moment
 
 
 class CommentAuthor(Contract):
-    id: str | None = Field(default=None, max_length=200)
+    id: Name | None = None
 
 
 class Comment(Contract):
     # Not stripped: finding offsets must point into the text exactly as it was sent.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
-    comment_id: str | None = Field(default=None, max_length=200)
+    comment_id: Name | None = None
     text: Text
     channel: str = Field(min_length=1, max_length=100)
     author: CommentAuthor = CommentAuthor()
-    posted_at: dt.datetime | None = None
+    posted_at: Moment | None = None
     in_reply_to: str | None = Field(default=None, max_length=MAX_TEXT)
 
 

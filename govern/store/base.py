@@ -74,6 +74,10 @@ class Grant:
     expires_on: dt.date | None = None
 
 
+class ReferralNotOpen(Exception):
+    """The referral to close is already decided (another reviewer was first); nothing was written."""
+
+
 @dataclass(frozen=True)
 class Entry:
     """One record to append to the log, with the grant or referral it brings, if any."""
@@ -128,8 +132,18 @@ class Store(Protocol):
     def referral(self, decision_id: str) -> Referral | None: ...
 
     def close_referral(
-        self, decision_id: str, status: str, reviewer: str, reason: str | None, grant: Grant | None = None
-    ) -> Referral: ...
+        self,
+        decision_id: str,
+        status: str,
+        reviewer: str,
+        reason: str | None,
+        grant: Grant | None = None,
+        decided_at: dt.datetime | None = None,
+    ) -> Referral:
+        """Close a referral that is still open, with the grant an approval gives, in one log record
+        and one transaction (KeyError if there is no such referral, ReferralNotOpen if it is
+        decided already: then nothing is written)."""
+        ...
 
     def add_grant(self, grant: Grant, actor: str = "govern") -> None: ...
 
@@ -172,7 +186,9 @@ class Store(Protocol):
 
     def set_key_role(self, key_id: str, role: str, actor: str = "cli") -> ApiKey: ...
 
-    def revoke_key(self, key_id: str, actor: str = "cli") -> None: ...
+    def revoke_key(self, name_or_id: str, actor: str = "cli") -> int:
+        """Delete the keys with this name or id, logged; returns how many. They are refused at once."""
+        ...
 
     def key_for(self, secret_hash: str) -> ApiKey | None: ...
 

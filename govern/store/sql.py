@@ -19,7 +19,16 @@ from sqlalchemy.engine import Connection
 from govern.store import schema as t
 from govern.store.anchor import HeadFile, read_anchors
 from govern.store.audit import KEYS, Report, check_chain, check_tables, merge_exported
-from govern.store.base import ApiKey, Entry, Grant, LogRecord, Problem, Referral, StoreUnavailable
+from govern.store.base import (
+    ApiKey,
+    Entry,
+    Grant,
+    LogRecord,
+    Problem,
+    Referral,
+    ReferralNotOpen,
+    StoreUnavailable,
+)
 from govern.store.chain import (
     NO_POLICY,
     PURGED_INPUT,
@@ -374,19 +383,43 @@ class SqlStore:
         return self._referral(row._mapping) if row else None
 
     def close_referral(
-        self, decision_id: str, status: str, reviewer: str, reason: str | None, grant: Grant | None = None
+        self,
+        decision_id: str,
+        status: str,
+        reviewer: str,
+        reason: str | None,
+        grant: Grant | None = None,
+        decided_at: dt.datetime | None = None,
     ) -> Referral:
-        """Close an open referral, with the grant an approval gives if any: one log record and one
-        transaction (KeyError if there is no such referral, ValueError if it is closed already)."""
+        """Close a referral that is still open, with the grant an approval gives if any: one log
+        record and one transaction. KeyError if there is no such referral; ReferralNotOpen if it is
+        decided already and ValueError if the grant's id is taken, writing nothing either way.
+
+        The referral is read after the chain head is locked, so of two reviewers deciding at once
+        the second finds it closed."""
         closed: list[dict[str, Any]] = []
 
         def build(c: Connection) -> list[Entry]:
-            row = c.execute(sa.select(t.referrals).where(t.referrals.c.decision_id == decision_id)).first()
+            row = c.execute(
+                sa.select(t.referrals).where(t.referrals.c.decision_id == decision_id).with_for_update()
+            ).first()
             if row is None:
                 raise KeyError(decision_id)
             if row.status != "open":
-                raise ValueError(f"referral {decision_id} is already {row.status}")
-            changes = {"status": status, "reviewer": reviewer, "reason": reason, "decided_at": _ts(_now())}
+                raise ReferralNotOpen(f"referral {decision_id} is already {row.status}")
+            if (
+                grant is not None
+                and c.execute(
+                    sa.select(t.grants.c.grant_id).where(t.grants.c.grant_id == grant.grant_id)
+                ).first()
+            ):
+                raise ValueError(f"grant {grant.grant_id} exists already; an approval's grant is new")
+            changes = {
+                "status": status,
+                "reviewer": reviewer,
+                "reason": reason,
+                "decided_at": _ts(decided_at or _now()),
+            }
             closed.append({**row._mapping, **changes})
             return [
                 Entry(
@@ -581,18 +614,29 @@ class SqlStore:
         self._write(build)
         return _api_key(changed[0])
 
-    def revoke_key(self, key_id: str, actor: str = "cli") -> None:
-        """Delete a key (KeyError if there is none); requests with it get 401 from then on."""
+    def revoke_key(self, name_or_id: str, actor: str = "cli") -> int:
+        """Delete the keys with this name or id, each with its log record; returns how many.
+        Requests with them get 401 from then on."""
+        revoked: list[str] = []
 
         def build(c: Connection) -> list[Entry]:
-            if c.execute(sa.select(t.api_keys.c.key_id).where(t.api_keys.c.key_id == key_id)).first() is None:
-                raise KeyError(key_id)
-            effects = {"delete": {"api_keys": [key_id]}}
+            matching = (t.api_keys.c.name == name_or_id) | (t.api_keys.c.key_id == name_or_id)
+            revoked.extend(c.execute(sa.select(t.api_keys.c.key_id).where(matching)).scalars())
             return [
-                Entry("key", key_id, actor, NO_POLICY, {"revoke": key_id}, {"revoked": True}, effects=effects)
+                Entry(
+                    "key",
+                    key_id,
+                    actor,
+                    NO_POLICY,
+                    {"revoke": key_id},
+                    {"revoked": True},
+                    effects={"delete": {"api_keys": [key_id]}},
+                )
+                for key_id in revoked
             ]
 
         self._write(build)
+        return len(revoked)
 
     @staticmethod
     def _key_entry(row: dict[str, Any], actor: str) -> Entry:

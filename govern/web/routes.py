@@ -222,7 +222,7 @@ def add_pages(app: FastAPI) -> None:
         context = {"form": form, **access_context(pack)}
         try:
             parsed = AccessRequest.model_validate(body)
-            decision = _decide(svc, pack, parsed, "web")
+            decision = _decide(svc, pack, parsed, str(getattr(request.state, "actor", "anonymous")))
         except ValidationError as exc:
             error = error_body(RequestError(field_errors(exc), "access request"))
             return page(request, "access.html", "Request access", "/access", error=error, **context)

@@ -12,6 +12,9 @@ import pytest
 from govern import AccessRequest, Pack, RequestError, load_pack
 from tests.conftest import FIXTURES, write_pack
 
+# The moment the service received the request in these tests: expiry counts from it.
+AT = dt.datetime(2026, 11, 21, 10, tzinfo=dt.UTC)
+
 
 def request(**changes: Any) -> dict[str, Any]:
     base: dict[str, Any] = {
@@ -46,7 +49,7 @@ def request(**changes: Any) -> dict[str, Any]:
 
 
 def test_spec_example_is_permitted_exactly(council: Pack) -> None:
-    decision = council.decide(request(request_id="req-1"))
+    decision = council.decide(request(request_id="req-1"), received_at=AT)
     body = decision.model_dump(mode="json")
     assert body["decision"] == "permit"
     assert body["expires_on"] == "2027-05-20"
@@ -73,7 +76,7 @@ def test_spec_example_is_permitted_exactly(council: Pack) -> None:
 
 
 def test_decision_ids_are_unique_and_decisions_otherwise_deterministic(council: Pack) -> None:
-    first, second = council.decide(request()), council.decide(request())
+    first, second = council.decide(request(), received_at=AT), council.decide(request(), received_at=AT)
     assert first.decision_id != second.decision_id
     assert first.model_dump(exclude={"decision_id"}) == second.model_dump(exclude={"decision_id"})
 
@@ -86,30 +89,47 @@ def test_library_accepts_a_model_as_well_as_a_dict(council: Pack) -> None:
 
 def test_request_date_is_taken_in_the_pack_time_zone(council: Pack) -> None:
     # 23:30 UTC on 31 May is already 1 June in London (BST).
-    decision = council.decide(
-        request(submitted_at="2026-05-31T23:30:00Z", business_case={"duration_days": 10})
-    )
+    at = dt.datetime(2026, 5, 31, 23, 30, tzinfo=dt.UTC)
+    decision = council.decide(request(business_case={"duration_days": 10}), received_at=at)
     assert decision.expires_on == dt.date(2026, 6, 11)
+    assert decision.received_at == at
 
 
-def test_naive_submission_time_is_read_in_the_pack_time_zone(council: Pack) -> None:
-    decision = council.decide(
-        request(submitted_at="2026-05-31T23:30:00", business_case={"duration_days": 10})
-    )
+def test_naive_receive_time_is_read_in_the_pack_time_zone(council: Pack) -> None:
+    at = dt.datetime(2026, 5, 31, 23, 30)
+    decision = council.decide(request(business_case={"duration_days": 10}), received_at=at)
     assert decision.expires_on == dt.date(2026, 6, 10)
 
 
-def test_no_submission_time_means_today(council: Pack) -> None:
-    body = request(business_case={"duration_days": 10})
-    del body["submitted_at"]
+def test_no_receive_time_means_now(council: Pack) -> None:
     today = dt.datetime.now(council.timezone).date()
-    assert council.decide(body).expires_on == today + dt.timedelta(days=10)
+    decision = council.decide(request(business_case={"duration_days": 10}))
+    assert decision.expires_on == today + dt.timedelta(days=10)
 
 
-def test_future_training_does_not_count(council: Pack) -> None:
-    decision = council.decide(
-        request(requester={"training": [{"course": "social-media-essentials", "completed_on": "2027-01-01"}]})
-    )
+# The requester's own submitted_at never moves the expiry nor makes training count: the table
+# holds claims an attacker would make, each against the same receive time.
+@pytest.mark.parametrize(
+    "submitted_at",
+    [
+        pytest.param("2090-11-21T10:00:00Z", id="far-future"),
+        pytest.param("2026-11-22T10:00:00Z", id="tomorrow"),
+        pytest.param("2000-01-01T00:00:00Z", id="long-ago"),
+        pytest.param("2026-11-21T10:00:00", id="naive"),
+        pytest.param(None, id="absent"),
+    ],
+)
+def test_submitted_at_is_recorded_and_never_moves_the_expiry(council: Pack, submitted_at: str | None) -> None:
+    body = request(business_case={"duration_days": 10}, submitted_at=submitted_at)
+    decision = council.decide(body, received_at=AT)
+    assert (decision.decision, decision.expires_on) == ("permit", dt.date(2026, 12, 1))
+
+
+def test_training_completed_after_the_receive_time_does_not_count(council: Pack) -> None:
+    # The requester claims a submission in 2028, after a course "completed" in 2027: still in the future.
+    training = [{"course": "social-media-essentials", "completed_on": "2027-01-01"}]
+    body = request(requester={"training": training}, submitted_at="2028-01-01T10:00:00Z")
+    decision = council.decide(body, received_at=AT)
     assert decision.decision == "deny"
     assert decision.missing == ["requester.training: social-media-essentials"]
 
@@ -130,7 +150,7 @@ def test_nothing_applicable_is_a_deny_with_a_reason(minimal: Pack) -> None:
 
 
 def test_minimal_pack_grants_its_own_maximum(minimal: Pack) -> None:
-    decision = minimal.decide(request(access="read", site="facebook.com"))
+    decision = minimal.decide(request(access="read", site="facebook.com"), received_at=AT)
     assert (decision.decision, decision.granted_days) == ("permit", 30)
     assert decision.expires_on == dt.date(2026, 12, 21)
 

@@ -8,15 +8,20 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from govern.api.app import create_app
 from govern.store.sql import SqlStore
+from tests.access.test_engine import AT
 from tests.access.test_engine import request as access_request
 from tests.conftest import DEFAULT_PACK, LOCAL
 
 
-def test_decide_stores_the_decision_and_creates_a_grant(client: TestClient) -> None:
+def test_decide_stores_the_decision_and_creates_a_grant(store: SqlStore) -> None:
+    client = TestClient(
+        create_app(str(DEFAULT_PACK), store, open_access=True, clock=lambda: AT), base_url=LOCAL
+    )
     response = client.post("/v1/access/decisions", json=access_request())
     assert response.status_code == 200
     body = response.json()
@@ -78,10 +83,19 @@ def test_referral_rejection_needs_and_records_a_reason(client: TestClient) -> No
     assert client.get("/v1/referrals", params={"status": "rejected"}).json()[0]["reason"] == "not needed"
 
 
-def test_expired_grants_are_not_current(client: TestClient) -> None:
+def test_expired_grants_are_not_current(client: TestClient, store: SqlStore) -> None:
     training = [{"course": "social-media-essentials", "completed_on": "2024-06-01"}]
-    old = access_request(submitted_at="2025-01-01T10:00:00Z", requester={"training": training})
-    assert client.post("/v1/access/decisions", json=old).json()["expires_on"] == "2025-06-30"
+    then = TestClient(
+        create_app(
+            str(DEFAULT_PACK),
+            store,
+            open_access=True,
+            clock=lambda: dt.datetime(2025, 1, 1, 10, tzinfo=dt.UTC),
+        ),
+        base_url=LOCAL,
+    )
+    old = access_request(requester={"training": training})
+    assert then.post("/v1/access/decisions", json=old).json()["expires_on"] == "2025-06-30"
     assert client.get("/v1/grants").json() == []
     expired = client.get("/v1/grants", params={"include": "expired"}).json()
     assert len(expired) == 1 and expired[0]["current"] is False
@@ -215,3 +229,19 @@ def test_database_down_is_503_and_nothing_is_acknowledged(tmp_path: Path) -> Non
     store.close()
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "unavailable" and response.headers["retry-after"] == "1"
+
+
+@pytest.mark.parametrize(
+    "submitted_at", ["2090-11-21T10:00:00Z", "2026-11-22T10:00:00Z", "2000-01-01T10:00:00Z"]
+)
+def test_expiry_counts_from_the_time_the_service_received_the_request(
+    store: SqlStore, submitted_at: str
+) -> None:
+    client = TestClient(
+        create_app(str(DEFAULT_PACK), store, open_access=True, clock=lambda: AT), base_url=LOCAL
+    )
+    body = access_request(access="read", submitted_at=submitted_at, business_case={"duration_days": 365})
+    decision = client.post("/v1/access/decisions", json=body).json()
+    assert (decision["expires_on"], decision["received_at"]) == ("2027-11-21", "2026-11-21T10:00:00Z")
+    assert client.get("/v1/grants").json()[0]["expires_on"] == "2027-11-21"
+    assert store.find("decision", decision["decision_id"]).input["submitted_at"] == submitted_at  # type: ignore[union-attr]

@@ -167,9 +167,10 @@ def test_a_key_whose_role_was_changed_in_the_database_is_refused(filled: SqlStor
 
 
 def test_a_grant_whose_expiry_was_changed_in_the_database_is_not_used(filled: SqlStore, url: str) -> None:
-    grants = {g.grant_id: g.expires_on for g in filled.grants()}
+    grants = {g.grant_id: g.decision_id for g in filled.grants()}
     assert len(grants) == 2  # the permit's and the approved referral's
-    target = next(grant_id for grant_id, expires in grants.items() if str(expires) == "2027-05-20")
+    approved = filled.referrals("approved")[0].decision_id
+    target = next(grant_id for grant_id, decision_id in grants.items() if decision_id == approved)
     attack(url, ("UPDATE grants SET expires_on = '2099-12-31' WHERE grant_id = :id", {"id": target}))
     assert {g.grant_id for g in filled.grants()} == set(grants) - {target}  # Squid's helper never sees it
 
@@ -253,7 +254,7 @@ def test_the_head_file_gets_one_anchor_per_commit(filled: SqlStore) -> None:
 
 
 def test_an_approval_with_its_grant_is_one_record(store: SqlStore, url: str, settings: LogSettings) -> None:
-    from govern.store.base import Entry, Grant
+    from govern.store.base import Entry, Grant, ReferralNotOpen
 
     policy = {"pack": "p", "version": "1", "digest": "x"}
     store.append_all(
@@ -267,10 +268,12 @@ def test_an_approval_with_its_grant_is_one_record(store: SqlStore, url: str, set
         {"status": "approved", "grant_id": "g1"},
     )
     assert [g.grant_id for g in store.grants()] == ["g1"]
-    with pytest.raises(ValueError, match="already approved"):
+    records = len(store.log())
+    with pytest.raises(ReferralNotOpen, match="already approved"):
         store.close_referral(
             "d1", "approved", "boss", None, grant=Grant("g2", "d1", "jsmith", "x.com", None, "manage")
         )
     assert [g.grant_id for g in store.grants()] == ["g1"]  # the second approval left nothing behind
+    assert len(store.log()) == records
     store.close()
     assert problems(url, settings) == []

@@ -328,7 +328,8 @@ def test_a_moderation_form_with_an_unknown_outcome_is_refused(client: TestClient
 
 
 def test_reposting_a_comment_id_keeps_the_held_comment(client: TestClient, store: SqlStore) -> None:
-    comment = {"text": "The woman on the phone was a thick idiot.", "channel": "facebook-page", "comment_id": "c-9"}
+    insult = "The woman on the phone was a thick idiot."
+    comment = {"text": insult, "channel": "facebook-page", "comment_id": "c-9"}
     assert client.post("/v1/comments/moderations", json=comment).json()["action"] == "hold"
     again = client.post("/v1/comments/moderations", json={**comment, "text": "Thanks for fixing it!"})
     assert again.status_code == 409 and again.json()["error"]["code"] == "conflict"

@@ -1,0 +1,49 @@
+"""Who sees what: keys take effect (and stop) at once; a requester sees only their own."""
+
+from __future__ import annotations
+
+import hashlib
+
+from fastapi.testclient import TestClient
+
+from govern.api.app import Service, create_app
+from govern.store.sql import SqlStore
+from tests.access.test_engine import request as access_request
+from tests.conftest import DEFAULT_PACK, LOCAL
+
+
+def _key(store: SqlStore, name: str, role: str) -> dict[str, str]:
+    store.add_key(f"id-{name}", name, role, hashlib.sha256(f"secret-{name}".encode()).hexdigest())
+    return {"Authorization": f"Bearer secret-{name}"}
+
+
+def test_an_open_server_closes_once_a_key_is_created(store: SqlStore) -> None:
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url=LOCAL)
+    service: Service = client.app.state.service  # type: ignore[attr-defined]
+    service.KEYS_RECHECK_SECONDS = 0.0
+    assert client.post("/v1/access/decisions", json=access_request()).status_code == 200
+    admin = _key(store, "ops", "admin")
+    assert client.post("/v1/access/decisions", json=access_request()).status_code == 401
+    assert client.post("/v1/access/decisions", json=access_request(), headers=admin).status_code == 200
+    store.revoke_key("ops")
+    assert client.post("/v1/access/decisions", json=access_request(), headers=admin).status_code == 401
+    assert client.post("/v1/access/decisions", json=access_request()).status_code == 401  # stays closed
+
+
+def test_a_requester_reads_only_their_own_decisions_and_grants(store: SqlStore) -> None:
+    jsmith, other, lead = (
+        _key(store, "jsmith", "requester"),
+        _key(store, "adoe", "requester"),
+        _key(store, "lead", "reviewer"),
+    )
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=False))
+    mine = client.post("/v1/access/decisions", json=access_request(), headers=jsmith).json()
+    theirs = client.post(
+        "/v1/access/decisions", json=access_request(requester={"id": "adoe"}), headers=other
+    ).json()
+    assert client.get(f"/v1/access/decisions/{mine['decision_id']}", headers=jsmith).status_code == 200
+    assert client.get(f"/v1/access/decisions/{theirs['decision_id']}", headers=jsmith).status_code == 404
+    assert client.get(f"/v1/access/decisions/{theirs['decision_id']}", headers=lead).status_code == 200
+    assert {g["requester"] for g in client.get("/v1/grants", headers=jsmith).json()} == {"jsmith"}
+    assert client.get("/v1/grants", params={"requester": "adoe"}, headers=jsmith).status_code == 403
+    assert {g["requester"] for g in client.get("/v1/grants", headers=lead).json()} == {"jsmith", "adoe"}
