@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from govern.drafts.models import DraftVerdict
 from govern.errors import FieldError, PolicyError, RequestError, error_body
+from govern.formats import FORMATS, RENDER
 from govern.inputs import loads
 from govern.moderation.models import Comment, ModerationResult
 from govern.pack import Pack, load_pack, parse
@@ -183,7 +184,33 @@ def cmd_check(args: argparse.Namespace) -> int:
     def flagged(verdict: BaseModel) -> bool:
         return isinstance(verdict, DraftVerdict) and verdict.verdict != "ok"
 
+    if args.format in FORMATS:
+        return _check_for_tools(args, ask)
     return _answer_each(args, ask, render, flagged)
+
+
+def _check_for_tools(args: argparse.Namespace, ask: Callable[[Any], DraftVerdict]) -> int:
+    """Every draft checked, then one report in a tool's format (Vale JSON, SARIF, rdjsonl). A bad
+    document is reported on stderr in its place; the others are still in the report."""
+    source = "stdin" if args.file == "-" else args.file
+    items: list[tuple[str, str, DraftVerdict]] = []
+    status = EXIT_OK
+    for number, document in _documents(args):
+        try:
+            if isinstance(document, RequestError):
+                raise document
+            verdict = ask(document)
+        except (RequestError, ValueError, OverflowError, RecursionError) as exc:
+            where = f"line {number}: " if args.jsonl else ""
+            print(f"govern: {where}{exc}", file=sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        text = document if args.text else document["text"]
+        items.append((f"{source}:{number}" if args.jsonl else source, text, verdict))
+        if status == EXIT_OK and verdict.verdict != "ok":
+            status = EXIT_FINDINGS
+    print(RENDER[args.format](items), flush=True)
+    return status
 
 
 class _Posted:
@@ -244,7 +271,7 @@ def cmd_moderate(args: argparse.Namespace) -> int:
     return _answer_each(args, ask, render, flagged, numbered)
 
 
-def _add_input(parser: argparse.ArgumentParser) -> None:
+def _add_input(parser: argparse.ArgumentParser, tools: tuple[str, ...] = ()) -> None:
     parser.add_argument(
         "--policies",
         default=default_policies(),
@@ -255,9 +282,10 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jsonl", action="store_true", help="JSON Lines in: one answer a line, in order")
     parser.add_argument(
         "--format",
-        choices=["json", "text"],
+        choices=["json", "text", *tools],
         default="json",
-        help="json (default) or text for people",
+        help="json (default) or text for people"
+        + (f"; {', '.join(tools)} for other tools (docs/integrations.md)" if tools else ""),
     )
 
 
@@ -283,7 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check drafts against the discretion guidelines. Input is a JSON draft, or plain "
         "text with --text; --jsonl for one per line.",
     )
-    _add_input(p)
+    _add_input(p, FORMATS)
     p.add_argument("--text", action="store_true", help="the input is the draft's plain text")
     p.add_argument("--platform", default="x", help="with --text: the platform (default x)")
     p.add_argument("--account", default="corporate", help="with --text: corporate or personal")

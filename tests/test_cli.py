@@ -297,3 +297,40 @@ def test_moderate_jsonl_judges_flooding_by_posting_time_not_line_order(
     _, out, _ = run(["moderate", "--jsonl", str(file)], capsys)
     answers = [json.loads(line)["action"] for line in out.splitlines()]
     assert answers == [*actions, "publish"]  # another author's identical comment never counts
+
+
+@pytest.mark.parametrize("fmt", ["vale", "sarif", "rdjsonl"])
+def test_check_speaks_other_tools_formats_and_still_reports_bad_lines(
+    fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = [
+        json.dumps({"text": "Going forward, call us.", "platform": "x"}),
+        "not json",
+        json.dumps({"text": "Thanks for telling us.", "platform": "x"}),
+    ]
+    code, out, err = run(["check", "--jsonl", "--format", fmt, "-"], capsys, "\n".join(lines), monkeypatch)
+    assert code == 2 and "line 2" in err  # the bad line is reported in its place
+    if fmt == "vale":
+        report = json.loads(out)
+        assert set(report) == {"stdin:1", "stdin:3"} and report["stdin:3"] == []
+        assert report["stdin:1"][0]["Match"] == "Going forward"
+    elif fmt == "sarif":
+        results = json.loads(out)["runs"][0]["results"]
+        assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results] == [
+            "stdin:1"
+        ]
+    else:
+        diagnostics = [json.loads(line) for line in out.splitlines()]
+        assert [(d["location"]["path"], d["suggestions"][0]["text"]) for d in diagnostics] == [
+            ("stdin:1", "from now on")
+        ]
+
+
+def test_advice_is_never_offered_as_a_replacement(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run(
+        ["check", "--text", "--format", "rdjsonl", "-"], capsys, "We will leverage it.", monkeypatch
+    )
+    diagnostic = json.loads(out.splitlines()[0])
+    assert code == 1 and diagnostic["code"]["value"] == "corporate-tone" and "suggestions" not in diagnostic

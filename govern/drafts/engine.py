@@ -44,6 +44,15 @@ SIGNAL_NAMES = {
 }
 
 
+def plain_alternative(suggestion: str | None) -> str | None:
+    """A detector's suggestion when it is words to put in place of the span ("from now on",
+    "use"), which tools may apply as a fix; None when it is advice ("say how (…)", "Use each
+    emoji once.")."""
+    if not suggestion or len(suggestion.split()) > 6 or any(c in suggestion for c in "():;,.!?"):
+        return None
+    return suggestion
+
+
 class DraftChecker:
     def __init__(self, spec: DiscretionGuidelinesSpec, timezone: ZoneInfo, policy_ref: PolicyRef) -> None:
         self.spec = spec
@@ -119,7 +128,7 @@ class DraftChecker:
                     end=span.end,
                     excerpt=text[span.start : span.end],
                     suggestion=span.suggestion or h.rule.suggestion,
-                    replacement=span.suggestion,
+                    replacement=plain_alternative(span.suggestion),
                 )
                 for h in hits
                 for span in h.spans
