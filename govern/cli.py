@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from govern.drafts.models import DraftVerdict
 from govern.errors import FieldError, PolicyError, RequestError, error_body
-from govern.moderation.models import Comment, ModerationResult
+from govern.moderation.models import Comment, ModerationResult, Outcome
 from govern.pack import Pack, load_pack, parse
 from govern.render import render_decision, render_moderation, render_verdict
 
@@ -173,9 +173,14 @@ def cmd_moderate(args: argparse.Namespace) -> int:
     texts: dict[int, str] = {}
     window = pack.moderation.window
 
+    outcomes: dict[str, list[Outcome]] = {}  # earlier outcomes of this run by author: strikes
+
     def ask(document: Any) -> ModerationResult:
         comment = parse(Comment, document, "comment")
-        result = pack.moderate(comment, memory)
+        author = comment.author.id or ""
+        result = pack.moderate(comment, memory, outcomes.get(author, []))
+        if author and comment.posted_at is not None:
+            outcomes.setdefault(author, []).append(pack.moderation.outcome(comment, result))
         if comment.posted_at is not None:
             memory.append(comment)
             newest = max(c.posted_at for c in memory if c.posted_at is not None)
