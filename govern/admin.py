@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import hashlib
 import ipaddress
 import json
@@ -20,15 +21,20 @@ from govern.store.base import StoreUnavailable
 
 DEFAULT_DB = "govern.db"
 ROLES = ("requester", "reviewer", "admin")
+MAX_SHOWN = 50  # problems printed by `govern audit verify`
 
 
-def _store(url: str) -> Any:
+def _store(url: str, check_key: bool = True) -> Any:
+    from govern.store.chain import UpgradeRefused
+    from govern.store.logkey import LogKeyError
     from govern.store.sql import SqlStore
 
     try:
-        return SqlStore(url)
+        return SqlStore(url, check_key=check_key)
     except StoreUnavailable as exc:
         raise SystemExit(f"govern: cannot open the database {url}: {exc}") from None
+    except (LogKeyError, UpgradeRefused) as exc:
+        raise SystemExit(f"govern: {exc}") from None
 
 
 def is_loopback(host: str) -> bool:
@@ -121,12 +127,24 @@ def cmd_keys(args: argparse.Namespace) -> int:
     store = _store(args.db)
     if args.action == "create":
         secret = "gvk_" + secrets.token_urlsafe(32)
-        key = store.add_key(new_id(), args.name, args.role, hashlib.sha256(secret.encode()).hexdigest())
+        key = store.add_key(
+            new_id(), args.name, args.role, hashlib.sha256(secret.encode()).hexdigest(), actor=_operator()
+        )
         print(json.dumps({"key_id": key.key_id, "name": key.name, "role": key.role, "key": secret}))
         print(
             "govern: keep the key safe; it is stored only as a hash and cannot be shown again",
             file=sys.stderr,
         )
+    elif args.action == "role":
+        if not args.key_id:
+            print("govern: 'keys role' needs --key-id and --role", file=sys.stderr)
+            return 2
+        try:
+            key = store.set_key_role(args.key_id, args.role, actor=_operator())
+        except KeyError:
+            print(f"govern: no key {args.key_id}", file=sys.stderr)
+            return 1
+        print(json.dumps({"key_id": key.key_id, "name": key.name, "role": key.role}))
     else:
         for key in store.keys():
             print(
@@ -142,17 +160,45 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def _operator() -> str:
+    """Who ran a command that changes rights, for the log: the operating system's user name."""
+    try:
+        return "cli:" + (os.environ.get("SUDO_USER") or getpass.getuser())
+    except (KeyError, OSError):
+        return "cli"
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
-    store = _store(args.db)
-    bad = store.verify()
-    count = len(store.log())
-    if bad is None:
-        print(f"the decision log is intact: {count} records, every hash verified")
+    store = _store(args.db, check_key=False)  # verify reports a wrong key or an altered record itself
+    if args.action == "export-head":
+        try:
+            print(json.dumps(store.export_head()))
+        except ValueError as exc:
+            print(f"govern: {exc}", file=sys.stderr)
+            return 1
         return 0
-    print(
-        f"govern: the decision log has been altered: record {bad} does not match its hash chain",
-        file=sys.stderr,
-    )
+    exported: list[Any] = []
+    for path in args.exported or []:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                exported += [json.loads(line) for line in handle if line.strip()]
+        except (OSError, ValueError) as exc:
+            print(f"govern: cannot read the exported heads {path}: {exc}", file=sys.stderr)
+            return 2
+    report = store.audit(exported)
+    if not report.problems:
+        print(
+            f"the decision log is intact: {report.records} records, every MAC verified; "
+            f"anchored outside the database up to record {report.anchored}"
+            + (f" ({report.unanchored} newer records not yet anchored)" if report.unanchored else "")
+            + (f"; {len(exported)} exported heads match" if exported else "")
+        )
+        return 0
+    print(f"govern: the decision log has been altered ({len(report.problems)} problems):", file=sys.stderr)
+    for problem in report.problems[:MAX_SHOWN]:
+        print(f"  {problem}", file=sys.stderr)
+    if len(report.problems) > MAX_SHOWN:
+        print(f"  ... and {len(report.problems) - MAX_SHOWN} more", file=sys.stderr)
     return 1
 
 
@@ -187,7 +233,7 @@ def cmd_records(args: argparse.Namespace) -> int:
     pack = load_pack(args.policies)
     days = pack.moderation.spec.retention.removed_days
     before = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
-    count = store.purge(before)
+    count = store.purge(before, actor=_operator())
     print(f"purged the text of {count} drafts and comments older than {days} days ({before.date()})")
     return 0
 
@@ -214,15 +260,24 @@ def add_commands(sub: Any, default_policies: str) -> None:
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     p.set_defaults(run=cmd_serve)
 
-    p = sub.add_parser("keys", help="API keys: create one (printed once) or list them")
-    p.add_argument("action", choices=["create", "list"])
+    p = sub.add_parser("keys", help="API keys: create one (printed once), list them, or change a key's role")
+    p.add_argument("action", choices=["create", "list", "role"])
     p.add_argument("--role", choices=ROLES, default="requester")
     p.add_argument("--name", default="unnamed")
+    p.add_argument("--key-id", help="the key whose role changes (role)")
     p.add_argument("--db", **db)
     p.set_defaults(run=cmd_keys)
 
-    p = sub.add_parser("audit", help="verify the hash chain of the decision log")
-    p.add_argument("action", choices=["verify"])
+    p = sub.add_parser(
+        "audit", help="verify the decision log (chain, head file, rights tables), or print a signed head"
+    )
+    p.add_argument("action", choices=["verify", "export-head"])
+    p.add_argument(
+        "--exported",
+        action="append",
+        metavar="FILE",
+        help="also check heads printed earlier by export-head (JSON Lines), e.g. kept off site",
+    )
     p.add_argument("--db", **db)
     p.set_defaults(run=cmd_audit)
 

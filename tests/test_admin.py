@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from govern.cli import main
+from govern.store import rows
 from govern.store.sql import SqlStore
 from tests.conftest import FIXTURES
 
@@ -88,17 +90,25 @@ def test_records_export_is_json_lines_by_period(tmp_path: Path, capsys: pytest.C
 
 
 def test_records_purge_applies_retention_and_keeps_the_chain(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "g.db"
-    seed(db).close()
-    with sqlite3.connect(db) as conn:  # make the check 100 days old
-        conn.execute("UPDATE log SET at = '2000-01-01T00:00:00.000000+00:00' WHERE seq = 2")
+    store = seed(db)
+    with monkeypatch.context() as m:  # a check made 100 days ago (the log's time cannot be edited)
+        m.setattr(rows, "now", lambda: dt.datetime.now(dt.UTC) - dt.timedelta(days=100))
+        store.append(
+            "check", "c0", "it", {"pack": "p", "version": "1", "digest": "x"}, {"text": "07700 900123"}, {}
+        )
+    store.close()
     code, out, _ = run(["records", "purge", "--db", str(db)], capsys)
     assert code == 0 and "purged the text of 1 drafts and comments older than 90 days" in out
     store = SqlStore(str(db))
     try:
-        assert store.log()[1].input == {"purged": True}
-        assert store.log()[0].input == {"site": "x.com"}
+        assert [r.input for r in store.log()][:3] == [
+            {"site": "x.com"},
+            {"text": "Call 07700 900123"},
+            {"purged": True},
+        ]
+        assert store.log()[-1].kind == "purge" and store.verify() is None
     finally:
         store.close()

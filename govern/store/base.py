@@ -1,14 +1,24 @@
-"""The store interface and what every implementation shares: the hash chain."""
+"""The store interface and the records it keeps."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-GENESIS = "0" * 64
+from govern.store.chain import GENESIS, Problem
+
+__all__ = [
+    "GENESIS",
+    "ApiKey",
+    "Entry",
+    "Grant",
+    "LogRecord",
+    "Problem",
+    "Referral",
+    "Store",
+    "StoreUnavailable",
+]
 
 
 class StoreUnavailable(Exception):
@@ -17,10 +27,10 @@ class StoreUnavailable(Exception):
 
 @dataclass(frozen=True)
 class LogRecord:
-    """One entry of the append-only decision log."""
+    """One entry of the append-only decision log (see chain.py for what its MACs cover)."""
 
     seq: int
-    kind: str  # decision, check, moderation, review
+    kind: str  # decision, check, moderation, review, referral, grant, key, comment, purge
     ref: str  # the decision id, comment id, ...
     at: dt.datetime
     actor: str
@@ -33,55 +43,9 @@ class LogRecord:
     hash: str
     input_digest: str = ""
     purged: bool = False
-
-    def intact(self) -> bool:
-        """The record's own hash matches its fields (and its input its digest, unless purged)."""
-        if not self.purged and digest_of(self.input) != self.input_digest:
-            return False
-        expected = chain_hash(
-            self.prev_hash,
-            self.kind,
-            self.ref,
-            self.at,
-            self.actor,
-            self.pack,
-            self.version,
-            self.digest,
-            self.input_digest,
-            self.result,
-        )
-        return expected == self.hash
-
-
-def canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-
-
-def digest_of(value: Any) -> str:
-    return hashlib.sha256(canonical(value).encode("utf-8")).hexdigest()
-
-
-def chain_hash(
-    prev_hash: str,
-    kind: str,
-    ref: str,
-    at: dt.datetime,
-    actor: str,
-    pack: str,
-    version: str,
-    digest: str,
-    input_digest: str,
-    result: dict[str, Any],
-) -> str:
-    """The hash of a log record: every field and the previous record's hash.
-
-    The input is covered through its digest, so that personal data in it can be purged when its
-    retention ends (the input is blanked, the digest stays) without breaking the chain.
-    """
-    body = canonical(
-        [prev_hash, kind, ref, at.isoformat(), actor, pack, version, digest, input_digest, result]
-    )
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    result_digest: str = ""
+    mac: str = ""
+    effects: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -122,6 +86,7 @@ class Entry:
     result: dict[str, Any]
     grant: Grant | None = None
     refer_to: str | None = None
+    effects: dict[str, Any] | None = None  # rows it puts or deletes: {"put": {table: [row]}, "delete": ...}
 
 
 @dataclass(frozen=True)
@@ -151,8 +116,9 @@ class Store(Protocol):
 
     def log(self, since: dt.datetime | None = None, until: dt.datetime | None = None) -> list[LogRecord]: ...
 
-    def verify(self) -> int | None:
-        """The sequence number of the first record whose hash does not match, or None."""
+    def verify(self) -> Problem | None:
+        """The first thing `govern audit verify` would find wrong with the log, its anchors outside
+        the database, or the rights tables it vouches for."""
         ...
 
     def find(self, kind: str, ref: str) -> LogRecord | None: ...
@@ -162,10 +128,12 @@ class Store(Protocol):
     def referral(self, decision_id: str) -> Referral | None: ...
 
     def close_referral(
-        self, decision_id: str, status: str, reviewer: str, reason: str | None
+        self, decision_id: str, status: str, reviewer: str, reason: str | None, grant: Grant | None = None
     ) -> Referral: ...
 
-    def add_grant(self, grant: Grant) -> None: ...
+    def add_grant(self, grant: Grant, actor: str = "govern") -> None: ...
+
+    def revoke_grant(self, grant_id: str, actor: str, reason: str) -> None: ...
 
     def grants(
         self, requester: str | None = None, domain: str | None = None, today: dt.date | None = None
@@ -188,14 +156,18 @@ class Store(Protocol):
 
     def comments(self, action: str) -> list[dict[str, Any]]: ...
 
-    def set_comment_action(self, comment_id: str, action: str) -> None: ...
+    def set_comment_action(self, comment_id: str, action: str, actor: str = "web") -> None: ...
 
-    def purge(self, before: dt.datetime) -> int:
-        """Blank the inputs (texts) of logged checks and moderations older than `before`, and
-        stored comments past their retention; returns how many records were purged."""
+    def purge(self, before: dt.datetime, actor: str = "cli") -> int:
+        """Blank the inputs (texts) and findings' excerpts of logged checks and moderations older than
+        `before`, and stored comments past their retention; returns how many records were purged."""
         ...
 
-    def add_key(self, key_id: str, name: str, role: str, secret_hash: str) -> ApiKey: ...
+    def add_key(self, key_id: str, name: str, role: str, secret_hash: str, actor: str = "cli") -> ApiKey: ...
+
+    def set_key_role(self, key_id: str, role: str, actor: str = "cli") -> ApiKey: ...
+
+    def revoke_key(self, key_id: str, actor: str = "cli") -> None: ...
 
     def key_for(self, secret_hash: str) -> ApiKey | None: ...
 

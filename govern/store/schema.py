@@ -23,6 +23,10 @@ log = sa.Table(
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
     sa.Column("purged", sa.Boolean, nullable=False, default=False),
+    # added by 0002: the chain is keyed (HMAC), see chain.py
+    sa.Column("result_digest", sa.String(64), nullable=False, server_default=""),
+    sa.Column("mac", sa.String(64), nullable=False, server_default=""),
+    sa.Column("effects", sa.Text, nullable=False, server_default="{}"),
     sa.Index("log_kind_ref", "kind", "ref"),
 )
 
@@ -60,6 +64,7 @@ grants = sa.Table(
     sa.Column("obligations", sa.Text, nullable=False),
     sa.Column("granted_at", sa.String(40), nullable=False),
     sa.Column("expires_on", sa.String(10)),
+    sa.Column("mac", sa.String(64), nullable=False, server_default=""),
     sa.Index("grants_requester", "requester"),
 )
 
@@ -84,4 +89,5 @@ api_keys = sa.Table(
     sa.Column("role", sa.String(20), nullable=False),
     sa.Column("secret_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("mac", sa.String(64), nullable=False, server_default=""),
 )

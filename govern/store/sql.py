@@ -5,74 +5,62 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
 from govern.store import schema as t
-from govern.store.base import (
-    GENESIS,
-    ApiKey,
-    Entry,
-    Grant,
-    LogRecord,
-    Referral,
-    StoreUnavailable,
-    chain_hash,
+from govern.store.anchor import HeadFile, read_anchors
+from govern.store.audit import KEYS, Report, check_chain, check_tables, merge_exported
+from govern.store.base import ApiKey, Entry, Grant, LogRecord, Problem, Referral, StoreUnavailable
+from govern.store.chain import (
+    NO_POLICY,
+    PURGED_INPUT,
     digest_of,
+    head_signature,
+    link,
+    redact,
+    row_mac,
+    same,
+    seal,
 )
+from govern.store.engine import (
+    MIGRATIONS,
+    holds_keyed_records,
+    migrate,
+    normalise_url,
+    sqlite_begin,
+    sqlite_pragmas,
+    when_unlocked,
+)
+from govern.store.logkey import KeyUnreadable, LogKeyError, LogSettings, load_key
+from govern.store.rows import chained, grant_row, grouped, insert_sql, now, record_of, ts
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-LOCK_WAIT_SECONDS = 30.0
-T = TypeVar("T")
+__all__ = ["MIGRATIONS", "SqlStore", "migrate", "normalise_url"]
+
+logger = logging.getLogger("govern.store")
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _ts(moment: dt.datetime) -> str:
-    """Times are stored as UTC ISO text, the same on SQLite and PostgreSQL, sortable as text."""
-    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+_now, _ts = now, ts
 
 
 def _parse(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
 
 
-def normalise_url(url: str) -> str:
-    """Accept postgresql://... (psycopg 3) and a bare file path for SQLite."""
-    if url.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + url.split("://", 1)[1]
-    if "://" not in url:
-        return f"sqlite:///{url}"
-    return url
-
-
-def migrate(engine: Engine) -> None:
-    """Bring the schema up to date with Alembic (idempotent; safe from several processes)."""
-    from alembic import command
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        if engine.dialect.name == "postgresql":
-            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(72657)")  # one migrator at a time
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-
-
 class SqlStore:
-    def __init__(self, url: str, *, create: bool = True) -> None:
+    def __init__(
+        self, url: str, *, create: bool = True, log: LogSettings | None = None, check_key: bool = True
+    ) -> None:
+        """Open (and migrate) the store. With `check_key`, refuse a key that does not match the
+        newest record: a wrong key file or secret must not extend the log (verify opens without)."""
         self.url = normalise_url(url)
         self.sqlite = self.url.startswith("sqlite")
         options: dict[str, Any] = {"pool_pre_ping": True}
@@ -82,17 +70,52 @@ class SqlStore:
         self._writer = threading.Lock()  # one writer per process; processes queue on SQLite's lock
         self._raw: sqlite3.Connection | None = None  # the writer's own driver connection (SQLite)
         if self.sqlite:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-            event.listen(self.engine, "begin", _sqlite_begin)
-        if create:
+            event.listen(self.engine, "connect", sqlite_pragmas)
+            event.listen(self.engine, "begin", sqlite_begin)
+        settings = log or LogSettings.from_env()
+        key_path, head_path = settings.files(self.url)
+        self.head = HeadFile(head_path)
+        try:
             with self._errors():
-                migrate(self.engine)
+                keyed = holds_keyed_records(self.engine)
+            try:
+                self.key: bytes | None = load_key(settings, key_path, may_create=not keyed)
+            except KeyUnreadable as exc:  # a reader run as another user (Squid's helper): no MAC checks
+                logger.warning("%s: the store opens for reading only, without checking rows' MACs", exc)
+                self.key = None
+            if create:
+                with self._errors():
+                    adopted = migrate(self.engine, self.key)
+                if adopted is not None:
+                    self.head.anchor(*adopted)
+            if check_key and self.key is not None:
+                self._check_key(self.key)
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    def _check_key(self, key: bytes) -> None:
+        with self._tx(write=False) as c:
+            newest = c.execute(sa.select(t.log).order_by(t.log.c.seq.desc()).limit(1)).first()
+        if newest is not None and not same(link(key, dict(newest._mapping)), newest.hash):
+            raise LogKeyError(
+                f"the log key does not match the newest record ({newest.seq}): a different key file or "
+                "GOVERN_LOG_KEY, or the record was altered; run 'govern audit verify'"
+            )
+
+    def _key(self) -> bytes:
+        if self.key is None:
+            raise LogKeyError(
+                "this process may not read the log key: it can read the store, not write or verify it"
+            )
+        return self.key
 
     def close(self) -> None:
         """Close every pooled connection (and the SQLite writer's own)."""
         if self._raw is not None:
             self._raw.close()
             self._raw = None
+        self.head.close()
         self.engine.dispose()
 
     @contextmanager
@@ -114,7 +137,7 @@ class SqlStore:
             with self._writer if write else contextlib.nullcontext():
                 connection = self.engine.connect().execution_options(govern_write=write)
                 try:
-                    transaction = _when_unlocked(connection.begin)
+                    transaction = when_unlocked(connection.begin)
                     try:
                         yield connection
                     except BaseException:
@@ -144,10 +167,17 @@ class SqlStore:
         in other processes or on other hosts, extend one chain and never fork it.
         """
         if self.sqlite:
-            return self._append_sqlite(entries)
+            records = self._append_sqlite(entries)
+            self._anchor(records)
+            return records
+        return self._write(lambda _: entries)
+
+    def _write(self, build: Callable[[Connection], list[Entry]]) -> list[LogRecord]:
+        """One transaction: lock the chain head, build the entries (reads may raise to roll back),
+        append them and apply their effects; then anchor the new head outside the database."""
         with self._tx() as c:
             head = c.execute(sa.select(t.chain_head).where(t.chain_head.c.id == 1).with_for_update()).one()
-            records, rows, grants, referrals = _chained(entries, head.seq, head.hash)
+            records, rows, statements = chained(self._key(), build(c), head.seq, head.hash)
             if rows:
                 c.execute(t.log.insert(), rows)
                 c.execute(
@@ -155,11 +185,14 @@ class SqlStore:
                     .where(t.chain_head.c.id == 1)
                     .values(seq=records[-1].seq, hash=records[-1].hash)
                 )
-            if grants:
-                c.execute(t.grants.insert(), grants)
-            if referrals:
-                c.execute(t.referrals.insert(), referrals)
+            for sql, runs in grouped(statements):
+                c.execute(sa.text(sql), runs)
+        self._anchor(records)
         return records
+
+    def _anchor(self, records: list[LogRecord]) -> None:
+        if records:
+            self.head.anchor(records[-1].seq, records[-1].hash)
 
     def _append_sqlite(self, entries: list[Entry]) -> list[LogRecord]:
         """The same on SQLite through the driver directly: the hot path of every decision, eight
@@ -177,47 +210,26 @@ class SqlStore:
         if self._raw is None:
             path = self.url.removeprefix("sqlite:///")
             self._raw = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=0)
-            _sqlite_pragmas(self._raw, None)
+            sqlite_pragmas(self._raw, None)
         c = self._raw
-        _when_unlocked(lambda: c.execute("BEGIN IMMEDIATE"))
+        when_unlocked(lambda: c.execute("BEGIN IMMEDIATE"))
         try:
             seq, previous = c.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
-            records, rows, grants, referrals = _chained(entries, seq, previous)
+            records, rows, statements = chained(self._key(), entries, seq, previous)
             if rows:
-                c.executemany(_insert_sql("log", rows[0]), rows)
+                c.executemany(insert_sql("log", rows[0]), rows)
                 c.execute(
                     "UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1",
                     (records[-1].seq, records[-1].hash),
                 )
-            if grants:
-                c.executemany(_insert_sql("grants", grants[0]), grants)
-            if referrals:
-                c.executemany(_insert_sql("referrals", referrals[0]), referrals)
+            for sql, runs in grouped(statements):
+                c.executemany(sql, runs)
             c.execute("COMMIT")
         except BaseException:
             if c.in_transaction:
                 c.execute("ROLLBACK")
             raise
         return records
-
-    @staticmethod
-    def _record(row: Any) -> LogRecord:
-        return LogRecord(
-            seq=row.seq,
-            kind=row.kind,
-            ref=row.ref,
-            at=dt.datetime.fromisoformat(row.at),
-            actor=row.actor,
-            pack=row.pack,
-            version=row.version,
-            digest=row.digest,
-            input=json.loads(row.input),
-            result=json.loads(row.result),
-            prev_hash=row.prev_hash,
-            hash=row.hash,
-            input_digest=row.input_digest,
-            purged=bool(row.purged),
-        )
 
     def log(self, since: dt.datetime | None = None, until: dt.datetime | None = None) -> list[LogRecord]:
         query = sa.select(t.log).order_by(t.log.c.seq)
@@ -226,58 +238,123 @@ class SqlStore:
         if until:
             query = query.where(t.log.c.at < _ts(until))
         with self._tx(write=False) as c:
-            return [self._record(row) for row in c.execute(query)]
+            return [record_of(dict(row._mapping)) for row in c.execute(query)]
 
-    def verify(self) -> int | None:
-        previous = GENESIS
+    def audit(self, exported: list[Any] | None = None) -> Report:
+        """Check the chain, its anchors in the head file (and in heads exported earlier), and the
+        tables it vouches for."""
+        read = read_anchors(self.head.path)  # before the database: anchors never run ahead of it
+        anchors, malformed = read if read is not None else (None, [])
+        if exported:
+            anchors, wrong = merge_exported(self._key(), exported, anchors)
+            malformed += wrong
+        with self._snapshot() as c:
+            head = c.execute(sa.select(t.chain_head).where(t.chain_head.c.id == 1)).one()
+            rows = (dict(row._mapping) for row in c.execute(sa.select(t.log).order_by(t.log.c.seq)))
+            report, replay = check_chain(self._key(), rows, (head.seq, head.hash), anchors, read is not None)
+            tables = {
+                name: [dict(r._mapping) for r in c.execute(sa.select(t.metadata.tables[name]))]
+                for name in KEYS
+            }
+            comments = {
+                r.comment_id: r.action
+                for r in c.execute(sa.select(t.comments.c.comment_id, t.comments.c.action))
+            }
+        report.problems = malformed + report.problems + check_tables(self._key(), replay, tables, comments)
+        return report
+
+    def export_head(self) -> dict[str, Any]:
+        """The newest link, signed with the key, for keeping off site; refused if the log does not verify."""
+        report = self.audit()
+        if report.problems:
+            raise ValueError(f"the log does not verify ({report.problems[0]}); no head exported")
         with self._tx(write=False) as c:
-            for row in c.execute(sa.select(t.log).order_by(t.log.c.seq)):
-                record = self._record(row)
-                if record.prev_hash != previous or not record.intact():
-                    return record.seq
-                previous = record.hash
-            head = c.execute(sa.select(t.chain_head)).one()
-        if head.hash != previous:
-            return int(head.seq)  # the newest records were deleted
-        return None
+            head = c.execute(sa.select(t.chain_head).where(t.chain_head.c.id == 1)).one()
+        at = _ts(_now())
+        return {
+            "seq": head.seq,
+            "hash": head.hash,
+            "at": at,
+            "signature": head_signature(self._key(), head.seq, head.hash, at),
+        }
+
+    def verify(self) -> Problem | None:
+        problems = self.audit().problems
+        return problems[0] if problems else None
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[Connection]:
+        """A read transaction that sees one moment (REPEATABLE READ on PostgreSQL; SQLite's WAL
+        read transactions already do)."""
+        if self.sqlite:
+            with self._tx(write=False) as c:
+                yield c
+            return
+        with self._errors(), self.engine.connect() as c:
+            c = c.execution_options(isolation_level="REPEATABLE READ")
+            with c.begin():
+                yield c
 
     def find(self, kind: str, ref: str) -> LogRecord | None:
         with self._tx(write=False) as c:
             row = c.execute(sa.select(t.log).where(t.log.c.kind == kind, t.log.c.ref == ref)).first()
-        return self._record(row) if row else None
+        return record_of(dict(row._mapping)) if row else None
 
-    def purge(self, before: dt.datetime) -> int:
-        with self._tx() as c:
-            purged = c.execute(
-                t.log.update()
+    def purge(self, before: dt.datetime, actor: str = "cli") -> int:
+        """Blank the inputs and redact the findings' excerpts of old checks and moderations, re-seal
+        each row with the key, and log the purge itself; the chain links are untouched."""
+        counts: dict[str, int] = {}
+
+        def build(c: Connection) -> list[Entry]:
+            old = c.execute(
+                sa.select(t.log.c.seq, t.log.c.hash, t.log.c.result)
                 .where(
                     t.log.c.kind.in_(["check", "moderation"]),
                     t.log.c.at < _ts(before),
                     t.log.c.purged.is_(False),
                 )
-                .values(input=json.dumps({"purged": True}), purged=True)
-            ).rowcount
-            purged += c.execute(
+                .order_by(t.log.c.seq)
+            ).all()
+            blank = json.dumps(PURGED_INPUT)
+            for row in old:
+                result = redact(json.loads(row.result))
+                key = self._key()
+                mac = seal(key, row.seq, row.hash, True, digest_of(key, PURGED_INPUT), digest_of(key, result))
+                c.execute(
+                    t.log.update()
+                    .where(t.log.c.seq == row.seq)
+                    .values(input=blank, result=json.dumps(result), purged=True, mac=mac)
+                )
+            counts["records"] = len(old)
+            counts["comments"] = c.execute(
                 t.comments.update()
                 .where(t.comments.c.posted_at < _ts(before), t.comments.c.text.is_not(None))
                 .values(text=None)
             ).rowcount
-        return int(purged)
+            if not (old or counts["comments"]):
+                return []
+            seqs = {"first": old[0].seq, "last": old[-1].seq} if old else {}
+            return [
+                Entry("purge", _ts(before), actor, NO_POLICY, {"before": _ts(before)}, {**counts, **seqs})
+            ]
+
+        self._write(build)
+        return counts["records"] + counts["comments"]
 
     # --- referrals and grants ------------------------------------------------------------------
 
     @staticmethod
     def _referral(row: Any) -> Referral:
         return Referral(
-            decision_id=row.decision_id,
-            refer_to=row.refer_to,
-            status=row.status,
-            created_at=dt.datetime.fromisoformat(row.created_at),
-            request=json.loads(row.request),
-            decision=json.loads(row.decision),
-            reviewer=row.reviewer,
-            reason=row.reason,
-            decided_at=_parse(row.decided_at),
+            decision_id=row["decision_id"],
+            refer_to=row["refer_to"],
+            status=row["status"],
+            created_at=dt.datetime.fromisoformat(row["created_at"]),
+            request=json.loads(row["request"]),
+            decision=json.loads(row["decision"]),
+            reviewer=row["reviewer"],
+            reason=row["reason"],
+            decided_at=_parse(row["decided_at"]),
         )
 
     def referrals(self, status: str | None = None) -> list[Referral]:
@@ -285,38 +362,79 @@ class SqlStore:
         if status:
             query = query.where(t.referrals.c.status == status)
         with self._tx(write=False) as c:
-            return [self._referral(row) for row in c.execute(query)]
+            return [self._referral(row._mapping) for row in c.execute(query)]
 
     def referral(self, decision_id: str) -> Referral | None:
         with self._tx(write=False) as c:
             row = c.execute(sa.select(t.referrals).where(t.referrals.c.decision_id == decision_id)).first()
-        return self._referral(row) if row else None
+        return self._referral(row._mapping) if row else None
 
-    def close_referral(self, decision_id: str, status: str, reviewer: str, reason: str | None) -> Referral:
-        with self._tx() as c:
-            changed = c.execute(
-                t.referrals.update()
-                .where(t.referrals.c.decision_id == decision_id, t.referrals.c.status == "open")
-                .values(status=status, reviewer=reviewer, reason=reason, decided_at=_ts(_now()))
-            ).rowcount
+    def close_referral(
+        self, decision_id: str, status: str, reviewer: str, reason: str | None, grant: Grant | None = None
+    ) -> Referral:
+        """Close an open referral, with the grant an approval gives if any: one log record and one
+        transaction (KeyError if there is no such referral, ValueError if it is closed already)."""
+        closed: list[dict[str, Any]] = []
+
+        def build(c: Connection) -> list[Entry]:
             row = c.execute(sa.select(t.referrals).where(t.referrals.c.decision_id == decision_id)).first()
-        if row is None:
-            raise KeyError(decision_id)
-        if not changed:
-            raise ValueError(f"referral {decision_id} is already {row.status}")
-        return self._referral(row)
+            if row is None:
+                raise KeyError(decision_id)
+            if row.status != "open":
+                raise ValueError(f"referral {decision_id} is already {row.status}")
+            changes = {"status": status, "reviewer": reviewer, "reason": reason, "decided_at": _ts(_now())}
+            closed.append({**row._mapping, **changes})
+            return [
+                Entry(
+                    "referral",
+                    decision_id,
+                    reviewer,
+                    NO_POLICY,
+                    {"status": status, "reason": reason},
+                    {"status": status, "grant_id": grant.grant_id if grant else None},
+                    effects={
+                        "put": {"referrals": closed, **({"grants": [grant_row(grant)]} if grant else {})}
+                    },
+                )
+            ]
 
-    def add_grant(self, grant: Grant) -> None:
-        with self._tx() as c:
-            self._insert_grant(c, grant)
+        self._write(build)
+        return self._referral(closed[0])
 
-    @staticmethod
-    def _insert_grant(c: Connection, grant: Grant) -> None:
-        c.execute(t.grants.insert().values(**_grant_row(grant)))
+    def add_grant(self, grant: Grant, actor: str = "govern") -> None:
+        row = grant_row(grant)
+        entry = Entry("grant", grant.grant_id, actor, NO_POLICY, row, {}, effects={"put": {"grants": [row]}})
+        self._write(lambda _: [entry])
+
+    def revoke_grant(self, grant_id: str, actor: str, reason: str) -> None:
+        """Delete a grant (KeyError if there is none), logged with who and why."""
+
+        def build(c: Connection) -> list[Entry]:
+            if (
+                c.execute(sa.select(t.grants.c.grant_id).where(t.grants.c.grant_id == grant_id)).first()
+                is None
+            ):
+                raise KeyError(grant_id)
+            effects = {"delete": {"grants": [grant_id]}}
+            return [
+                Entry(
+                    "grant",
+                    grant_id,
+                    actor,
+                    NO_POLICY,
+                    {"revoke": grant_id, "reason": reason},
+                    {},
+                    effects=effects,
+                )
+            ]
+
+        self._write(build)
 
     def grants(
         self, requester: str | None = None, domain: str | None = None, today: dt.date | None = None
     ) -> list[Grant]:
+        """Grants, current only when `today` is given; a row that does not match its MAC (changed
+        in the database) is left out and logged as an error."""
         query = sa.select(t.grants).order_by(t.grants.c.granted_at)
         if requester:
             query = query.where(t.grants.c.requester == requester)
@@ -325,20 +443,30 @@ class SqlStore:
         if today:
             query = query.where(t.grants.c.expires_on >= today.isoformat())
         with self._tx(write=False) as c:
-            return [
-                Grant(
-                    grant_id=row.grant_id,
-                    decision_id=row.decision_id,
-                    requester=row.requester,
-                    domain=row.domain,
-                    category=row.category,
-                    access=row.access,
-                    obligations=json.loads(row.obligations),
-                    granted_at=_parse(row.granted_at),
-                    expires_on=dt.date.fromisoformat(row.expires_on) if row.expires_on else None,
-                )
-                for row in c.execute(query)
-            ]
+            rows = [dict(row._mapping) for row in c.execute(query)]
+        return [
+            Grant(
+                grant_id=row["grant_id"],
+                decision_id=row["decision_id"],
+                requester=row["requester"],
+                domain=row["domain"],
+                category=row["category"],
+                access=row["access"],
+                obligations=json.loads(row["obligations"]),
+                granted_at=_parse(row["granted_at"]),
+                expires_on=dt.date.fromisoformat(row["expires_on"]) if row["expires_on"] else None,
+            )
+            for row in rows
+            if self._genuine("grants", row)
+        ]
+
+    def _genuine(self, table: str, row: dict[str, Any]) -> bool:
+        if self.key is None or same(row_mac(self.key, table, row), row.get("mac") or ""):
+            return True
+        logger.error(
+            "%s row %s does not match its MAC: ignored; run 'govern audit verify'", table, row[KEYS[table]]
+        )
+        return False
 
     # --- comments ----------------------------------------------------------------------------
 
@@ -398,163 +526,82 @@ class SqlStore:
                 for r in c.execute(query)
             ]
 
-    def set_comment_action(self, comment_id: str, action: str) -> None:
-        with self._tx() as c:
-            c.execute(t.comments.update().where(t.comments.c.comment_id == comment_id).values(action=action))
+    def set_comment_action(self, comment_id: str, action: str, actor: str = "web") -> None:
+        """A moderator's outcome for a comment, logged in the same transaction."""
+        change = {"comment_id": comment_id, "action": action}
+        effects = {"put": {"comment_actions": [change]}}
+        self._write(
+            lambda _: [
+                Entry("comment", comment_id, actor, NO_POLICY, change, {"action": action}, effects=effects)
+            ]
+        )
 
-    # --- API keys ----------------------------------------------------------------------------
+    # --- API keys: every change is logged, and each row carries a MAC checked when it is used ---
 
-    def add_key(self, key_id: str, name: str, role: str, secret_hash: str) -> ApiKey:
+    def add_key(self, key_id: str, name: str, role: str, secret_hash: str, actor: str = "cli") -> ApiKey:
         now = _now()
-        with self._tx() as c:
-            c.execute(
-                t.api_keys.insert().values(
-                    key_id=key_id, name=name, role=role, secret_hash=secret_hash, created_at=_ts(now)
-                )
-            )
+        row = {
+            "key_id": key_id,
+            "name": name,
+            "role": role,
+            "secret_hash": secret_hash,
+            "created_at": _ts(now),
+        }
+        self._write(lambda _: [self._key_entry(row, actor)])
         return ApiKey(key_id, name, role, now)
 
+    def set_key_role(self, key_id: str, role: str, actor: str = "cli") -> ApiKey:
+        changed: list[dict[str, Any]] = []
+
+        def build(c: Connection) -> list[Entry]:
+            row = c.execute(sa.select(t.api_keys).where(t.api_keys.c.key_id == key_id)).first()
+            if row is None:
+                raise KeyError(key_id)
+            changed.append({k: v for k, v in row._mapping.items() if k != "mac"} | {"role": role})
+            return [self._key_entry(changed[0], actor)]
+
+        self._write(build)
+        return _api_key(changed[0])
+
+    def revoke_key(self, key_id: str, actor: str = "cli") -> None:
+        """Delete a key (KeyError if there is none); requests with it get 401 from then on."""
+
+        def build(c: Connection) -> list[Entry]:
+            if c.execute(sa.select(t.api_keys.c.key_id).where(t.api_keys.c.key_id == key_id)).first() is None:
+                raise KeyError(key_id)
+            effects = {"delete": {"api_keys": [key_id]}}
+            return [
+                Entry("key", key_id, actor, NO_POLICY, {"revoke": key_id}, {"revoked": True}, effects=effects)
+            ]
+
+        self._write(build)
+
+    @staticmethod
+    def _key_entry(row: dict[str, Any], actor: str) -> Entry:
+        shown = {"key_id": row["key_id"], "name": row["name"], "role": row["role"]}
+        return Entry(
+            "key",
+            row["key_id"],
+            actor,
+            NO_POLICY,
+            shown,
+            {"role": row["role"]},
+            effects={"put": {"api_keys": [row]}},
+        )
+
     def key_for(self, secret_hash: str) -> ApiKey | None:
+        """The key with this secret's hash; None if unknown or if its row was changed in the database."""
         with self._tx(write=False) as c:
             row = c.execute(sa.select(t.api_keys).where(t.api_keys.c.secret_hash == secret_hash)).first()
-        return (
-            ApiKey(row.key_id, row.name, row.role, dt.datetime.fromisoformat(row.created_at)) if row else None
-        )
+        return _api_key(row._mapping) if row and self._genuine("api_keys", dict(row._mapping)) else None
 
     def keys(self) -> list[ApiKey]:
         with self._tx(write=False) as c:
             return [
-                ApiKey(r.key_id, r.name, r.role, dt.datetime.fromisoformat(r.created_at))
+                _api_key(r._mapping)
                 for r in c.execute(sa.select(t.api_keys).order_by(t.api_keys.c.created_at))
             ]
 
 
-def _when_unlocked(begin: Callable[[], T]) -> T:
-    """Begin a SQLite write transaction, retrying every half millisecond while another process
-    holds the write lock (SQLite's own busy handler sleeps up to 100 ms between tries)."""
-    deadline = time.monotonic() + LOCK_WAIT_SECONDS
-    while True:
-        try:
-            return begin()
-        except (sa.exc.OperationalError, sqlite3.OperationalError) as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.0005)
-
-
-def _insert_sql(table: str, row: dict[str, Any]) -> str:
-    return f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})"
-
-
-def _grant_row(grant: Grant) -> dict[str, Any]:
-    return {
-        "grant_id": grant.grant_id,
-        "decision_id": grant.decision_id,
-        "requester": grant.requester,
-        "domain": grant.domain,
-        "category": grant.category,
-        "access": grant.access,
-        "obligations": json.dumps(grant.obligations),
-        "granted_at": _ts(grant.granted_at or _now()),
-        "expires_on": grant.expires_on.isoformat() if grant.expires_on else None,
-    }
-
-
-def _referral_row(
-    decision_id: str, refer_to: str, request: dict[str, Any], decision: dict[str, Any]
-) -> dict[str, Any]:
-    return {
-        "decision_id": decision_id,
-        "refer_to": refer_to,
-        "status": "open",
-        "created_at": _ts(_now()),
-        "request": json.dumps(request, default=str),
-        "decision": json.dumps(decision, default=str),
-        "reviewer": None,
-        "reason": None,
-        "decided_at": None,
-    }
-
-
-def _chained(
-    entries: list[Entry], seq: int, previous: str
-) -> tuple[list[LogRecord], list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """Log records for `entries` extending the chain after (seq, previous), as rows to insert,
-    with the rows of the grants and referrals they carry."""
-    records: list[LogRecord] = []
-    rows: list[dict[str, Any]] = []
-    grants: list[dict[str, Any]] = []
-    referrals: list[dict[str, Any]] = []
-    for e in entries:
-        at = _now()
-        input_digest = digest_of(e.input)
-        result = json.loads(json.dumps(e.result, default=str))
-        seq += 1
-        digest = chain_hash(
-            previous,
-            e.kind,
-            e.ref,
-            at,
-            e.actor,
-            e.policy["pack"],
-            e.policy["version"],
-            e.policy["digest"],
-            input_digest,
-            result,
-        )
-        records.append(
-            LogRecord(
-                seq=seq,
-                kind=e.kind,
-                ref=e.ref,
-                at=at,
-                actor=e.actor,
-                pack=e.policy["pack"],
-                version=e.policy["version"],
-                digest=e.policy["digest"],
-                input=e.input,
-                result=result,
-                prev_hash=previous,
-                hash=digest,
-                input_digest=input_digest,
-            )
-        )
-        rows.append(
-            {
-                "seq": seq,
-                "kind": e.kind,
-                "ref": e.ref,
-                "at": _ts(at),
-                "actor": e.actor,
-                "pack": e.policy["pack"],
-                "version": e.policy["version"],
-                "digest": e.policy["digest"],
-                "input": json.dumps(e.input, default=str),
-                "input_digest": input_digest,
-                "result": json.dumps(result),
-                "prev_hash": previous,
-                "hash": digest,
-                "purged": False,
-            }
-        )
-        previous = digest
-        if e.grant is not None:
-            grants.append(_grant_row(e.grant))
-        if e.refer_to is not None:
-            referrals.append(_referral_row(e.ref, e.refer_to, e.input, result))
-    return records, rows, grants, referrals
-
-
-def _sqlite_begin(connection: Connection) -> None:
-    write = connection.get_execution_options().get("govern_write", True)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:
-    dbapi_connection.isolation_level = None  # let the "begin" event issue BEGIN IMMEDIATE
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    # NORMAL in WAL mode: a commit survives the process being killed (kill -9); only a power cut
-    # or OS crash can lose the last commits. FULL would fsync every commit (~20 ms here).
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+def _api_key(row: Any) -> ApiKey:
+    return ApiKey(row["key_id"], row["name"], row["role"], dt.datetime.fromisoformat(row["created_at"]))

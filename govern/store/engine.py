@@ -1,0 +1,85 @@
+"""Connecting: database URLs, SQLite's pragmas and write lock, and the Alembic migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+LOCK_WAIT_SECONDS = 30.0
+T = TypeVar("T")
+
+
+def normalise_url(url: str) -> str:
+    """Accept postgresql://... (psycopg 3) and a bare file path for SQLite."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    return url
+
+
+def migrate(engine: Engine, key: bytes | None) -> tuple[int, str] | None:
+    """Bring the schema up to date with Alembic (idempotent; safe from several processes).
+
+    Returns the chain head to anchor when the upgrade re-keyed an older, unkeyed log.
+    """
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["log_key"] = key
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(72657)")  # one migrator at a time
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    adopted: tuple[int, str] | None = config.attributes.get("adopted")
+    return adopted
+
+
+def holds_keyed_records(engine: Engine) -> bool:
+    """Whether the database already holds records made with a log key (schema 0002 or later)."""
+    with engine.connect().execution_options(govern_write=False) as c:
+        inspector = sa.inspect(c)
+        if not (inspector.has_table("alembic_version") and inspector.has_table("log")):
+            return False
+        version = c.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+        if version in (None, "0001"):
+            return False
+        return c.execute(sa.text("SELECT 1 FROM log LIMIT 1")).first() is not None
+
+
+def when_unlocked(begin: Callable[[], T]) -> T:
+    """Begin a SQLite write transaction, retrying every half millisecond while another process
+    holds the write lock (SQLite's own busy handler sleeps up to 100 ms between tries)."""
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            return begin()
+        except (sa.exc.OperationalError, sqlite3.OperationalError) as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.0005)
+
+
+def sqlite_begin(connection: Connection) -> None:
+    write = connection.get_execution_options().get("govern_write", True)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:
+    dbapi_connection.isolation_level = None  # let the "begin" event issue BEGIN IMMEDIATE
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # NORMAL in WAL mode: a commit survives the process being killed (kill -9); only a power cut
+    # or OS crash can lose the last commits. FULL would fsync every commit (~20 ms here).
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
