@@ -33,6 +33,7 @@ class Incoming:
     platform_id: str
     comment: dict[str, Any]
     about: dict[str, str]  # the platform's ids the calls need: page, post, author, video...
+    permalink: str | None = None  # where the comment can be seen, for the evidence
 
 
 @dataclass(frozen=True)
@@ -52,11 +53,16 @@ EXPECTED: dict[type, str] = {str: "a non-empty string", dict: "an object", list:
 
 def need(value: Any, kind: type, where: str, platform: str) -> Any:
     """`value` when it is of `kind` (a non-empty string for str), else a 422 naming `where`."""
-    if kind is str and isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)  # ids sometimes come as numbers
     if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
         raise bad(where, f"expected {EXPECTED.get(kind, kind.__name__)}", platform)
     return value
+
+
+def ident(value: Any, where: str, platform: str) -> str:
+    """An id: a non-empty string, or a whole number (some payloads send ids as numbers)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return str(need(value, str, where, platform))
 
 
 def items(value: Any, where: str, platform: str) -> list[Any]:

@@ -15,7 +15,17 @@ import hmac
 from typing import Any
 
 from govern.moderation.models import ModerationResult
-from govern.platforms.base import Adapter, Incoming, PlatformCall, bad, escalations, items, moment, need
+from govern.platforms.base import (
+    Adapter,
+    Incoming,
+    PlatformCall,
+    bad,
+    escalations,
+    ident,
+    items,
+    moment,
+    need,
+)
 
 NAME = "facebook"
 
@@ -27,17 +37,16 @@ def incoming(payload: Any) -> list[Incoming]:
     out: list[Incoming] = []
     for i, entry in enumerate(items(body.get("entry"), "entry", NAME)):
         entry = need(entry, dict, f"entry.{i}", NAME)
-        page = need(entry.get("id"), str, f"entry.{i}.id", NAME)
+        page = ident(entry.get("id"), f"entry.{i}.id", NAME)
         for j, change in enumerate(items(entry.get("changes", []), f"entry.{i}.changes", NAME)):
             where = f"entry.{i}.changes.{j}"
             change = need(change, dict, where, NAME)
             value = need(change.get("value"), dict, f"{where}.value", NAME)
             if change.get("field") != "feed" or value.get("item") != "comment" or value.get("verb") != "add":
                 continue
-            comment_id = need(value.get("comment_id"), str, f"{where}.value.comment_id", NAME)
-            author = need(
+            comment_id = ident(value.get("comment_id"), f"{where}.value.comment_id", NAME)
+            author = ident(
                 need(value.get("from"), dict, f"{where}.value.from", NAME).get("id"),
-                str,
                 f"{where}.value.from.id",
                 NAME,
             )
@@ -57,7 +66,8 @@ def incoming(payload: Any) -> list[Incoming]:
                 "parent": str(value.get("parent_id") or ""),
                 "author": author,
             }
-            out.append(Incoming(comment_id, comment, about))
+            link = f"https://www.facebook.com/{comment_id}"
+            out.append(Incoming(comment_id, comment, about, link))
     return out
 
 

@@ -12,7 +12,17 @@ from __future__ import annotations
 from typing import Any
 
 from govern.moderation.models import ModerationResult
-from govern.platforms.base import Adapter, Incoming, PlatformCall, bad, escalations, items, moment, need
+from govern.platforms.base import (
+    Adapter,
+    Incoming,
+    PlatformCall,
+    bad,
+    escalations,
+    ident,
+    items,
+    moment,
+    need,
+)
 
 NAME = "x"
 
@@ -25,9 +35,9 @@ def incoming(payload: Any) -> list[Incoming]:
     for i, post in enumerate(posts):
         where = f"data.{i}"
         post = need(post, dict, where, NAME)
-        post_id = need(post.get("id"), str, f"{where}.id", NAME)
+        post_id = ident(post.get("id"), f"{where}.id", NAME)
         text = need(post.get("text"), str, f"{where}.text", NAME)
-        author = need(post.get("author_id"), str, f"{where}.author_id", NAME)
+        author = ident(post.get("author_id"), f"{where}.author_id", NAME)
         comment: dict[str, Any] = {
             "comment_id": post_id,
             "text": text,
@@ -42,7 +52,7 @@ def incoming(payload: Any) -> list[Incoming]:
                 f"{where}.in_reply_to_user_id", "expected a reply (only replies can be moderated)", NAME
             )
         about = {"author": author, "in_reply_to_user": str(replying)}
-        out.append(Incoming(post_id, comment, about))
+        out.append(Incoming(post_id, comment, about, f"https://x.com/i/web/status/{post_id}"))
     return out
 
 

@@ -39,7 +39,9 @@ def _thread(thread: Any, where: str) -> Incoming:
     if "publishedAt" in inner:
         comment["posted_at"] = moment(inner["publishedAt"], f"{here}.publishedAt", NAME)
     about = {"video": str(snippet.get("videoId") or ""), "author": author}
-    return Incoming(comment_id, comment, about)
+    video = about["video"]
+    link = f"https://www.youtube.com/watch?v={video}&lc={comment_id}" if video else None
+    return Incoming(comment_id, comment, about, link)
 
 
 def incoming(payload: Any) -> list[Incoming]:

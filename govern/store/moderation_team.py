@@ -213,7 +213,9 @@ class ModerationRecords:
 
         def build(c: Connection) -> list[Entry]:
             row = self._decision_row(decision)
-            c.execute(t.moderation_decisions.insert().values(**row))
+            table = t.moderation_decisions
+            c.execute(table.delete().where(table.c.decision_id == decision.decision_id))
+            c.execute(table.insert().values(**row))
             return [
                 self._log(
                     "decision-reason", decision.subject, decision.actor, row, {"action": decision.action}
