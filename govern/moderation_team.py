@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import re
 from typing import Any
 
+from govern.moderation.evidence import evidence_html, evidence_pack
 from govern.moderation.evidence import item as evidence_item
 from govern.moderation.models import Comment, ModerationResult, Outcome
 from govern.pack import Pack
 from govern.store.moderation_team import Appeal, Closed, Decision, ModerationRecords, NotFound
 from govern.store.sql import SqlStore
 
-__all__ = ["Closed", "NotFound", "Refused", "TeamDesk"]
+__all__ = ["NAME", "Closed", "NotFound", "Refused", "TeamDesk", "evidence_export", "slurs"]
 
 REMOVALS = ("hide", "delete", "remove")
+# The names grammar (author and comment ids): a letter or digit, then letters, digits and
+# '.', '-', '_', '@'; at most 128 characters.
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,127}", re.ASCII)
 
 
 class Refused(Exception):
@@ -142,3 +148,29 @@ class TeamDesk:
 def _id(comment_id: str, action: str) -> str:
     """A decision's id: one per comment and action, so moderating it again does not add another."""
     return hashlib.sha256(f"{comment_id}\0{action}".encode()).hexdigest()[:32]
+
+
+def evidence_export(store: Any, pack: Pack, author: str | None, fmt: str, *, masked: bool) -> int:
+    """`govern records evidence --author ID`: print the author's evidence pack; exit 2 on bad input."""
+    import sys
+
+    if not author or not NAME.fullmatch(author):
+        print("govern: --author needs an author id (letters, digits, '.', '-', '_', '@')", file=sys.stderr)
+        return 2
+    items = TeamDesk(store).records.evidence(author)
+    found = evidence_pack(author, items, slurs(pack), masked=masked, made_at=dt.datetime.now(dt.UTC))
+    print(evidence_html(found) if fmt == "html" else json.dumps(found, indent=2, ensure_ascii=False))
+    return 0
+
+
+def slurs(pack: Pack) -> list[str]:
+    """The word lists of the rules whose words are masked in lists and exports (the evidence
+    categories, and profanity), so a moderator is not made to read them."""
+    words: list[str] = []
+    categories = pack.moderation.team.evidence_categories | {"profanity"}
+    for compiled in pack.moderation.checker.rules:
+        if compiled.rule.category in categories:
+            for detector in compiled.rule.match:
+                if detector.get("kind") == "words":
+                    words += [str(w) for w in detector.get("words", [])]
+    return words

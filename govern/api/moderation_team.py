@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 import threading
 import time
 from collections import deque
@@ -24,14 +23,10 @@ from govern.errors import RequestError, error_body
 from govern.ids import new_id
 from govern.moderation.evidence import evidence_html, evidence_pack
 from govern.moderation.models import Comment, ModerationResult
-from govern.moderation_team import Refused, TeamDesk
+from govern.moderation_team import NAME, Refused, TeamDesk, slurs
 from govern.pack import parse
 from govern.platforms import ADAPTERS, PlatformCall
 from govern.platforms.facebook import signature_ok
-
-# The names grammar (requester, author, comment ids): a letter or digit, then letters, digits and
-# '.', '-', '_', '@'; at most 128 characters. Anything else is refused before it reaches a store.
-COMMENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,127}", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -151,7 +146,7 @@ def _refused(exc: Refused) -> ApiError:
 
 
 def _name(value: str, what: str) -> str:
-    if not COMMENT_ID.fullmatch(value):
+    if not NAME.fullmatch(value):
         message = (
             "may hold only letters, digits, '.', '-', '_' and '@', starting with a letter or digit (1-128)"
         )
@@ -292,7 +287,7 @@ def router(settings: PlatformSettings | None = None) -> APIRouter:
         _name(author, "author")
         pack = request.app.state.service.pack
         items = _desk(request).records.evidence(author)
-        found = evidence_pack(author, items, _slurs(pack), masked=masked, made_at=dt.datetime.now(dt.UTC))
+        found = evidence_pack(author, items, slurs(pack), masked=masked, made_at=dt.datetime.now(dt.UTC))
         if format == "html":
             return HTMLResponse(evidence_html(found))
         return JSONResponse(found)
@@ -340,15 +335,3 @@ def router(settings: PlatformSettings | None = None) -> APIRouter:
         return PlatformAnswer(platform=platform, results=await run_in_threadpool(answer))
 
     return api
-
-
-def _slurs(pack: Any) -> list[str]:
-    """The words lists of the rules whose findings are kept as evidence (hate, threats), to mask."""
-    words: list[str] = []
-    categories = pack.moderation.team.evidence_categories | {"profanity"}
-    for compiled in pack.moderation.checker.rules:
-        if compiled.rule.category in categories:
-            for detector in compiled.rule.match:
-                if detector.get("kind") == "words":
-                    words += [str(w) for w in detector.get("words", [])]
-    return words
