@@ -24,11 +24,13 @@ from govern.drafts.models import Platform
 from govern.errors import RequestError, error_body
 from govern.ids import new_id
 from govern.pack import Pack, field_errors
+from govern.web.moderation_view import gentle
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 PLATFORMS = list(Platform.__args__)  # type: ignore[attr-defined]
 APPROACHES = ["listen", "reflect", "converse", "experiment", "embed"]
+templates.env.globals["gentle"] = gentle  # the moderation queue's blurred, masked text
 
 
 def _limits(pack: Pack) -> dict[str, int]:
