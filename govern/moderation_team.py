@@ -16,6 +16,7 @@ from typing import Any
 from govern.moderation.evidence import evidence_html, evidence_pack
 from govern.moderation.evidence import item as evidence_item
 from govern.moderation.models import Comment, ModerationResult, Outcome
+from govern.moderation.response_times import ResponseTimes, summarise, working_time
 from govern.pack import Pack
 from govern.store.moderation_team import Appeal, Closed, Decision, ModerationRecords, NotFound
 from govern.store.sql import SqlStore
@@ -131,6 +132,37 @@ class TeamDesk:
             return self.records.decide_appeal(appeal_id, restore, reviewer, reason)
         except Closed as exc:
             raise Refused(409, "conflict", str(exc)) from None
+
+    def response_times(self, pack: Pack, since: dt.datetime) -> list[ResponseTimes]:
+        """How long held comments, appeals and block reviews waited for a moderator since
+        `since`, counting only moderation hours on working days."""
+        spec = pack.moderation.spec
+
+        def wait(start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+            return working_time(start, end, pack.moderation.calendar, spec.hours, pack.timezone)
+
+        held: dict[str, dt.datetime] = {}
+        waits: list[dt.timedelta] = []
+        for record in self.store.log(since=since):
+            if record.kind == "moderation" and record.result.get("action") == "hold":
+                held[record.ref] = record.at
+            elif record.kind in ("comment", "review") and record.ref in held:
+                waits.append(wait(held.pop(record.ref), record.at))
+        appeals = [
+            wait(a.opened_at, a.decided_at)
+            for a in self.records.appeals(None)
+            if a.decided_at and a.opened_at >= since
+        ]
+        blocks = [
+            wait(r.opened_at, r.decided_at)
+            for r in self.records.block_reviews(None)
+            if r.decided_at and r.opened_at >= since
+        ]
+        return [
+            summarise("held comments", waits),
+            summarise("appeals", appeals),
+            summarise("block reviews", blocks),
+        ]
 
     def decide_block(
         self, review_id: str, reviewer: str, block: bool, reason: str, review_on: dt.date | None

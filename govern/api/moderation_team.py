@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
@@ -23,6 +23,7 @@ from govern.errors import RequestError, error_body
 from govern.ids import new_id
 from govern.moderation.evidence import evidence_html, evidence_pack
 from govern.moderation.models import Comment, ModerationResult
+from govern.moderation.response_times import ResponseTimes
 from govern.moderation_team import NAME, Refused, TeamDesk, slurs
 from govern.pack import parse
 from govern.platforms import ADAPTERS, PlatformCall
@@ -275,6 +276,17 @@ def router(settings: PlatformSettings | None = None) -> APIRouter:
             if value is not None:
                 _name(value, what)
         return [DecisionOut(**vars(d)) for d in _desk(request).records.decisions(subject, author)]
+
+    @api.get(
+        "/v1/moderation/response-times",
+        response_model=list[ResponseTimes],
+        tags=["moderation"],
+        dependencies=[Depends(require("reviewer"))],
+    )
+    def response_times(request: Request, days: int = Query(default=30, ge=1, le=366)) -> list[ResponseTimes]:
+        """Waits for a moderator over the last `days`, in working minutes (out-of-hours left out)."""
+        since = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
+        return _desk(request).response_times(request.app.state.service.pack, since)
 
     @api.get("/v1/evidence", tags=["moderation"], dependencies=[Depends(require("admin"))])
     def evidence(

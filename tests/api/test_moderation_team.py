@@ -350,3 +350,24 @@ def test_threats_and_hate_are_kept_as_evidence_past_the_purge(keyed: TestClient,
 @pytest.mark.parametrize("author", ["", "a b", "x" * 200, "=cmd"])
 def test_evidence_author_outside_grammar_is_422(keyed: TestClient, author: str) -> None:
     assert keyed.get("/v1/evidence", params={"author": author}, headers=auth("ops")).status_code == 422
+
+
+def test_response_times_count_decided_items(keyed: TestClient) -> None:
+    held = comment("w1", "Bloody potholes again", "2026-11-18")
+    assert (
+        keyed.post("/v1/comments/moderations", json=held, headers=auth("integration")).json()["action"]
+        == "hold"
+    )
+    keyed.post(
+        "/v1/comments/moderations", json=comment("w2", PHONE, "2026-11-18"), headers=auth("integration")
+    )
+    appeal_id = keyed.post("/v1/comments/w2/appeal", json={"statement": "please"}).json()["appeal_id"]
+    keyed.post(
+        f"/v1/appeals/{appeal_id}/decide", json={"outcome": "uphold", "reason": "ok"}, headers=auth("mod-a")
+    )
+    assert keyed.get("/v1/moderation/response-times", headers=auth("integration")).status_code == 403
+    assert keyed.get("/v1/moderation/response-times?days=0", headers=auth("mod-a")).status_code == 422
+    held_times, appeals, blocks = keyed.get("/v1/moderation/response-times", headers=auth("mod-a")).json()
+    assert (held_times["what"], held_times["count"]) == ("held comments", 0)  # still waiting
+    assert (appeals["count"], blocks["count"]) == (1, 0)
+    assert appeals["median_minutes"] is not None and appeals["median_minutes"] >= 0
