@@ -196,13 +196,14 @@ def evidence_export(store: Any, pack: Pack, author: str | None, fmt: str, *, mas
 
 
 def slurs(pack: Pack) -> list[str]:
-    """The word lists of the rules whose words are masked in lists and exports (the evidence
-    categories, and profanity), so a moderator is not made to read them."""
+    """The words masked in lists and exports, so a moderator is not made to read them: the word
+    lists of the evidence categories (hate's slurs) and of profanity, except words only held
+    (mild words such as "bloody" are shown as written)."""
     words: list[str] = []
     categories = pack.moderation.team.evidence_categories | {"profanity"}
     for compiled in pack.moderation.checker.rules:
         if compiled.rule.category in categories:
             for detector in compiled.rule.match:
-                if detector.get("kind") == "words":
+                if detector.get("kind") == "words" and detector.get("action") != "hold":
                     words += [str(w) for w in detector.get("words", [])]
     return words

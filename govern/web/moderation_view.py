@@ -13,12 +13,13 @@ from fastapi import Request
 from govern.moderation.evidence import mask_words
 from govern.moderation_team import slurs
 
-# Categories whose text is blurred until a moderator opens it.
-UPSETTING = {"threats", "hate", "profanity", "insult", "abuse"}
+# Categories whose text is blurred until a moderator opens it (besides any text with a masked word).
+UPSETTING = {"threats", "hate", "insult", "abuse"}
 
 
 def gentle(request: Request, comment: dict[str, Any]) -> dict[str, Any]:
-    """The categories of a held comment, whether to blur it, and its text with slurs masked."""
+    """The categories of a held comment, whether to blur it (an upsetting category, or a word
+    the pack lists as offensive), and its text with those words masked."""
     service = request.app.state.service
     text = comment.get("text") or ""
     record = service.store.find("moderation", comment.get("comment_id", ""))
@@ -29,7 +30,7 @@ def gentle(request: Request, comment: dict[str, Any]) -> dict[str, Any]:
     masked = mask_words(text, slurs(service.pack))
     return {
         "categories": categories,
-        "upsetting": bool(UPSETTING.intersection(categories)),
+        "upsetting": bool(UPSETTING.intersection(categories)) or masked != text,
         "masked": masked,
         "has_masked": masked != text,
     }

@@ -3,8 +3,10 @@ moderator opens it (a <details> button, no JavaScript), and slurs stay masked un
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,67 +16,66 @@ from govern.store.sql import SqlStore
 from tests.conftest import DEFAULT_PACK
 
 
+def hold(store: SqlStore, cid: str, text: str, category: str, start: int, end: int) -> None:
+    """A comment held by a rule of `category` (as the insult and hate rules hold them)."""
+    finding = {
+        "rule": category,
+        "category": category,
+        "severity": "hold",
+        "message": "m",
+        "start": start,
+        "end": end,
+        "excerpt": text[start:end],
+        "suggestion": None,
+    }
+    result: dict[str, Any] = {"action": "hold", "reasons": [], "findings": [finding]}
+    store.append(
+        "moderation", cid, "integration", {"pack": "p", "version": "1", "digest": "d"}, {"text": text}, result
+    )
+    store.save_comment(
+        cid, "res-1", "facebook-page", text, dt.datetime(2026, 11, 18, tzinfo=dt.UTC), "hold", None
+    )
+
+
 @pytest.fixture
-def queue(tmp_path: Path) -> TestClient:
-    client = TestClient(create_app(str(DEFAULT_PACK), SqlStore(str(tmp_path / "g.db")), open_access=True))
-    held = [
-        ("h1", "You are a bloody idiot, Cllr Smith"),  # borderline swearing: held
-        ("h2", "Bloody potholes again on Elm Road"),  # borderline swearing, aimed at nobody: held
-    ]
-    for cid, text in held:
-        answer = client.post(
-            "/v1/comments/moderations",
-            json={
-                "comment_id": cid,
-                "text": text,
-                "channel": "facebook-page",
-                "posted_at": "2026-11-18T10:00:00Z",
-            },
-        )
-        assert answer.json()["action"] == "hold", answer.text
-    return client
+def store(tmp_path: Path) -> SqlStore:
+    return SqlStore(str(tmp_path / "g.db"))
 
 
-def test_upsetting_comments_are_blurred_under_their_category(queue: TestClient) -> None:
-    page = queue.get("/moderation").text
-    sections = re.findall(r"<section class=\"held\".*?</section>", page, re.S)
-    assert len(sections) == 2
-    for section in sections:
+def sections(client: TestClient) -> list[str]:
+    return re.findall(r"<section class=\"held\".*?</section>", client.get("/moderation").text, re.S)
+
+
+def test_upsetting_comments_are_blurred_under_their_category(store: SqlStore) -> None:
+    hold(store, "h1", "Councillor Smith is a pathetic excuse for a man", "insult", 22, 47)
+    hold(store, "h2", "Go back where you came from, you paki", "hate", 0, 37)
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True))
+    found = sections(client)
+    assert len(found) == 2
+    for section, category in zip(found, ["insult", "hate"], strict=True):
         assert '<details class="gentle">' in section
-        assert '<span class="category">profanity</span>' in section
+        assert f'<span class="category">{category}</span>' in section
         summary = re.search(r"<summary>(.*?)</summary>", section, re.S)
         assert summary and 'class="blurred" aria-hidden="true"' in summary.group(1)
         assert "Show it" in summary.group(1)
+    hateful = found[1]
+    opened = hateful.split("</summary>", 1)[1]
+    assert "<blockquote>Go back where you came from, you p***</blockquote>" in opened  # masked when opened
+    assert '<details class="gentle-full">' in opened
+    assert (
+        "you paki</blockquote>" in opened.split('<details class="gentle-full">', 1)[1]
+    )  # in full on request
 
 
-def test_words_from_the_packs_lists_are_masked_until_asked_for(tmp_path: Path) -> None:
-    client = TestClient(create_app(str(DEFAULT_PACK), SqlStore(str(tmp_path / "g.db")), open_access=True))
-    client.post(
-        "/v1/comments/moderations",
-        json={
-            "comment_id": "h3",
-            "text": "Bloody hell, the crap bins again",
-            "channel": "facebook-page",
-            "posted_at": "2026-11-18T10:00:00Z",
-        },
-    )
+def test_mild_words_and_clean_text_are_shown_plainly(store: SqlStore) -> None:
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True))
+    for cid, text, channel, when in (
+        ("m1", "The pavement is in a bloody state", "facebook-page", "2026-11-18T10:00:00Z"),
+        ("f1", "I support the new cycle lane.", "consultation-forum", "2026-11-21T10:00:00Z"),  # a Saturday
+    ):
+        body = {"comment_id": cid, "text": text, "channel": channel, "posted_at": when}
+        assert client.post("/v1/comments/moderations", json=body).json()["action"] == "hold"
     page = client.get("/moderation").text
-    opened = page.split('<details class="gentle">', 1)[1]
-    assert "B***** h***, the c*** bins again" in opened  # masked when first opened
-    assert '<details class="gentle-full">' in opened and "Bloody hell, the crap bins again" in opened
-
-
-def test_clean_held_text_is_shown_plainly(tmp_path: Path) -> None:
-    client = TestClient(create_app(str(DEFAULT_PACK), SqlStore(str(tmp_path / "g.db")), open_access=True))
-    client.post(
-        "/v1/comments/moderations",
-        json={
-            "comment_id": "f1",
-            "text": "I support the new cycle lane.",
-            "channel": "consultation-forum",
-            "posted_at": "2026-11-21T10:00:00Z",
-        },  # a Saturday: held outside moderation hours
-    )
-    page = client.get("/moderation").text
+    assert "<blockquote>The pavement is in a bloody state</blockquote>" in page
     assert "<blockquote>I support the new cycle lane.</blockquote>" in page
     assert '<details class="gentle">' not in page
