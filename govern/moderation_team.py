@@ -68,8 +68,11 @@ class TeamDesk:
         if not comment_id:
             return
         author = comment.author.id or ""
-        outcome = pack.moderation.outcome(comment, result)
-        self.records.remember(outcome.model_copy(update={"comment_id": comment_id}), author, actor)
+        if result.action == "publish":
+            return  # nothing to remember beyond the stored comment: no strike, no target, no action
+        if author:  # categories and targets, for the author's later comments
+            outcome = pack.moderation.outcome(comment, result)
+            self.records.remember(outcome.model_copy(update={"comment_id": comment_id}), author, actor)
         now = dt.datetime.now(dt.UTC)
         why = "; ".join(f"{r.rule}: {r.message}" for r in result.reasons)
         for action in result.actions:

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from govern.access.models import Contract
 from govern.api import metrics
@@ -327,7 +328,6 @@ def router(settings: PlatformSettings | None = None) -> APIRouter:
         incoming = adapter.incoming(payload)  # a malformed payload: RequestError, 422
         service: Service = request.app.state.service
         actor = _actor(request)
-        from starlette.concurrency import run_in_threadpool
 
         def answer() -> list[PlatformItem]:
             out = []
