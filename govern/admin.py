@@ -80,6 +80,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         GOVERN_DB=args.db,
         GOVERN_OPEN="1" if open_access else "0",
         GOVERN_SHADOW=os.path.abspath(args.shadow) if args.shadow else "",
+        GOVERN_HOSTS=",".join(args.allowed_host),
+        GOVERN_TRUST_PROXY="1" if args.trust_proxy else "0",
     )
     if args.workers > 1 and "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="govern-metrics-")
@@ -92,6 +94,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_config=None,
         timeout_graceful_shutdown=10,
         access_log=False,
+        proxy_headers=False,  # X-Forwarded-Proto is honoured only with --trust-proxy (govern's Guard)
     )
     try:
         sock = listen_socket(args.host, args.port)
@@ -238,6 +241,9 @@ def cmd_records(args: argparse.Namespace) -> int:
     days = pack.moderation.spec.retention.removed_days
     before = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
     count = store.purge(before, actor=_operator())
+    from govern.signoff.sql import SqlReviews
+
+    count += SqlReviews(store.engine).purge(before)  # drafts sent for sign-off, once decided
     print(f"purged the text of {count} drafts and comments older than {days} days ({before.date()})")
     from govern.moderation_team import TeamDesk
 
@@ -266,6 +272,19 @@ def add_commands(sub: Any, default_policies: str) -> None:
         help="also decide every request with this pack; log and count differences",
     )
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    p.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[h for h in os.environ.get("GOVERN_HOSTS", "").split(",") if h],
+        metavar="NAME",
+        help="a host name the service answers to (repeat for more); loopback names always work when open",
+    )
+    p.add_argument(
+        "--trust-proxy",
+        action="store_true",
+        default=os.environ.get("GOVERN_TRUST_PROXY") == "1",
+        help="behind a TLS proxy: take the scheme from X-Forwarded-Proto (cookies become Secure)",
+    )
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("keys", help="API keys: create one (printed once), list them, or change a key's role")

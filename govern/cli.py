@@ -116,8 +116,10 @@ def _answer_each(
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from govern.sandbox import check_pack
+
     try:
-        pack = load_pack(args.dir)
+        checked = check_pack(args.dir)  # in a child process: a pack that crashes it is refused
     except PolicyError as exc:
         if args.format == "json":
             print(json.dumps({"valid": False, "problems": [p.as_dict() for p in exc.problems]}, indent=2))
@@ -130,10 +132,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return EXIT_POLICY
+    ref = checked.ref
     if args.format == "json":
-        print(json.dumps({"valid": True, "pack": pack.ref.model_dump(), "rules": len(pack.rules())}))
+        print(json.dumps({"valid": True, "pack": ref, "rules": checked.rules}))
     else:
-        print(f"{pack.name} {pack.version}: valid ({len(pack.rules())} rules, {pack.digest})")
+        print(f"{ref['pack']} {ref['version']}: valid ({checked.rules} rules, {ref['digest']})")
     return EXIT_OK
 
 
@@ -254,11 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input(p)
     p.set_defaults(run=cmd_moderate)
 
-    from govern import admin, enforce, owner
+    from govern import admin, enforce, owner, reports
 
     admin.add_commands(sub, default_policies())
     owner.add_commands(sub, default_policies())
     enforce.add_commands(sub, default_policies())
+    reports.add_commands(sub, default_policies())
     return parser
 
 

@@ -13,8 +13,12 @@ CODES: dict[str, str] = {
     "G101": "YAML syntax error",
     "G102": "YAML feature not allowed in packs",
     "G103": "document is not a mapping",
+    "G104": "the pack is over a size or file-count limit",
+    "G105": "symbolic link leads outside the pack folder",
     "G110": "pack.yaml is missing or invalid",
     "G111": "the pack extends itself, directly or through others",
+    "G112": "`extends:` names a pack outside the packs root",
+    "G120": "the pack could not be checked safely",
     "G200": "unknown key",
     "G201": "required key missing",
     "G202": "wrong type",
@@ -28,6 +32,7 @@ CODES: dict[str, str] = {
     "G400": "expression does not compile",
     "G401": "expression names an unknown variable",
     "G402": "pattern does not compile",
+    "G403": "expression over a size, nesting or cost limit",
 }
 
 

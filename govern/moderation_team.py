@@ -198,6 +198,11 @@ def evidence_export(store: Any, pack: Pack, author: str | None, fmt: str, *, mas
     return 0
 
 
+# The keys of each detector kind that list offensive words (a profanity detector's `mild` words
+# are shown as written).
+LISTED = {"words": ("words",), "hate": ("slurs",), "profanity": ("strong",)}
+
+
 def slurs(pack: Pack) -> list[str]:
     """The words masked in lists and exports, so a moderator is not made to read them: the word
     lists of the evidence categories (hate's slurs) and of profanity, except words only held
@@ -207,6 +212,8 @@ def slurs(pack: Pack) -> list[str]:
     for compiled in pack.moderation.checker.rules:
         if compiled.rule.category in categories:
             for detector in compiled.rule.match:
-                if detector.get("kind") == "words" and detector.get("action") != "hold":
-                    words += [str(w) for w in detector.get("words", [])]
+                if detector.get("action") == "hold":
+                    continue
+                for key in LISTED.get(str(detector.get("kind")), ()):
+                    words += [str(w) for w in detector.get(key) or []]
     return words

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -171,6 +172,14 @@ def outcome(kind: str, result: dict[str, Any]) -> tuple[str, list[str]]:
     return result.get("action", "?"), [r["rule"] for r in result.get("reasons", [])]
 
 
-def load_pack(path: str | Path) -> Pack:
-    """Load, validate and compile a pack folder; raises PolicyError listing every problem."""
-    return Pack(read_pack(Path(path)))
+PACKS_ROOT_ENV = "GOVERN_PACKS_ROOT"
+
+
+def load_pack(path: str | Path, *, packs_root: str | Path | None = None) -> Pack:
+    """Load, validate and compile a pack folder; raises PolicyError listing every problem.
+
+    `extends:` may only name packs under `packs_root`: by default $GOVERN_PACKS_ROOT, or else the
+    folder holding the pack.
+    """
+    root = packs_root or os.environ.get(PACKS_ROOT_ENV) or None
+    return Pack(read_pack(Path(path), Path(root) if root else None))

@@ -9,6 +9,7 @@ from govern import Pack, load_pack
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 DEFAULT_PACK = ROOT / "policies" / "council-default"
+LOCAL = "http://127.0.0.1"  # a TestClient's base URL: open mode answers loopback host names only
 
 
 @pytest.fixture(scope="session")

@@ -33,7 +33,7 @@ def run(
 def test_validate_default_pack(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["validate"], capsys)
     assert code == 0
-    assert out.startswith("council-default 1.0.0: valid (41 rules, sha256:")
+    assert out.startswith("council-default 1.0.0: valid (47 rules, sha256:")
 
 
 def test_validate_broken_pack_lists_problems_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -149,8 +149,8 @@ def test_check_text_format_underlines_findings(
         "REVISE  tone 0.35 · rebuttal risk 0.00",
         "  Going forward, yes.",
         "  ~~~~~~~~~~~~~",
-        "1:1: revise corporate-tone (tone): This is a stock corporate phrase that can read as insincere. "
-        '"Going forward"',
+        "1:1: revise corporate-tone (tone): This is a stock corporate phrase or a word to avoid; it can read "
+        'as insincere or vague. "Going forward"',
         "    suggestion: from now on",
     ]
 

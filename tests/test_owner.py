@@ -14,10 +14,16 @@ from govern.api.app import create_app
 from govern.cli import main
 from govern.store.sql import SqlStore
 from tests.access.test_engine import request as access_request
-from tests.conftest import DEFAULT_PACK, FIXTURES, ROOT
+from tests.conftest import DEFAULT_PACK, FIXTURES, LOCAL, ROOT
 
 PARKS = ROOT / "examples" / "parks-department"
 FEATURES = ROOT / "features"
+
+
+@pytest.fixture(autouse=True)
+def packs_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tutorial's pack extends ../../policies/council-default: the repository is its packs root."""
+    monkeypatch.setenv("GOVERN_PACKS_ROOT", str(ROOT))
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -44,7 +50,7 @@ def test_the_tutorial_pack_passes_with_full_coverage(capsys: pytest.CaptureFixtu
     assert body["coverage"]["rules"]["access:read-fitness-apps"] == [
         "P1 the parks team may read fitness apps for 90 days"
     ]
-    assert len(body["coverage"]["rules"]) == 43
+    assert len(body["coverage"]["rules"]) == 49
 
 
 def test_coverage_below_the_minimum_exits_4(capsys: pytest.CaptureFixture[str]) -> None:
@@ -137,7 +143,7 @@ def test_replay_reports_what_the_candidate_would_change(
 ) -> None:
     db = tmp_path / "govern.db"
     store = SqlStore(str(db))
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True))
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url=LOCAL)
     strava = access_request(
         site="strava.com", access="read", approach="listen", requester={"department": "Parks"}
     )
@@ -162,7 +168,9 @@ def test_replay_reports_what_the_candidate_would_change(
 
 def test_shadow_mode_counts_differences_and_answers_with_the_live_pack(tmp_path: Path) -> None:
     store = SqlStore(str(tmp_path / "govern.db"))
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True, shadow=str(PARKS)))
+    client = TestClient(
+        create_app(str(DEFAULT_PACK), store, open_access=True, shadow=str(PARKS)), base_url=LOCAL
+    )
     strava = access_request(
         site="strava.com", access="read", approach="listen", requester={"department": "Parks"}
     )

@@ -45,3 +45,44 @@ Feature: What the discretion guidelines do not flag
     Given the draft "Your green bin will be emptied on Friday this week." on "x"
     When it is checked
     Then there are no findings
+
+  Scenario: An apology with an account of the problem is never hostile
+    Given the draft "We're very sorry for the disruption, the bin lorry broke down and your road will be done tomorrow." on "x"
+    And it is a reply to "My bin wasn't emptied again, this is a joke"
+    When it is checked
+    Then the verdict is "ok"
+    And no "hostile-tone" finding is reported
+    And the tone score is below 0.1
+
+  Scenario: Agreeing with the reader is not a judgement of them
+    Given the draft "You're not wrong, the path should have been gritted. Thanks for telling us." on "x"
+    When it is checked
+    Then no "hostile-tone" finding is reported
+
+  Scenario: A multi-disciplinary team is not a disciplinary matter
+    Given the draft "Our multi-disciplinary team helps families find a home." on "facebook"
+    When it is checked
+    Then the verdict is "ok"
+    And no "sensitive-topic" finding is reported
+
+  Scenario: Delivering a baby and tackling in rugby are literal
+    Given the draft "Our midwives delivered a baby in the car park. Come and try a tackle in rugby at Hilsea." on "facebook"
+    When it is checked
+    Then no "corporate-tone" finding is reported
+
+  Scenario: Two emoji at the end, one hashtag and one link are fine
+    Given the draft "The paddling pool opens on Saturday: examplecouncil.gov.uk/pools #SummerInThePark ☀️🌊" on "instagram"
+    When it is checked
+    Then the verdict is "ok"
+    And there are no findings
+
+  Scenario: Short plain sentences are fine
+    Given the draft "Bins are collected on Tuesdays. Put yours out by 7am. Thanks!" on "x"
+    When it is checked
+    Then there are no findings
+
+  Scenario: Accented letters are not styled letters
+    Given the draft "Café Rouge hosts the naïve art fair – entry free." on "facebook"
+    When it is checked
+    Then no "styled-letters" finding is reported
+    And the verdict is "ok"

@@ -1,5 +1,5 @@
 Feature: Discretion guidelines for drafts
-  One scenario per rule of COUNCIL-POLICY section 2 (D1 to D18). The verdict is the highest
+  One scenario per rule of COUNCIL-POLICY section 2 (D1 to D23). The verdict is the highest
   severity found: block > refer > revise > info (info alone is ok).
 
   Background:
@@ -113,6 +113,23 @@ Feature: Discretion guidelines for drafts
     Then a "corporate-tone" finding covers "apologize for any inconvenience"
     And the "corporate-tone" finding suggests "use"
 
+  Scenario: D8 GOV.UK words to avoid get plain alternatives in any form
+    Given the draft "We will deliver a robust, key programme to tackle fly-tipping with our stakeholder groups." on "facebook"
+    When it is checked
+    Then the verdict is "revise"
+    And a "corporate-tone" finding covers "deliver"
+    And a "corporate-tone" finding covers "robust"
+    And a "corporate-tone" finding covers "key"
+    And a "corporate-tone" finding covers "tackle"
+    And a "corporate-tone" finding covers "stakeholder"
+    And the tone score is above 0.3
+
+  Scenario: D8 a word to avoid in its literal sense is fine
+    Given the draft "Drive to the tip and collect the key to the hall from reception. Foster carers meet on Monday." on "facebook"
+    When it is checked
+    Then the verdict is "ok"
+    And there are no findings
+
   Scenario: D9 capitals read as shouting
     Given the draft "PLEASE STOP putting glass in the brown bin." on "x"
     When it is checked
@@ -133,12 +150,20 @@ Feature: Discretion guidelines for drafts
     And a "hostile-tone" finding covers "Obviously"
     And a "hostile-tone" finding covers "Get your facts straight"
 
-  Scenario: D10 a strongly negative draft is hostile
-    Given the draft "This is a terrible, disgusting, awful mess and we hate it." on "x"
+  Scenario: D10 a judgement of the reader is hostile
+    Given the draft "You're being unreasonable, the bins were collected on time." on "x"
+    And it is a reply to "You missed my bin again"
     When it is checked
     Then the verdict is "revise"
-    And a "hostile-tone" finding is reported
-    And the tone score is above 0.5
+    And a "hostile-tone" finding covers "You're being unreasonable"
+    And the tone score is above 0.4
+
+  Scenario: D10 blame and dismissal are hostile
+    Given the draft "If you had bothered to read the notice you would know. This matter is now closed." on "facebook"
+    When it is checked
+    Then the verdict is "revise"
+    And a "hostile-tone" finding covers "If you had bothered"
+    And a "hostile-tone" finding covers "This matter is now closed"
 
   Scenario: D11 guarantees are referred
     Given the draft "We guarantee every pothole will be fixed within a week." on "x"
@@ -208,3 +233,46 @@ Feature: Discretion guidelines for drafts
     When it is checked
     Then the verdict is "ok"
     And no "length" finding is reported
+
+  Scenario: D19 many and repeated emoji are read out one by one
+    Given the draft "The summer fair is on Saturday 🎉🎉🎉🎈" on "instagram"
+    When it is checked
+    Then the verdict is "revise"
+    And a "emoji" finding covers "🎉"
+
+  Scenario: D19 an emoji in place of a word
+    Given the draft "We ❤️ our parks" on "instagram"
+    When it is checked
+    Then the verdict is "revise"
+    And a "emoji" finding covers "❤️"
+
+  Scenario: D20 a hashtag in the middle of a sentence
+    Given the draft "Join us at #CentralLibrary on Monday for the book sale." on "x"
+    When it is checked
+    Then the verdict is "revise"
+    And a "hashtags" finding covers "#CentralLibrary"
+
+  Scenario: D20 more than two hashtags
+    Given the draft "Bin day moves to Tuesday. #Bins #Recycling #Portsmouth" on "x"
+    When it is checked
+    Then the verdict is "revise"
+    And a "hashtags" finding covers "#Portsmouth"
+
+  Scenario: D21 more than one link is noted
+    Given the draft "Check your bin day at examplecouncil.gov.uk/bins and report a missed bin at examplecouncil.gov.uk/missed" on "facebook"
+    When it is checked
+    Then the verdict is "ok"
+    And a "links" finding covers "examplecouncil.gov.uk/missed"
+
+  Scenario: D22 a sentence of more than 25 words is noted
+    Given the draft "From Monday the recycling centre on Eastern Road will open at eight in the morning and close at six in the evening every day except Christmas Day and Boxing Day." on "facebook"
+    When it is checked
+    Then the verdict is "ok"
+    And a "long-sentence" finding is reported
+
+  Scenario: D23 styled letters are replaced by plain ones
+    Given the draft "𝗢𝗽𝗲𝗻 𝘁𝗼𝗱𝗮𝘆: the new library garden." on "instagram"
+    When it is checked
+    Then the verdict is "revise"
+    And a "styled-letters" finding covers "𝗢𝗽𝗲𝗻 𝘁𝗼𝗱𝗮𝘆"
+    And the "styled-letters" finding suggests "Open today"

@@ -32,11 +32,29 @@ Feature: House rules for comments
     When it is moderated
     Then it is removed because of "profanity"
 
-  Scenario: M3 borderline language is held for a moderator
-    Given a comment "The pavement on Kingston Road is in a bloody state. Can someone take a look?" on "facebook-page"
+  Scenario: M3 strong swearing aimed at no one is borderline and held for a moderator
+    Given a comment "What the f*ck is going on with the bins on Kingston Road?" on "facebook-page"
     And it is posted at 2026-11-18T11:00
     When it is moderated
     Then it is held because of "profanity"
+
+  Scenario: M3 a mild word used for emphasis is published
+    Given a comment "The pavement on Kingston Road is in a bloody state. Can someone take a look?" on "facebook-page"
+    And it is posted at 2026-11-18T11:00
+    When it is moderated
+    Then it is published
+
+  Scenario: M3 an insult aimed at a person is held
+    Given a comment "The woman on the phone was a thick idiot." on "facebook-page"
+    And it is posted at 2026-11-18T11:00
+    When it is moderated
+    Then it is held because of "insult"
+
+  Scenario: M3 harsh criticism of a service names no person and is published
+    Given a comment "This service is useless and the new bin rota is a shambles. This decision stinks." on "facebook-page"
+    And it is posted at 2026-11-18T11:00
+    When it is moderated
+    Then it is published
 
   Scenario: M4 someone's phone number is removed with a private-contact reply
     Given a comment "Ring my neighbour on 07700 900456, he dumped the sofa." on "facebook-page"
@@ -44,6 +62,18 @@ Feature: House rules for comments
     When it is moderated
     Then it is removed because of "personal-data"
     And the author is told "please contact us privately"
+
+  Scenario: M4 a house number and street without a postcode is a home address
+    Given a comment "Mrs Jones at 14 Elm Road is a benefit cheat, report her." on "facebook-page"
+    And it is posted at 2026-11-18T11:00
+    When it is moderated
+    Then it is removed because of "personal-data"
+
+  Scenario: M4 counting things on a street is not an address
+    Given a comment "There are 5 potholes on Elm Road and nobody has come out." on "facebook-page"
+    And it is posted at 2026-11-18T11:00
+    When it is moderated
+    Then it is published
 
   Scenario: M5 advertising is spam
     Given a comment "Make £500 a day from home! Click here to find out how." on "youtube-comments"

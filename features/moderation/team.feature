@@ -36,13 +36,15 @@ Feature: Running a moderation team
     And the author is warned privately "repeated breaches may lead to a block"
     And the author has 1 strike
 
-  Scenario: strong swearing is hidden, not deleted
-    Given a comment "This is fucking ridiculous" on "youtube-comments"
+  Scenario: borderline swearing is hidden for a moderator, not deleted, and is no strike
+    Given a comment "What the fuck is going on with the bins" on "youtube-comments"
     And it is by "res-3"
     And it is posted at 2026-11-20T10:00
     When it is moderated
-    Then the actions are "hide, warn"
+    Then it is held because of "profanity"
+    And the actions are "hide"
     And "hide" is because of "profanity"
+    And the author has 0 strikes
 
   Scenario: a published comment has no actions and no strike
     Given a comment "Thanks for gritting our road this morning" on "facebook-page"

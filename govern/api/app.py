@@ -21,12 +21,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from govern.access.models import AccessDecision, AccessRequest, Contract
 from govern.api import metrics
+from govern.api.middleware import Guard, WebSettings
 from govern.drafts.models import MAX_TEXT, DraftVerdict
-from govern.errors import PolicyError, RequestError, error_body
+from govern.errors import Location, PolicyError, Problem, RequestError, error_body
 from govern.ids import new_id
 from govern.moderation.models import Comment, ModerationResult
 from govern.moderation_team import TeamDesk
 from govern.pack import AREAS, Pack, field_errors, load_pack, outcome, parse
+from govern.sandbox import load_untrusted
 from govern.store.base import Entry, Grant, Store, StoreUnavailable
 
 log = logging.getLogger("govern.api")
@@ -131,10 +133,15 @@ class Service:
         """Load the pack again; a pack that does not validate raises and the old one stays."""
         with self._reload_lock:
             try:
-                pack = load_pack(self.policies)
+                pack = load_untrusted(self.policies)  # checked in a child process first
             except PolicyError:
                 metrics.RELOADS.labels(result="refused").inc()
                 raise
+            except Exception as exc:  # whatever goes wrong, the old pack stays in force
+                metrics.RELOADS.labels(result="refused").inc()
+                log.exception("reloading %s failed", self.policies)
+                message = f"loading the pack failed ({type(exc).__name__}); the old one stays in force"
+                raise PolicyError([Problem(Location(self.policies), "G120", message)]) from None
             self.pack, self.loaded_at = pack, dt.datetime.now(dt.UTC)  # one assignment: atomic
             metrics.RELOADS.labels(result="loaded").inc()
             return pack
@@ -184,7 +191,7 @@ def require(role: str) -> Callable[[Request], Awaitable[None]]:
     async def check(request: Request) -> None:
         service: Service = request.app.state.service
         if service.open_access:
-            request.state.actor = "anonymous"
+            request.state.actor, request.state.role = "anonymous", "admin"
             return
         header = request.headers.get("authorization", "")
         secret = (
@@ -199,26 +206,41 @@ def require(role: str) -> Callable[[Request], Awaitable[None]]:
             raise ApiError(401, "unauthenticated", "unknown API key")
         if ROLES.index(key.role) < ROLES.index(role):
             raise ApiError(403, "forbidden", f"this needs the {role} role; the key has {key.role}")
-        request.state.actor = key.name
+        request.state.actor, request.state.role = key.name, key.role
 
     return check
 
 
 def create_app(
-    policies: str, store: Store, *, open_access: bool = False, shadow: str | None = None
+    policies: str,
+    store: Store,
+    *,
+    open_access: bool = False,
+    shadow: str | None = None,
+    web: WebSettings | None = None,
 ) -> FastAPI:
     """The FastAPI application serving `policies` with `store`."""
     app = FastAPI(
         title="govern",
         version="1.0",
         description="Policy-as-code for social-media governance: access decisions, draft checks, moderation.",
+        docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN; /openapi.json stays
+        redoc_url=None,
     )
     app.state.service = Service(policies, store, open_access=open_access, shadow=shadow)
     _errors(app)
     _middleware(app)
+    app.add_middleware(
+        Guard, is_open=lambda: bool(app.state.service.open_access), settings=web or WebSettings()
+    )
     from govern.web.routes import add_pages
 
     add_pages(app)
+    from govern.api.drafts_review import add_signoff
+    from govern.web.drafts_pages import add_draft_pages
+
+    add_signoff(app)
+    add_draft_pages(app)
     from govern.api.moderation_team import router as moderation_team
 
     app.include_router(moderation_team())
@@ -372,6 +394,9 @@ def create_app(
         service: Service = request.app.state.service
         pack = service.pack
         comment = parse(Comment, body, "comment")
+        if comment.comment_id and service.store.find("moderation", comment.comment_id) is not None:
+            # Moderating it again would overwrite its action and drop a held comment from the queue.
+            raise ApiError(409, "conflict", f"comment {comment.comment_id!r} was already moderated")
         posted = comment.posted_at or dt.datetime.now(dt.UTC)
         if posted.tzinfo is None:
             posted = posted.replace(tzinfo=pack.timezone)
@@ -534,15 +559,17 @@ async def _json_body(request: Request) -> Any:
         raise ApiError(422, "invalid_request", f"the body is not valid JSON: {exc}") from None
 
 
-def _login_page(exc: ApiError) -> Response:
+def _login_page(request: Request, exc: ApiError) -> Response:
     """A person in a browser gets a readable page asking for an API key, not JSON."""
     from html import escape
+
+    from govern.web.csrf import csrf_field
 
     body = (
         '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sign in — govern</title>'
         '<link rel="stylesheet" href="/static/govern.css"></head><body><main id="main"><h1>Sign in</h1>'
         f'<div class="error" role="alert"><p>{escape(exc.message)}</p></div>'
-        '<form method="post" action="/login"><label for="key">Your API key</label>'
+        f'<form method="post" action="/login">{csrf_field(request)}<label for="key">Your API key</label>'
         '<input type="password" id="key" name="key" autocomplete="off"><button type="submit">Sign in</button>'
         "</form></main></body></html>"
     )
@@ -554,7 +581,7 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Response:
         if exc.status in (401, 403) and "text/html" in request.headers.get("accept", ""):
-            return _login_page(exc)
+            return _login_page(request, exc)
         return error_response(exc.status, exc.code, exc.message, exc.details)
 
     @app.exception_handler(RequestError)

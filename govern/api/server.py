@@ -14,7 +14,9 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from govern.api.app import Service, create_app
+from govern.api.middleware import WebSettings
 from govern.errors import PolicyError
+from govern.policy.files import list_files
 from govern.store.sql import SqlStore
 
 log = logging.getLogger("govern.serve")
@@ -38,24 +40,37 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(body)
 
 
-def pack_stamp(folder: str) -> tuple[tuple[str, float, int], ...]:
-    """Names, modification times and sizes of a pack's files: cheap to compare."""
-    root = Path(folder)
-    return tuple(
-        sorted(
-            (str(p), p.stat().st_mtime, p.stat().st_size)
-            for p in root.rglob("*")
-            if p.suffix in (".yaml", ".yml") and p.is_file()
-        )
-    )
+def pack_stamp(folder: str) -> tuple[object, ...]:
+    """Names, modification times and sizes of a pack's files (bounded, links not followed)."""
+    found, problems = list_files(Path(folder).resolve())
+    return (*((str(f.path), f.mtime, f.size) for f in found), *map(str, problems))
 
 
 def reload_safely(service: Service, why: str) -> None:
+    """Reload, logging the outcome; never raises, so neither the watcher nor a signal dies."""
     try:
         pack = service.reload()
         log.info("reloaded %s %s (%s) on %s", pack.name, pack.version, pack.digest, why)
     except PolicyError as exc:
         log.error("refused the new pack on %s; the old one stays in force: %s", why, exc)
+    except Exception:
+        log.exception("reloading on %s failed; the old pack stays in force", why)
+
+
+async def watch(service: Service, folder: str, seconds: float = WATCH_SECONDS) -> None:
+    """Reload when the pack's files change, off the event loop; survives any error."""
+    stamp: tuple[object, ...] | None = None
+    while True:
+        try:
+            current = await asyncio.to_thread(pack_stamp, folder)
+            if stamp is not None and current != stamp:
+                await asyncio.to_thread(reload_safely, service, "a change to the pack's files")
+            stamp = current
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("the pack watcher hit an error; it keeps watching")
+        await asyncio.sleep(seconds)
 
 
 def app_factory() -> FastAPI:
@@ -67,25 +82,26 @@ def app_factory() -> FastAPI:
         store,
         open_access=os.environ.get("GOVERN_OPEN") == "1",
         shadow=os.environ.get("GOVERN_SHADOW") or None,
+        web=WebSettings.of(
+            os.environ.get("GOVERN_HOSTS", "").split(","),
+            trust_forwarded_proto=os.environ.get("GOVERN_TRUST_PROXY") == "1",
+        ),
     )
     service: Service = app.state.service
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         loop = asyncio.get_running_loop()
+        pending: set[asyncio.Future[None]] = set()
+
+        def on_hangup() -> None:  # reload in a worker thread: the loop keeps answering
+            task = asyncio.ensure_future(asyncio.to_thread(reload_safely, service, "SIGHUP"))
+            pending.add(task)
+            task.add_done_callback(pending.discard)
+
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop.add_signal_handler(signal.SIGHUP, reload_safely, service, "SIGHUP")
-
-        async def watch() -> None:
-            stamp = pack_stamp(policies)
-            while True:
-                await asyncio.sleep(WATCH_SECONDS)
-                current = pack_stamp(policies)
-                if current != stamp:
-                    stamp = current
-                    reload_safely(service, "a change to the pack's files")
-
-        watcher = asyncio.create_task(watch())
+            loop.add_signal_handler(signal.SIGHUP, on_hangup)
+        watcher = asyncio.create_task(watch(service, policies))
         yield
         watcher.cancel()
 

@@ -17,6 +17,7 @@ pytest_plugins = [
     "govern.bdd.draft_steps",
     "govern.bdd.moderation_team_steps",
     "govern.bdd.moderation_steps",
+    "govern.bdd.signoff_steps",
 ]
 
 

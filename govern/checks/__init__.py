@@ -10,15 +10,25 @@ from collections.abc import Callable
 from typing import Any
 
 from govern.checks import (
+    avoid,
     classifier,
     context,
+    emoji,
+    hashtags,
+    hate,
+    hostility,
+    insult,
     length,
     metric,
     patterns,
     personal_data,
     phrases,
+    profanity,
     scores,
+    sentences,
+    styled,
     targeted,
+    threat,
     words,
 )
 from govern.checks.base import CompileEnv, Detector
@@ -37,4 +47,14 @@ KINDS: dict[str, tuple[dict[str, Any], Compile]] = {
     "context": (context.SCHEMA, context.compile_context),
     "targeted": (targeted.SCHEMA, targeted.compile_targeted),
     "classifier": (classifier.SCHEMA, classifier.compile_classifier),
+    "profanity": (profanity.SCHEMA, profanity.compile_profanity),
+    "insult": (insult.SCHEMA, insult.compile_insult),
+    "hate": (hate.SCHEMA, hate.compile_hate),
+    "threat": (threat.SCHEMA, threat.compile_threat),
+    "words-to-avoid": (avoid.SCHEMA, avoid.compile_words_to_avoid),
+    "hostility": (hostility.SCHEMA, hostility.compile_hostility),
+    "emoji": (emoji.SCHEMA, emoji.compile_emoji),
+    "hashtags": (hashtags.SCHEMA, hashtags.compile_hashtags),
+    "sentences": (sentences.SCHEMA, sentences.compile_sentences),
+    "styled-letters": (styled.SCHEMA, styled.compile_styled_letters),
 }

@@ -1,28 +1,34 @@
-"""`classifier`: small text classifiers that govern trains from data it ships.
+"""`classifier`: text classifiers govern trains from data it ships, as supporting evidence.
 
-Catches: what word lists cannot — a veiled threat ("be a shame if your car caught fire"), hate
-with no slur in it, abuse — while letting through harsh criticism ("what a load of rubbish")
-and counter-speech that quotes abuse to condemn it. Example: `{kind: classifier, model: threat,
-above: 0.7}`. The finding covers the whole text.
+Catches what word lists miss — abuse in new words, misspellings, hate with no slur in it — and
+says which words raised the score. Example: `{kind: classifier, model: threat, above: 0.5}`.
 
-Each model is TF-IDF over word unigrams and bigrams into logistic regression, trained by
-`python -m govern.moderation.train` from `govern/data/` and stored as plain JSON weights in
-`govern/data/models/`, so scoring needs no scikit-learn and takes microseconds. Quoted text
-is replaced by a marker before scoring: quoting abuse is not using it.
+**It never removes a comment on its own.** Its spans carry the action `hold`: a rule's own action
+(remove) applies only where another detector of the rule finds the same words. The spans name the
+words and phrases that contributed most to the score (at most three runs of words), never the
+whole text unless the text is one word.
+
+Each model is a logistic regression over the features of `govern.checks.text_features` (words,
+their character 3-5-grams, word bigrams and trigrams; identity terms and pronouns masked, quoted
+text replaced), trained by `python -m govern.moderation.train` from `govern/data/` and stored as
+plain JSON weights in `govern/data/models/moderation.json`. Scoring needs no scikit-learn: the
+score is sigmoid(intercept + the sum of the weights of the text's features / sqrt(words)), so
+each word's own features are summed once and cached, and a comment costs tens of microseconds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import math
-import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 from govern.checks.base import CompileEnv, Span, Subject
-from govern.checks.words import LEET, QUOTED
+from govern.checks.text_features import MASKS, STOP, WINDOW, segments, tokens, windows, word_grams
 
 MODELS = ("offensive", "threat", "hate")
 
@@ -32,60 +38,197 @@ SCHEMA: dict[str, Any] = {
     "above": {"type": "number", "required": True, "min": 0, "max": 1},
 }
 
-TOKEN = re.compile(r"[a-z0-9_]+(?:['’][a-z]+)?")
+PLAIN = MASKS | STOP  # words with no features of their own
+TOP = 3  # runs of words named as the reason for a score
+SHARE = 0.25  # a word is named when it contributes at least this share of the top word's part
+CACHED_WORDS = 100_000  # distinct words whose summed weights are remembered per process
 
 
-def prepare(text: str) -> str:
-    """What a model reads: lower case, look-alike characters undone, quotations replaced."""
-    return QUOTED.sub(" zzquoted ", text).lower().translate(LEET)
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-700.0, min(700.0, z))))
 
 
-@functools.lru_cache(maxsize=512)
-def _features(text: str) -> tuple[str, ...]:
-    tokens = TOKEN.findall(prepare(text))
-    return (*tokens, *(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)))
+@dataclass
+class Models:
+    """Several logistic regressions over one set of features, evaluated from their weights."""
+
+    names: tuple[str, ...]
+    intercepts: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]  # feature -> coefficient per model
+    _words: dict[str, tuple[float, ...]] = field(default_factory=dict, repr=False)
+    _heads: frozenset[str] = field(default=frozenset(), repr=False)  # first two words of each trigram
+
+    def __post_init__(self) -> None:
+        self._heads = frozenset(f.rsplit(" ", 1)[0] for f in self.weights if f.count(" ") == 2)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Models:
+        return cls(
+            names=tuple(data["models"]),
+            intercepts=tuple(float(b) for b in data["intercepts"]),
+            weights={f: tuple(float(w) for w in ws) for f, ws in data["features"].items()},
+        )
+
+    def word(self, word: str) -> tuple[float, ...]:
+        """The summed weights of one word's own features (itself and its character n-grams)."""
+        known = self._words.get(word)
+        if known is None:
+            sums = [0.0] * len(self.names)
+            for feature in word_grams(word):
+                ws = self.weights.get(feature)
+                if ws is not None:
+                    sums = [s + w for s, w in zip(sums, ws, strict=True)]
+            known = tuple(sums)
+            if len(self._words) < CACHED_WORDS:
+                self._words[word] = known
+        return known
+
+    def contributions(self, words: list[str]) -> list[list[float]]:
+        """Each word's part of each model's logit (phrases shared equally among their words)."""
+        scale = 1.0 / math.sqrt(max(len(words), 1))
+        parts = [[0.0] * len(self.names) for _ in words]
+        weights = self.weights
+        for i, word in enumerate(words):
+            if word not in PLAIN:
+                parts[i] = [w * scale for w in self.word(word)]
+        for size in (2, 3):
+            for i in range(len(words) - size + 1):
+                ws = weights.get(" ".join(words[i : i + size]))
+                if ws is not None:
+                    for j in range(i, i + size):
+                        parts[j] = [p + w * scale / size for p, w in zip(parts[j], ws, strict=True)]
+        return parts
+
+    def logits(self, words: list[str]) -> tuple[float, ...]:
+        """Each model's logit: intercept + (the weights of every feature occurrence) / sqrt(words)."""
+        cached = self._words
+        weights = self.weights
+        hits = [cached.get(w) or self.word(w) for w in words if w not in PLAIN]
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+        heads = self._heads
+        for i, pair in enumerate(pairs):
+            ws = weights.get(pair)  # phrases of function words only are never in the weights
+            if ws is not None:
+                hits.append(ws)
+            if pair in heads and i + 2 < len(words):
+                ws = weights.get(f"{pair} {words[i + 2]}")
+                if ws is not None:
+                    hits.append(ws)
+        if not hits:
+            return self.intercepts
+        scale = 1.0 / math.sqrt(len(words))
+        columns = zip(*hits, strict=True)
+        return tuple(b + sum(column) * scale for b, column in zip(self.intercepts, columns, strict=True))
+
+    def pieces(self, text: str) -> Iterator[tuple[list[str], list[tuple[int, int]]]]:
+        """What is scored, with the words' positions: the whole text when it has at most WINDOW
+        words (as the models were trained); otherwise each sentence, a long one in windows."""
+        words, spans = tokens(text)
+        if len(words) <= WINDOW:
+            yield words, spans
+            return
+        for start, end in segments(text):
+            words, spans = tokens(text[start:end])
+            for first, last in windows(len(words)):
+                yield words[first:last], [(a + start, b + start) for a, b in spans[first:last]]
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Every model's probability that the text is harmful in its sense, 0 to 1 (for a long
+        text, the highest over its sentences and windows)."""
+        best: tuple[float, ...] | None = None
+        words = tokens(text)[0]
+        if len(words) <= WINDOW:
+            best = self.logits(words)
+        else:
+            for start, end in segments(text):
+                words = tokens(text[start:end])[0]
+                for first, last in windows(len(words)):
+                    z = self.logits(words[first:last])
+                    best = z if best is None else tuple(map(max, best, z))
+        return dict(zip(self.names, map(_sigmoid, best or self.intercepts), strict=True))
+
+    def reasons(self, name: str, text: str, top: int = TOP) -> list[tuple[int, int]]:
+        """The characters [start, end) of the words that raised model `name`'s score most, in the
+        sentence that scored highest: up to `top` runs of adjacent words, each word contributing
+        at least SHARE of the top word's part."""
+        k = self.names.index(name)
+        pieces = list(self.pieces(text))
+        if not pieces:
+            return []
+        words, spans = max(pieces, key=lambda piece: self.logits(piece[0])[k])
+        parts = [p[k] for p in self.contributions(words)]
+        ranked = sorted((i for i, p in enumerate(parts) if p > 0), key=lambda i: (-parts[i], i))
+        if not ranked:
+            return []
+        chosen: set[int] = set()
+        runs = 0
+        for i in ranked:
+            if parts[i] < SHARE * parts[ranked[0]]:
+                break
+            if i - 1 not in chosen and i + 1 not in chosen:
+                if runs == top:
+                    continue
+                runs += 1
+            chosen.add(i)
+        out: list[tuple[int, int]] = []
+        for i in sorted(chosen):
+            start, end = spans[i]
+            if out and i - 1 in chosen:
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
+        return out
 
 
-def features(text: str) -> list[str]:
-    """Word unigrams and bigrams of the prepared text (computed once for all the models)."""
-    return list(_features(text))
+@functools.cache
+def shipped() -> Models:
+    """The shipped models, loaded once per process."""
+    path = resources.files("govern") / "data" / "models" / "moderation.json"
+    return Models.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+_REPLACED: list[Models] = []
+
+
+def models() -> Models:
+    """The models that score comments: the shipped ones, unless `replaced` says otherwise."""
+    return _REPLACED[-1] if _REPLACED else shipped()
+
+
+@contextlib.contextmanager
+def replaced(other: Models) -> Iterator[None]:
+    """Score with other models inside the block (for measurement: bench/moderation_quality.py runs
+    the pipeline with a model trained without the corpus it is measured on)."""
+    _REPLACED.append(other)
+    scores.cache_clear()
+    try:
+        yield
+    finally:
+        _REPLACED.pop()
+        scores.cache_clear()
+
+
+@functools.lru_cache(maxsize=1024)
+def scores(text: str) -> dict[str, float]:
+    """Every shipped model's score for a text (computed once for all the models)."""
+    return models().scores(text)
 
 
 @dataclass(frozen=True)
 class TextModel:
-    """TF-IDF (sublinear tf, l2 norm) into logistic regression, evaluated from its weights."""
+    """One shipped model, as the `model:NAME` signal reads it."""
 
     name: str
-    weights: dict[str, tuple[float, float]]  # feature -> (idf, coefficient)
-    intercept: float
 
     def score(self, text: str) -> float:
-        counts: dict[str, int] = {}
-        weights = self.weights
-        for feature in _features(text):
-            if feature in weights:
-                counts[feature] = counts.get(feature, 0) + 1
-        if not counts:
-            return 1.0 / (1.0 + math.exp(-self.intercept))
-        values = {f: (1.0 + math.log(c)) * self.weights[f][0] for f, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in values.values()))
-        z = self.intercept + sum(v / norm * self.weights[f][1] for f, v in values.items())
-        return 1.0 / (1.0 + math.exp(-max(-700.0, min(700.0, z))))
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> TextModel:
-        return cls(
-            name=data["name"],
-            weights={f: (w[0], w[1]) for f, w in data["weights"].items()},
-            intercept=float(data["intercept"]),
-        )
+        return scores(text)[self.name]
 
 
-@functools.cache
 def model(name: str) -> TextModel:
-    """A shipped model, loaded once per process."""
-    path = resources.files("govern") / "data" / "models" / f"{name}.json"
-    return TextModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    """A shipped model by name; KeyError if there is none."""
+    if name not in models().names:
+        raise KeyError(f"no model '{name}' (shipped: {', '.join(models().names)})")
+    return TextModel(name)
 
 
 @dataclass
@@ -95,10 +238,11 @@ class Classifier:
     pattern: str | None = None
 
     def find(self, subject: Subject) -> list[Span]:
-        if subject.signal(f"model:{self.model}") >= self.above:
-            text = subject.text
-            return [Span(len(text) - len(text.lstrip()), len(text.rstrip()))]
-        return []
+        signal = f"model:{self.model}"
+        score = subject.signal(signal) if signal in subject.signals else scores(subject.text)[self.model]
+        if score < self.above:
+            return []
+        return [Span(s, e, action="hold") for s, e in models().reasons(self.model, subject.text)]
 
 
 def compile_classifier(spec: dict[str, Any], env: CompileEnv) -> Classifier | None:

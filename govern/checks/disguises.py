@@ -29,7 +29,7 @@ _LETTER = re.compile(r"[a-z]")
 _SEPARATOR = r"[ \t.\-_*~+,:;/\\•·]{1,3}"
 _SINGLE = r"[a-z0-9@$!|€]"
 _ANY_DISGUISE = re.compile(
-    r"[a-z][0-9@$|€*_]|[0-9@$!|€*_][a-z]|[a-z]![a-z0-9]"
+    r"[a-z][0-9@$|€*_]|[0-9@$!|€*_][a-z]|[a-z]!+[a-z0-9@$|€*_]"
     rf"|(?<![a-z0-9_*@$!|€]){_SINGLE}{_SEPARATOR}{_SINGLE}{_SEPARATOR}{_SINGLE}(?![a-z0-9_*@$!|€])"
     r"|([a-z])\1\1"
 )

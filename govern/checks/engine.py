@@ -25,6 +25,9 @@ class _Compiled:
     outside: tuple[Window, ...]
     match: tuple[tuple[int, Detector, str | None], ...]  # (index in the set or -1, detector, action)
     unless: tuple[tuple[int, Detector, str | None], ...]
+    # The set indexes of the match detectors when every one of them has one (else empty): the
+    # rule can only find something when the quick pass matched one of these.
+    prefiltered: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +136,8 @@ class TextChecker:
         unless = self._detectors(rule, "unless", rule.unless, problems)
         if len(problems) > before or match is None or unless is None:
             return None
-        return _Compiled(rule, when, during, outside, match, unless)
+        prefiltered = frozenset(i for i, _, _ in match) if all(i >= 0 for i, _, _ in match) else frozenset()
+        return _Compiled(rule, when, during, outside, match, unless, prefiltered)
 
     # --- check time ----------------------------------------------------------------------
 
@@ -147,6 +151,8 @@ class TextChecker:
                 possible |= frozenset(more or ())
         hits = []
         for compiled in self.rules:
+            if compiled.prefiltered and possible.isdisjoint(compiled.prefiltered):
+                continue  # no detector of the rule can find anything: skip its gates too
             if compiled.during and not _within(subject.local_date, compiled.during):
                 continue
             if compiled.outside and _within(subject.local_date, compiled.outside):

@@ -46,6 +46,11 @@ _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _LINK = re2.compile(
     r"(?i)https?://\S+|www\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|biz|info|shop|top|win|date|xyz|io|ly|me|co|uk|online|site|club|app)\b(?:/\S*)?"
 )
+# What every link found by _LINK contains, as RE2, for the quick pass.
+_LINK_HINT = (
+    r"(?i:https?://|www\.|[a-z0-9-]\.(?:com|net|org|biz|info|shop|top|win|date|xyz|io|ly|me|co|uk|online"
+    r"|site|club|app)\b)"
+)
 # Links, addresses, hashtags and mentions are not read as words.
 _DOTTED = re2.compile(r"[A-Za-z0-9]\.[A-Za-z0-9]")
 _NOT_PROSE = re2.compile(r"https?://\S+|\S+@\S+|[#@]\w+|\b[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
@@ -132,8 +137,9 @@ def compile_metric(spec: dict[str, Any], env: CompileEnv) -> Metric | None:
     grade = spec.get("reading_grade")
     # Capitals and repetition cannot be found where the quick pass finds no run of them.
     links = spec.get("links")
-    if links:
-        hints.append(r"\.")
+    if isinstance(links, dict):
+        # Only texts with as many link-like runs as the minimum need the full link scan.
+        hints.append(r"(?s:" + r".*".join([_LINK_HINT] * int(links["min"])) + ")")
     pattern = None if grade else "(?:" + "|".join(hints) + ")"
     return Metric(
         capitals,

@@ -1,7 +1,8 @@
 """`personal-data`: e-mail addresses, UK phone numbers, National Insurance numbers, NHS numbers
-(valid check digit) and full postcodes with a house number.
+(valid check digit), full postcodes with a house number, and a house number with a street.
 
-Catches: "call me on 07700 900123", "AB 12 34 56 C", "14 Acacia Road, PO4 8QX".
+Catches: "call me on 07700 900123", "AB 12 34 56 C", "14 Acacia Road, PO4 8QX", "Mrs Jones at
+14 Elm Road" (`street-address`; "5 potholes on Elm Road" counts things and is not an address).
 Instead: ask the person to contact the council privately. The organisation's own published
 contacts (`allow:`) are not personal data.
 """
@@ -17,7 +18,7 @@ import re2
 
 from govern.checks.base import CompileEnv, Span, Subject
 
-KINDS = ("email", "phone", "ni-number", "nhs-number", "postcode-address")
+KINDS = ("email", "phone", "ni-number", "nhs-number", "postcode-address", "street-address")
 
 SCHEMA = {
     "kind": {"type": "string", "required": True},
@@ -36,6 +37,22 @@ NHS_NUMBER = re2.compile(r"\b([1-9]\d{2})[ -]?(\d{3})[ -]?(\d{4})\b")
 POSTCODE = re2.compile(r"(?i)\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b")
 # A house number before the postcode: "14 Acacia Road, PO4 8QX", "Flat 2, 7a Elm Grove PO5 1AB".
 HOUSE_NUMBER = re2.compile(r"(?i)\b\d{1,4}[a-z]?,?\s+[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,4},?\s*$")
+# A house number and a street, without a postcode: "14 Elm Road", "7a St Mary's Close".
+STREET_TYPES = (
+    "road|rd|street|st|avenue|ave|close|lane|ln|grove|way|drive|dr|crescent|cres|terrace|gardens|gdns|"
+    "place|pl|court|ct|walk|row|hill|square|sq|mews|parade|rise|view|green|park|vale|gate|wharf|"
+    "boulevard|approach|circus|chase|croft|fields|meadow|meadows|villas|cottages"
+)
+STREET_ADDRESS = re2.compile(
+    rf"(?i)\b(\d{{1,4}}[a-z]?),?\s+((?:[a-z][a-z.'’-]*\s+){{1,3}})(?:{STREET_TYPES})\b"
+)
+# Words that make "5 potholes on Elm Road" a count of things, not an address.
+NOT_A_STREET_NAME = frozenset(
+    """on in at the of to from for and or by near along down up off a an my our your their his her
+    this that these those into onto over under past than per mph km miles mile metres yards feet
+    minutes mins hours years days weeks months times people cars buses bus houses homes potholes
+    bins trees more other new different same bad big""".split()
+)
 # Nine digits close together: the least a UK phone number has. Texts without are not parsed.
 PHONE_HINT = re2.compile(r"\d(?:\D{0,3}\d){8}")
 # Letters written for digits inside a number ("O77OO 9OOl23"): O and o for 0, I, l and | for 1.
@@ -109,6 +126,12 @@ class PersonalData:
                 house = HOUSE_NUMBER.search(before)
                 if house:
                     spans.append(Span(m.start() - len(before) + house.start(), m.end()))
+        if "street-address" in self.detect:
+            for m in STREET_ADDRESS.finditer(text):
+                names = m.group(2).lower().split()
+                inside = any(s.start <= m.start() and m.end() <= s.end for s in spans)
+                if not inside and not any(n.strip(".,") in NOT_A_STREET_NAME for n in names):
+                    spans.append(Span(m.start(), m.end()))
         return spans
 
     def _phones(self, text: str, found: list[Span]) -> list[Span]:
@@ -156,6 +179,7 @@ def compile_personal_data(spec: dict[str, Any], env: CompileEnv) -> PersonalData
         "ni-number": NI_NUMBER.pattern.removeprefix("(?i)"),
         "nhs-number": r"\d",
         "postcode-address": POSTCODE.pattern.removeprefix("(?i)"),
+        "street-address": STREET_ADDRESS.pattern.removeprefix("(?i)"),
     }
     pattern = "(?i)(?:" + "|".join(f"(?:{hints[k]})" for k in sorted(detect)) + ")"
     return PersonalData(detect, frozenset(emails), frozenset(phones), frozenset(postcodes), region, pattern)

@@ -12,6 +12,8 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from govern.checks.reader import aimed_at_reader
+
 
 @functools.cache
 def _vader() -> tuple[Callable[[str], dict[str, float]], frozenset[str]]:
@@ -101,6 +103,12 @@ def negativity(text: str) -> float:
     return max(0.0, -_compound(text))
 
 
+def reader_negativity(text: str) -> float:
+    """How negative the sentences aimed at the reader are (apologies and thanks left out), 0 to 1."""
+    aimed = aimed_at_reader(text)
+    return negativity(aimed) if aimed else 0.0
+
+
 @dataclass(frozen=True)
 class LinearTextModel:
     """alt-profanity-check's model, evaluated without scikit-learn's per-call overhead.
@@ -182,6 +190,7 @@ def _classifier(name: str) -> Callable[[str], float]:
 SIGNALS: dict[str, Callable[[str], float]] = {
     "sentiment": sentiment,
     "negativity": negativity,
+    "reader-negativity": reader_negativity,
     "offensive": offensive,
     **{f"model:{name}": _classifier(name) for name in ("offensive", "threat", "hate")},
 }

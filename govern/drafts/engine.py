@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from govern.access.models import PolicyRef
 from govern.checks.base import Subject
-from govern.checks.engine import Hit, TextChecker
+from govern.checks.engine import TextChecker
 from govern.checks.normalise import normalised_subject
 from govern.checks.signals import SIGNALS
 from govern.drafts.models import Draft, DraftVerdict, Finding, Scores, Verdict
@@ -32,8 +32,15 @@ VARIABLES: dict[str, str] = {
 # Signals a score can weigh besides rules: each from 0 to 1.
 SIGNAL_TERMS = {
     "negative-sentiment": "how negative the text is: max(0, -VADER compound)",
+    "reader-negativity": "how negative the sentences aimed at the reader are (apologies and thanks left out)",
     "reply": "1 when the draft answers another post",
     "offensive": "the offensive-language probability",
+}
+# The score terms computed by a signal of the subject, and that signal's name.
+SIGNAL_NAMES = {
+    "negative-sentiment": "negativity",
+    "reader-negativity": "reader-negativity",
+    "offensive": "offensive",
 }
 
 
@@ -54,6 +61,7 @@ class DraftChecker:
                     )
                 )
         self.checker = TextChecker(spec.rules, spec.windows, VARIABLES, self.problems)
+        self.terms = {name: tuple((t.signal, t.weight) for t in terms) for name, terms in spec.scores.items()}
         rule_ids = [r.id for r in spec.rules]
         for name, terms in spec.scores.items():
             for i, term in enumerate(terms):
@@ -84,19 +92,16 @@ class DraftChecker:
         }
         return normalised_subject(draft.text, facts, moment.astimezone(self.timezone).date(), SIGNALS)
 
-    def _score(self, name: str, hits: list[Hit], subject: Subject) -> float:
-        found = {h.rule.id for h in hits}
+    def _score(self, name: str, found: set[str], subject: Subject) -> float:
         total = 0.0
-        for term in self.spec.scores.get(name, []):
-            if term.signal == "negative-sentiment":
-                value = subject.signal("negativity")
-            elif term.signal == "reply":
+        for signal, weight in self.terms.get(name, ()):
+            if signal in SIGNAL_NAMES:
+                value = subject.signal(SIGNAL_NAMES[signal])
+            elif signal == "reply":
                 value = 1.0 if subject.facts["is_reply"] else 0.0
-            elif term.signal == "offensive":
-                value = subject.signal("offensive")
             else:
-                value = 1.0 if term.signal in found else 0.0
-            total += term.weight * value
+                value = 1.0 if signal in found else 0.0
+            total += weight * value
         return round(min(1.0, total), 3)
 
     def check(self, draft: Draft) -> DraftVerdict:
@@ -122,11 +127,12 @@ class DraftChecker:
             key=lambda f: (f.start, f.end, -SEVERITIES.index(f.severity), f.rule),
         )
         worst = max((SEVERITIES.index(f.severity) for f in findings), default=0)
+        found = {h.rule.id for h in hits}
         return DraftVerdict(
             verdict=VERDICTS[SEVERITIES[worst]],
             scores=Scores(
-                tone=self._score("tone", hits, subject),
-                rebuttal_risk=self._score("rebuttal_risk", hits, subject),
+                tone=self._score("tone", found, subject),
+                rebuttal_risk=self._score("rebuttal_risk", found, subject),
             ),
             findings=findings,
             policy=self.policy_ref,

@@ -95,7 +95,12 @@ def mask_words(text: str, words: Iterable[str]) -> str:
     """`text` with these words (whole words, any case) masked."""
     spans: list[tuple[int, int]] = []
     for word in words:
-        spans += [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)]
+        pattern = r"\w*".join(re.escape(part) for part in word.split("*"))  # "fuck*": any ending
+        spans += [
+            (m.start(), m.end())
+            for m in re.finditer(rf"\b{pattern}\b", text, re.IGNORECASE)
+            if m.end() > m.start()
+        ]
     return mask(text, spans)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import cel
 
 from govern.errors import Location, Problem, did_you_mean
+from govern.policy.expr_limits import check_limits
 
 _POSITION = re.compile(r"<input>:(\d+):(\d+): (.*)")
 _MACRO_VARIABLE = re.compile(r"\.(?:all|exists|exists_one|map|filter)\(\s*([A-Za-z_]\w*)\s*,")
@@ -84,6 +85,10 @@ def compile_expr(
     `allowed` maps each variable the expression may read to a short description; `inside`
     turns a (line, column) of the expression into a location in the file.
     """
+    refused = check_limits(source)
+    if refused is not None:
+        where_refused = inside(refused.line, refused.column) if inside else where
+        return Problem(where_refused, "G403", refused.message, path)
     try:
         program = cel.compile(source)
     except (ValueError, RuntimeError) as exc:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from govern.errors import Location, PolicyError, Problem, did_you_mean
 from govern.policy import validate
 from govern.policy._yaml import Document, read_documents, render_path
+from govern.policy.files import inside, list_files
 from govern.policy.model import SPEC_MODELS, Metadata, Record, Spec, merge
 from govern.policy.schemas import DETECTOR_EXTRAS, ENVELOPE, KINDS, PACK_FILE, detector_specs
 
@@ -18,6 +21,23 @@ R = TypeVar("R", bound=Record)
 
 API_VERSION = "govern/v1"
 PACK_FILE_NAME = "pack.yaml"
+MAX_EXTENDS = 8  # packs in one `extends:` chain
+_ZONE_KEY = re.compile(r"[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*")
+
+
+@cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def time_zone(name: str) -> ZoneInfo | None:
+    """The IANA time zone `name`, or None when it is not one (a folder such as 'Europe' is not)."""
+    if len(name) > 64 or not _ZONE_KEY.fullmatch(name) or name not in _zone_names():
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
 
 
 @dataclass
@@ -117,6 +137,10 @@ def _read_pack_file(root: Path, problems: list[Problem]) -> tuple[Document, dict
     if not root.is_dir():
         problems.append(Problem(Location(_display(root)), "G100", "no such pack folder"))
         return None
+    if file.is_symlink() and not inside(file, root):
+        message = "symbolic link leads outside the pack folder; it is not read"
+        problems.append(Problem(Location(display), "G105", message))
+        return None
     if not file.is_file():
         problems.append(Problem(Location(display), "G110", "a pack folder needs a pack.yaml"))
         return None
@@ -136,46 +160,41 @@ def _read_pack_file(root: Path, problems: list[Problem]) -> tuple[Document, dict
     return doc, settings
 
 
-def read_pack(root: Path, _chain: tuple[Path, ...] = ()) -> RawPack:
-    """Validate and merge a pack folder; raise PolicyError listing every problem."""
+def read_pack(root: Path, packs_root: Path | None = None, _chain: tuple[Path, ...] = ()) -> RawPack:
+    """Validate and merge a pack folder; raise PolicyError listing every problem.
+
+    `extends:` may only name packs under `packs_root` (by default the folder holding `root`).
+    """
     root = root.resolve()
+    packs_root = (packs_root or root.parent).resolve()
     problems: list[Problem] = []
     read = _read_pack_file(root, problems)
     if read is None:
         raise PolicyError(problems)
     pack_doc, settings = read
+    files, found = list_files(root)
+    if any(p.code == "G104" for p in found):
+        raise PolicyError(problems + found)  # too big to read at all
+    problems.extend(found)
 
     parent: RawPack | None = None
     if isinstance(settings.get("extends"), str):
-        target = (root / settings["extends"]).resolve()
-        if target in (*_chain, root):
-            problems.append(
-                Problem(
-                    pack_doc.at(("extends",)),
-                    "G111",
-                    f"pack extends itself via '{settings['extends']}'",
-                )
-            )
-        else:
-            try:
-                parent = read_pack(target, (*_chain, root))
-            except PolicyError as exc:
-                problems.extend(exc.problems)
+        parent = _read_parent(root, packs_root, settings["extends"], pack_doc, _chain, problems)
 
     zone = ZoneInfo("UTC")
     zone_name = settings.get("timezone") if isinstance(settings.get("timezone"), str) else None
     zone_name = zone_name or (parent.timezone.key if parent else "UTC")
-    try:
-        zone = ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        problems.append(
-            Problem(pack_doc.at(("timezone",)), "G205", f"unknown time zone '{zone_name}'", "timezone")
-        )
+    if (named := time_zone(zone_name)) is not None:
+        zone = named
+    else:
+        hint = did_you_mean(zone_name, _zone_names())
+        message = f"unknown time zone '{zone_name[:64]}'{hint}; use an IANA name such as 'Europe/London'"
+        problems.append(Problem(pack_doc.at(("timezone",)), "G205", message, "timezone"))
 
     digest = hashlib.sha256(parent.digest.encode() if parent else b"")
     specs: list[Spec] = []
-    files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    for file in files:
+    for listed in files:
+        file = listed.path
         if file.name == PACK_FILE_NAME and file.parent == root:
             digest.update(b"pack.yaml\0" + file.read_bytes())
             continue
@@ -236,6 +255,39 @@ def read_pack(root: Path, _chain: tuple[Path, ...] = ()) -> RawPack:
         digest="sha256:" + digest.hexdigest(),
         extends=parent,
     )
+
+
+def _read_parent(
+    root: Path,
+    packs_root: Path,
+    extends: str,
+    pack_doc: Document,
+    chain: tuple[Path, ...],
+    problems: list[Problem],
+) -> RawPack | None:
+    """The pack `extends:` names, when it is under the packs root and not a cycle."""
+    where = pack_doc.at(("extends",))
+    target = (root / extends).resolve()
+    if target in (*chain, root):
+        problems.append(Problem(where, "G111", f"pack extends itself via '{extends}'"))
+        return None
+    if not inside(target, packs_root):
+        message = (
+            f"'{extends}' is outside the packs root '{packs_root}'; a pack may only extend packs under "
+            "it (set GOVERN_PACKS_ROOT to a folder holding both)"
+        )
+        problems.append(Problem(where, "G112", message, "extends"))
+        return None
+    if len(chain) + 1 >= MAX_EXTENDS:
+        problems.append(
+            Problem(where, "G112", f"a pack may extend at most {MAX_EXTENDS - 1} others", "extends")
+        )
+        return None
+    try:
+        return read_pack(target, packs_root, (*chain, root))
+    except PolicyError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def _disable(documents: dict[tuple[str, str], Spec], rule_id: str) -> bool:

@@ -177,6 +177,7 @@ class ScoreTerm(Record):
 
 class DiscretionGuidelinesSpec(Record):
     windows: list[Window] = []
+    queues: dict[str, str] = {}  # sign-off queue by finding category ("default" for the rest)
     scores: dict[str, list[ScoreTerm]] = {}
     rules: list[TextRule] = []
 

@@ -175,6 +175,8 @@ TEXT_RULE: Schema = {
 
 DISCRETION_GUIDELINES: Schema = {
     "windows": {"type": "list", "schema": {"type": "dict", "schema": WINDOW}},
+    # Sign-off queues for referred drafts, by finding category; "default" for any other category
+    "queues": {"type": "dict", "keysrules": NAME, "valuesrules": NAME},
     "scores": {
         "type": "dict",
         "keysrules": {"type": "string", "allowed": ["tone", "rebuttal_risk"]},

@@ -156,7 +156,12 @@ class Store(Protocol):
 
     def comments(self, action: str) -> list[dict[str, Any]]: ...
 
-    def set_comment_action(self, comment_id: str, action: str, actor: str = "web") -> None: ...
+    def set_comment_action(
+        self, comment_id: str, action: str, actor: str = "web", *, only_from: str | None = None
+    ) -> bool:
+        """A moderator's outcome for a comment, logged; only if its action is `only_from`, when
+        given. True when it was set."""
+        ...
 
     def purge(self, before: dt.datetime, actor: str = "cli") -> int:
         """Blank the inputs (texts) and findings' excerpts of logged checks and moderations older than

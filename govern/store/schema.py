@@ -92,6 +92,64 @@ api_keys = sa.Table(
     sa.Column("mac", sa.String(64), nullable=False, server_default=""),
 )
 
+# Draft sign-off (migration 0003): review items, their versions and notes, and acknowledgements.
+
+draft_reviews = sa.Table(
+    "draft_reviews",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("author", sa.String(200), nullable=False),
+    sa.Column("queue", sa.String(200), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+    sa.Column("scheduled_at", sa.String(40)),
+    sa.Column("reviewer", sa.String(200)),
+    sa.Column("reason", sa.Text),
+    sa.Column("decided_at", sa.String(40)),
+    sa.Index("draft_reviews_queue_status", "queue", "status"),
+    sa.Index("draft_reviews_digest", "digest"),
+)
+
+draft_versions = sa.Table(
+    "draft_versions",
+    metadata,
+    sa.Column("review_id", sa.String(64), primary_key=True),
+    sa.Column("number", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("draft", sa.Text, nullable=False),
+    sa.Column("verdict", sa.Text, nullable=False),
+    sa.Column("submitted_by", sa.String(200), nullable=False),
+    sa.Column("submitted_at", sa.String(40), nullable=False),
+    sa.Column("diff", sa.Text, nullable=False),
+)
+
+draft_review_notes = sa.Table(
+    "draft_review_notes",
+    metadata,
+    sa.Column("review_id", sa.String(64), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("by_name", sa.String(200), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+)
+
+draft_acknowledgements = sa.Table(
+    "draft_acknowledgements",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("rule", sa.String(200), nullable=False),
+    sa.Column("severity", sa.String(20), nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False),
+    sa.Column("excerpt", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("by_name", sa.String(200), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Index("draft_acknowledgements_digest", "digest"),
+    sa.Index("draft_acknowledgements_at", "at"),
+)
+
 # --- running a moderation team (migration 0004) ---------------------------------------------
 
 comment_outcomes = sa.Table(

@@ -55,6 +55,10 @@ def _parse(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
 
 
+class _NotInState(LookupError):
+    """A comment is not in the state an action needs (rolls the write back)."""
+
+
 class SqlStore:
     def __init__(
         self, url: str, *, create: bool = True, log: LogSettings | None = None, check_key: bool = True
@@ -526,15 +530,29 @@ class SqlStore:
                 for r in c.execute(query)
             ]
 
-    def set_comment_action(self, comment_id: str, action: str, actor: str = "web") -> None:
-        """A moderator's outcome for a comment, logged in the same transaction."""
+    def set_comment_action(
+        self, comment_id: str, action: str, actor: str = "web", *, only_from: str | None = None
+    ) -> bool:
+        """A moderator's outcome for a comment, logged in the same transaction. With `only_from`,
+        only a comment whose action is that one (read under the chain's lock: two reviewers cannot
+        both act on one held comment); True when it was set."""
         change = {"comment_id": comment_id, "action": action}
         effects = {"put": {"comment_actions": [change]}}
-        self._write(
-            lambda _: [
+
+        def build(c: Connection) -> list[Entry]:
+            if only_from is not None:
+                query = sa.select(t.comments.c.action).where(t.comments.c.comment_id == comment_id)
+                if c.execute(query).scalar_one_or_none() != only_from:
+                    raise _NotInState(comment_id)
+            return [
                 Entry("comment", comment_id, actor, NO_POLICY, change, {"action": action}, effects=effects)
             ]
-        )
+
+        try:
+            self._write(build)
+        except _NotInState:
+            return False
+        return True
 
     # --- API keys: every change is logged, and each row carries a MAC checked when it is used ---
 

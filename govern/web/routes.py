@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -24,10 +25,14 @@ from govern.drafts.models import Platform
 from govern.errors import RequestError, error_body
 from govern.ids import new_id
 from govern.pack import Pack, field_errors
+from govern.signoff.rates import acknowledgement_rates
+from govern.web.csrf import csrf_field, verify_csrf
 from govern.web.moderation_view import gentle
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.globals["csrf_field"] = csrf_field
+templates.env.filters["segment"] = lambda value: quote(str(value), safe="")  # one path segment
 PLATFORMS = list(Platform.__args__)  # type: ignore[attr-defined]
 APPROACHES = ["listen", "reflect", "converse", "experiment", "embed"]
 templates.env.globals["gentle"] = gentle  # the moderation queue's blurred, masked text
@@ -75,11 +80,12 @@ def add_pages(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     def page(request: Request, name: str, title: str, active: str, **context: Any) -> HTMLResponse:
+        status = context.pop("status", None)  # an explicit status (404, 409) for an error page
         return templates.TemplateResponse(
             request,
             name,
             {"title": title, "active": active, **context},
-            status_code=422 if context.get("error") else 200,
+            status_code=status or (422 if context.get("error") else 200),
         )
 
     def service(request: Request) -> Any:
@@ -108,7 +114,7 @@ def add_pages(app: FastAPI) -> None:
         "/",
         response_class=HTMLResponse,
         include_in_schema=False,
-        dependencies=[Depends(require("requester"))],
+        dependencies=[Depends(require("requester")), Depends(verify_csrf)],
     )
     async def draft_post(request: Request) -> HTMLResponse:
         svc = service(request)
@@ -178,7 +184,7 @@ def add_pages(app: FastAPI) -> None:
         "/access",
         response_class=HTMLResponse,
         include_in_schema=False,
-        dependencies=[Depends(require("requester"))],
+        dependencies=[Depends(require("requester")), Depends(verify_csrf)],
     )
     async def access_post(request: Request) -> HTMLResponse:
         from govern.api.app import _decide
@@ -253,13 +259,19 @@ def add_pages(app: FastAPI) -> None:
         "/reviews/{decision_id}",
         response_class=HTMLResponse,
         include_in_schema=False,
-        dependencies=[Depends(require("reviewer"))],
+        dependencies=[Depends(require("reviewer")), Depends(verify_csrf)],
     )
     async def review(decision_id: str, request: Request) -> Response:
         from govern.api.app import ApiError, _review
 
         form = await request.form()
         outcome, reason = form.get("outcome"), str(form.get("reason") or "").strip() or None
+        if outcome not in ("approve", "reject"):  # never a rejection by default
+            error = {
+                "message": "Choose Approve or Reject.",
+                "details": [{"field": "outcome", "message": "must be approve or reject"}],
+            }
+            return reviews_page(request, error=error)
         if outcome == "reject" and not reason:
             error = {
                 "message": "A rejection needs a reason.",
@@ -273,14 +285,25 @@ def add_pages(app: FastAPI) -> None:
         message = f"Approved: access granted (grant {result.grant_id})." if result.grant_id else "Rejected."
         return reviews_page(request, message=message)
 
-    def moderation_page(request: Request, message: str | None = None) -> HTMLResponse:
+    def moderation_page(
+        request: Request, message: str | None = None, error: Any = None, status: int | None = None
+    ) -> HTMLResponse:
         svc = service(request)
         held = []
         for comment in svc.store.comments("hold"):
             record = svc.store.find("moderation", comment["comment_id"])
             reasons = [r["rule"] for r in record.result.get("reasons", [])] if record else []
             held.append({**comment, "reasons": reasons})
-        return page(request, "moderation.html", "Moderation queue", "/moderation", held=held, message=message)
+        return page(
+            request,
+            "moderation.html",
+            "Moderation queue",
+            "/moderation",
+            status=status,
+            held=held,
+            message=message,
+            error=error,
+        )
 
     @app.get(
         "/moderation",
@@ -292,16 +315,28 @@ def add_pages(app: FastAPI) -> None:
         return moderation_page(request)
 
     @app.post(
-        "/moderation/{comment_id}",
+        "/moderation/{comment_id:path}",  # the whole rest of the path: an id with '/' is still one id
         response_class=HTMLResponse,
         include_in_schema=False,
-        dependencies=[Depends(require("reviewer"))],
+        dependencies=[Depends(require("reviewer")), Depends(verify_csrf)],
     )
     async def moderate(comment_id: str, request: Request) -> HTMLResponse:
         svc = service(request)
         form = await request.form()
-        action = "publish" if form.get("outcome") == "publish" else "remove"
-        svc.store.set_comment_action(comment_id, action)
+        action = form.get("outcome")
+        if action not in ("publish", "remove"):
+            details = [{"field": "outcome", "message": "must be publish or remove"}]
+            return moderation_page(
+                request, error={"message": "Choose Publish or Remove.", "details": details}
+            )
+        if not svc.store.set_comment_action(comment_id, str(action), only_from="hold"):
+            known = svc.store.find("moderation", comment_id) is not None
+            message = (
+                "That comment is no longer held: it was already published or removed."
+                if known
+                else "There is no such comment."
+            )
+            return moderation_page(request, error={"message": message}, status=409 if known else 404)
         pack = svc.pack
         svc.store.append(
             "review", comment_id, "web", pack.ref.model_dump(), {"comment_id": comment_id}, {"action": action}
@@ -316,7 +351,8 @@ def add_pages(app: FastAPI) -> None:
         pack: Pack = svc.pack
         since = dt.datetime.now(dt.UTC) - dt.timedelta(days=30)
         counts: Counter[str] = Counter()
-        for record in svc.store.log(since=since):
+        records = svc.store.log(since=since)
+        for record in records:
             for key in ("reasons", "findings"):
                 for item in record.result.get(key, []) or []:
                     if isinstance(item, dict) and "rule" in item:
@@ -335,9 +371,10 @@ def add_pages(app: FastAPI) -> None:
             areas=areas,
             covered=covered_rules(pack),
             counts=counts,
+            acknowledged=acknowledgement_rates(records, request.app.state.signoff.acknowledged(since)),
         )
 
-    @app.post("/login", include_in_schema=False)
+    @app.post("/login", include_in_schema=False, dependencies=[Depends(verify_csrf)])
     async def login(request: Request) -> RedirectResponse:
         """Keep the API key in an HTTP-only cookie (posted, so it is never in a URL or a log)."""
         form = await request.form()

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from govern.api.app import create_app
 from govern.store.sql import SqlStore, normalise_url
-from tests.conftest import DEFAULT_PACK
+from tests.conftest import DEFAULT_PACK, LOCAL
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -55,4 +55,4 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqlStore]:
 
 @pytest.fixture
 def client(store: SqlStore) -> TestClient:
-    return TestClient(create_app(str(DEFAULT_PACK), store, open_access=True))
+    return TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url=LOCAL)

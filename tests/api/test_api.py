@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from govern.api.app import create_app
 from govern.store.sql import SqlStore
 from tests.access.test_engine import request as access_request
-from tests.conftest import DEFAULT_PACK
+from tests.conftest import DEFAULT_PACK, LOCAL
 
 
 def test_decide_stores_the_decision_and_creates_a_grant(client: TestClient) -> None:
@@ -126,14 +126,14 @@ def test_moderation_remembers_earlier_comments_for_flooding(client: TestClient) 
 
 def test_policies_and_reload(client: TestClient) -> None:
     body = client.get("/v1/policies").json()
-    assert body["pack"] == "council-default" and len(body["rules"]) == 41
+    assert body["pack"] == "council-default" and len(body["rules"]) == 47
     assert client.post("/v1/policies/reload").json()["reloaded"] is True
 
 
 def test_a_bad_pack_is_refused_and_the_old_one_stays(store: SqlStore, tmp_path: Path) -> None:
     pack = tmp_path / "pack"
     shutil.copytree(DEFAULT_PACK, pack)
-    client = TestClient(create_app(str(pack), store, open_access=True))
+    client = TestClient(create_app(str(pack), store, open_access=True), base_url=LOCAL)
     before = client.get("/healthz").json()["digest"]
     (pack / "access.yaml").write_text(
         (pack / "access.yaml").read_text().replace("effect: deny", "efect: deny", 1)
@@ -205,7 +205,9 @@ def test_keys_and_roles(store: SqlStore) -> None:
 
 def test_database_down_is_503_and_nothing_is_acknowledged(tmp_path: Path) -> None:
     store = SqlStore(str(tmp_path / "govern.db"))
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), raise_server_exceptions=False)
+    client = TestClient(
+        create_app(str(DEFAULT_PACK), store, open_access=True), raise_server_exceptions=False, base_url=LOCAL
+    )
     store.engine.dispose()
     (tmp_path / "govern.db").unlink()
     (tmp_path / "govern.db").mkdir()  # the file is gone and cannot be recreated: the database is down

@@ -12,7 +12,7 @@ import pytest
 from govern.api.app import create_app
 from govern.drafts.models import MAX_TEXT
 from govern.store.sql import SqlStore
-from tests.conftest import DEFAULT_PACK
+from tests.conftest import DEFAULT_PACK, LOCAL
 
 TEXT = ("The council a.b.c. fixed it. " * 700)[:MAX_TEXT]
 
@@ -50,7 +50,7 @@ async def test_healthz_answers_while_a_long_text_is_checked(
     monkeypatch.setattr(pack, method, slow)
     finished: list[httpx.Response] = []
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://govern.test") as client:
+    async with httpx.AsyncClient(transport=transport, base_url=LOCAL) as client:
         async with anyio.create_task_group() as tasks:
 
             async def check() -> None:

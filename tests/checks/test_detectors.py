@@ -90,6 +90,10 @@ def test_a_pattern_that_does_not_compile_is_a_located_problem() -> None:
         pytest.param("NHS 943 476 5918", [], id="nhs-bad-check-digit"),
         pytest.param("Lives at 14 Acacia Road, PO4 8QX", ["14 Acacia Road, PO4 8QX"], id="address"),
         pytest.param("Somewhere in PO4 8QX", [], id="postcode-without-house"),
+        pytest.param("Mrs Jones at 14 Elm Road is a cheat", ["14 Elm Road"], id="street-without-postcode"),
+        pytest.param("Flat 2, 7a St Mary's Close", ["7a St Mary's Close"], id="street-letter-suffix"),
+        pytest.param("There are 5 potholes on Elm Road", [], id="count-on-a-street"),
+        pytest.param("The 20 mph zone on London Road", [], id="speed-limit"),
         pytest.param(
             "Call 023 9283 4000 or customer.services@examplecouncil.gov.uk, PO1 2AL", [], id="allowed"
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -123,7 +124,8 @@ spec:
 
 
 def _child(tmp_path: Path, body: str) -> Path:
-    pack = f"name: t\nversion: 1.0.0\nowner: t\ndescription: t\nextends: {DEFAULT_PACK}\n"
+    shutil.copytree(DEFAULT_PACK, tmp_path / "council-default")  # extends: stays under the packs root
+    pack = "name: t\nversion: 1.0.0\nowner: t\ndescription: t\nextends: ../council-default\n"
     return write_pack(tmp_path / "t", {"pack.yaml": pack, "drafts.yaml": GUIDELINES.format(body=body)})
 
 

@@ -29,7 +29,7 @@ from govern.enforce import GrantCache, answer, serve_helper
 from govern.pack import load_pack
 from govern.store.sql import SqlStore
 from tests.access.test_engine import request as access_request
-from tests.conftest import DEFAULT_PACK
+from tests.conftest import DEFAULT_PACK, LOCAL
 
 SQUID = shutil.which("squid") or "/usr/sbin/squid"
 GOVERN = str(Path(sys.executable).parent / "govern")
@@ -59,7 +59,7 @@ def store(tmp_path: Path) -> Iterator[SqlStore]:
 
 
 def test_helper_answers_by_level_method_and_channel(store: SqlStore, tmp_path: Path) -> None:
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True))
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url=LOCAL)
     assert _grant(client, "reader", "read", submitted_at=None)["decision"] == "permit"
     assert _grant(client, "poster", "post", submitted_at=None)["decision"] == "permit"
     pack = load_pack(DEFAULT_PACK)
@@ -78,7 +78,7 @@ def test_helper_answers_by_level_method_and_channel(store: SqlStore, tmp_path: P
 
 
 def test_helper_cache_respects_expiry(store: SqlStore, tmp_path: Path) -> None:
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True))
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url=LOCAL)
     decision = _grant(client, "reader", "read", submitted_at=None, business_case={"duration_days": 5})
     clock = tmp_path / "today"
     pack = load_pack(DEFAULT_PACK)
@@ -93,7 +93,7 @@ def test_helper_cache_respects_expiry(store: SqlStore, tmp_path: Path) -> None:
 def test_exports_and_expiry_notices(
     store: SqlStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True))
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url=LOCAL)
     _grant(client, "reader", "read", submitted_at=None, business_case={"duration_days": 10})
     _grant(client, "poster", "post", submitted_at=None, business_case={"duration_days": 100})
     db = str(tmp_path / "govern.db")
@@ -162,7 +162,7 @@ def test_squid_end_to_end(tmp_path: Path) -> None:
     db = root / "govern.db"
     clock = root / "today"
     store = SqlStore(str(db))
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True))
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url=LOCAL)
     origin = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Origin)
     threading.Thread(target=origin.serve_forever, daemon=True).start()
     origin_port = origin.server_address[1]

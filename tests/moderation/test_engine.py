@@ -38,10 +38,10 @@ def test_contract_fields(council: Pack) -> None:
 
 
 def test_remove_beats_hold_and_lists_only_the_winning_reasons(council: Pack) -> None:
-    result = moderate(council, "Bloody useless council. Call me on 07700 900123.")
+    result = moderate(council, "You absolute muppet. Call me on 07700 900123.")
     assert result.action == "remove"
     assert [r.rule for r in result.reasons] == ["personal-data"]
-    assert {f.rule for f in result.findings} == {"personal-data", "profanity"}
+    assert {f.rule for f in result.findings} == {"personal-data", "insult"}
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,13 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 
 from govern.api.app import create_app
+from govern.api.middleware import WebSettings
 from govern.store.sql import SqlStore
 from tests.conftest import DEFAULT_PACK
 
 _STORE = SqlStore(str(Path(tempfile.mkdtemp(prefix="govern-fuzz-")) / "govern.db"))
-APP = create_app(str(DEFAULT_PACK), _STORE, open_access=True)
+# schemathesis calls the app as http://testserver: name it, as --allowed-host would.
+APP = create_app(str(DEFAULT_PACK), _STORE, open_access=True, web=WebSettings.of(["testserver"]))
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 

@@ -122,7 +122,8 @@ spec:
 
 def _with_extra_deny(tmp: Path) -> Pack:
     pack = f"name: stricter\nversion: 1.0.0\nowner: t\ndescription: t\nextends: {DEFAULT_PACK}\n"
-    return load_pack(write_pack(tmp, {"pack.yaml": pack, "access.yaml": _EXTRA_DENY}))
+    # The pack lives in a temporary folder and extends the repository's: "/" is its packs root.
+    return load_pack(write_pack(tmp, {"pack.yaml": pack, "access.yaml": _EXTRA_DENY}), packs_root="/")
 
 
 STRICTER = _with_extra_deny(Path(__import__("tempfile").mkdtemp()) / "stricter")

@@ -17,7 +17,7 @@ from govern.api.app import create_app
 from govern.store.logkey import LogSettings
 from govern.store.sql import SqlStore, normalise_url
 from tests.access.test_engine import request as access_request
-from tests.conftest import DEFAULT_PACK
+from tests.conftest import DEFAULT_PACK, LOCAL
 
 PHONE = "07700 900123"
 
@@ -61,7 +61,7 @@ def reopen(url: str, settings: LogSettings) -> SqlStore:
 def filled(store: SqlStore) -> SqlStore:
     """A permit (with its grant), a refer approved by a reviewer, a draft and a held comment with a
     phone number, and an API key: every kind of record and effect."""
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True))
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url=LOCAL)
     assert client.post("/v1/access/decisions", json=access_request()).json()["decision"] == "permit"
     refer = client.post("/v1/access/decisions", json=access_request(access="manage")).json()
     assert (

@@ -49,7 +49,7 @@ def sections(client: TestClient) -> list[str]:
 def test_upsetting_comments_are_blurred_under_their_category(store: SqlStore) -> None:
     hold(store, "h1", "Councillor Smith is a pathetic excuse for a man", "insult", 22, 47)
     hold(store, "h2", "Go back where you came from, you paki", "hate", 0, 37)
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True))
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url="http://127.0.0.1")
     found = sections(client)
     assert len(found) == 2
     for section, category in zip(found, ["insult", "hate"], strict=True):
@@ -68,9 +68,9 @@ def test_upsetting_comments_are_blurred_under_their_category(store: SqlStore) ->
 
 
 def test_mild_words_and_clean_text_are_shown_plainly(store: SqlStore) -> None:
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True))
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url="http://127.0.0.1")
     for cid, text, channel, when in (
-        ("m1", "The pavement is in a bloody state", "facebook-page", "2026-11-18T10:00:00Z"),
+        ("m1", "The pavement is in a bloody state", "consultation-forum", "2026-11-21T11:00:00Z"),
         ("f1", "I support the new cycle lane.", "consultation-forum", "2026-11-21T10:00:00Z"),  # a Saturday
     ):
         body = {"comment_id": cid, "text": text, "channel": channel, "posted_at": when}

@@ -21,14 +21,17 @@ def test_pages_ask_for_a_key_and_honour_roles(tmp_path: Path) -> None:
     page = client.get("/reviews", headers=html)
     assert page.status_code == 401 and 'action="/login"' in page.text and "Traceback" not in page.text
     assert client.get("/reviews").json()["error"]["code"] == "unauthenticated"  # API clients get JSON
+    token = client.cookies["govern_csrf"]  # issued with the sign-in page
     signed = client.post(
-        "/login", data={"key": "officer-key", "next": "https://evil.example/"}, follow_redirects=False
+        "/login",
+        data={"key": "officer-key", "next": "https://evil.example/", "csrf_token": token},
+        follow_redirects=False,
     )
     assert signed.status_code == 303 and signed.headers["location"] == "/"
     assert "httponly" in signed.headers["set-cookie"].lower()
     assert client.get("/", headers=html).status_code == 200
     assert client.get("/reviews", headers=html).status_code == 403  # a requester is not a reviewer
-    client.post("/login", data={"key": "lead-key", "next": "/reviews"})
+    client.post("/login", data={"key": "lead-key", "next": "/reviews", "csrf_token": token})
     assert client.get("/reviews", headers=html).status_code == 200
     assert client.get("/policy").status_code == 200  # the policy in force is public
     store.close()
@@ -36,10 +39,12 @@ def test_pages_ask_for_a_key_and_honour_roles(tmp_path: Path) -> None:
 
 def test_a_bad_form_is_a_readable_error_page(tmp_path: Path) -> None:
     store = SqlStore(str(tmp_path / "govern.db"))
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True))
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url="http://127.0.0.1")
+    token = client.get("/access").cookies["govern_csrf"]
     page = client.post(
         "/access",
         data={
+            "csrf_token": token,
             "requester_id": "",
             "site": "not a site",
             "access": "read",
@@ -49,6 +54,6 @@ def test_a_bad_form_is_a_readable_error_page(tmp_path: Path) -> None:
     )
     assert page.status_code == 422
     assert 'role="alert"' in page.text and "requester.id" in page.text
-    rejected = client.post("/reviews/nope", data={"outcome": "reject"})
+    rejected = client.post("/reviews/nope", data={"outcome": "reject", "csrf_token": token})
     assert "A rejection needs a reason." in rejected.text
     store.close()

@@ -47,10 +47,12 @@
       (f.excerpt ? ` “${esc(f.excerpt)}”` : "") + (f.suggestion ? `<br><em>Try:</em> ${esc(f.suggestion)}` : "") + "</li>").join("");
     out.innerHTML =
       `<div class="banner ${verdict.verdict}" role="status" id="verdict">${verdict.verdict.toUpperCase()}</div>` +
-      `<p>Tone <span class="bar" aria-hidden="true"><span style="width:${pct(verdict.scores.tone)}%"></span></span> ${pct(verdict.scores.tone)}% · ` +
-      `Rebuttal risk <span class="bar" aria-hidden="true"><span style="width:${pct(verdict.scores.rebuttal_risk)}%"></span></span> ${pct(verdict.scores.rebuttal_risk)}%</p>` +
+      `<p>Tone <span class="bar" aria-hidden="true"><span data-pct="${pct(verdict.scores.tone)}"></span></span> ${pct(verdict.scores.tone)}% · ` +
+      `Rebuttal risk <span class="bar" aria-hidden="true"><span data-pct="${pct(verdict.scores.rebuttal_risk)}"></span></span> ${pct(verdict.scores.rebuttal_risk)}%</p>` +
       `<h2>Your draft</h2><div class="preview" id="preview">${html}</div>` +
       (items ? `<h2>Findings</h2><ul class="findings">${items}</ul>` : "<p>No findings.</p>");
+    // Widths through the CSSOM: the CSP refuses style attributes in markup.
+    out.querySelectorAll(".bar > span[data-pct]").forEach((bar) => { bar.style.width = `${bar.dataset.pct}%`; });
   }
   function showError(error) {
     const details = (error.details || []).map((d) => `<li>${esc(d.field ? d.field + ": " : "")}${esc(d.message)}</li>`).join("");

@@ -1,15 +1,14 @@
 """Running a moderation team (issue 18): outcomes for strikes and targeting, evidence under a
 legal hold, moderators' decisions with their reasons, block reviews and appeals.
 
-0003 (draft sign-off) is on another branch; see down_revision.
+Follows 0003 (draft sign-off).
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-# Follows 0003 (draft sign-off, on another branch): until that lands here, this follows 0002.
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,192 @@
+"""`hate`: attacks on people for a protected characteristic, named by the words that make them.
+
+Catches, for a protected group named in words or emoji (Muslims, ☪️, 🕍, 🏳️‍🌈, 👳, trans people,
+disabled people, immigrants, women, ...), or by a pronoun ("they", "these people") after the
+group was named earlier in the comment:
+- derogation: "Muslims are disgusting", "Why are women so stupid?", "I hate gay people",
+  "filthy immigrants", "trans people are not real women", "disabled people are a burden";
+- dehumanisation: "immigrants are vermin", "they breed like rats", "a plague of refugees";
+- exclusion: "send them back", "no more Muslims", "Travellers don't belong here";
+- threats to a group: "gas the Jews", "gay people should be shot";
+- slurs from the pack's list, disguised too ("f a g g o t s", "n1gger").
+Why: the written policy (M2) removes these whatever the spelling. It publishes what only looks
+like them, so a match is not reported when it is quoted, negated ("I don't hate women", "not
+all Muslims are terrorists"), reported or rebutted ("people who say immigrants are vermin are
+wrong", "Saying Muslims are terrorists is disgusting"), or when a slur is a homonym
+(`exceptions`: "a garden hoe", "fags" meaning cigarettes, a sea "dyke") or reclaimed by the
+speaker ("I'm a proud dyke"). Neutral and kind mentions ("I love Muslims") carry no derogation,
+so they are never matched.
+
+    - kind: hate
+      slurs: [faggot, "n*gger"]           # disguised spellings are found too
+      reclaimable: [dyke, queer]          # published when the speaker claims them ("I'm a proud dyke")
+      exceptions: ['\\bgarden\\s+hoes?\\b'] # RE2: innocent uses of a slur
+
+Instead: criticise a decision, not a group of people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import re2
+
+from govern.checks.base import CompileEnv, Span, Subject
+from govern.checks.evidence import (
+    MAX_SPANS,
+    Context,
+    alternation,
+    compile_re2,
+    disguised,
+    endings,
+    expand,
+    fold,
+)
+from govern.checks.groups import GROUP, MEMBER, marked
+from govern.checks.hate_lexicon import (
+    ADVERBS,
+    ARTICLED,
+    COMPARISON_EXCUSED,
+    COMPARISONS,
+    CONTEXT,
+    HATE_VERBS,
+    IMPLICIT,
+    KILL,
+    KILLED,
+    NEGATIVE,
+    NEGATIVE_BEFORE,
+    NEGATIVE_EMOJI,
+    POSITIVE,
+    PRONOUNS,
+    TEMPLATES,
+    misspelt,
+)
+from govern.checks.patterns import compile_regex
+
+PATTERNS = {"type": "list", "schema": {"type": "string", "empty": False}}
+
+SCHEMA: dict[str, Any] = {
+    "kind": {"type": "string", "required": True},
+    "slurs": {"type": "list", "schema": {"type": "string", "empty": False, "regex": r"^\*?[^*]+\*?$"}},
+    "reclaimable": {"type": "list", "schema": {"type": "string", "empty": False}},
+    "exceptions": PATTERNS,
+}
+
+RECLAIMED = compile_re2(
+    r"\b(?:i['’]?m|i\s+am|we['’]?re|we\s+are|as\s+an?|us|we|proud|i\s+was|being)"
+    r"(?:\s+(?:a|an|proud|happy|fellow|black|gay|trans|big|old|queer|butch|bunch\s+of))*\s+$"
+)
+SLUR_REPORTED = compile_re2(
+    r"\b(?:call(?:s|ed|ing)?\s+(?:me|us|him|her|them|my\s+\w+|our\s+\w+|people|someone|a\s+\w+)"
+    r"(?:\s+\w+){0,2}|shout(?:s|ed|ing)?(?:\s+\w+){0,3}|the\s+(?:word|term|slur|insult)s?|word|term|"
+    r"saying|said|says|using|use|spray(?:ed)?|paint(?:ed)?|wrote|written|graffiti)\W+(?:\w+\W+){0,2}$"
+)
+MARKERS = GROUP + MEMBER
+
+
+@dataclass
+class Hate:
+    about_group: re2._Regexp[str]  # claims about a group named, or referred to by a pronoun
+    general: re2._Regexp[str]  # claims that name no group ("go back where you came from")
+    implicit: re2._Regexp[str]  # derogation that needs a group named somewhere ("there goes the ...")
+    comparisons: re2._Regexp[str]  # a group likened to vermin or disease
+    excused: re2._Regexp[str]  # what makes a comparison a description of mistreatment or a denial
+    articled: re2._Regexp[str]  # one member named with an article ("a woman", "every Muslim")
+    slurs: re2._Regexp[str] | None
+    reclaimable: re2._Regexp[str] | None
+    exceptions: re2._Regexp[str] | None
+    context: Context
+    pattern: str | None = None
+
+    def find(self, subject: Subject) -> list[Span]:
+        folded = fold(subject.text)
+        found = self._slurs(folded.text) if self.slurs is not None and self.slurs.search(folded.text) else []
+        mark = marked(subject.text)
+        text = mark.text
+        claims: list[tuple[int, int]] = []
+        if self.general.search(text):  # finditer costs more than search in the RE2 binding
+            claims += [m.span() for m in self.general.finditer(text)]
+        named_one = mark.has_group or self.articled.search(text) is not None  # "a woman is ..."
+        first = min((i for i in (text.find(GROUP), text.find(MEMBER)) if i >= 0), default=len(text))
+        if named_one and self.about_group.search(text):
+            for m in self.about_group.finditer(text):
+                # a pronoun ("they are vermin") counts when a group was named before it
+                named = first < m.end()
+                if named or self.articled.search(m.group()):
+                    claims.append(m.span())
+        if mark.has_group or named_one:
+            claims += [m.span() for m in self.implicit.finditer(text)]
+            likened = self.comparisons.finditer(text)
+            claims += [m.span() for m in likened if not self.excused.search(m.group())]
+        for a, b in claims:
+            if len(found) >= MAX_SPANS:
+                break
+            if b > a and not self.context.cancels(text, a, b):
+                found.append(mark.span(a, b))
+        return [Span(*folded.span(a, b)) for a, b in sorted(set(found))]
+
+    def _slurs(self, text: str) -> list[tuple[int, int]]:
+        assert self.slurs is not None
+        innocent = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
+        spans = []
+        for m in self.slurs.finditer(text):
+            a, b = m.span()
+            if b <= a or any(x <= a and b <= y for x, y in innocent) or self.context.quoted(text, a, b):
+                continue
+            before = text[max(0, a - 60) : a]
+            if SLUR_REPORTED.search(before):
+                continue
+            if self.reclaimable is not None and self.reclaimable.fullmatch(m.group()):
+                if RECLAIMED.search(before):
+                    continue
+            spans.append((a, b))
+        return spans
+
+
+def _union(sources: list[str]) -> str:
+    return "(?:" + "|".join(f"(?:{s})" for s in sources) + ")"
+
+
+def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
+    exceptions = [str(e) for e in spec.get("exceptions", [])]
+    for i, source in enumerate(exceptions):
+        compiled = compile_regex(source, case_sensitive=False)
+        if isinstance(compiled, str):
+            env.problem("G402", f"pattern does not compile: {compiled}: {source}", "exceptions", i)
+    if env.problems:
+        return None
+    slots = {
+        "G": f"(?:{GROUP}|{PRONOUNS})",
+        "GS": MEMBER,
+        "NEG": alternation([*NEGATIVE, *misspelt(NEGATIVE)]),
+        "NEGE": NEGATIVE_EMOJI,
+        "NEGB": alternation(NEGATIVE_BEFORE),
+        # a marker is not a word character, so a word boundary follows words only
+        "POS": alternation(p if p.endswith("]") else p + r"\b" for p in POSITIVE),
+        "ADV": alternation(ADVERBS),
+        "HATE": alternation([*HATE_VERBS, *misspelt(HATE_VERBS)]).replace(r"\b", ""),
+        "KILL": alternation([*KILL, *misspelt(KILL)]),
+        "KILLED": alternation([*KILLED, *misspelt(KILLED)]),
+    }
+    slots["GA"] = expand(ARTICLED, slots)
+
+    def shapes(templates: list[str], g: str) -> str:
+        # Words may run together ("Ihate", "dirtyrats", "Killall"): any space in a claim may be missing.
+        return _union([expand(t, {**slots, "G": g}).replace(r"\s+", r"\s*") for t in templates])
+
+    about = [t for t in TEMPLATES if "{G" in t]
+    slurs = [endings(disguised(str(s))) for s in spec.get("slurs", [])]
+    reclaimable = [endings(disguised(str(s))) for s in spec.get("reclaimable", [])]
+    return Hate(
+        about_group=compile_re2(shapes(about, slots["G"])),
+        general=compile_re2(shapes([t for t in TEMPLATES if t not in about], GROUP)),
+        implicit=compile_re2(_union([expand(t, slots) for t in IMPLICIT])),
+        comparisons=compile_re2(_union([expand(t, {**slots, "G": GROUP}) for t in COMPARISONS])),
+        excused=compile_re2(COMPARISON_EXCUSED),
+        articled=compile_re2(slots["GA"]),
+        slurs=compile_re2(alternation(slurs)) if slurs else None,
+        reclaimable=compile_re2(alternation(reclaimable)) if reclaimable else None,
+        exceptions=compile_re2(_union(exceptions)) if exceptions else None,
+        context=CONTEXT,
+    )

@@ -1,0 +1,486 @@
+"""The words and sentence shapes the `hate` detector reads (data, compiled once by hate.py).
+
+Groups follow the Equality Act 2010's protected characteristics (age, disability, gender
+reassignment, race — Gypsy, Roma and Traveller people included — religion or belief, sex,
+sexual orientation, pregnancy and maternity). Every entry is lower case, as `evidence.fold`
+leaves the text; spaces inside a name may be missing ("blackpeople").
+"""
+
+from __future__ import annotations
+
+import re
+
+from govern.checks.evidence import NOT_CONTRACTED, Context
+
+_PEOPLE = r"(?:\s*(?:people|p(?:eo|oe|e|o)p(?:le|el)|pepole|ppl|persons|folk|folks|men|women|kids|"
+_PEOPLE += r"children|families|youths?|residents|"
+_PEOPLE += r"neighbours|communit(?:y|ies)|immigrants|workers|students|guys|girls|boys|lads|community))"
+
+# Collective names of groups (plural or "X people"): what claims are made about.
+GROUPS = [
+    # religion or belief
+    r"\bmuslims\b", r"\bmoslems\b", r"\bmuzzies\b", r"\bislam\b", r"\bmuslim" + _PEOPLE, r"\bjews\b",
+    r"\bjewish" + _PEOPLE, r"\bjewry\b", r"\bchristians\b", r"\bcatholics\b", r"\bhindus\b", r"\bsikhs\b",
+    r"\bbuddhists\b", r"\batheists\b", r"\bhindu" + _PEOPLE, r"\bsikh" + _PEOPLE,
+    # sexual orientation, gender reassignment
+    r"\bgays\b", r"\bgay" + _PEOPLE, r"\bgay\s+couples\b", r"\blesbians\b", r"\bbisexuals\b",
+    r"\bbi(?:sexual)?" + _PEOPLE, r"\bhomosexuals\b", r"\bhomosexual" + _PEOPLE, r"\bqueer" + _PEOPLE,
+    r"\blgbt\w*(?:\s*(?:people|folk|community|kids|persons))?", r"\btrans" + _PEOPLE,
+    r"\btrans(?:gender)?\s+(?:women|men|people|kids|children|folk|persons|youth)\b", r"\btransgenders?\b",
+    r"\btranssexuals\b", r"\bnon[- ]?binary" + _PEOPLE,
+    # race, colour, nationality, ethnic origin
+    r"\bblacks\b", r"\bblack" + _PEOPLE, r"\bwhite" + _PEOPLE, r"\bbrown" + _PEOPLE, r"\basians\b",
+    r"\basian" + _PEOPLE, r"\bchinese(?:" + _PEOPLE + r")?", r"\bindians\b", r"\bpakistanis\b",
+    r"\bbangladeshis\b", r"\bafricans\b", r"\barabs\b", r"\bmexicans\b", r"\blatinos\b", r"\blatinas\b",
+    r"\bhispanics\b", r"\bpoles\b", r"\bpolish" + _PEOPLE, r"\bromanians\b", r"\bbulgarians\b",
+    r"\beastern\s+europeans\b", r"\bsomalis\b", r"\bnigerians\b", r"\bafghans\b", r"\bsyrians\b",
+    r"\biraqis\b", r"\bkurds\b", r"\bturks\b", r"\bjamaicans\b", r"\bgypsies\b", r"\bgipsies\b",
+    r"\btravellers\b", r"\btravelers\b", r"\btraveller" + _PEOPLE, r"\broma(?:" + _PEOPLE + r")?\b",
+    r"\bimmigrants\b",
+    r"\bmigrants\b", r"\brefugees\b", r"\basylum\s+seekers\b", r"\bforeigners\b", r"\billegals\b",
+    r"\bethnic\s+minorities\b", r"\bpeople\s+of\s+colou?r\b", r"\bnative\s+americans\b",
+    r"\baborigines\b", r"\bindigenous" + _PEOPLE,
+    # disability
+    r"\bdisabled" + _PEOPLE, r"\bthe\s+disabled\b", r"\bpeople\s+with\s+(?:disabilities|a\s+disability|"
+    r"autism|down[’'s]*\s+syndrome|learning\s+disabilities|mental\s+(?:illness|health\s+problems))\b",
+    r"\bwheelchair\s+users\b", r"\bautistic" + _PEOPLE, r"\bautistics\b", r"\bdeaf" + _PEOPLE,
+    r"\bblind" + _PEOPLE, r"\bthe\s+(?:deaf|blind|mentally\s+ill|handicapped)\b", r"\bmentally\s+ill"
+    + _PEOPLE, r"\bhandicapped" + _PEOPLE, r"\bcripples\b", r"\bretards\b", r"\bspastics\b",
+    # sex, pregnancy and maternity, age
+    r"\bwomen\b", r"\bgirls\b", r"\bfemales\b", r"\bwomenfolk\b", r"\bpregnant\s+women\b",
+    r"\bsingle\s+mothers\b", r"\bnew\s+mums\b", r"\bold" + _PEOPLE, r"\belderly" + _PEOPLE,
+    r"\bthe\s+elderly\b", r"\bpensioners\b", r"\boaps\b", r"\bboomers\b",
+]
+
+# One person named by the group ("a dirty Muslim", "that Jew"), for the claims that take one.
+SINGULAR = [
+    r"\bmuslim\b", r"\bjew\b", r"\bimmigrant\b", r"\bmigrant\b", r"\brefugee\b", r"\bforeigner\b",
+    r"\bgypsy\b", r"\btraveller\b", r"\bgay\b", r"\blesbian\b", r"\btranny\b", r"\bhomo\b",
+    r"\btrans\s+(?:woman|man|person|kid)\b", r"\bblack\s+(?:man|woman|person|kid|guy)\b",
+    r"\bdisabled\s+(?:person|man|woman|kid)\b", r"\bcripple\b", r"\bpaki\b", r"\bsikh\b",
+    r"\bhindu\b", r"\barab\b", r"\basylum\s+seeker\b", r"\bpole\b", r"\bromanian\b",
+    r"\b(?:gay|trans|black|disabled|jewish|muslim|sikh|hindu|asian|deaf|blind|autistic|bisexual|lesbian|"
+    r"traveller|roma|polish|elderly|pregnant|transgender|asylum[- ]seeking|immigrant|refugee)\s+"
+    r"(?:person|man|woman|guy|kid|child|bloke|lad|girl|lady|boy|family|neighbour|resident)\b",
+]
+
+# One person named by the group after "a", "an", "every", "any" ("A gay person is not a real person").
+ARTICLED = (
+    r"(?:\b(?:a|an|every|any|each|one|another|that|this)\s+{GS}|\b(?:a|an|every|any|each|another)\s+"
+    r"(?:woman|girl|female|lady)\b)"
+)
+
+# Emoji that stand for a group (variation selectors and joiners optional).
+EMOJI = (
+    "(?:\U0001f54e|\U0001f54b|\u2638\ufe0f?|\U0001f549\ufe0f?|\u271d\ufe0f?|\u2626\ufe0f?|\U0001f46c|\U0001f46d|"
+    "\U0001f9bd|\U0001f9bc|[\U0001f466-\U0001f469\U0001f9d1\U0001f474\U0001f475][\U0001f3fe\U0001f3ff]|"
+    "\U0001f468\u200d\u2764\ufe0f?\u200d\U0001f468|\U0001f469\u200d\u2764\ufe0f?\u200d\U0001f469|\u262a\ufe0f?|\U0001f54c|\U0001f54d|\u2721\ufe0f?|\U0001f3f3\ufe0f?\u200d?\U0001f308|"
+    "\U0001f3f3\ufe0f?\u200d?\u26a7\ufe0f?|\u26a7\ufe0f?|\U0001f473[\U0001f3fb-\U0001f3ff]?"
+    "(?:\u200d?[\u2640\u2642]\ufe0f?)?|\U0001f9d5[\U0001f3fb-\U0001f3ff]?|\u267f\ufe0f?|"
+    "\U0001f468\U0001f3ff|\U0001f469\U0001f3ff|\U0001f9d1\U0001f3ff|\U0001f308)+"
+)
+
+# What is said of a group that derogates or dehumanises it.
+NEGATIVE = [
+    r"scum(?:bags)?", r"trash", r"garbage", r"rubbish", r"filth", r"filthy", r"dirty", r"vermin",
+    r"rats?", r"cockroach(?:es)?", r"roaches", r"parasites?", r"leech(?:es)?", r"animals?", r"beasts?",
+    r"apes?", r"monkeys?", r"pigs?", r"dogs?", r"swine", r"savages?", r"barbarians?", r"sub[- ]?humans?",
+    r"abominations?", r"freaks?", r"perverts?", r"perverted", r"paedo(?:phile)?s?", r"pedo(?:phile)?s?",
+    r"nonces?", r"predators?", r"rapists?", r"terrorists?", r"criminals?", r"thieves", r"thugs",
+    r"invaders?", r"(?:a\s+)?plague", r"(?:a\s+)?disease", r"diseased", r"(?:a\s+)?cancer",
+    r"(?:an\s+)?infestation", r"(?:a\s+)?virus", r"pests?", r"(?:a\s+)?scourge", r"(?:a\s+)?burden",
+    r"(?:a\s+)?drain", r"nothing\s+but\s+(?:trouble|a\s+problem|problems)",
+    r"(?:a\s+)?blight", r"(?:a\s+)?stain", r"(?:a\s+)?menace", r"(?:a\s+)?threat",
+    r"a\s+danger", r"(?:a\s+)?mistake", r"degenerates?", r"degenerate", r"idiots?", r"morons?", r"liar",
+    r"retard(?:s|ed)?", r"imbeciles?", r"maggots?", r"worms?", r"snakes?", r"liars", r"scroungers",
+    r"spongers", r"freeloaders", r"inferior", r"worthless", r"useless", r"pathetic", r"disgusting",
+    r"disgrace(?:ful)?", r"vile", r"repulsive", r"revolting", r"gross", r"smelly", r"stinking", r"stink",
+    r"stupid", r"thick", r"dumb", r"brainless", r"discusting", r"disgustin", r"creatures", r"evil",
+    r"sick\s+in\s+the\s+head", r"mentally\s+ill",
+    r"mental", r"unnatural", r"dangerous", r"violent", r"primitive", r"backwards?", r"uncivili[sz]ed",
+    r"ugly", r"lazy", r"greedy", r"(?:a\s+)?waste\s+of\s+(?:space|oxygen|money|air|skin)",
+    r"the\s+(?:worst|lowest)\s+(?:people|kind|type|scum|of\s+the\s+lot|thing|things|part)",
+    r"the\s+(?:root\s+of\s+all\s+evil|enemy|enemy\s+within|biggest\s+(?:problem|threat|danger))",
+    r"(?:the\s+)?problem", r"(?:a\s+)?joke", r"sickening",
+    r"nasty", r"hideous", r"abnormal", r"deviants?", r"vile", r"wicked", r"second[- ]class",
+    r"lesser", r"not\s+(?:even\s+)?human", r"less\s+than\s+human", r"(?:a\s+)?cult", r"(?:a\s+)?pest",
+    r"breeders", r"bludgers", r"benefit\s+cheats", r"shit", r"crap", r"useless\s+eaters",
+    r"pieces?\s+of\s+(?:shit|crap|garbage|trash|filth|dirt|scum)", r"shit(?:heads?|bags?|stains?)",
+    r"scumbags", r"wastes?\s+of\s+(?:space|oxygen|skin)", r"pigsty", r"sewer\s+rats", r"locusts",
+    r"twats", r"cunts", r"arseholes", r"assholes", r"wankers", r"pricks", r"bastards", r"bitches",
+    r"dickheads",
+    r"tossers", r"knobheads", r"bellends", r"shite", r"(?:a\s+)?load\s+of\s+(?:shite|shit|crap|rubbish)",
+    r"sluts",
+    r"whores", r"slags", r"muppets", r"clowns", r"losers", r"cretins", r"imbeciles", r"halfwits", r"numpties",
+    r"insects", r"bugs", r"germs", r"a\s+pox", r"pond\s+life", r"lowlifes?", r"dregs",
+]
+# Emoji that derogate or dehumanise when said of a group: rats, snakes, pigs, apes, vomit, waste.
+NEGATIVE_EMOJI = (
+    "(?:[\U0001f400\U0001f401\U0001f40d\U0001f437\U0001f416\U0001f412\U0001f435\U0001f98d"
+    "\U0001fab3\U0001f41b\U0001f9a0\U0001f4a9\U0001f5d1\U0001f92e\U0001f922\U0001f415\U0001f436"
+    "\U0001f99f\U0001fab1\U0001f41c\u2623\u2620\U0001f9df\U0001f47f\U0001f404\U0001f42e\U0001f417\U0001f9a8"
+    "\U0001f40c\U0001f921]\ufe0f?\\s*)+"
+)
+HATE_VERBS = [r"\bhate\b", r"\bhates\b", r"\bhated\b", r"\bhating\b", r"\bdespise\b", r"\bdespises\b",
+              r"\bdetest\b", r"\bdetests\b", r"\bloathe\b", r"\bloathes\b", r"\babhor\b"]
+# Adjectives that derogate when put before a group ("filthy immigrants").
+NEGATIVE_BEFORE = [
+    r"filthy", r"dirty", r"disgusting", r"vile", r"stinking", r"smelly", r"stupid", r"thick", r"dumb",
+    r"lazy", r"evil", r"subhuman", r"worthless", r"bloody", r"fucking", r"effing", r"nasty",
+    r"scummy", r"parasitic", r"hideous", r"sneaky", r"greedy", r"thieving", r"inbred",
+]
+# What a group is denied when it is derogated by negation ("women are not equal").
+POSITIVE = [
+    r"humans?", r"human\s+beings?", r"people", r"persons", r"welcome", r"equals?", r"normal",
+    r"real\s+(?:women|men|people|britons|citizens)", r"trustworthy", r"to\s+be\s+trusted", r"worth\s+\w+",
+    r"worthy", r"intelligent", r"smart", r"clever", r"capable", r"decent", r"civili[sz]ed", r"clean",
+    r"honest", r"valuable", r"wanted", r"needed", r"good\s+enough", r"fit\s+to", r"british", r"english",
+    r"one\s+of\s+us", r"part\s+of\s+(?:this|our|the)\s+(?:country|society|community|town|city)",
+    r"(?:real|proper|true|genuine|full)\s+(?:members?|part|citizens?|residents?|neighbours?|britons?|brits|"
+    r"people|persons?|humans?|men|women|adults)",
+    "(?:real|proper|true|genuine|full)\\s+[\ue000\ue001]",  # "real women", with "women" marked
+    r"sane", r"right\s+in\s+the\s+head", r"natural",
+    r"safe", r"loyal", r"compatible", r"our\s+people", r"(?:as\s+)?(?:clever|smart|good)\s+as",
+    r"as\s+(?:good|smart|clever|capable|intelligent)", r"welcome\s+here", r"fully\s+human",
+]
+ADVERBS = [
+    r"all", r"just", r"so", r"such", r"really", r"truly", r"literally", r"basically", r"naturally",
+    r"inherently", r"genuinely", r"mostly", r"always", r"nothing\s+but", r"nothing\s+more\s+than",
+    r"no\s+better\s+than", r"worse\s+than", r"like", r"as", r"an?", r"the", r"bunch\s+of", r"load\s+of",
+    r"pack\s+of", r"lot\s+of", r"complete", r"total", r"absolute", r"utter", r"fucking", r"bloody",
+    r"little", r"kind\s+of", r"sort\s+of", r"that", r"too", r"very", r"quite", r"pretty", r"clearly",
+    r"obviously", r"simply", r"probably", r"definitely", r"actually", r"still", r"also", r"typical",
+    r"thieving", r"scummy", r"smelly", r"stinking", r"sneaky", r"greedy", r"inbred", r"parasitic", r"nasty",
+    r"sick", r"twisted", r"perverted", r"dangerous", r"violent", r"ugly", r"fat", r"thick", r"dumb",
+    r"delusional", r"deluded", r"confused", r"crazy", r"horrible", r"ignorant", r"primitive", r"backward",
+    r"barbaric", r"brainwashed", r"lying", r"cheating", r"scrounging", r"sponging", r"freeloading",
+    r"godless",
+    r"subhuman", r"pathetic", r"worthless", r"sad", r"mental", r"mad", r"weird", r"creepy",
+    r"nothing\s+other\s+than", r"more\s+like", r"born", r"dirty", r"filthy", r"disgusting", r"stupid",
+    r"lazy", r"evil", r"vile", r"useless", r"worthless", r"deep\s+down", r"by\s+nature",
+]
+# A group referred to again in a later clause or sentence ("I met some immigrants. They are vermin.").
+PRONOUNS = (
+    r"(?:\bthey\b|\bthem\b|\bthese\s+(?:people|ones|types)\b|\bthose\s+(?:people|ones|types)\b|"
+    r"\bsuch\s+people\b|\bpeople\s+like\s+(?:them|that|this|those)\b|\btheir\s+kind\b|\bthat\s+lot\b|"
+    r"\bthis\s+lot\b|\bthe\s+lot\s+of\s+them\b|\b(?:every|each)\s+(?:single\s+)?one\s+of\s+them\b|"
+    r"\ball\s+of\s+them\b|\bmost\s+of\s+them\b)"
+)
+
+_COP = r"(?:\s*(?:are|r|is|were|was|be|being|seem|seem\s+to\s+be|look|act|become)\b|['’]re|\s*=)"
+_MODS = r"(?:\s+{ADV})"
+_NEG = r"\s+{NEG}\b"
+# Harm to a group ("gas the ...", "should be shot"), as lists so misspellings can be added.
+KILL = [
+    r"kill", r"shoot", r"gas", r"hang", r"lynch", r"exterminate", r"eradicate", r"wipe\s+out", r"slaughter",
+    r"massacre", r"murder", r"behead", r"execute", r"stone", r"burn", r"bomb", r"nuke", r"annihilate",
+    r"purge",
+    r"genocide", r"string\s+up", r"get\s+rid\s+of", r"eliminate", r"sterili[sz]e", r"cull",
+]
+KILLED = [
+    r"die", r"be\s+killed", r"killed", r"shot", r"hanged", r"hung", r"gassed", r"exterminated",
+    r"wiped\s+out",
+    r"eradicated", r"put\s+down", r"lynched", r"burned", r"burnt", r"executed", r"murdered", r"slaughtered",
+    r"suffer", r"rot", r"burn", r"strung\s+up", r"sterili[sz]ed", r"culled", r"eliminated",
+    r"put\s+in\s+(?:camps|ovens|gas\s+chambers)", r"beaten",
+]
+
+# Each template is one shape of claim; {G} is a group, {GS} one member, {NEG} a derogation,
+# {NEGB} a derogatory adjective, {POS} something denied, {ADV} a filler or intensifier.
+TEMPLATES = [
+    # "Muslims are disgusting", "women are all just stupid", "immigrants r scum"
+    "{G}" + _COP + _MODS + "{0,4}" + _NEG,
+    "{G}" + _COP + _MODS + r"{0,4}\s*{NEGE}",
+    r"{G}(?:\s+\S+){0,4}?\s*"
+    + "(?:[\U0001f92e\U0001f922\U0001f44e\U0001f52b\U0001f4a3\U0001f52a\u26b0]\ufe0f?\\s*)+",
+    # one person for the group: "A gay person is not a real person", "Every Jewish person = 🐍"
+    r"{GA}" + _COP + _MODS + "{0,4}" + _NEG,
+    r"{GA}" + _COP + _MODS + r"{0,4}\s*{NEGE}",
+    r"{GA}" + _COP + r"\s+(?:not|never|no\s+longer)(?:\s+\w+){0,2}?\s+{POS}",
+    # "They have brought nothing but disease", "they've turned the flats into a pigsty"
+    r"{G}(?:['’]ve|\s+have|\s+has)?\s+(?:\w+\s+)?(?:bring|brings|brought|spread|spreads|spreading|carry|carries|"
+    r"cause|causes|caused|start|starts|create|creates|make|makes)"
+    r"\s+(?:\w+\s+){0,2}?(?:crime|disease|dirt|filth|drugs|trouble|violence|chaos|misery|problems|rats|vermin|"
+    r"germs|aids|hiv)\b",
+    r"\b(?:crime|trouble|problems|rubbish|litter|drugs|noise|violence|burglar\w*|theft\w*)\s+(?:\w+\s+)?(?:went\s+up|"
+    r"started|got\s+worse|increased|rose|began|shot\s+up|doubled|exploded)\s+(?:\w+\s+)?(?:when|since|after|once|"
+    r"the\s+day)\s+(?:the\s+|all\s+(?:the\s+|these\s+)?|these\s+|those\s+)?{G}",
+    r"\bnothing\s+(?:\w+\s+)?(?:disgusts|sickens|repulses|annoys|angers|infuriates|winds\s+me\s+up|bothers)"
+    r"(?:\s+me)?\s+(?:more|as\s+much)\s+(?:than|as)\s+(?:\w+\s+)?{G}",
+    r"{G}\s+(?:should|must|need\s+to|ought\s+to|had\s+better|can)\s+(?:\w+\s+)?(?:keep\s+(?:it|themselves)\s+"
+    r"(?:behind\s+closed\s+doors|to\s+themselves|private|quiet|hidden|out\s+of\s+sight)|stay\s+in\s+the\s+closet|"
+    r"stay\s+(?:at\s+home|indoors|hidden|out\s+of\s+sight|away)|be\s+(?:seen\s+and\s+not\s+heard|kept\s+(?:away|"
+    r"apart|separate|out)|hidden\s+away))",
+    r"{G}\s*[:=\-]?\s*{NEGE}",
+    r"{NEGE}\s*{G}",
+    # negated positive and exclusion in other words: "nobody wants them here", "no place for ..."
+    r"\b(?:nobody|no\s+one|no\s+body)\s+(?:wants|likes|needs|trusts|asked\s+for|invited)\s+(?:the\s+|any\s+)?{G}",
+    r"\bno\s+(?:place|room|home|future|space)\s+(?:for|in\s+\w+\s+for)\s+(?:the\s+|any\s+)?{G}",
+    r"\b(?:don['’]?t|do\s+not|never)\s+want\s+(?:any\s+(?:more\s+)?|more\s+|the\s+)?{G}\s+(?:here|living\s+(?:here|near|"
+    r"next)|moving\s+(?:in|here)|near\s+(?:me|us|my|our)|around\s+(?:here|my|our)|in\s+(?:my|our|this)\s+(?:street|"
+    r"road|town|area|estate|school|country|neighbourhood|borough)\s*(?:[.!?,]|$))",
+    r"\b(?:we|i)\s+(?:don['’]?t|do\s+not)\s+want\s+(?:your|their)\s+(?:kind|sort|lot|type)",
+    r"{G}\s+(?:contribute|add|give|bring|offer|do)\s+nothing\b",
+    r"{G}\s+(?:have|has)\s+never\s+(?:contributed|done|given|added)\s+anything",
+    r"{G}\s+(?:are|is|r)\s+(?:of\s+)?no\s+(?:use|good|value|benefit)\b",
+    r"\b(?:i['’]?d|i\s+would|would|i\s+will|i['’]?ll)\s+never\s+(?:hire|employ|rent\s+to|let\s+to|date|trust|vote\s+for|"
+    r"sit\s+next\s+to|work\s+with|live\s+next\s+to|serve|marry)\s+(?:a\s+|an\s+|any\s+)?(?:{G}|{GS})",
+    r"{G}\s+should\s+never\s+have\s+been\s+(?:let\s+in|allowed\s+(?:in|here|to\s+\w+)|given\s+\w+)",
+    r"{G}\s+(?:\w+\s+)?(?:ruin|ruins|wreck|wrecks|destroy|destroys|spoil|spoils)\s+(?:everything|it|this\s+\w+|our\s+\w+|"
+    r"the\s+\w+)",
+    r"{G}(?:['’]ll|\s+will|\s+would)\s+(?:nick|steal|rob|take)\s+(?:anything|everything)",
+    r"\bcan['’]?t\s+stand\s+(?:the\s+sight\s+of|being\s+(?:near|around))\s+{G}",
+    # implicit: "typical Travellers", "nothing against gay people, but", "fine as long as"
+    r"\btypical\s+(?:of\s+)?(?:the\s+)?{G}",
+    r"\btrust\s+(?:the\s+)?{G}\s+to\s+(?:ruin|wreck|spoil|mess|cause|start|make|bring)",
+    r"\bnothing\s+against\s+(?:the\s+)?{G}\s*,?\s+but\b",
+    r"{G}\s+(?:are|is)\s+(?:fine|ok|okay|alright|tolerable)\s+(?:as\s+long\s+as|so\s+long\s+as|until|provided|when\s+they)",
+    r"\b(?:never|didn['’]?t)\s+(?:had|have)\s+(?:this|these|any)\s+(?:problem|problems|trouble|issues)\s+(?:\w+\s+)?"
+    r"(?:before|until)\s+(?:the\s+)?{G}",
+    r"{G}\s*[?:!,\-–—]+\s*(?:just\s+|all\s+|total\s+|utter\s+|absolute\s+|filthy\s+|dirty\s+)?{NEG}\b",
+    # tropes: "Jewish people control the council", "women should know their place"
+    r"{G}\s+(?:secretly\s+)?(?:control|controls|run|runs|own|owns)\s+(?:the\s+|this\s+|our\s+|all\s+the\s+)?"
+    r"(?:council|media|banks|government|world|country|town|everything|money|press|police)\b",
+    r"{G}\s+(?:should|need\s+to|must|ought\s+to|had\s+better)\s+(?:\w+\s+)?(?:know\s+their\s+place|stay\s+in\s+their\s+"
+    r"lane|be\s+(?:grateful|quiet|silent|seen\s+and\s+not\s+heard)|shut\s+up|get\s+back\s+(?:in|to)\s+the\s+kitchen)",
+    r"\b(?:can['’]?t|cannot|never|don['’]?t|shouldn['’]?t|wouldn['’]?t)\s+(?:ever\s+)?trust\s+(?:a|an|any|the|those|these)?"
+    r"\s*(?:{G}|{GS})",
+    r"{G}\s+(?:always\s+|just\s+)?(?:leave|leaves|left)\s+(?:a\s+|their\s+)?(?:mess|rubbish|trouble|filth|dirt|chaos)",
+    r"{G}\s+(?:\w+\s+){0,6}?(?:and|then)\s+(?:\w+\s+)?(?:ruined|wrecked|destroyed|trashed|spoiled|spoilt)\s+"
+    r"(?:it|everything|the\s+\w+|this\s+\w+|our\s+\w+)",
+    r"\bwhy\s+(?:can['’]?t|don['’]?t|won['’]?t|doesn['’]?t)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:just\s+)?(?:go\s+(?:away|back|"
+    r"home)|leave|disappear|fuck\s+off|piss\s+off|get\s+out|stay\s+away)",
+    r"\b(?:how\s+(?:can|could|do)\s+(?:anyone|you|people|we)|who\s+(?:can|could|would\s+want\s+to))\s+(?:stand|bear|"
+    r"tolerate|live\s+(?:near|with|next\s+to))\s+(?:living\s+(?:near|with|next\s+to)\s+)?(?:the\s+)?{G}",
+    r"{G}(?:['’]ve|\s+have|\s+has)?\s+(?:\w+\s+)?(?:turned|turn|turning|made|make|making)\s+(?:\w+\s+){0,3}?"
+    r"(?:into\s+)?(?:a\s+)?(?:pigsty|slum|dump|tip|ghetto|shithole|cesspit|cesspool|hellhole|zoo|"
+    r"no[- ]go\s+area)",
+    # "Nothing makes my blood boil like seeing immigrants", "gay people make my skin crawl"
+    r"{G}\s+(?:\w+\s+)?(?:make|makes|made)\s+my\s+(?:blood\s+boil|skin\s+crawl|stomach\s+(?:turn|churn)|"
+    r"flesh\s+creep)",
+    r"(?:blood\s+boil|skin\s+crawl|stomach\s+(?:turn|churn)|flesh\s+creep)\w*\s+(?:\w+\s+){0,4}?{G}",
+    # implicit: "better off without Muslims", "lovely before Travellers arrived", "nothing good about"
+    r"\bbetter\s+(?:off\s+)?(?:without|with\s+no|with\s+fewer|once\s+we\s+get\s+rid\s+of)\s+(?:any\s+|the\s+|all\s+|"
+    r"these\s+|those\s+)?{G}",
+    r"\bbetter\s+(?:off\s+)?(?:if|when|once)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:were|was|are|got|had)\s+(?:all\s+)?"
+    r"(?:just\s+)?(?:wiped\s+out|exterminated|gone|dead|eradicated|gassed|deported|removed|killed|shot|sent\s+back|"
+    r"banned|locked\s+up|disappeared|left)",
+    r"\b(?:was|were|used\s+to\s+be)\s+(?:\w+\s+)?(?:lovely|nice|fine|safe|decent|clean|quiet|great|better|good|"
+    r"peaceful|pleasant)\s+(?:until|before|till|til)\s+(?:the\s+|all\s+(?:the\s+)?|these\s+|those\s+)?{G}\s+"
+    r"(?:arrived|came|moved|turned\s+up|showed\s+up|took\s+over|got\s+here|started|appeared|invaded)",
+    r"\bnothing\s+(?:good|positive|nice|decent|worthwhile|redeeming)\s+(?:about|in)\s+(?:the\s+|any\s+)?{G}",
+    r"{G}\s+(?:should|must|need\s+to|ought\s+to|can)\s+(?:just\s+)?(?:stick|stay)\s+(?:to|with|among)\s+"
+    r"(?:their|there)\s+own",
+    r"\b(?:wish|hope)\s+(?:all\s+)?(?:the\s+)?{G}(?:['’]d|\s+would|\s+will|\s+could)?\s+(?:all\s+)?(?:just\s+)?"
+    r"(?:disappear|vanish|go\s+away|leave|die|drop\s+dead|get\s+out|fuck\s+off|piss\s+off|move\s+away)",
+    # "women so stupid", "gays = disease"
+    "{G}" + _MODS + "{1,4}" + _NEG,
+    # "Why are women so stupid?", "Aren't Muslims just terrorists?"
+    r"\b(?:are|aren['’]?t|arent|is|isn['’]?t)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{G}" + _MODS + "{0,4}"
+    + _NEG,
+    # "I hate gay people", "can't stand immigrants", "immigrants disgust me"
+    r"\b(?:i|we)?\s*(?:{HATE}|can['’]?t\s+stand|"
+    r"cannot\s+stand|can['’]?t\s+bear|sick\s+to\s+death\s+of)\s+(?:all\s+|the\s+|these\s+|those\s+|bloody\s+|"
+    r"fucking\s+|them\s+)*{G}",
+    r"{G}\s+(?:disgust|disgusts|sicken|sickens|repulse|repulses|revolt|revolts|nauseate)\s+me\b",
+    r"{G}\s+make\s+me\s+(?:sick|ill|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up|be\s+sick))",
+    # "filthy immigrants", "dirty Muslim", "disgusting trans people"
+    r"\b{NEGB}\s+(?:(?:old|little|young|lazy|filthy|dirty|stupid|fat|ugly|bloody|fucking|stinking)\s+)?"
+    r"(?:{G}|{GS})",
+    r"{G}\s+(?:all\s+)?(?:stink|smell|reek)\b",
+    # negated positive: "women are not equal", "trans women will never be real women"
+    "{G}" + _COP + r"\s+(?:not|never|no\s+longer|nowhere\s+near|in\s+no\s+way|hardly)(?:\s+\w+){0,2}?"
+    r"\s+{POS}",
+    r"{G}\s+(?:aren['’]?t|arent|isn['’]?t|can['’]?t\s+be|cannot\s+be|will\s+never\s+be|could\s+never\s+be|"
+    r"won['’]?t\s+ever\s+be|are\s+never|never\s+will\s+be)(?:\s+\w+){0,2}?\s+{POS}",
+    r"{G}\s+(?:have|has|deserve)\s+no\s+(?:place|right|rights|business|brains?|morals|culture|value|worth|"
+    r"future|respect|dignity)",
+    r"{G}\s+(?:can['’]?t|cannot|shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+be\s+(?:trusted|allowed|"
+    r"employed|let\s+in|tolerated|accepted|taken\s+seriously)",
+    r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+(?:belong|count|matter|fit\s+in)\b",
+    r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+deserve\s+(?:respect|rights|to\s+(?:live|exist|be\s+here|vote|work)|"
+    r"equal\s+\w+|anything|any\s+\w+|a\s+(?:home|job|place|say|voice)|help|housing|sympathy|dignity|"
+    r"to\s+be\s+treated\s+(?:equally|fairly|as\s+equals))",
+    r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|can['’]?t|cannot)\s+(?:be\s+allowed\s+to\s+)?"
+    r"(?:vote|work|teach|marry|adopt|have\s+(?:kids|children|rights|jobs|a\s+say)|live\s+(?:here|near)|exist|"
+    r"breed|hold\s+office|drive|be\s+(?:teachers|doctors|nurses|parents|leaders|in\s+charge|here|near|"
+    r"around\s+children|trusted))",
+    r"\b(?:don['’]?t|do\s+not|never)\s+(?:think|believe)\s+{G}\s+(?:should|deserve|are|can|ought)\s+(?:to\s+)?"
+    r"(?:be\s+)?(?:allowed|trusted|equal|human|welcome|have\s+(?:the\s+same\s+|equal\s+|any\s+)?(?:rights|a\s+say)|"
+    r"vote|work|live\s+here|{POS})",
+    # exclusion: "send them back", "no more Muslims", "immigrants out", "keep gypsies out"
+    r"\b(?:send|deport|kick|throw|ship|chuck|boot|drive|force|run|get)\s+(?:all\s+)?(?:the\s+|these\s+|"
+    r"those\s+|every\s+|em\s+)?(?:{G}|them)\s+(?:all\s+)?(?:back|out|home|away|off)\b",
+    r"{G}\s+(?:should|must|need\s+to|needs\s+to|ought\s+to|have\s+to|can)\s+(?:all\s+)?(?:just\s+)?"
+    r"(?:go\s+(?:back|home)|get\s+out|leave|fuck\s+off|piss\s+off|be\s+(?:deported|sent\s+(?:back|home)|"
+    r"banned|kicked\s+out|removed|thrown\s+out|locked\s+up|segregated|sterili[sz]ed|interned|rounded\s+up|"
+    r"put\s+in\s+camps|kept\s+out|expelled))",
+    r"\b(?:ban|no\s+more|stop\s+letting\s+in|get\s+rid\s+of|rid\s+(?:\w+\s+){0,2}of|deport|expel|round\s+up|"
+    r"keep\s+out)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+|any\s+more\s+|more\s+)?{G}",
+    r"\bkeep\s+(?:the\s+|all\s+)?{G}\s+(?:out|away)\b",
+    r"{G}\s+(?:out|go\s+home|not\s+welcome|get\s+out|fuck\s+off|piss\s+off)\b",
+    r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+belong\b",
+    r"\bgo\s+back\s+(?:to\s+)?(?:where\s+(?:you|they)\s+(?:came|come)\s+from|(?:to\s+)?(?:your|their)\s+"
+    r"(?:own\s+)?(?:country|countries))",
+    # dehumanisation: "they breed like rats", "a plague of refugees", "immigrants are swarming in"
+    r"{G}\s+(?:breed|multiply|spread|swarm|live|reproduce)\s+like\s+(?:\w+\s+)?(?:rats|rabbits|"
+    r"cockroaches|animals|vermin|flies|insects|a\s+disease|a\s+virus|the\s+plague|pigs|dogs)",
+    r"{G}(?:\s+are)?\s+(?:swarming|infesting|invading|overrunning|taking\s+over|polluting|ruining|"
+    r"destroying|breeding|outbreeding)\b",
+    r"\b(?:swarms?|hordes?|plague|infestation|invasion|vermin|scourge)\s+of\s+(?:\w+\s+)?{G}",
+    # threats against a group: "gas the Jews", "gay people should be shot", "death to Muslims"
+    r"\b{KILL}\s+(?:all\s+|every\s+|the\s+|these\s+|those\s+|more\s+|some\s+|them\s+|of\s+the\s+)*"
+    r"(?:\w+\s+)?{G}",
+    r"{G}\s+(?:should|must|need\s+to|needs\s+to|ought\s+to|deserve\s+to|deserves\s+to|will|are\s+going\s+to|"
+    r"have\s+to|all\s+need\s+to)\s+(?:all\s+)?(?:be\s+)?{KILLED}\b",
+    r"\bdeath\s+to\s+(?:all\s+)?(?:the\s+)?{G}",
+    r"\b(?:hope|wish)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:die|dies|get\s+(?:killed|shot|cancer|raped)|rot|burn|"
+    r"suffer)",
+    r"\bthe\s+only\s+good\s+(?:{GS}|{G})\s+(?:is|are)\s+(?:a\s+)?dead",
+    r"{G}\s+(?:belong|should\s+be|need\s+to\s+be)\s+in\s+(?:camps|gas\s+chambers|ovens|cages|zoos|the\s+ground|"
+    r"the\s+kitchen|asylums|institutions|the\s+bin|the\s+sea)",
+]
+
+# Comparisons with vermin, animals or disease ("letting them in is like letting wild dogs in",
+# "I'd sooner have rats next door than ..."); not when the comparison is negated or describes
+# how a group is treated ("refugees are treated like animals").
+ANIMALS = (
+    r"(?:rats|vermin|dogs|wild\s+dogs|animals|beasts|cockroaches|roaches|pigs|swine|apes|monkeys|parasites|"
+    r"leeches|plague|disease|a\s+disease|a\s+virus|cancer|rabbits|insects|locusts|sewage|filth|rubbish|"
+    r"cattle|livestock|snakes|maggots|lice|fleas|germs|pests|zoo\s+animals|a\s+pack\s+of\s+\w+|(?:a\s+)?sewer|"
+    r"(?:a\s+)?cesspit|(?:a\s+)?pigsty|(?:a\s+)?rubbish\s+tip|(?:a\s+)?dump|(?:a\s+)?zoo|a\s+swarm\s+of\s+\w+)"
+)
+COMPARISONS = [
+    r"{G}\s+(?:\S+\s+){0,8}?(?:like|than|as|to)\s+(?:\S+\s+){0,4}?" + ANIMALS + r"\b",
+    r"\b" + ANIMALS + r"\s+(?:\S+\s+){0,8}?than\s+(?:\S+\s+){0,3}?{G}",
+]
+COMPARISON_EXCUSED = (
+    r"\b(?:treat\w*|kept|housed|herded|caged|hunted|handled|described|portrayed|depicted|talked\s+about|"
+    r"compar\w*|liken\w*|equat\w*|(?:are|is|were|was)\s+living\s+like|forced|made\s+to|"
+    r"spoken\s+(?:to|about)|abused|dehumani[sz]\w*|call(?:s|ed|ing)?)\b|\bnot\b|n['’]t\b|\bnever\b|\bno\b"
+)
+
+# Said with a group named anywhere in the comment, these derogate it without naming it again.
+IMPLICIT = [
+    r"\bthere\s+goes\s+the\s+neighbou?rhood\b",
+    r"\b(?:lowers?|lowering|lowered|drags?\s+down|bring(?:s|ing)?\s+down)\s+the\s+(?:tone|area|house\s+prices)\b",
+    r"\block\s+up\s+your\s+(?:daughters|wives|kids|children|valuables)\b",
+    r"\bhide\s+your\s+(?:daughters|wives|kids|children|valuables)\b",
+    r"\bkeep\s+(?:them|em)\s+(?:out|away\s+from)\b",
+    r"\block\s+up\s+your\s+(?:bikes|cars|sheds|houses|valuables|doors)\b",
+    r"\b(?:{NEG})(?:\s+\w+)?[\s,]+(?:the\s+lot\s+of|all\s+of|both\s+of|every\s+(?:last\s+|single\s+)?one\s+of|"
+    r"each\s+of|most\s+of)\s+(?:them|em)\b",
+    r"\bhouse\s+prices\s+(?:will|would|are\s+going\s+to|are\s+gonna)?\s*(?:drop|fall|crash|go\s+down|plummet)\b",
+    r"\bstick\s+to\s+their\s+own\s+kind\b",
+]
+
+CONTEXT = Context.build(
+    negations=[
+        r"\bnot\b", r"\bnever\b", NOT_CONTRACTED, r"\bno\s+one\b", r"\bnobody\b", r"\bnone\s+of\b", r"\bno\b",
+        r"\b(?:myth|lie|nonsense|rubbish|untrue|false|wrong|absurd|ridiculous|ignorant|bigoted|racist)\s+"
+        r"(?:to|that)\b", r"\bstop\b", r"\bhow\s+dare\b", r"\bshame\s+on\b", r"\brefuse\s+to\b",
+        r"\bwithout\b", r"\bnor\b",
+    ],
+    reporting=[
+        r"\b(?:people|those|anyone|someone|somebody|whoever|idiots|bigots|racists|folk|men|he|she|they|"
+        r"anybody|everyone|person)\s+who\s+(?:\w+\s+)?(?:say|says|said|think|thinks|claim|claims|believe|"
+        r"believes|reckon|post|posts|posted|call|calls|shout|write|writes|spread|spreads|tell|tells)\b",
+        r"\b(?:saying|claiming|suggesting|implying|pretending|calling|shouting|chanting|writing|posting|"
+        r"comparing|likening|labelling|labeling|branding|"
+        r"spreading|telling\s+(?:me|us|people)|arguing|insisting|screaming|yelling)\b",
+        r"\b(?:said|says|shouted|wrote|posted|told\s+(?:me|us|her|him)|screamed|yelled|chanted|sprayed|"
+        r"painted|tweeted|called\s+(?:me|us|him|her|them)|heard\s+\w+(?:\s+\w+)?\s+say)\b",
+        r"\bthe\s+(?:idea|claim|notion|myth|lie|suggestion|view|belief|assumption|stereotype|trope|misconception)\s+"
+        r"(?:that|of)\b", r"\bmisconception\b",
+        r"\b(?:he|she|they|someone|somebody|people|group|party|man|woman|guy|bloke|gran|grandad|dad|mum|uncle|"
+        r"aunt|neighbour|leaflets?|posts?|articles?|signs?|posters?|graffiti|[a-z]+s)\s+(?:\w+\s+)?(?:claim|claims|"
+        r"claimed|insist|insists|insisted|argue|argues|argued|reckon|reckons|believe|believes|think|thinks|thought|"
+        r"say|says|said|used\s+to\s+(?:say|think|believe))\b",
+        r"\b(?:i|we)\s+used\s+to\s+(?:think|believe|say|reckon)\b", r"\bheard\b",
+        r"\b(?:tell|tells|telling|told)\s+(?:\w+\s+){1,2}that\b",
+        r"\b(?:statements?|comments?|words|things|posts?|signs?|leaflets?|graffiti|chants?|messages?)\s+"
+        r"(?:like|such\s+as|saying)\b",
+        r"\b(?:sick|tired)\s+of\s+(?:hearing|people|reading|seeing)\b", r"\bif\s+you\s+think\b",
+        r"\b(?:who|where)\s+(?:says|said)\b", r"\bdon['’]?t\s+(?:let|listen)\b",
+    ],
+    rebuttals=[
+        r"^[\s,;:\"'”’)]*(?:(?:and|which|that|this|it)\s+)?(?:is|are|was|were|['’]s|is\s+just|are\s+just)\s+"
+        r"(?:just\s+|simply\s+|absolutely\s+|so\s+|completely\s+|totally\s+|utterly\s+|pure\s+|plain\s+|"
+        r"clearly\s+|a\s+|an\s+|deeply\s+|really\s+)*(?:wrong|nonsense|rubbish|bullshit|a\s+lie|lies|a\s+myth|"
+        r"false|untrue|racist|racism|sexist|sexism|misogyn\w*|homophob\w*|transphob\w*|islamophob\w*|"
+        r"antisemit\w*|ableis\w*|bigot\w*|hateful|hate|hate\s+speech|disgusting|vile|shameful|abhorrent|"
+        r"ignorant|offensive|unacceptable|not\s+(?:ok|okay|acceptable|true|on|right|funny)|a\s+disgrace|"
+        r"appalling|sickening|awful|horrible|outrageous|dangerous|poison|evil)\b",
+        r"^[\s,;:\"'”’)]*(?:[-–—]\s*)?(?:that['’]?s|this\s+is|that\s+is|it['’]?s)\s+(?:just\s+|so\s+|pure\s+|"
+        r"plain\s+)?(?:racist|sexist|bigoted|hateful|disgusting|vile|wrong|not\s+ok|unacceptable|hate)",
+        r"^[\s,;:\"'”’)]*(?:makes?|made)\s+me\s+(?:sick|angry|ashamed|furious)",
+        r"\b(?:it['’]?s|that['’]?s|this\s+is|which\s+is)\s+(?:so\s+|just\s+|absolutely\s+)?(?:shameful|heartbreaking|"
+        r"inhumane|disgraceful|a\s+disgrace|appalling|shocking)\b",
+        r"^[\s,;:\"'”’)]*(?:has|have)\s+no\s+place\b",
+        r"^[\s,;:\"'”’)]*(?:needs?\s+to\s+stop|should\s+be\s+(?:ashamed|reported|removed|challenged))",
+    ],
+    followers=[
+        r"^(?:that|this|such|these|those|it|statements?|comments?|views?|words|talk|posts?|rhetoric|language|"
+        r"people\s+who|whoever|anyone\s+who|i\s+(?:reported|challenged|complained)|(?:he|she|they|i|we|you)\s+"
+        r"(?:was|were|are|is|am))\b.{0,60}?\b(?:wrong|"
+        r"nonsense|racist|racism|sexist|bigoted|bigotry|hateful|hate|disgusting|vile|not\s+ok|unacceptable|"
+        r"shameful|appalling|sickening|reported|ashamed|no\s+place)\b",
+    ],
+    reach=8,
+)
+
+
+def variants(word: str, swaps_only: bool = False) -> set[str]:
+    """A word with one inner letter dropped, or two neighbouring letters swapped ("htae", "mslims")."""
+    out = set()
+    for i in range(len(word) - 1):
+        out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+        if not swaps_only and 0 < i:
+            out.add(word[:i] + word[i + 1 :])
+    out.discard(word)
+    return out
+
+
+def misspelt(fragments: list[str]) -> list[str]:
+    """Misspellings of the plain words among `fragments` (RE2): a word, or a name's first word.
+
+    Words of four letters or more get both kinds of slip (a trailing "s?" makes two words); the first word
+    of a two-word name ("gay people", "trans people") gets both, as the second word anchors it.
+    """
+    out: set[tuple[str, str]] = set()
+    known: set[str] = set()
+    for source in fragments:
+        m = _PLAIN.match(source)
+        if m is None:
+            continue
+        article, head, rest = m.group(1) or "", m.group(2), m.group(3)
+        known.add(head)
+        if rest in ("", r"\b", "?", "s?", "es?", "(?:es)?"):
+            words = {"": [head], r"\b": [head], "?": [head[:-1], head], "s?": [head, head + "s"],
+                     "es?": [head + "e", head + "es"], "(?:es)?": [head, head + "es"]}[rest]
+            for word in words:
+                if len(word) >= 4:
+                    known.add(word)
+                    out |= {(article + v, r"\b") for v in variants(word)}
+        elif rest == _PEOPLE and len(head) >= 3:
+            out |= {(article + v, rest) for v in variants(head)}
+    return [
+        rf"\b{v}{rest}" if not v.startswith("(") else rf"{v}{rest}"
+        for v, rest in sorted(out)
+        if v.split(")?")[-1] not in known and v.split(")?")[-1] not in TYPO_COLLISIONS
+    ]
+
+
+_PLAIN = re.compile(r"^(\(\?:an?\\s\+\)\?|\(\?:the\\s\+\)\?)?(?:\\b)?([a-z]+)(.*)$")
+
+
+# Misspellings that are words of their own.
+TYPO_COLLISIONS = frozenset(
+    """backs lacks poles roles trans romans arabs sikh isms sum rat ras ats art tar ape pae pig gip dog
+    god ogd scum evil vile live veil vlie lazy thick thcik dumb vermin thieves pests pets step sets
+    pest apes aspe peas pase spae spa are era ear rae sick ugly gross grsos crap carp cap rap shit hits
+    this sith trash tarsh rash cult clut lust slut burden nimals animal back metal def hats thus garage
+    refuges sink violet sinking tick hat hates gas sit lay pet lie lies dub cut joe sake sakes treat best
+    bests bus
+    dos gem gems tash rats money beat beats none arts shot pure moon bob cuts site loses""".split()
+)

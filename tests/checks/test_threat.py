@@ -1,0 +1,55 @@
+"""`threat` on phrasings written for these tests: intent, calls, veiled forms, and what is not a threat."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.helpers import found
+
+SPEC = {"kind": "threat"}
+
+THREATS = [
+    ("I am going to shoot the next black person I see.", "I am going to shoot the next black person"),
+    ("Someone should torch his car.", "Someone should torch his car"),
+    ("I know where you live.", "I know where you live"),
+    ("Watch your back, councillor.", "Watch your back"),
+    ("We'll sort him out permanently.", "sort him out permanently"),
+    ("I'll smash your face in if I see you at the depot.", "I'll smash your face in"),
+    ("We're going to burn the Traveller camp down tonight.", "We're going to burn the Traveller camp down"),
+    ("That warden deserves a bullet.", "deserves a bullet"),
+    ("The leader of the council should be hanged.", "The leader of the council should be hanged"),
+    ("I hope you get run over by a bin lorry.", "hope you get run over"),
+    ("Your days are numbered, mate.", "Your days are numbered"),
+    ("It would be a shame if something happened to your car.", "It would be a shame if something happened"),
+    ("Im gonna stab him when he comes out of the office.", "Im gonna stab him"),
+    ("Kill them all.", "Kill them all"),
+    ("Any cyclists on my road will regret it.", "Any cyclists on my road will regret it"),
+]
+
+NOT_THREATS = [
+    "This heat is killing me.",
+    "I'd kill for a decent bus service.",
+    "Someone will break their neck on that hill.",
+    "No one deserves to die like that.",
+    "I hope she gets well soon.",
+    "He threatened to kill me and nobody came.",
+    "I would never hurt anyone.",
+    "The parking charges will kill the high street.",
+    "We smashed our fundraising target, thank you all!",
+    "I'm going to kill the weeds on the allotment this weekend.",
+    "You'll regret this at the ballot box in May.",
+    "The gay men's choir absolutely killed it last night.",
+    "Accidents happen on that junction every week.",
+]
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [pytest.param(t, e, id=t[:40]) for t, e in THREATS])
+def test_threats_are_found_and_named(text: str, excerpt: str) -> None:
+    """The finding names the threat: it overlaps the words that make it one, and is not the whole text."""
+    spans = found(SPEC, text)
+    assert any(excerpt in s or s in excerpt for s in spans), spans
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=t[:40]) for t in NOT_THREATS])
+def test_figures_of_speech_denials_and_reports_are_not_threats(text: str) -> None:
+    assert found(SPEC, text) == []
