@@ -4,7 +4,9 @@
   served, so a DNS-rebinding page cannot talk to the service under its own name; with keys,
   configured hosts when any are given.
 - Cross-site writes: a POST (or PUT, PATCH, DELETE) whose Origin or Referer names another site,
-  or whose Sec-Fetch-Site says cross-site or same-site, is refused, in every mode.
+  or whose Sec-Fetch-Site says cross-site or same-site, is refused, in every mode, unless it is
+  an API call carrying a key in a header (which browsers never add by themselves: the composer
+  extension's calls).
 - The API takes JSON only: an API write with a body of another type (a form, text/plain) is
   refused, so an HTML form on another site cannot fake an API call.
 - The scheme comes from X-Forwarded-Proto only when the setting says a TLS proxy is trusted;
@@ -114,7 +116,12 @@ class Guard:
             return None
         site = headers.get("sec-fetch-site", "")
         source = headers.get("origin") or headers.get("referer") or ""
-        if site in ("cross-site", "same-site") or (source and not self._same_origin(source, host)):
+        # A key in a header is not ambient: a browser never adds one to another site's request on
+        # its own (and CORS lets only the extension's origin send one), so such an API call is no
+        # forgery risk. Cookie-borne sessions and open mode still need a same-site origin.
+        keyed = scope["path"].startswith("/v1/") and ("authorization" in headers or "x-api-key" in headers)
+        foreign = site in ("cross-site", "same-site") or (source and not self._same_origin(source, host))
+        if foreign and not keyed:
             return _refuse(403, "cross_site", "requests from another site are refused")
         if scope["path"].startswith("/v1/"):
             media = headers.get("content-type", "").split(";")[0].strip().lower()

@@ -138,6 +138,18 @@ def test_cross_site_posts_are_refused_in_open_mode(
     assert client.get("/healthz").json()["digest"] == before
 
 
+def test_an_api_call_with_a_key_header_is_no_forgery(client: TestClient, store: SqlStore) -> None:
+    """The composer extension calls from its own origin with the officer's key in a header, which
+    no page can make a browser send (a form cannot set it; CORS admits only the extension)."""
+    origin = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
+    extension = {"origin": origin, "sec-fetch-site": "cross-site"}
+    draft = {"text": "Going forward we will leverage the hub.", "platform": "x"}
+    keyed = client.post("/v1/drafts/checks", json=draft, headers={**extension, "authorization": "Bearer k"})
+    assert keyed.status_code == 200 and keyed.json()["verdict"] == "revise"
+    bare = client.post("/v1/drafts/checks", json=draft, headers=extension)
+    assert bare.status_code == 403 and bare.json()["error"]["code"] == "cross_site"
+
+
 def test_same_origin_posts_are_accepted(client: TestClient, store: SqlStore) -> None:
     decision = referral(client)
     same = {"origin": LOCAL, "sec-fetch-site": "same-origin"}
@@ -316,7 +328,7 @@ def test_a_moderation_form_with_an_unknown_outcome_is_refused(client: TestClient
 
 
 def test_reposting_a_comment_id_keeps_the_held_comment(client: TestClient, store: SqlStore) -> None:
-    comment = {"text": "The pavement is in a bloody state.", "channel": "facebook-page", "comment_id": "c-9"}
+    comment = {"text": "The woman on the phone was a thick idiot.", "channel": "facebook-page", "comment_id": "c-9"}
     assert client.post("/v1/comments/moderations", json=comment).json()["action"] == "hold"
     again = client.post("/v1/comments/moderations", json={**comment, "text": "Thanks for fixing it!"})
     assert again.status_code == 409 and again.json()["error"]["code"] == "conflict"
