@@ -31,6 +31,9 @@ TITLED = re.compile(rf"\b{TITLES}\.?\s+((?:{NAME}\s+)?{NAME})\b")
 MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.]{1,49})")
 SENTENCE_END = re.compile(r"[.!?\n]+")
 
+# At most this many sentences are judged on their own per comment.
+MAX_JUDGED = 20
+
 # The categories of the rules that hold or remove a piece of text on its own.
 Judge = Callable[[str], set[str]]
 
@@ -78,13 +81,17 @@ class Targets:
         """
         spans = [(f.start, f.end) for f in findings if f.category in categories and f.severity != "info"]
         out: list[str] = []
+        judged = 0
         for start, end in sentences(text):
             named = self.named(text[start:end])
             if not named:
                 continue
             inside = any(start <= s and e <= end for s, e in spans)
-            wider = any(s < end and e > start for s, e in spans)
-            if inside or (wider and categories & judge(text[start:end])):
+            wider = not inside and any(s < end and e > start for s, e in spans)
+            if wider and judged < MAX_JUDGED:  # bounded: a hostile text of many sentences stays linear
+                judged += 1
+                inside = bool(categories & judge(text[start:end]))
+            if inside:
                 out += named
         return list(dict.fromkeys(out))
 
