@@ -78,7 +78,7 @@ def test_published_and_held_comments_are_no_strike(council: Pack) -> None:
         council,
         [
             body(CLEAN, "2026-11-16T10:00:00", "c1"),
-            body("What the fuck is going on with the bins", "2026-11-17T10:00:00", "c2"),  # M3 borderline: held
+            body("What the fuck is going on with the bins", "2026-11-17T10:00:00", "c2"),  # M3: held
             body(PHONE, "2026-11-18T10:00:00", "c3"),
         ],
     )
