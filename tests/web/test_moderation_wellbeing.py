@@ -79,3 +79,29 @@ def test_mild_words_and_clean_text_are_shown_plainly(store: SqlStore) -> None:
     assert "<blockquote>The pavement is in a bloody state</blockquote>" in page
     assert "<blockquote>I support the new cycle lane.</blockquote>" in page
     assert '<details class="gentle">' not in page
+
+
+@pytest.mark.parametrize(
+    ("reason", "recorded"),
+    [
+        pytest.param("Insults a named officer", "Insults a named officer", id="given"),
+        pytest.param("", "the moderator confirmed the hold's reasons: insult", id="default"),
+    ],
+)
+def test_a_moderators_removal_on_the_queue_records_its_reason(
+    store: SqlStore, reason: str, recorded: str
+) -> None:
+    from govern.store.moderation_team import ModerationRecords
+
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url="http://127.0.0.1")
+    body = {
+        "comment_id": "i1",
+        "text": "The woman on the phone was a thick idiot.",
+        "channel": "facebook-page",
+    }
+    assert client.post("/v1/comments/moderations", json=body).json()["action"] == "hold"
+    token = client.get("/moderation").cookies.get("govern_csrf") or client.cookies["govern_csrf"]
+    answer = client.post("/moderation/i1", data={"outcome": "remove", "reason": reason, "csrf_token": token})
+    assert answer.status_code == 200, answer.text
+    (decision,) = [d for d in ModerationRecords(store).decisions(subject="i1") if d.action == "remove"]
+    assert decision.reason == recorded
