@@ -254,6 +254,10 @@ def cmd_records(args: argparse.Namespace) -> int:
     from govern.pack import load_pack
 
     pack = load_pack(args.policies)
+    if args.action == "evidence":
+        from govern.moderation_team import evidence_export
+
+        return evidence_export(store, pack, args.author, args.format, masked=not args.unmasked)
     days = pack.moderation.spec.retention.removed_days
     before = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
     count = store.purge(before, actor=_operator())
@@ -261,6 +265,10 @@ def cmd_records(args: argparse.Namespace) -> int:
 
     count += SqlReviews(store.engine).purge(before)  # drafts sent for sign-off, once decided
     print(f"purged the text of {count} drafts and comments older than {days} days ({before.date()})")
+    from govern.moderation_team import TeamDesk
+
+    ended = TeamDesk(store).records.purge_evidence(dt.datetime.now(dt.UTC).date(), actor=_operator())
+    print(f"deleted {ended} evidence items whose legal hold had ended; the rest are kept")
     return 0
 
 
@@ -324,7 +332,12 @@ def add_commands(sub: Any, default_policies: str) -> None:
     p.set_defaults(run=cmd_audit)
 
     p = sub.add_parser("records", help="export the log as JSON Lines (FOI), or purge expired personal data")
-    p.add_argument("action", choices=["export", "purge"])
+    p.add_argument("action", choices=["export", "purge", "evidence"])
+    p.add_argument("--author", help="evidence: the author whose evidence pack to export")
+    p.add_argument(
+        "--format", choices=["json", "html"], default="json", help="evidence: JSON or a printable page"
+    )
+    p.add_argument("--unmasked", action="store_true", help="evidence: show offensive words in full")
     p.add_argument("--since", help="export from this date (YYYY-MM-DD)")
     p.add_argument("--until", help="export up to and including this date")
     p.add_argument("--policies", default=default_policies, metavar="DIR", help="whose retention applies")

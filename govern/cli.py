@@ -19,7 +19,7 @@ from govern.drafts.models import DraftVerdict
 from govern.errors import FieldError, PolicyError, RequestError, error_body
 from govern.formats import FORMATS, RENDER
 from govern.inputs import loads
-from govern.moderation.models import Comment, ModerationResult
+from govern.moderation.models import Comment, ModerationResult, Outcome
 from govern.pack import Pack, load_pack, parse
 from govern.render import render_decision, render_moderation, render_verdict
 
@@ -253,10 +253,15 @@ def cmd_moderate(args: argparse.Namespace) -> int:
     posted = _Posted(documents, pack.timezone, pack.moderation.window)
     texts: dict[int, str] = {}
 
+    outcomes: dict[str, list[Outcome]] = {}  # earlier outcomes of this run by author: strikes
+
     def ask(numbered: tuple[int, Any]) -> ModerationResult:
         number, document = numbered
         comment = posted.parsed.get(number) or parse(Comment, document, "comment")
-        result = pack.moderate(comment, posted.before(number, comment))
+        author = comment.author.id or ""
+        result = pack.moderate(comment, posted.before(number, comment), outcomes.get(author, []))
+        if author and comment.posted_at is not None:
+            outcomes.setdefault(author, []).append(pack.moderation.outcome(comment, result))
         texts[id(result)] = comment.text
         return result
 

@@ -18,7 +18,7 @@ from govern.drafts.models import Draft, DraftVerdict
 from govern.errors import FieldError, PolicyError, Problem, RequestError
 from govern.inputs import shown
 from govern.moderation.engine import Moderator
-from govern.moderation.models import Comment, ModerationResult
+from govern.moderation.models import Comment, ModerationResult, Outcome
 from govern.policy.loader import RawPack, read_pack
 from govern.policy.model import (
     AccessPolicySpec,
@@ -133,15 +133,20 @@ class Pack:
         return self.drafts.check(parse(Draft, draft, "draft"))
 
     def moderate(
-        self, comment: dict[str, Any] | Comment, recent: Iterable[dict[str, Any] | Comment] | None = None
+        self,
+        comment: dict[str, Any] | Comment,
+        recent: Iterable[dict[str, Any] | Comment] | None = None,
+        history: Iterable[dict[str, Any] | Outcome] | None = None,
     ) -> ModerationResult:
-        """Decide what to do with a comment: publish, hold or remove, with reasons.
+        """Decide what to do with a comment: publish, hold or remove, with reasons and actions.
 
-        `recent` holds earlier comments, for the flooding rule (same author, same text).
+        `recent` holds earlier comments, for the flooding rule (same author, same text);
+        `history` the author's earlier outcomes, for strikes and repeated targeting.
         """
         parsed = parse(Comment, comment, "comment")
         earlier = [parse(Comment, c, "recent comment") for c in recent or ()]
-        return self.moderation.moderate(parsed, earlier)
+        outcomes = [parse(Outcome, o, "earlier outcome") for o in history or ()]
+        return self.moderation.moderate(parsed, earlier, outcomes)
 
     def is_permitted(
         self, request: dict[str, Any] | AccessRequest, *, received_at: dt.datetime | None = None

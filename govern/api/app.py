@@ -28,6 +28,7 @@ from govern.errors import Location, PolicyError, Problem, RequestError, error_bo
 from govern.ids import name_problem, new_id
 from govern.inputs import loads
 from govern.moderation.models import Comment, ModerationResult
+from govern.moderation_team import TeamDesk
 from govern.pack import AREAS, Pack, field_errors, load_pack, outcome, parse
 from govern.sandbox import load_untrusted
 from govern.store.base import Entry, Grant, ReferralNotOpen, Store, StoreUnavailable
@@ -308,6 +309,9 @@ def create_app(
 
     add_signoff(app)
     add_draft_pages(app)
+    from govern.api.moderation_team import router as moderation_team
+
+    app.include_router(moderation_team())
 
     @app.post(
         "/v1/access/decisions",
@@ -484,7 +488,8 @@ def create_app(
             if comment.author.id
             else []
         )
-        result = pack.moderate(comment, recent)
+        team = TeamDesk(service.store)  # strikes and targeting from the author's history
+        result = pack.moderate(comment, recent, team.history(pack, comment, posted))
         metrics.MODERATIONS.labels(action=result.action).inc()
         ref, answer = comment.comment_id or new_id(), result.model_dump(mode="json")
         service.compare("moderation", ref, answer, lambda shadow: shadow.moderate(comment, recent))
@@ -498,6 +503,7 @@ def create_app(
             result.action,
             result.retain_until,
         )
+        team.after(pack, comment.model_copy(update={"comment_id": ref}), result, posted, _actor(request))
         return result
 
     @app.get("/v1/policies", response_model=PolicyOut, tags=["policies"])

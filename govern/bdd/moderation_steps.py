@@ -63,7 +63,7 @@ def earlier(world: World, author: str, text: str, moment: str) -> None:
 @when("it is moderated")
 def moderated(world: World) -> None:
     body = dict(_comment(world))
-    result = world.pack.moderate(body, world.request.get("recent"))
+    result = world.pack.moderate(body, world.request.get("recent"), world.request.get("history"))
     world.answer = result
     world.request["text"] = body["text"]
     world.triggered.extend(f"moderation:{f.rule}" for f in result.findings)

@@ -15,6 +15,7 @@ pytest_plugins = [
     "govern.bdd.access_steps",
     "govern.bdd.common_steps",
     "govern.bdd.draft_steps",
+    "govern.bdd.moderation_team_steps",
     "govern.bdd.moderation_steps",
     "govern.bdd.signoff_steps",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -15,8 +15,9 @@ from govern.checks.normalise import normalise, normalised_subject
 from govern.checks.signals import SIGNALS
 from govern.drafts.models import Finding
 from govern.errors import FieldError, Problem, RequestError, did_you_mean
-from govern.moderation.models import Comment, ModerationReason, ModerationResult
-from govern.policy.model import ModerationPolicySpec, Window
+from govern.moderation.ladder import Team
+from govern.moderation.models import Comment, ModerationReason, ModerationResult, Outcome
+from govern.policy.model import Channel, ModerationPolicySpec, Window
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ACTIONS = ("publish", "hold", "remove")
@@ -70,6 +71,7 @@ class Moderator:
         self.checker = TextChecker(spec.rules, windows, VARIABLES, self.problems)
         self.window = dt.timedelta(minutes=spec.flooding.within_minutes)
         self.calendar = WorkingCalendar.of(spec.calendar.bank_holidays, spec.calendar.closures)
+        self.team = Team(spec)
 
     def _in_hours(self, local: dt.datetime) -> bool:
         hours = self.spec.hours
@@ -101,7 +103,9 @@ class Moderator:
                 count += 1
         return count
 
-    def moderate(self, comment: Comment, recent: Iterable[Comment] = ()) -> ModerationResult:
+    def moderate(
+        self, comment: Comment, recent: Iterable[Comment] = (), history: Iterable[Outcome] = ()
+    ) -> ModerationResult:
         channel = self.channels.get(comment.channel)
         if channel is None:
             hint = did_you_mean(comment.channel, self.channels) or f" (channels: {', '.join(self.channels)})"
@@ -110,17 +114,45 @@ class Moderator:
             )
         posted = self._posted(comment)
         in_hours = self._in_hours(posted)
-        facts = {
-            "channel": channel.name,
-            "mode": channel.mode,
+        facts = self._facts(comment, channel, posted, self.repeats(comment, posted, recent))
+        hits = self.checker.run(normalised_subject(comment.text, facts, posted.date(), SIGNALS))
+        result = self._result(comment, posted, channel.mode, in_hours, hits)
+        earlier = [o.model_copy(update={"posted_at": self._aware(o.posted_at)}) for o in history]
+        return self.team.apply(result, comment, posted, earlier, self._judge(facts, posted))
+
+    def _judge(self, facts: dict[str, object], posted: dt.datetime) -> Callable[[str], set[str]]:
+        """The categories of the rules that would hold or remove a piece of the text alone."""
+
+        def judge(piece: str) -> set[str]:
+            hits = self.checker.run(
+                normalised_subject(piece, {**facts, "length": len(piece)}, posted.date(), SIGNALS)
+            )
+            return {h.rule.category for h in hits if h.rule.action in ("hold", "remove")}
+
+        return judge
+
+    def _aware(self, moment: dt.datetime) -> dt.datetime:
+        return moment.replace(tzinfo=self.timezone) if moment.tzinfo is None else moment
+
+    def outcome(self, comment: Comment, result: ModerationResult) -> Outcome:
+        """What the author's later comments need to know of this one (strikes, targets)."""
+        posted = self._posted(comment)
+        facts = self._facts(comment, self.channels.get(comment.channel), posted, 0)
+        return self.team.outcome(comment, result, posted, self._judge(facts, posted))
+
+    def _facts(
+        self, comment: Comment, channel: Channel | None, posted: dt.datetime, repeats: int
+    ) -> dict[str, object]:
+        """The CEL variables of a comment (see VARIABLES)."""
+        return {
+            "channel": comment.channel,
+            "mode": channel.mode if channel else "post-moderated",
             "author_id": comment.author.id or "",
             "is_reply": bool(comment.in_reply_to and comment.in_reply_to.strip()),
-            "in_hours": in_hours,
-            "repeats": self.repeats(comment, posted, recent),
+            "in_hours": self._in_hours(posted),
+            "repeats": repeats,
             "length": len(comment.text),
         }
-        hits = self.checker.run(normalised_subject(comment.text, facts, posted.date(), SIGNALS))
-        return self._result(comment, posted, channel.mode, in_hours, hits)
 
     def _result(
         self, comment: Comment, posted: dt.datetime, mode: str, in_hours: bool, hits: list[Hit]

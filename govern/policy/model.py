@@ -216,6 +216,41 @@ class Calendar(Record):
     closures: list[dt.date] = []
 
 
+PlatformActionName = Literal["hide", "delete"]
+
+
+class LadderStep(Record):
+    """What happens when an author's removed comments within the period reach `at`."""
+
+    at: int
+    action: Literal["warn", "block-review"]
+    message: str | None = None  # warn: the private message to the author
+
+
+class Ladder(Record):
+    """Strikes per author: removed comments within `within_days`, and the steps they reach."""
+
+    within_days: int = 90
+    steps: list[LadderStep] = []
+
+
+class Harassment(Record):
+    """Repeated targeting: `at` abusive comments by one author aimed at one person, in the
+    ladder's period, escalate to a team. `people` names officers and councillors to recognise."""
+
+    escalate_to: str | None = None
+    at: int = 2
+    categories: list[str] = []
+    people: list[str] = []
+
+
+class EvidenceHold(Record):
+    """Removed comments of these categories are kept as evidence, under a legal hold."""
+
+    categories: list[str] = []
+    hold_days: int = 730
+
+
 class ModerationPolicySpec(Record):
     channels: list[Channel] = []
     hours: Hours | None = None
@@ -224,6 +259,10 @@ class ModerationPolicySpec(Record):
     response: Response = Response()
     retention: Retention = Retention()
     calendar: Calendar = Calendar()
+    actions: dict[str, list[PlatformActionName]] = {}  # by rule id: what to do on the platform
+    ladder: Ladder = Ladder()
+    harassment: Harassment = Harassment()
+    evidence: EvidenceHold = EvidenceHold()
     rules: list[TextRule] = []
 
 

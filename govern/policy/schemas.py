@@ -241,6 +241,43 @@ MODERATION_POLICY: Schema = {
             "closures": {"type": "list", "maxlength": 366, "schema": {"type": "date"}},
         },
     },
+    # Running a moderation team (issue 18): platform actions by rule id, the ladder of strikes,
+    # repeated targeting and the evidence kept under a legal hold.
+    "actions": {
+        "type": "dict",
+        "keysrules": NAME,
+        "valuesrules": {"type": "list", "schema": {"type": "string", "allowed": ["hide", "delete"]}},
+    },
+    "ladder": {
+        "type": "dict",
+        "schema": {
+            "within_days": DAYS,
+            "steps": {
+                "type": "list",
+                "schema": {
+                    "type": "dict",
+                    "schema": {
+                        "at": {"type": "integer", "required": True, "min": 1, "max": 100},
+                        "action": {"type": "string", "required": True, "allowed": ["warn", "block-review"]},
+                        "message": TEXT,
+                    },
+                },
+            },
+        },
+    },
+    "harassment": {
+        "type": "dict",
+        "schema": {
+            "escalate_to": NAME,
+            "at": {"type": "integer", "min": 2, "max": 100},
+            "categories": {"type": "list", "schema": NAME},
+            "people": TEXT_LIST,
+        },
+    },
+    "evidence": {
+        "type": "dict",
+        "schema": {"categories": {"type": "list", "schema": NAME}, "hold_days": DAYS},
+    },
     "rules": {
         "type": "list",
         "schema": {

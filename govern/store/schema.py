@@ -149,3 +149,79 @@ draft_acknowledgements = sa.Table(
     sa.Index("draft_acknowledgements_digest", "digest"),
     sa.Index("draft_acknowledgements_at", "at"),
 )
+
+# --- running a moderation team (migration 0004) ---------------------------------------------
+
+comment_outcomes = sa.Table(
+    "comment_outcomes",
+    metadata,
+    sa.Column("comment_id", sa.String(200), primary_key=True),
+    sa.Column("author", sa.String(200), nullable=False),
+    sa.Column("channel", sa.String(100), nullable=False),
+    sa.Column("posted_at", sa.String(40), nullable=False),
+    sa.Column("categories", sa.Text, nullable=False),
+    sa.Column("targets", sa.Text, nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Index("comment_outcomes_author", "author", "posted_at"),
+)
+
+evidence = sa.Table(
+    "evidence",
+    metadata,
+    sa.Column("comment_id", sa.String(200), primary_key=True),
+    sa.Column("author", sa.String(200), nullable=False),
+    sa.Column("channel", sa.String(100), nullable=False),
+    sa.Column("permalink", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("posted_at", sa.String(40), nullable=False),
+    sa.Column("removed_at", sa.String(40), nullable=False),
+    sa.Column("categories", sa.Text, nullable=False),
+    sa.Column("reasons", sa.Text, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("hold_until", sa.String(10), nullable=False),
+    sa.Index("evidence_author", "author"),
+)
+
+moderation_decisions = sa.Table(
+    "moderation_decisions",
+    metadata,
+    sa.Column("decision_id", sa.String(64), primary_key=True),
+    sa.Column("subject", sa.String(200), nullable=False),
+    sa.Column("author", sa.String(200), nullable=False),
+    sa.Column("action", sa.String(20), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("decided_at", sa.String(40), nullable=False),
+    sa.Column("review_on", sa.String(10)),
+    sa.Index("moderation_decisions_subject", "subject"),
+)
+
+block_reviews = sa.Table(
+    "block_reviews",
+    metadata,
+    sa.Column("review_id", sa.String(64), primary_key=True),
+    sa.Column("author", sa.String(200), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("opened_at", sa.String(40), nullable=False),
+    sa.Column("evidence", sa.Text, nullable=False),
+    sa.Column("reviewer", sa.String(200)),
+    sa.Column("reason", sa.Text),
+    sa.Column("review_on", sa.String(10)),
+    sa.Column("decided_at", sa.String(40)),
+    sa.Index("block_reviews_author", "author", "status"),
+)
+
+appeals = sa.Table(
+    "appeals",
+    metadata,
+    sa.Column("appeal_id", sa.String(64), primary_key=True),
+    sa.Column("comment_id", sa.String(200), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("statement", sa.Text, nullable=False),
+    sa.Column("removed_by", sa.String(200), nullable=False),
+    sa.Column("opened_at", sa.String(40), nullable=False),
+    sa.Column("reviewer", sa.String(200)),
+    sa.Column("reason", sa.Text),
+    sa.Column("decided_at", sa.String(40)),
+    sa.Index("appeals_comment", "comment_id"),
+)

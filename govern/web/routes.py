@@ -27,6 +27,7 @@ from govern.ids import new_id
 from govern.pack import Pack, field_errors
 from govern.signoff.rates import acknowledgement_rates
 from govern.web.csrf import csrf_field, verify_csrf
+from govern.web.moderation_view import gentle, record_decision
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -34,6 +35,7 @@ templates.env.globals["csrf_field"] = csrf_field
 templates.env.filters["segment"] = lambda value: quote(str(value), safe="")  # one path segment
 PLATFORMS = list(Platform.__args__)  # type: ignore[attr-defined]
 APPROACHES = ["listen", "reflect", "converse", "experiment", "embed"]
+templates.env.globals["gentle"] = gentle  # the moderation queue's blurred, masked text
 
 
 def _limits(pack: Pack) -> dict[str, int]:
@@ -339,6 +341,7 @@ def add_pages(app: FastAPI) -> None:
         svc.store.append(
             "review", comment_id, "web", pack.ref.model_dump(), {"comment_id": comment_id}, {"action": action}
         )
+        record_decision(request, comment_id, str(action), str(form.get("reason") or ""))
         return moderation_page(
             request, message=f"The comment was {'published' if action == 'publish' else 'removed'}."
         )
