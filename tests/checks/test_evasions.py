@@ -14,6 +14,7 @@ from collections.abc import Callable
 import pytest
 
 from govern import Pack
+from govern.checks.normalise import normalise
 from govern.moderation.models import ModerationResult
 
 # Each disguise is applied to a word; the word must be found with the excerpt that was written.
@@ -56,6 +57,14 @@ SWEAR = {
     "asterisk-mask": "sh*t",
     "mixed-case": "ShIt",
     "mixed-disguises": "ѕ\u200bh&#105;iiｔ",
+    "negative-circled": "🅢🅗🅘🅣",
+    "negative-squared": "🆂🅷🅸🆃",
+    "squared": "🅂🄷🄸🅃",
+    "parenthesised": "⒮⒣⒤⒯",
+    "parenthesised-capitals": "🄢🄗🄘🄣",
+    "regional-indicators": "🇸🇭🇮🇹",
+    "regional-indicators-in-a-word": "sh🇮t",
+    "enclosed-inside-a-word": "sh🅸t",
 }
 
 INSULT = {
@@ -87,6 +96,9 @@ INSULT = {
     "leet-digits": "l14r",
     "leet-symbols": "l!@r",
     "mixed-case": "LiAr",
+    "negative-squared": "🅻🅸🅰🆁",
+    "parenthesised": "⒧⒤⒜⒭",
+    "regional-indicators-in-a-word": "l🇮🇦r",
 }
 
 PHONE = {
@@ -151,6 +163,55 @@ def test_a_phone_number_is_caught_however_disguised(council: Pack, number: str) 
 
 def test_each_table_has_at_least_the_reviewed_variants() -> None:
     assert min(len(SWEAR), len(INSULT), len(PHONE)) >= 23
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        pytest.param("ni🅶🅶er", id="negative-squared"),
+        pytest.param("ni🅖🅖er", id="negative-circled"),
+        pytest.param("ni⒢⒢er", id="parenthesised"),
+        pytest.param("🇳🇮🇬🇬🇪🇷", id="regional-indicators"),
+        pytest.param("ni🇬🇬er", id="regional-indicators-in-a-word"),
+    ],
+)
+def test_an_enclosed_slur_is_removed(council: Pack, word: str) -> None:
+    _assert_caught(council, "Go home you ", word, " now", "hate", "moderation")
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        pytest.param("Go 🇬🇧 team", "Go 🇬🇧 team", id="a-flag-between-spaces"),
+        pytest.param("🇬🇧!", "🇬🇧!", id="a-flag-alone"),
+        pytest.param("Up 🇬🇧🇫🇷 here", "Up GBFR here", id="two-flags-read-as-letters"),
+        pytest.param("ni🇬🇬er", "niGGer", id="touching-letters"),
+        pytest.param("⒜⒝", "ab", id="parenthesised-one-letter-each"),
+    ],
+)
+def test_regional_indicators_are_letters_only_outside_a_flag(text: str, normalised: str) -> None:
+    found = normalise(text)
+    assert found.text == normalised
+    if found.offsets is not None:
+        assert len(found.offsets) == len(found.text) + 1
+        assert found.offsets == sorted(found.offsets) and found.offsets[-1] == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "styled"),
+    [
+        pytest.param("Say 🅽🅾 now", ["🅽🅾"], id="negative-squared"),
+        pytest.param("Say ⒩⒪ now", ["⒩⒪"], id="parenthesised"),
+        pytest.param("Say 🇳🇴🇵🇪 now", ["🇳🇴🇵🇪"], id="regional-letters"),
+        pytest.param("Go 🇬🇧 team", [], id="a-flag-is-no-styled-letter"),
+    ],
+)
+def test_styled_letters_finds_enclosed_forms(council: Pack, text: str, styled: list[str]) -> None:
+    assert [e for _, _, e in _spans(council, text, "styled-letters", "drafts")] == styled
+
+
+def test_a_flag_is_still_one_emoji(council: Pack) -> None:
+    assert [e for _, _, e in _spans(council, "Go 🇬🇧 team", "emoji", "drafts")] == ["🇬🇧"]
 
 
 # --- flooding: the same comment three times, disguised differently each time --------------
@@ -240,6 +301,8 @@ def test_three_different_comments_are_not_flooding(council: Pack) -> None:
         pytest.param("Oil, pool and 300 sandbags", "personal-data", "moderation", id="o-and-l-letters"),
         pytest.param("Invoice 2026-07-11 ref 4471", "personal-data", "moderation", id="date-and-reference"),
         pytest.param("Call ０２３ ９２８３ ４０００ (ours)", "personal-data", "moderation", id="allowed"),
+        pytest.param("Come on 🇬🇧 and 🇫🇷, ⓖⓞ!", "hate", "moderation", id="flags-are-not-letters"),
+        pytest.param("Up 🇸🇭 and 🇮🇹 fans", "profanity", "drafts", id="flags-between-words"),
     ],
 )
 def test_ordinary_text_is_not_caught(council: Pack, text: str, rule: str, area: str) -> None:
