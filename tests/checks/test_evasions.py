@@ -307,3 +307,54 @@ def test_three_different_comments_are_not_flooding(council: Pack) -> None:
 )
 def test_ordinary_text_is_not_caught(council: Pack, text: str, rule: str, area: str) -> None:
     assert _spans(council, text, rule, area) == []
+
+
+# --- party names (drafts D5 in a pre-election period, D6 outside one) ----------------------
+
+PRE_ELECTION = "2027-04-10T12:00:00"
+ORDINARY_DAY = "2026-11-23T12:00:00"
+
+
+def _party_findings(pack: Pack, text: str, posted_at: str) -> tuple[str, list[str]]:
+    verdict = pack.check({"text": text, "platform": "facebook", "posted_at": posted_at})
+    rule = "pre-election" if posted_at == PRE_ELECTION else "party-political"
+    return verdict.verdict, [f.excerpt for f in verdict.findings if f.rule == rule]
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        pytest.param("Vote LABOUR on Thursday", "Vote LABOUR", id="capitals"),
+        pytest.param("Vote ＬＡＢＯＵＲ on Thursday", "Vote ＬＡＢＯＵＲ", id="fullwidth"),
+        pytest.param("Vote Lab0ur on Thursday", "Vote Lab0ur", id="leet"),
+        pytest.param("Vote L a b o u r on Thursday", "Vote L a b o u r", id="spaced"),
+        pytest.param("vote labour on thursday", "vote labour", id="lower-case"),
+        pytest.param("The tories cut the bus grant", "tories", id="lower-case-tories"),
+        pytest.param("The GREEN PARTY asked us", "GREEN PARTY", id="capitals-green-party"),
+        pytest.param("Thanks to our T.o.r.y councillors", "T.o.r.y", id="dotted"),
+        pytest.param("Ask the labour councillors", "labour councillors", id="labour-as-a-party"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("posted_at", "verdict"),
+    [pytest.param(PRE_ELECTION, "block", id="D5"), pytest.param(ORDINARY_DAY, "refer", id="D6")],
+)
+def test_a_party_name_is_caught_however_written(
+    council: Pack, text: str, excerpt: str, posted_at: str, verdict: str
+) -> None:
+    found_verdict, excerpts = _party_findings(council, text, posted_at)
+    assert (found_verdict, excerpt in excerpts) == (verdict, True), excerpts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Your green bin will be emptied on Friday", id="green-bins"),
+        pytest.param("We need more labour on site to finish the road", id="labour-the-word"),
+        pytest.param("Eat your greens at the school fair", id="greens-the-word"),
+        pytest.param("A conservative estimate is 300 homes", id="conservative-the-word"),
+        pytest.param("The village green party is on Saturday", id="village-green-party"),
+    ],
+)
+def test_ordinary_words_are_not_party_names(council: Pack, text: str) -> None:
+    assert _party_findings(council, text, ORDINARY_DAY)[1] == []
