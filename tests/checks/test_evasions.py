@@ -358,3 +358,42 @@ def test_a_party_name_is_caught_however_written(
 )
 def test_ordinary_words_are_not_party_names(council: Pack, text: str) -> None:
     assert _party_findings(council, text, ORDINARY_DAY)[1] == []
+
+
+# --- phone numbers and e-mail addresses written in words -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        pytest.param("seven seven zero zero nine zero zero one two three", id="words-without-the-0"),
+        pytest.param("oh seven seven oh oh 900123", id="words-and-digits"),
+        pytest.param("zero double seven double oh nine double oh one two three", id="double"),
+        pytest.param("Nought Seven Seven Nought Nought, nine nought nought, one two three", id="nought"),
+        pytest.param("07700 9OO one two three", id="lookalikes-and-words"),
+        pytest.param("john dot smith at example dot com", id="email-at-dot"),
+        pytest.param("john.smith at example.co.uk", id="email-at"),
+        pytest.param("john (at) example (dot) org", id="email-bracketed"),
+        pytest.param("jsmith [at] mail [dot] co [dot] uk", id="email-square-brackets"),
+    ],
+)
+def test_contacts_in_words_are_caught(council: Pack, written: str) -> None:
+    _assert_caught(council, "Get me on ", written, " after six", "personal-data", "moderation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("I'm at the library", id="at-a-place"),
+        pytest.param("There are one or two potholes", id="one-or-two"),
+        pytest.param("Open seven days a week", id="seven-days"),
+        pytest.param("See you at 7.30 on Monday", id="at-a-time"),
+        pytest.param("Meet me at Elm dot", id="at-elm-dot"),
+        pytest.param("Look at bbc.co.uk for the news", id="look-at-a-site"),
+        pytest.param("We counted one two three four five six seven eight nine ducks", id="counting"),
+        pytest.param("Write to customer dot services at examplecouncil dot gov dot uk", id="own-email"),
+        pytest.param("Call oh two three, nine two eight three, four oh oh oh", id="own-number"),
+    ],
+)
+def test_ordinary_words_are_no_contact(council: Pack, text: str) -> None:
+    assert _spans(council, text, "personal-data", "moderation") == []
