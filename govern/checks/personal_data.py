@@ -115,7 +115,12 @@ class PersonalData:
                 for m in EMAIL.finditer(text)
                 if m.group().lower() not in self.allowed_emails
             ]
-        if "email" in self.detect and SPELLED_EMAIL_HINT.search(text):
+        lowered = text.lower()
+        if (
+            "email" in self.detect
+            and spelled_contacts.may_hold_email(lowered)
+            and SPELLED_EMAIL_HINT.search(text)
+        ):
             spans += [
                 Span(start, end)
                 for start, end, address in spelled_contacts.spelled_emails(text)
@@ -132,7 +137,11 @@ class PersonalData:
                     spans.append(Span(m.start(), m.end()))
         if "phone" in self.detect and PHONE_HINT.search(numbers):
             spans += self._phones(numbers, spans)
-        if "phone" in self.detect and SPELLED_NUMBER_HINT.search(numbers):
+        if (
+            "phone" in self.detect
+            and spelled_contacts.may_hold_number(lowered)
+            and SPELLED_NUMBER_HINT.search(numbers)
+        ):
             spans += self._spelled_phones(numbers, spans)
         if "postcode-address" in self.detect:
             for m in POSTCODE.finditer(text):

@@ -43,6 +43,25 @@ _LEAST_DIGITS = 9
 HINT = rf"\b(?:{_WORDS})\b[ \t,.\-/]{{1,3}}(?:(?:{_WORDS})\b|\d)"
 
 
+_STEMS = (*DIGIT_WORDS, *REPEATS)
+
+
+def may_hold_number(lowered: str) -> bool:
+    """A quick test, before the hint's regular expression: two number words somewhere."""
+    seen = 0
+    for stem in _STEMS:
+        if stem in lowered:
+            seen += 2 if lowered.count(stem) > 1 else 1
+            if seen >= 2:
+                return True
+    return False
+
+
+def may_hold_email(lowered: str) -> bool:
+    """A quick test, before the hint's regular expression: a spelled "dot" or bracketed "at"."""
+    return "dot" in lowered or "(at)" in lowered or "[at]" in lowered or "{at}" in lowered
+
+
 @dataclass(frozen=True, slots=True)
 class Spelled:
     """A text with its spelled numbers written as digits; `start[i]`, `end[i]` are the span of
@@ -120,8 +139,12 @@ _PART = r"[a-z0-9][a-z0-9_%+'-]*"
 SPELLED_EMAIL = re2.compile(
     rf"(?i)\b({_PART}(?:\s*{_DOT}\s*{_PART})*)\s*{_AT}\s*([a-z0-9][a-z0-9-]*(?:\s*{_DOT}\s*[a-z0-9][a-z0-9-]*)+)\b"
 )
-HINT_EMAIL = r"\b(?:at|dot)\b|\((?:at|dot)\)|\[(?:at|dot)\]"
-_SPELLED_MARK = re2.compile("(?i)" + HINT_EMAIL)
+# What makes an address spelled rather than a place: a bracketed "at", or a domain whose first
+# dot is a word ("example dot com"). A plain "at" before a written domain is where something is
+# found ("more at examplecouncil.gov.uk"), not an address.
+_SPELLED_DOT = r"(?:\bdot\b|\(dot\)|\[dot\]|\{dot\})"
+HINT_EMAIL = rf"\bat\s*[a-z0-9][a-z0-9-]*\s*{_SPELLED_DOT}|\(at\)|\[at\]|\{{at\}}"
+_SPELLED = re2.compile("(?i)(?:" + HINT_EMAIL + ")")
 _SPLIT_DOT = re2.compile(rf"(?i)\s*{_DOT}\s*")
 # Top-level domains people give addresses in: generic ones and country codes (two letters).
 GENERIC_TLDS = frozenset(
@@ -140,8 +163,8 @@ def spelled_emails(text: str) -> list[tuple[int, int, str]]:
     found = []
     for match in SPELLED_EMAIL.finditer(text):
         written = match.group()
-        if "@" in written and not _SPELLED_MARK.search(written):
-            continue  # an ordinary address: the e-mail pattern finds it
+        if not _SPELLED.search(written):
+            continue  # an ordinary address (the e-mail pattern finds it), or a place
         local = ".".join(_SPLIT_DOT.split(match.group(1))).lower()
         labels = [label.lower() for label in _SPLIT_DOT.split(match.group(2))]
         tld = labels[-1]
