@@ -17,6 +17,8 @@ finding still underlines what the person wrote. Steps, one pass over the charact
 - look-alike letters of other scripts folded to the Latin letter they imitate (Cyrillic "а",
   Greek "ο", Cherokee "Ꭺ"), from Unicode's confusables data (UTS #39) as shipped by the
   `confusable-homoglyphs` package;
+- enclosed letters NFKC leaves alone ("🅶", "🆂", "⒜" as "g", "S", "a"), and regional-indicator
+  letters where they spell letters rather than a flag (`regional_letter_runs`);
 - every space separator (no-break, thin, ideographic, ...) becomes " ", line and paragraph
   separators "\\n"; decimal digits of any script become ASCII digits ("٠٧" -> "07").
 
@@ -62,6 +64,7 @@ _BLANK = {"\u2800"}  # the braille pattern blank looks like a space and is used 
 _ASCII_CHANGES = re2.compile(r"[&\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A character reference: named ones need their ";" (so "Fish&chips" is left alone), numeric ones
 # are decoded without it too, as browsers do ("&#115hit").
+_REGIONAL_CHARS = re2.compile("[\U0001F1E6-\U0001F1FF]")
 _REFERENCE = re2.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};)")
 
 
@@ -121,6 +124,53 @@ def _mark(char: str) -> bool:
     return unicodedata.category(char) in ("Mn", "Me")
 
 
+# Enclosed letters NFKC leaves alone or turns into three characters ("⒜" -> "(a)"): the first
+# code point of each alphabet, and its first letter.
+_ENCLOSED_ALPHABETS = (
+    (0x249C, "a"),  # parenthesised small letters
+    (0x1F110, "A"),  # parenthesised capitals
+    (0x1F150, "A"),  # negative circled capitals
+    (0x1F170, "A"),  # negative squared capitals
+)
+_REGIONAL_A = 0x1F1E6  # regional indicator symbol letters A-Z: two in a row make a flag
+
+
+def _enclosed_letter(char: str) -> str:
+    code = ord(char)
+    for first, letter in _ENCLOSED_ALPHABETS:
+        if first <= code < first + 26:
+            return chr(ord(letter) + code - first)
+    return ""
+
+
+def _regional(char: str) -> bool:
+    return _REGIONAL_A <= ord(char) < _REGIONAL_A + 26
+
+
+def regional_letter_runs(chars: list[str]) -> list[tuple[int, int]]:
+    """The runs [start, end) of regional-indicator letters that spell letters, not flags.
+
+    Two regional indicators make a flag ("🇬🇧"), which is an emoji and no word. A run is read as
+    letters when it is three or more long ("🇳🇴🇵🇪"), or when it touches a letter ("ni🇬🇬er");
+    a lone flag, or a flag between spaces and punctuation, is left as written.
+    """
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(chars):
+        if not _regional(chars[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(chars) and _regional(chars[j]):
+            j += 1
+        before = next((f for k in range(i - 1, -1, -1) if (f := _fold(chars[k]))), "")
+        after = next((f for k in range(j, len(chars)) if (f := _fold(chars[k]))), "")
+        if j - i >= 3 or before[-1:].isalpha() or after[:1].isalpha():
+            runs.append((i, j))
+        i = j
+    return runs
+
+
 @functools.lru_cache(maxsize=65536)
 def _fold(char: str) -> str:
     """What one non-ASCII character (not a combining mark) stands for in the normalised text."""
@@ -135,6 +185,9 @@ def _fold(char: str) -> str:
         return "\n"
     if category == "Nd":
         return str(unicodedata.decimal(char))
+    enclosed = _enclosed_letter(char)
+    if enclosed:
+        return enclosed
     pieces: list[str] = []
     for part in unicodedata.normalize("NFKD", char):
         if _mark(part):
@@ -177,7 +230,12 @@ def normalise(text: str) -> Normalised:
     out: list[str] = []
     offsets: list[int] = []
     after_ascii = True  # a combining mark is dropped after an ASCII letter (or with nothing before it)
-    for where, char in _characters(text):
+    characters = _characters(text)
+    letters: set[int] = set()
+    if _REGIONAL_CHARS.search(text):
+        for first, last in regional_letter_runs([c for _, c in characters]):
+            letters.update(range(first, last))
+    for index, (where, char) in enumerate(characters):
         if " " <= char <= "~" or char in "\t\n\r":
             out.append(char)
             offsets.append(where)
@@ -187,6 +245,8 @@ def normalise(text: str) -> Normalised:
             if after_ascii or _ignorable(char):
                 continue
             folded = char
+        elif index in letters:
+            folded = chr(ord("A") + ord(char) - _REGIONAL_A)
         else:
             folded = _fold(char)
         for c in folded:

@@ -16,6 +16,7 @@ from typing import Any
 import phonenumbers
 import re2
 
+from govern.checks import spelled_contacts
 from govern.checks.base import CompileEnv, Span, Subject
 
 KINDS = ("email", "phone", "ni-number", "nhs-number", "postcode-address", "street-address")
@@ -60,6 +61,9 @@ PHONE_HINT = re2.compile(r"\d(?:\D{0,3}\d){8}")
 # (the look-behind), so Python's re takes time linear in the text.
 _DIGIT_LOOKALIKES = str.maketrans("OoIl|", "00111")
 _NUMBER_WORD = re.compile(r"(?<![0-9A-Za-z|])[0-9OoIl|]+(?![0-9A-Za-z|])")
+# Numbers and addresses in words ("double seven oh oh", "john dot smith at example dot com").
+SPELLED_NUMBER_HINT = re2.compile("(?i)" + spelled_contacts.HINT)
+SPELLED_EMAIL_HINT = re2.compile("(?i)" + spelled_contacts.HINT_EMAIL)
 
 
 def digits_unmasked(text: str) -> str:
@@ -75,6 +79,10 @@ def digits_unmasked(text: str) -> str:
             pieces += [text[last : match.start()], number]
             last = match.end()
     return "".join([*pieces, text[last:]])
+
+
+def _inside(start: int, end: int, spans: list[Span]) -> bool:
+    return any(s.start <= start and end <= s.end for s in spans)
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -107,6 +115,17 @@ class PersonalData:
                 for m in EMAIL.finditer(text)
                 if m.group().lower() not in self.allowed_emails
             ]
+        lowered = text.lower()
+        if (
+            "email" in self.detect
+            and spelled_contacts.may_hold_email(lowered)
+            and SPELLED_EMAIL_HINT.search(text)
+        ):
+            spans += [
+                Span(start, end)
+                for start, end, address in spelled_contacts.spelled_emails(text)
+                if address not in self.allowed_emails and not _inside(start, end, spans)
+            ]
         if "ni-number" in self.detect:
             for m in NI_NUMBER.finditer(text):
                 if m.group(1).upper() not in NI_NEVER:
@@ -118,6 +137,12 @@ class PersonalData:
                     spans.append(Span(m.start(), m.end()))
         if "phone" in self.detect and PHONE_HINT.search(numbers):
             spans += self._phones(numbers, spans)
+        if (
+            "phone" in self.detect
+            and spelled_contacts.may_hold_number(lowered)
+            and SPELLED_NUMBER_HINT.search(numbers)
+        ):
+            spans += self._spelled_phones(numbers, spans)
         if "postcode-address" in self.detect:
             for m in POSTCODE.finditer(text):
                 if _postcode_key(m.group()) in self.allowed_postcodes:
@@ -132,6 +157,18 @@ class PersonalData:
                 inside = any(s.start <= m.start() and m.end() <= s.end for s in spans)
                 if not inside and not any(n.strip(".,") in NOT_A_STREET_NAME for n in names):
                     spans.append(Span(m.start(), m.end()))
+        return spans
+
+    def _spelled_phones(self, text: str, found: list[Span]) -> list[Span]:
+        """Phone numbers with digits written as words, underlined where the words are."""
+        spelled = spelled_contacts.spelled_digits(text)
+        if spelled is None:
+            return []
+        spans: list[Span] = []
+        for span in self._phones(spelled.text, []):
+            start, end = spelled.start[span.start], spelled.end[span.end - 1]
+            if not _inside(start, end, [*found, *spans]):
+                spans.append(Span(start, end))
         return spans
 
     def _phones(self, text: str, found: list[Span]) -> list[Span]:
@@ -173,9 +210,10 @@ def compile_personal_data(spec: dict[str, Any], env: CompileEnv) -> PersonalData
             phones.add(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
     detect = frozenset(spec.get("detect", KINDS))
     hints = {
-        "email": "@",
-        # a digit: "O77OO 9OOl23" holds nine only once its look-alike letters are read as digits
-        "phone": r"\d",
+        "email": "@|" + spelled_contacts.HINT_EMAIL,
+        # a digit: "O77OO 9OOl23" holds nine only once its look-alike letters are read as digits;
+        # or two number words in a row ("seven seven oh oh ...")
+        "phone": r"\d|" + spelled_contacts.HINT,
         "ni-number": NI_NUMBER.pattern.removeprefix("(?i)"),
         "nhs-number": r"\d",
         "postcode-address": POSTCODE.pattern.removeprefix("(?i)"),

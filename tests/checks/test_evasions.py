@@ -14,6 +14,7 @@ from collections.abc import Callable
 import pytest
 
 from govern import Pack
+from govern.checks.normalise import normalise
 from govern.moderation.models import ModerationResult
 
 # Each disguise is applied to a word; the word must be found with the excerpt that was written.
@@ -56,6 +57,14 @@ SWEAR = {
     "asterisk-mask": "sh*t",
     "mixed-case": "ShIt",
     "mixed-disguises": "ѕ\u200bh&#105;iiｔ",
+    "negative-circled": "🅢🅗🅘🅣",
+    "negative-squared": "🆂🅷🅸🆃",
+    "squared": "🅂🄷🄸🅃",
+    "parenthesised": "⒮⒣⒤⒯",
+    "parenthesised-capitals": "🄢🄗🄘🄣",
+    "regional-indicators": "🇸🇭🇮🇹",
+    "regional-indicators-in-a-word": "sh🇮t",
+    "enclosed-inside-a-word": "sh🅸t",
 }
 
 INSULT = {
@@ -87,6 +96,9 @@ INSULT = {
     "leet-digits": "l14r",
     "leet-symbols": "l!@r",
     "mixed-case": "LiAr",
+    "negative-squared": "🅻🅸🅰🆁",
+    "parenthesised": "⒧⒤⒜⒭",
+    "regional-indicators-in-a-word": "l🇮🇦r",
 }
 
 PHONE = {
@@ -151,6 +163,55 @@ def test_a_phone_number_is_caught_however_disguised(council: Pack, number: str) 
 
 def test_each_table_has_at_least_the_reviewed_variants() -> None:
     assert min(len(SWEAR), len(INSULT), len(PHONE)) >= 23
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        pytest.param("ni🅶🅶er", id="negative-squared"),
+        pytest.param("ni🅖🅖er", id="negative-circled"),
+        pytest.param("ni⒢⒢er", id="parenthesised"),
+        pytest.param("🇳🇮🇬🇬🇪🇷", id="regional-indicators"),
+        pytest.param("ni🇬🇬er", id="regional-indicators-in-a-word"),
+    ],
+)
+def test_an_enclosed_slur_is_removed(council: Pack, word: str) -> None:
+    _assert_caught(council, "Go home you ", word, " now", "hate", "moderation")
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        pytest.param("Go 🇬🇧 team", "Go 🇬🇧 team", id="a-flag-between-spaces"),
+        pytest.param("🇬🇧!", "🇬🇧!", id="a-flag-alone"),
+        pytest.param("Up 🇬🇧🇫🇷 here", "Up GBFR here", id="two-flags-read-as-letters"),
+        pytest.param("ni🇬🇬er", "niGGer", id="touching-letters"),
+        pytest.param("⒜⒝", "ab", id="parenthesised-one-letter-each"),
+    ],
+)
+def test_regional_indicators_are_letters_only_outside_a_flag(text: str, normalised: str) -> None:
+    found = normalise(text)
+    assert found.text == normalised
+    if found.offsets is not None:
+        assert len(found.offsets) == len(found.text) + 1
+        assert found.offsets == sorted(found.offsets) and found.offsets[-1] == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "styled"),
+    [
+        pytest.param("Say 🅽🅾 now", ["🅽🅾"], id="negative-squared"),
+        pytest.param("Say ⒩⒪ now", ["⒩⒪"], id="parenthesised"),
+        pytest.param("Say 🇳🇴🇵🇪 now", ["🇳🇴🇵🇪"], id="regional-letters"),
+        pytest.param("Go 🇬🇧 team", [], id="a-flag-is-no-styled-letter"),
+    ],
+)
+def test_styled_letters_finds_enclosed_forms(council: Pack, text: str, styled: list[str]) -> None:
+    assert [e for _, _, e in _spans(council, text, "styled-letters", "drafts")] == styled
+
+
+def test_a_flag_is_still_one_emoji(council: Pack) -> None:
+    assert [e for _, _, e in _spans(council, "Go 🇬🇧 team", "emoji", "drafts")] == ["🇬🇧"]
 
 
 # --- flooding: the same comment three times, disguised differently each time --------------
@@ -240,7 +301,102 @@ def test_three_different_comments_are_not_flooding(council: Pack) -> None:
         pytest.param("Oil, pool and 300 sandbags", "personal-data", "moderation", id="o-and-l-letters"),
         pytest.param("Invoice 2026-07-11 ref 4471", "personal-data", "moderation", id="date-and-reference"),
         pytest.param("Call ０２３ ９２８３ ４０００ (ours)", "personal-data", "moderation", id="allowed"),
+        pytest.param("Come on 🇬🇧 and 🇫🇷, ⓖⓞ!", "hate", "moderation", id="flags-are-not-letters"),
+        pytest.param("Up 🇸🇭 and 🇮🇹 fans", "profanity", "drafts", id="flags-between-words"),
     ],
 )
 def test_ordinary_text_is_not_caught(council: Pack, text: str, rule: str, area: str) -> None:
     assert _spans(council, text, rule, area) == []
+
+
+# --- party names (drafts D5 in a pre-election period, D6 outside one) ----------------------
+
+PRE_ELECTION = "2027-04-10T12:00:00"
+ORDINARY_DAY = "2026-11-23T12:00:00"
+
+
+def _party_findings(pack: Pack, text: str, posted_at: str) -> tuple[str, list[str]]:
+    verdict = pack.check({"text": text, "platform": "facebook", "posted_at": posted_at})
+    rule = "pre-election" if posted_at == PRE_ELECTION else "party-political"
+    return verdict.verdict, [f.excerpt for f in verdict.findings if f.rule == rule]
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        pytest.param("Vote LABOUR on Thursday", "Vote LABOUR", id="capitals"),
+        pytest.param("Vote ＬＡＢＯＵＲ on Thursday", "Vote ＬＡＢＯＵＲ", id="fullwidth"),
+        pytest.param("Vote Lab0ur on Thursday", "Vote Lab0ur", id="leet"),
+        pytest.param("Vote L a b o u r on Thursday", "Vote L a b o u r", id="spaced"),
+        pytest.param("vote labour on thursday", "vote labour", id="lower-case"),
+        pytest.param("The tories cut the bus grant", "tories", id="lower-case-tories"),
+        pytest.param("The GREEN PARTY asked us", "GREEN PARTY", id="capitals-green-party"),
+        pytest.param("Thanks to our T.o.r.y councillors", "T.o.r.y", id="dotted"),
+        pytest.param("Ask the labour councillors", "labour councillors", id="labour-as-a-party"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("posted_at", "verdict"),
+    [pytest.param(PRE_ELECTION, "block", id="D5"), pytest.param(ORDINARY_DAY, "refer", id="D6")],
+)
+def test_a_party_name_is_caught_however_written(
+    council: Pack, text: str, excerpt: str, posted_at: str, verdict: str
+) -> None:
+    found_verdict, excerpts = _party_findings(council, text, posted_at)
+    assert (found_verdict, excerpt in excerpts) == (verdict, True), excerpts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Your green bin will be emptied on Friday", id="green-bins"),
+        pytest.param("We need more labour on site to finish the road", id="labour-the-word"),
+        pytest.param("Eat your greens at the school fair", id="greens-the-word"),
+        pytest.param("A conservative estimate is 300 homes", id="conservative-the-word"),
+        pytest.param("The village green party is on Saturday", id="village-green-party"),
+    ],
+)
+def test_ordinary_words_are_not_party_names(council: Pack, text: str) -> None:
+    assert _party_findings(council, text, ORDINARY_DAY)[1] == []
+
+
+# --- phone numbers and e-mail addresses written in words -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        pytest.param("seven seven zero zero nine zero zero one two three", id="words-without-the-0"),
+        pytest.param("oh seven seven oh oh 900123", id="words-and-digits"),
+        pytest.param("zero double seven double oh nine double oh one two three", id="double"),
+        pytest.param("Nought Seven Seven Nought Nought, nine nought nought, one two three", id="nought"),
+        pytest.param("07700 9OO one two three", id="lookalikes-and-words"),
+        pytest.param("john dot smith at example dot com", id="email-at-dot"),
+        pytest.param("john.smith at example dot co.uk", id="email-dot-in-the-domain"),
+        pytest.param("JSmith AT Example DOT com", id="email-capitals"),
+        pytest.param("john (at) example (dot) org", id="email-bracketed"),
+        pytest.param("jsmith [at] mail [dot] co [dot] uk", id="email-square-brackets"),
+    ],
+)
+def test_contacts_in_words_are_caught(council: Pack, written: str) -> None:
+    _assert_caught(council, "Get me on ", written, " after six", "personal-data", "moderation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("I'm at the library", id="at-a-place"),
+        pytest.param("There are one or two potholes", id="one-or-two"),
+        pytest.param("Open seven days a week", id="seven-days"),
+        pytest.param("See you at 7.30 on Monday", id="at-a-time"),
+        pytest.param("Meet me at Elm dot", id="at-elm-dot"),
+        pytest.param("Look at bbc.co.uk for the news", id="look-at-a-site"),
+        pytest.param("Check your calendar at examplecouncil.gov.uk/bins", id="more-at-a-site"),
+        pytest.param("Tea at Elm dot com-munity centre", id="no-top-level-domain"),
+        pytest.param("We counted one two three four five six seven eight nine ducks", id="counting"),
+        pytest.param("Write to customer dot services at examplecouncil dot gov dot uk", id="own-email"),
+        pytest.param("Call oh two three, nine two eight three, four oh oh oh", id="own-number"),
+    ],
+)
+def test_ordinary_words_are_no_contact(council: Pack, text: str) -> None:
+    assert _spans(council, text, "personal-data", "moderation") == []
