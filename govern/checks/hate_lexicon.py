@@ -43,6 +43,9 @@ GROUPS = [
     # disability
     r"\bdisabled" + _PEOPLE, r"\bthe\s+disabled\b", r"\bpeople\s+with\s+(?:disabilities|a\s+disability|"
     r"autism|down[’'s]*\s+syndrome|learning\s+disabilities|mental\s+(?:illness|health\s+problems))\b",
+    r"\b(?:people|everyone|everybody|anyone|anybody|those|someone|somebody|kids|children|adults)\s+with\s+(?:a\s+)?"
+    r"(?:(?:mental|physical|learning|intellectual)\s+(?:disabilit(?:y|ies)|illness(?:es)?|handicaps?)|"
+    r"disabilit(?:y|ies)|autism|dementia|down[’'s]*\s+syndrome|special\s+needs)\b",
     r"\bwheelchair\s+users\b", r"\bautistic" + _PEOPLE, r"\bautistics\b", r"\bdeaf" + _PEOPLE,
     r"\bblind" + _PEOPLE, r"\bthe\s+(?:deaf|blind|mentally\s+ill|handicapped)\b", r"\bmentally\s+ill"
     + _PEOPLE, r"\bhandicapped" + _PEOPLE, r"\bcripples\b", r"\bretards\b", r"\bspastics\b",
@@ -133,13 +136,15 @@ NEGATIVE_BEFORE = [
 POSITIVE = [
     r"humans?", r"human\s+beings?", r"people", r"persons", r"welcome", r"equals?", r"normal",
     r"real\s+(?:women|men|people|britons|citizens)", r"trustworthy", r"to\s+be\s+trusted", r"worth\s+\w+",
-    r"worthy", r"intelligent", r"smart", r"clever", r"capable", r"decent", r"civili[sz]ed", r"clean",
+    r"worthy", r"trusted", r"intelligent", r"smart", r"clever", r"capable", r"decent", r"civili[sz]ed",
+    r"clean",
     r"honest", r"valuable", r"wanted", r"needed", r"good\s+enough", r"fit\s+to", r"british", r"english",
     r"one\s+of\s+us", r"part\s+of\s+(?:this|our|the)\s+(?:country|society|community|town|city)",
     r"(?:real|proper|true|genuine|full)\s+(?:members?|part|citizens?|residents?|neighbours?|britons?|brits|"
     r"people|persons?|humans?|men|women|adults)",
     "(?:real|proper|true|genuine|full)\\s+[\ue000\ue001]",  # "real women", with "women" marked
-    r"sane", r"right\s+in\s+the\s+head", r"natural",
+    r"sane", r"right\s+in\s+the\s+head", r"natural", r"any\s+good",
+    r"good\s+(?:people|neighbours|for\s+anything|for\s+society|citizens)", r"(?:of\s+)?any\s+use",
     r"safe", r"loyal", r"compatible", r"our\s+people", r"(?:as\s+)?(?:clever|smart|good)\s+as",
     r"as\s+(?:good|smart|clever|capable|intelligent)", r"welcome\s+here", r"fully\s+human",
 ]
@@ -147,7 +152,8 @@ ADVERBS = [
     r"all", r"just", r"so", r"such", r"really", r"truly", r"literally", r"basically", r"naturally",
     r"inherently", r"genuinely", r"mostly", r"always", r"nothing\s+but", r"nothing\s+more\s+than",
     r"no\s+better\s+than", r"worse\s+than", r"like", r"as", r"an?", r"the", r"bunch\s+of", r"load\s+of",
-    r"pack\s+of", r"lot\s+of", r"complete", r"total", r"absolute", r"utter", r"fucking", r"bloody",
+    r"pack\s+of", r"lot\s+of", r"swarm\s+of", r"horde\s+of", r"herd\s+of", r"nest\s+of", r"plague\s+of",
+    r"complete", r"total", r"absolute", r"utter", r"fucking", r"bloody",
     r"little", r"kind\s+of", r"sort\s+of", r"that", r"too", r"very", r"quite", r"pretty", r"clearly",
     r"obviously", r"simply", r"probably", r"definitely", r"actually", r"still", r"also", r"typical",
     r"thieving", r"scummy", r"smelly", r"stinking", r"sneaky", r"greedy", r"inbred", r"parasitic", r"nasty",
@@ -176,6 +182,9 @@ KILL = [
     r"massacre", r"murder", r"behead", r"execute", r"stone", r"burn", r"bomb", r"nuke", r"annihilate",
     r"purge",
     r"genocide", r"string\s+up", r"get\s+rid\s+of", r"eliminate", r"sterili[sz]e", r"cull",
+    r"beat\s+up", r"torture", r"punch", r"stab", r"strangle", r"batter", r"maim", r"rape", r"set\s+fire\s+to",
+    r"run\s+over", r"blow\s+up", r"beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of", r"smash\s+up", r"knife",
+    r"mow\s+down", r"hunt\s+down", r"hunt",
 ]
 KILLED = [
     r"die", r"be\s+killed", r"killed", r"shot", r"hanged", r"hung", r"gassed", r"exterminated",
@@ -226,8 +235,8 @@ TEMPLATES = [
     r"\b(?:i['’]?d|i\s+would|would|i\s+will|i['’]?ll)\s+never\s+(?:hire|employ|rent\s+to|let\s+to|date|trust|vote\s+for|"
     r"sit\s+next\s+to|work\s+with|live\s+next\s+to|serve|marry)\s+(?:a\s+|an\s+|any\s+)?(?:{G}|{GS})",
     r"{G}\s+should\s+never\s+have\s+been\s+(?:let\s+in|allowed\s+(?:in|here|to\s+\w+)|given\s+\w+)",
-    r"{G}\s+(?:\w+\s+)?(?:ruin|ruins|wreck|wrecks|destroy|destroys|spoil|spoils)\s+(?:everything|it|this\s+\w+|our\s+\w+|"
-    r"the\s+\w+)",
+    r"{G}(?:['’]ll|['’]d|\s+\w+)?\s+(?:\w+\s+)?(?:ruin|ruins|wreck|wrecks|destroy|destroys|spoil|spoils)\s+(?:everything|it|"
+    r"this\s+\w+|our\s+\w+|the\s+(?:whole\s+)?\w+)",
     r"{G}(?:['’]ll|\s+will|\s+would)\s+(?:nick|steal|rob|take)\s+(?:anything|everything)",
     r"\bcan['’]?t\s+stand\s+(?:the\s+sight\s+of|being\s+(?:near|around))\s+{G}",
     # implicit: "typical Travellers", "nothing against gay people, but", "fine as long as"
@@ -243,8 +252,8 @@ TEMPLATES = [
     r"(?:council|media|banks|government|world|country|town|everything|money|press|police)\b",
     r"{G}\s+(?:should|need\s+to|must|ought\s+to|had\s+better)\s+(?:\w+\s+)?(?:know\s+their\s+place|stay\s+in\s+their\s+"
     r"lane|be\s+(?:grateful|quiet|silent|seen\s+and\s+not\s+heard)|shut\s+up|get\s+back\s+(?:in|to)\s+the\s+kitchen)",
-    r"\b(?:can['’]?t|cannot|never|don['’]?t|shouldn['’]?t|wouldn['’]?t)\s+(?:ever\s+)?trust\s+(?:a|an|any|the|those|these)?"
-    r"\s*(?:{G}|{GS})",
+    r"\b(?:can['’]?t|cannot|never|don['’]?t|shouldn['’]?t|wouldn['’]?t)\s+(?:ever\s+)?trust\s+(?:a|an|any|the|those|these|"
+    r"(?:a\s+single|any|one)\s+(?:one\s+)?of\s+(?:the|those|these))?\s*(?:{G}|{GS})",
     r"{G}\s+(?:always\s+|just\s+)?(?:leave|leaves|left)\s+(?:a\s+|their\s+)?(?:mess|rubbish|trouble|filth|dirt|chaos)",
     r"{G}\s+(?:\w+\s+){0,6}?(?:and|then)\s+(?:\w+\s+)?(?:ruined|wrecked|destroyed|trashed|spoiled|spoilt)\s+"
     r"(?:it|everything|the\s+\w+|this\s+\w+|our\s+\w+)",
@@ -291,8 +300,22 @@ TEMPLATES = [
     # negated positive: "women are not equal", "trans women will never be real women"
     "{G}" + _COP + r"\s+(?:not|never|no\s+longer|nowhere\s+near|in\s+no\s+way|hardly)(?:\s+\w+){0,2}?"
     r"\s+{POS}",
-    r"{G}\s+(?:aren['’]?t|arent|isn['’]?t|can['’]?t\s+be|cannot\s+be|will\s+never\s+be|could\s+never\s+be|"
-    r"won['’]?t\s+ever\s+be|are\s+never|never\s+will\s+be)(?:\s+\w+){0,2}?\s+{POS}",
+    r"{G}(?:\s+(?:just|simply|really|still|all))?\s+(?:aren['’]?t|arent|isn['’]?t|can['’]?t\s+be|cannot\s+be|"
+    r"(?:will|can|could|would|shall)\s+never\s+be|won['’]?t\s+ever\s+be|are\s+never|never\s+will\s+be|"
+    r"(?:are|is)\s+(?:not\s+|in)capable\s+of\s+being|(?:are|is)\s+not\s+fit\s+to\s+be)(?:\s+\w+){0,2}?\s+{POS}",
+    # "no Muslim can be trusted", "not a single immigrant is welcome", "none of them are human"
+    r"\b(?:no\s+|not\s+(?:a|one)\s+(?:single\s+)?|none\s+of\s+(?:the\s+)?)(?:{G}|{GS})\s+(?:can|could|should|will|"
+    r"is|are|was|were|ever)\s+(?:ever\s+|really\s+|truly\s+)?(?:be\s+)?{POS}",
+    # "Muslims only know violence", "they can't behave like humans", "why can't Jews ever act like people?"
+    r"{G}\s+(?:only|just)\s+(?:know|understand|respect|respond\s+to|speak\s+the\s+language\s+of)\s+(?:\w+\s+)?"
+    r"(?:violence|force|the\s+(?:whip|stick|boot|fist)|brute\s+force|hate|hatred|crime|terror|fear)",
+    r"{G}\s+(?:\w+\s+)?(?:can['’]?t|cannot|never|don['’]?t|do\s+not|won['’]?t|are\s+(?:not\s+|in)capable\s+of|"
+    r"aren['’]?t\s+capable\s+of|are\s+unable\s+to|don['’]?t\s+know\s+how\s+to)\s+(?:ever\s+|even\s+)?(?:behave|behaving|"
+    r"act|acting|live|living|think|thinking)\s+(?:\w+\s+)?(?:like|as)\s+(?:\w+\s+)?(?:humans|people|human\s+beings|"
+    r"the\s+rest\s+of\s+us|adults|grown\s+ups|normal\s+\w+|civili[sz]ed\s+\w+|decent\s+\w+)",
+    r"\bwhy\s+(?:can['’]?t|don['’]?t|won['’]?t|do|are)\s+(?:the\s+|these\s+|those\s+)?{G}\s+(?:ever\s+|just\s+)?"
+    r"(?:behave|act|live)\s+like\s+(?:animals|savages|pigs|rats|vermin|apes|beasts|barbarians|humans|human\s+beings|"
+    r"(?:normal|decent|civili[sz]ed|proper)\s+(?:people|humans|human\s+beings|folk)|the\s+rest\s+of\s+us)",
     r"{G}\s+(?:have|has|deserve)\s+no\s+(?:place|right|rights|business|brains?|morals|culture|value|worth|"
     r"future|respect|dignity)",
     r"{G}\s+(?:can['’]?t|cannot|shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+be\s+(?:trusted|allowed|"
@@ -337,8 +360,10 @@ TEMPLATES = [
     r"\b(?:hope|wish)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:die|dies|get\s+(?:killed|shot|cancer|raped)|rot|burn|"
     r"suffer)",
     r"\bthe\s+only\s+good\s+(?:{GS}|{G})\s+(?:is|are)\s+(?:a\s+)?dead",
-    r"{G}\s+(?:belong|should\s+be|need\s+to\s+be)\s+in\s+(?:camps|gas\s+chambers|ovens|cages|zoos|the\s+ground|"
-    r"the\s+kitchen|asylums|institutions|the\s+bin|the\s+sea)",
+    r"{G}\s+(?:belong|belongs|should\s+be|need\s+to\s+be|ought\s+to\s+be|should\s+(?:all\s+)?be\s+(?:kept|locked\s+up|put))"
+    r"\s+(?:back\s+)?in\s+(?:a\s+|an\s+|the\s+)?(?:camps?|gas\s+chambers|ovens|cages?|zoos?|ground|kitchen|asylums?|"
+    r"institutions?|bin|sea|jungle|trees|gutter|sewers?|dark\s+ages|stone\s+age|stables?|kennels?|pens?|"
+    r"ghettos?|prisons?|jails?|mental\s+homes?|loony\s+bins?|madhouses?)\b",
 ]
 
 # Comparisons with vermin, animals or disease ("letting them in is like letting wild dogs in",
@@ -372,6 +397,11 @@ IMPLICIT = [
     r"each\s+of|most\s+of)\s+(?:them|em)\b",
     r"\bhouse\s+prices\s+(?:will|would|are\s+going\s+to|are\s+gonna)?\s*(?:drop|fall|crash|go\s+down|plummet)\b",
     r"\bstick\s+to\s+their\s+own\s+kind\b",
+    r"\b(?:went|goes|gone|going|go)\s+to\s+(?:rack\s+and\s+)?(?:ruin|the\s+dogs|pot|hell|shit)\s+(?:\w+\s+){0,3}?"
+    r"(?:when|since|after|once|as\s+soon\s+as)\b",
+    r"\b(?:when|since|after|once)\s+(?:\w+\s+){0,4}?(?:{G}|{GS})(?:\s+\w+){0,4}?[\s,:;-]+(?:the\s+)?(?:place|area|street|"
+    r"estate|town|neighbourhood|road)\s+(?:went|goes|has\s+gone|always\s+goes|will\s+go)\s+(?:to\s+)?(?:ruin|downhill|"
+    r"the\s+dogs|pot|hell|shit)",
 ]
 
 CONTEXT = Context.build(

@@ -92,7 +92,8 @@ HURT = (
     r"deck|glass|hurt|attack|assault|maim|rape|bomb|gas|torch|burn|drown|poison|skin|gut|headbutt|bottle|"
     r"execute|slaughter|butcher|massacre|eliminate|cripple|run\s+over|set\s+fire\s+to|hunt\s+down|blow\s+up|"
     r"firebomb|petrol\s+bomb|string\s+up|throw\s+acid\s+(?:at|on|in)|acid|shank|stomp|jump|end|waste|"
-    r"take\s+out|smash|beat|wipe\s+out|exterminate|throttle|suffocate|mow\s+down|break)"
+    r"take\s+out|smash|beat|wipe\s+out|exterminate|throttle|suffocate|mow\s+down|break|torture|beat\s+up|"
+    r"beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of|kick\s+the\s+(?:shit|crap|hell)\s+out\s+of)"
 )
 PARTICLES = (
     r"(?:up|in|down|to\s+death|senseless|black\s+and\s+blue|to\s+a\s+pulp|out\s+permanently|"
@@ -141,6 +142,9 @@ TEMPLATES = [
     # imperative at the start of a clause: "kill them all", "burn his house down"
     r"(?:^|[.!?;:,\n]\s*|\band\s+)(?:let['’]?s\s+|lets\s+|go\s+and\s+|just\s+|pls\s+|please\s+)?{SEVERE}\s+"
     + VICTIM + r"(?:\s+all)?",
+    # "let's beat up some ...", "time to punch a few ..."
+    r"\b(?:let['’]?s|lets|time\s+to|it['’]?s\s+time\s+to)\s+(?:go\s+(?:and\s+)?)?{HURT}\s+(?:up\s+)?(?:some|a\s+few|a\s+couple\s+of|"
+    r"more|all|every|the|those|these)?\s*(?:[a-z'’-]+\s+){0,2}?(?:{PEOPLE}|{GROUPS})",
     r"(?:^|[.!?;:,\n]\s*)(?:let['’]?s\s+|lets\s+|go\s+and\s+|just\s+)?(?:burn|torch|firebomb|blow\s+up)\s+"
     r"(?:down\s+)?" + PROPERTY_NP,
     # wishing or prescribing harm: "he deserves a bullet", "the councillor should be hanged"
@@ -236,6 +240,14 @@ CONTEXT = Context.build(
 )
 
 
+# "I'll beat you at chess", "we'll smash them in the quiz": a contest, not violence.
+GAME = compile_re2(
+    r"\s*(?:all\s+)?(?:at|in)\s+(?:a\s+|the\s+|our\s+|next\s+\w+['’]?s?\s+)?(?:\w+\s+)?(?:chess|draughts|darts|pool|snooker|"
+    r"cards|poker|scrabble|monopoly|quiz|quizzes|football|tennis|squash|golf|cricket|bowls|bingo|game|games|match|"
+    r"race|election|polls|vote|ballot|arm\s+wrestling|fifa|league|final|cup|competition|contest|rematch)\b"
+)
+
+
 @dataclass
 class Threat:
     regex: re2._Regexp[str]
@@ -251,7 +263,7 @@ class Threat:
         for m in self.regex.finditer(text):
             start, end = m.span()
             start += len(text[start:end]) - len(text[start:end].lstrip(" .!?;:,\n"))
-            if end > start and not CONTEXT.cancels(text, start, end):
+            if end > start and not GAME.match(text, end) and not CONTEXT.cancels(text, start, end):
                 spans.append(Span(*folded.span(*mark.span(start, end))))
                 if len(spans) >= MAX_SPANS:
                     break
