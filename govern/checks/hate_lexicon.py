@@ -354,8 +354,13 @@ TEMPLATES = [
     # threats against a group: "gas the Jews", "gay people should be shot", "death to Muslims"
     r"\b{KILL}\s+(?:all\s+|every\s+|the\s+|these\s+|those\s+|more\s+|some\s+|them\s+|of\s+the\s+)*"
     r"(?:\w+\s+)?{G}",
-    r"{G}\s+(?:should|must|need\s+to|needs\s+to|ought\s+to|deserve\s+to|deserves\s+to|will|are\s+going\s+to|"
+    r"{G}\s+(?:should|must|need\s+to|needs\s+to|ought\s+to|deserve\s+to|deserves\s+to|"
     r"have\s+to|all\s+need\s+to)\s+(?:all\s+)?(?:be\s+)?{KILLED}\b",
+    # "will" predicts as often as it threatens ("disabled people will suffer if these cuts go ahead"):
+    # only being killed by someone counts
+    r"{G}\s+(?:will|are\s+going\s+to|are\s+gonna)\s+(?:all\s+)?be\s+(?:killed|shot|hanged|hung|gassed|exterminated|"
+    r"wiped\s+out|eradicated|put\s+down|lynched|burned|burnt|executed|murdered|slaughtered|strung\s+up|culled|"
+    r"eliminated|beaten|stabbed|butchered)\b",
     r"\bdeath\s+to\s+(?:all\s+)?(?:the\s+)?{G}",
     r"\b(?:hope|wish)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:die|dies|get\s+(?:killed|shot|cancer|raped)|rot|burn|"
     r"suffer)",

@@ -210,6 +210,42 @@ TEMPLATES = [
     r"\b(?:will|['’]ll|gonna|going\s+to|need\s+to|needs\s+to)\s+(?:be\s+taught\s+|teach\s+(?:\S+\s+){1,3})a\s+"
     r"(?:proper\s+|real\s+|hard\s+)?lesson",
     r"\bsix\s+feet\s+under\b",
+    # veiled, to a person or a group: "Muslims had better stay away if they know what's good for them",
+    # "won't be leaving in one piece", "next time it won't be words", "your days here are numbered"
+    r"\bif\s+(?:they|he|she)\s+know\s+what['’]?s\s+good\s+for\s+(?:them|him|her)\b",
+    r"\b(?:won['’]?t|will\s+not|wont|never)\s+(?:be\s+)?(?:leav(?:e|ing)|walk(?:ing)?\s+(?:away|out))\s+(?:\w+\s+){0,2}?"
+    r"in\s+one\s+piece\b",
+    r"\b(?:leave|leaving|go\s+home|going\s+home)\s+in\s+(?:a\s+)?(?:body\s+bag|box|coffin|ambulance)",
+    r"\b(?:be|['’]ll\s+be|will\s+be)\s+waiting\s+(?:for\s+(?:\S+\s+){1,6}?)with\s+(?:a|my|the)\s+(?:bat|baseball\s+bat|knife|"
+    r"gun|machete|hammer|crowbar|brick|blade|shotgun)",
+    r"\bthere['’]?(?:ll|\s+will)\s+be\s+blood\b", r"\bblood\s+will\s+(?:be\s+(?:spilt|spilled|shed)|flow)\b",
+    r"\bnext\s+time\s+it\s+(?:won['’]?t|will\s+not|wont)\s+be\s+(?:just\s+)?(?:words|a\s+warning|talk|a\s+letter)",
+    r"\bthis\s+is\s+(?:your|their|his|her)\s+(?:last|final|only)\s+warning\b",
+    r"\b(?:your|ur|his|her|their)\s+days\s+(?:here\s+|in\s+\w+\s+|on\s+\w+\s+)?are\s+numbered\b",
+    r"(?:{AGENT}|{CALL})" + FILL + r"\s+make\s+(?:life|their\s+lives|your\s+lives|your\s+life|his\s+life|her\s+life)\s+"
+    r"(?:hell|a\s+(?:living\s+)?hell|a\s+misery)\s+for\s+" + VICTIM,
+    r"(?:{AGENT}|{CALL})" + FILL + r"\s+(?:deal\s+with|sort\s+out|take\s+care\s+of)\s+" + VICTIM
+    + r"\s+(?:myself|ourselves|personally|permanently|for\s+good|my\s+way|our\s+way)",
+    r"(?:{GROUPS}|" + PRONOUN + r")\s+(?:\S+\s+){0,4}?(?:will|['’]ll|are\s+going\s+to|is\s+going\s+to)\s+be\s+dealt\s+with"
+    r"[,\s]+(?:permanently|for\s+good|once\s+and\s+for\s+all|our\s+way|my\s+way)",
+    r"(?:{AGENT}|{CALL})" + FILL + r"\s+(?:see\s+to\s+it|make\s+sure|make\s+certain)\s+(?:that\s+)?(?:no|not\s+(?:a|one)\s+"
+    r"(?:single\s+)?)\s*(?:\S+\s+){0,3}?(?:feels?|is|are|will\s+(?:be|feel)|can\s+(?:be|feel))\s+safe",
+    r"(?:{GROUPS}|you|u|they)\s+(?:\S+\s+){0,3}?(?:won['’]?t|will\s+not|wont)\s+be\s+safe\s+(?:\S+\s+){0,4}?"
+    r"(?:once|when|after)\s+(?:we|i)\b",
+    r"(?:{GROUPS}|you|u|y['’]?all|you\s+lot)[\s,]+(?:\S+\s+){0,2}?should\s+be\s+(?:very\s+)?(?:afraid|scared|frightened|"
+    r"terrified)(?:[\s,]+very\s+(?:afraid|scared|frightened))?\s*(?:[.!]|$)",
+    r"\bwait\s+(?:till|until|til|and\s+see)\s+(?:\S+\s+){1,4}?(?:see|find\s+out)\s+what\s+(?:we|i)(?:['’]?ve|\s+have)\s+"
+    r"(?:got\s+)?(?:planned|in\s+store)\s+for\s+(?:them|you|u|him|her|{GROUPS})",
+    r"(?:{GROUPS}|you|u|they|he|she)\s+(?:\S+\s+){0,3}?(?:will|['’]ll|are\s+going\s+to|is\s+going\s+to|gonna)\s+"
+    r"(?:all\s+)?bleed\b",
+    r"\bpay\s+with\s+(?:their|his|her|your|ur)\s+(?:lives|life|blood)\b",
+    r"\b(?:get|getting|pay|paying)\s+(?:a\s+)?(?:little\s+|personal\s+)?visit\s+from\s+(?:us|me|the\s+lads|my\s+\w+)\b",
+    r"\b(?:want|wanna|like|love|wish|hope|waiting)\s+(?:to\s+)?see\s+(?:\S+\s+){0,4}?(?:{GROUPS}|them|him|her|you)\s+"
+    r"(?:\S+\s+){0,3}?(?:dead|hang|hanged|hung|burn|burned|burnt|shot|killed|strung\s+up|lynched|gassed|six\s+feet\s+under)\b",
+    r"\b(?:make\s+sure|see\s+to\s+it|guarantee)\s+(?:that\s+)?(?:\S+\s+){1,6}?(?:is|are|ends?\s+up)\s+dead\b",
+    r"\b(?:the\s+next|every|any)\s+(?:single\s+)?(?:\S+\s+){1,4}?(?:i|we)\s+(?:see|find|meet|catch)\s+(?:\S+\s+){0,3}?"
+    r"(?:is|are|['’]s)\s+(?:getting|gonna\s+get|going\s+to\s+get)\s+(?:\w+\s+)?(?:stabbed|shot|battered|glassed|kicked|"
+    r"knifed|lynched|burned|burnt|killed|hurt|beaten|a\s+kicking|a\s+beating|a\s+slap|done\s+in)",
 ]
 
 CONTEXT = Context.build(
