@@ -360,7 +360,7 @@ TEMPLATES = [
     # only being killed by someone counts
     r"{G}\s+(?:will|are\s+going\s+to|are\s+gonna)\s+(?:all\s+)?be\s+(?:killed|shot|hanged|hung|gassed|exterminated|"
     r"wiped\s+out|eradicated|put\s+down|lynched|burned|burnt|executed|murdered|slaughtered|strung\s+up|culled|"
-    r"eliminated|beaten|stabbed|butchered)\b",
+    r"eliminated|beaten|stabbed|butchered)\s*(?:[.!,;]|$|\s+(?:if|when|once|soon|one\s+day|like|for\s+this))",
     r"\bdeath\s+to\s+(?:all\s+)?(?:the\s+)?{G}",
     r"\b(?:hope|wish)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:die|dies|get\s+(?:killed|shot|cancer|raped)|rot|burn|"
     r"suffer)",
