@@ -102,7 +102,7 @@ NEGATIVE = [
     r"sick\s+in\s+the\s+head", r"mentally\s+ill",
     r"mental", r"unnatural", r"dangerous", r"violent", r"primitive", r"backwards?", r"uncivili[sz]ed",
     r"ugly", r"lazy", r"greedy", r"(?:a\s+)?waste\s+of\s+(?:space|oxygen|money|air|skin)",
-    r"the\s+(?:worst|lowest)\s+(?:people|kind|type|scum|of\s+the\s+lot|thing|things|part)",
+    r"the\s+(?:worst|lowest|shittest|shitest)\s+(?:people|kind|type|scum|of\s+the\s+lot|thing|things|part)",
     r"the\s+(?:root\s+of\s+all\s+evil|enemy|enemy\s+within|biggest\s+(?:problem|threat|danger))",
     r"(?:the\s+)?problem", r"(?:a\s+)?joke", r"sickening",
     r"nasty", r"hideous", r"abnormal", r"deviants?", r"vile", r"wicked", r"second[- ]class",
@@ -111,7 +111,8 @@ NEGATIVE = [
     r"pieces?\s+of\s+(?:shit|crap|garbage|trash|filth|dirt|scum)", r"shit(?:heads?|bags?|stains?)",
     r"scumbags", r"wastes?\s+of\s+(?:space|oxygen|skin)", r"pigsty", r"sewer\s+rats", r"locusts",
     r"twats", r"cunts", r"arseholes", r"assholes", r"wankers", r"pricks", r"bastards", r"bitches",
-    r"dickheads",
+    r"dickheads", r"fuckwits", r"fuckers", r"motherfuckers", r"shitbags", r"bollocks", r"scrotes",
+    r"(?:fucked|messed|screwed)\s+(?:up\s+)?in\s+the\s+head", r"full\s+of\s+(?:shit|crap|shite)",
     r"tossers", r"knobheads", r"bellends", r"shite", r"(?:a\s+)?load\s+of\s+(?:shite|shit|crap|rubbish)",
     r"sluts",
     r"whores", r"slags", r"muppets", r"clowns", r"losers", r"cretins", r"imbeciles", r"halfwits", r"numpties",
@@ -246,7 +247,20 @@ TEMPLATES = [
     r"{G}\s+(?:are|is)\s+(?:fine|ok|okay|alright|tolerable)\s+(?:as\s+long\s+as|so\s+long\s+as|until|provided|when\s+they)",
     r"\b(?:never|didn['’]?t)\s+(?:had|have)\s+(?:this|these|any)\s+(?:problem|problems|trouble|issues)\s+(?:\w+\s+)?"
     r"(?:before|until)\s+(?:the\s+)?{G}",
-    r"{G}\s*[?:!,\-–—]+\s*(?:just\s+|all\s+|total\s+|utter\s+|absolute\s+|filthy\s+|dirty\s+)?{NEG}\b",
+    r"{G}\s*[?:!,\-–—]+\s*(?:just\s+|all\s+|total\s+|utter\s+|absolute\s+|filthy\s+|dirty\s+|fucking\s+|"
+    r"bloody\s+|effing\s+)?{NEG}\b",
+    # hate said with swearing: "fuck women", "Muslims can go fuck themselves", "what a bunch of cunts ... are"
+    r"\b(?:fuck|screw|sod|damn|goddamn|god\s+damn|to\s+hell\s+with|bugger)\s+(?:off\s+)?(?:all\s+|the\s+|these\s+|"
+    r"those\s+|you\s+)?{G}",
+    r"{G}[\s,?!]+(?:can\s+|should\s+|need\s+to\s+|must\s+|just\s+|all\s+)*(?:go\s+)?(?:fuck|screw)\s+(?:themselves|"
+    r"yourselves|off|the\s+lot\s+of\s+(?:you|them)|you\s+all)",
+    r"{G}[\s,]+(?:fuck|screw|sod|damn)\s+(?:the\s+lot\s+of\s+|all\s+of\s+)?(?:you|them|ya|yas|youse)\b",
+    r"{G}\s+(?:can|should|need\s+to|must)\s+(?:all\s+)?(?:just\s+)?(?:kiss\s+my\s+(?:arse|ass)|go\s+to\s+hell|get\s+fucked|"
+    r"do\s+one|sod\s+off|bugger\s+off|piss\s+off|fuck\s+off|go\s+fuck\s+themselves|rot\s+in\s+hell|eat\s+shit)",
+    r"\bwhat\s+(?:a|an)\s+(?:bunch|load|pack|lot|shower|set)\s+of\s+(?:\w+\s+){0,2}?{NEG}\s+(?:{G}|{GS})",
+    r"\bwhat\s+(?:(?:a|an)\s+)?(?:\w+\s+){0,2}?{NEG}\s+(?:{G}|{GS})\s+(?:are|is)\b",
+    r"{G}\s+(?:deserve|deserves|get|should\s+get)\s+nothing\s+(?:but|except|other\s+than)\s+(?:a\s+)?(?:{NEG}|contempt|"
+    r"hate|hatred|scorn|abuse|kicking|beating|pain|misery|death|suffering)\b",
     # tropes: "Jewish people control the council", "women should know their place"
     r"{G}\s+(?:secretly\s+)?(?:control|controls|run|runs|own|owns)\s+(?:the\s+|this\s+|our\s+|all\s+the\s+)?"
     r"(?:council|media|banks|government|world|country|town|everything|money|press|police)\b",
@@ -292,7 +306,7 @@ TEMPLATES = [
     r"cannot\s+stand|can['’]?t\s+bear|sick\s+to\s+death\s+of)\s+(?:all\s+|the\s+|these\s+|those\s+|bloody\s+|"
     r"fucking\s+|them\s+)*{G}",
     r"{G}\s+(?:disgust|disgusts|sicken|sickens|repulse|repulses|revolt|revolts|nauseate)\s+me\b",
-    r"{G}\s+make\s+me\s+(?:sick|ill|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up|be\s+sick))",
+    r"{G}\s+make\s+me\s+(?:fucking\s+|bloody\s+|so\s+|really\s+|physically\s+)?(?:sick|ill|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up|be\s+sick))",
     # "filthy immigrants", "dirty Muslim", "disgusting trans people"
     r"\b{NEGB}\s+(?:(?:old|little|young|lazy|filthy|dirty|stupid|fat|ugly|bloody|fucking|stinking)\s+)?"
     r"(?:{G}|{GS})",
