@@ -169,7 +169,8 @@ ADVERBS = [
 # A group referred to again in a later clause or sentence ("I met some immigrants. They are vermin.").
 PRONOUNS = (
     r"(?:\bthey\b|\bthem\b|\bthese\s+(?:people|ones|types)\b|\bthose\s+(?:people|ones|types)\b|"
-    r"\bsuch\s+people\b|\bpeople\s+like\s+(?:them|that|this|those)\b|\btheir\s+kind\b|\bthat\s+lot\b|"
+    r"\bsuch\s+people\b|\bpeople\s+like\s+(?:them|that|this|those)\b|\btheir\s+(?:kind|sort|type|lot)\b|"
+    r"\b(?:that|this|those|these)\s+(?:sort|kind|type|types|sorts)\b|\bthe\s+likes\s+of\s+(?:them|those)\b|\bthat\s+lot\b|"
     r"\bthis\s+lot\b|\bthe\s+lot\s+of\s+them\b|\b(?:every|each)\s+(?:single\s+)?one\s+of\s+them\b|"
     r"\ball\s+of\s+them\b|\bmost\s+of\s+them\b)"
 )
@@ -416,6 +417,16 @@ IMPLICIT = [
     r"each\s+of|most\s+of)\s+(?:them|em)\b",
     r"\bhouse\s+prices\s+(?:will|would|are\s+going\s+to|are\s+gonna)?\s*(?:drop|fall|crash|go\s+down|plummet)\b",
     r"\bstick\s+to\s+their\s+own\s+kind\b",
+    # a fragment after a group was named ("Travellers on the field. Vermin, the lot of them."): dehumanising nouns
+    # and calls for harm only, as "Disgusting." after "disabled bays removed" is a complaint about a decision
+    r"(?:^|[.!?;:\n–—-]\s*)(?:absolute\s+|utter\s+|total\s+|just\s+|bloody\s+|fucking\s+|filthy\s+|dirty\s+|"
+    r"what\s+(?:a\s+)?|bunch\s+of\s+|pack\s+of\s+|load\s+of\s+)*(?:vermin|rats|animals|filthy\s+animals|savages|parasites|"
+    r"leeches|cockroaches|scum|scumbags|filth|subhumans?|sub-humans?|useless\s+eaters|a\s+plague|plague|"
+    r"an\s+infestation|infestation|a\s+disease|a\s+cancer|locusts|maggots|pests|degenerates|freaks|"
+    r"(?:should|need\s+to|ought\s+to)\s+be\s+(?:locked\s+up|put\s+down|shot|gassed|deported|sterili[sz]ed|"
+    r"hanged|strung\s+up|exterminated|wiped\s+out|sent\s+back|kicked\s+out|banned|culled|burned|burnt)|"
+    r"make\s+me\s+(?:\w+\s+)?(?:sick|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up)))\s*(?:[.!?]|$|,?\s+(?:the\s+lot|all|"
+    r"every\s+(?:last\s+|single\s+)?one|each|most)\s+of\s+(?:them|em)\b)",
     r"\b(?:went|goes|gone|going|go)\s+to\s+(?:rack\s+and\s+)?(?:ruin|the\s+dogs|pot|hell|shit)\s+(?:\w+\s+){0,3}?"
     r"(?:when|since|after|once|as\s+soon\s+as)\b",
     r"\b(?:when|since|after|once)\s+(?:\w+\s+){0,4}?(?:{G}|{GS})(?:\s+\w+){0,4}?[\s,:;-]+(?:the\s+)?(?:place|area|street|"
