@@ -123,9 +123,8 @@ class Hate:
             # a fragment ("... Should be locked up.") reads as about a group only when a group was named
             # ... and not when the group is the victim ("Trans people were attacked in town. Animals.")
             if not VICTIMS.search(text):
-                claims += [
-                    m.span() for m in self.implicit.finditer(text) if GROUP in text or "should" not in m.group()
-                ]
+                implied = self.implicit.finditer(text)
+                claims += [m.span() for m in implied if GROUP in text or "should" not in m.group()]
             likened = self.comparisons.finditer(text)
             claims += [m.span() for m in likened if not self.excused.search(m.group())]
         for a, b in claims:

@@ -417,8 +417,9 @@ IMPLICIT = [
     r"each\s+of|most\s+of)\s+(?:them|em)\b",
     r"\bhouse\s+prices\s+(?:will|would|are\s+going\s+to|are\s+gonna)?\s*(?:drop|fall|crash|go\s+down|plummet)\b",
     r"\bstick\s+to\s+their\s+own\s+kind\b",
-    # a fragment after a group was named ("Travellers on the field. Vermin, the lot of them."): dehumanising nouns
-    # and calls for harm only, as "Disgusting." after "disabled bays removed" is a complaint about a decision
+    # a fragment after a group was named ("Travellers on the field. Vermin, the lot of them."):
+    # dehumanising nouns and calls for harm only, as "Disgusting." after "disabled bays removed"
+    # is a complaint about a decision
     r"(?:^|[.!?;:\n–—-]\s*)(?:absolute\s+|utter\s+|total\s+|just\s+|bloody\s+|fucking\s+|filthy\s+|dirty\s+|"
     r"what\s+(?:a\s+)?|bunch\s+of\s+|pack\s+of\s+|load\s+of\s+)*(?:vermin|rats|animals|filthy\s+animals|savages|parasites|"
     r"leeches|cockroaches|scum|scumbags|filth|subhumans?|sub-humans?|useless\s+eaters|a\s+plague|plague|"
