@@ -228,11 +228,17 @@ TEMPLATES = [
     r"\b(?:nobody|no\s+one|no\s+body)\s+(?:wants|likes|needs|trusts|asked\s+for|invited)\s+(?:the\s+|any\s+)?{G}",
     r"\bno\s+(?:place|room|home|future|space)\s+(?:for|in\s+\w+\s+for)\s+(?:the\s+|any\s+)?{G}",
     r"\b(?:don['’]?t|do\s+not|never)\s+want\s+(?:any\s+(?:more\s+)?|more\s+|the\s+)?{G}\s+(?:here|living\s+(?:here|near|"
-    r"next)|moving\s+(?:in|here)|near\s+(?:me|us|my|our)|around\s+(?:here|my|our)|in\s+(?:my|our|this)\s+(?:street|"
+    r"next|on\s+(?:my|our|this)|in\s+(?:my|our|this))|moving\s+(?:in|here)|near\s+(?:me|us|my|our)|around\s+(?:here|my|our)|in\s+(?:my|our|this)\s+(?:street|"
     r"road|town|area|estate|school|country|neighbourhood|borough)\s*(?:[.!?,]|$))",
     r"\b(?:we|i)\s+(?:don['’]?t|do\s+not)\s+want\s+(?:your|their)\s+(?:kind|sort|lot|type)",
     r"{G}\s+(?:contribute|add|give|bring|offer|do)\s+nothing\b",
     r"{G}\s+(?:have|has)\s+never\s+(?:contributed|done|given|added)\s+anything",
+    r"{G}\s+(?:have|has)\s+nothing\s+(?:to\s+(?:offer|contribute|give|add)|of\s+value|worth\s+\w+)",
+    r"{G}\s+(?:all\s+)?(?:lack|lacks)\s+(?:the\s+|any\s+|basic\s+)?(?:brains?|intelligence|ability|capacity|morals|decency|"
+    r"humanity|common\s+sense|manners|self[- ]control|hygiene)\b",
+    r"{G}\s+(?:are|is)\s+(?:completely\s+|totally\s+|just\s+)?(?:incapable\s+of|too\s+(?:stupid|thick|dumb|primitive|"
+    r"lazy|backward)\s+to)\s+(?:think|thinking|look|looking|run|running|do|doing|raise|raising|learn|learning|behave|"
+    r"behaving|work|working|understand|understanding|integrate|integrating|control|controlling)\b",
     r"{G}\s+(?:are|is|r)\s+(?:of\s+)?no\s+(?:use|good|value|benefit)\b",
     r"\b(?:i['’]?d|i\s+would|would|i\s+will|i['’]?ll)\s+never\s+(?:hire|employ|rent\s+to|let\s+to|date|trust|vote\s+for|"
     r"sit\s+next\s+to|work\s+with|live\s+next\s+to|serve|marry)\s+(?:a\s+|an\s+|any\s+)?(?:{G}|{GS})",
@@ -317,10 +323,14 @@ TEMPLATES = [
     r"\s+{POS}",
     r"{G}(?:\s+(?:just|simply|really|still|all))?\s+(?:aren['’]?t|arent|isn['’]?t|can['’]?t\s+be|cannot\s+be|"
     r"(?:will|can|could|would|shall)\s+never\s+be|won['’]?t\s+ever\s+be|are\s+never|never\s+will\s+be|"
+    r"(?:are|is)\s+(?:never|not)\s+going\s+to\s+be|(?:are|is)\s+(?:never|not)\s+gonna\s+be|"
     r"(?:are|is)\s+(?:not\s+|in)capable\s+of\s+being|(?:are|is)\s+not\s+fit\s+to\s+be)(?:\s+\w+){0,2}?\s+{POS}",
     # "no Muslim can be trusted", "not a single immigrant is welcome", "none of them are human"
-    r"\b(?:no\s+|not\s+(?:a|one)\s+(?:single\s+)?|none\s+of\s+(?:the\s+)?)(?:{G}|{GS})\s+(?:can|could|should|will|"
-    r"is|are|was|were|ever)\s+(?:ever\s+|really\s+|truly\s+)?(?:be\s+)?{POS}",
+    r"\b(?:no\s+|not\s+(?:a|one)\s+(?:single\s+)?|none\s+of\s+(?:the\s+)?)(?:{G}|{GS}|woman|girl|female|lady)"
+    r"(?:\s+(?:here|round\s+here|i\s+know|in\s+(?:this|our|my)\s+\w+|on\s+(?:this|our|my)\s+\w+))?\s+(?:can|could|should|"
+    r"will|is|are|was|were|ever)\s+(?:ever\s+|really\s+|truly\s+)?(?:be\s+)?(?:trusted|trustworthy|to\s+be\s+trusted|"
+    r"welcome|human|equal|worth\s+\w+|worthy|civili[sz]ed|decent|honest|normal|intelligent|clever|smart|"
+    r"(?:real|proper|true)\s+\w+|good\s+(?:people|neighbours|for\s+anything)|any\s+good|fit\s+to|one\s+of\s+us)\b",
     # "Muslims only know violence", "they can't behave like humans", "why can't Jews ever act like people?"
     r"{G}\s+(?:only|just)\s+(?:know|understand|respect|respond\s+to|speak\s+the\s+language\s+of)\s+(?:\w+\s+)?"
     r"(?:violence|force|the\s+(?:whip|stick|boot|fist)|brute\s+force|hate|hatred|crime|terror|fear)",
@@ -340,7 +350,8 @@ TEMPLATES = [
     r"equal\s+\w+|anything|any\s+\w+|a\s+(?:home|job|place|say|voice)|help|housing|sympathy|dignity|"
     r"to\s+be\s+treated\s+(?:equally|fairly|as\s+equals))",
     r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|can['’]?t|cannot)\s+(?:be\s+allowed\s+to\s+)?"
-    r"(?:vote|work|teach|marry|adopt|have\s+(?:kids|children|rights|jobs|a\s+say)|live\s+(?:here|near)|exist|"
+    r"(?:vote|work|teach|marry|adopt|have\s+(?:kids|children|rights|jobs|a\s+say|the\s+vote|a\s+vote|a\s+voice|any\s+rights|"
+    r"equal\s+rights|the\s+right\s+to\s+\w+)|live\s+(?:here|near)|exist|"
     r"breed|hold\s+office|drive|be\s+(?:teachers|doctors|nurses|parents|leaders|in\s+charge|here|near|"
     r"around\s+children|trusted))",
     r"\b(?:don['’]?t|do\s+not|never)\s+(?:think|believe)\s+{G}\s+(?:should|deserve|are|can|ought)\s+(?:to\s+)?"
