@@ -111,7 +111,8 @@ NEGATIVE = [
     r"pieces?\s+of\s+(?:shit|crap|garbage|trash|filth|dirt|scum)", r"shit(?:heads?|bags?|stains?)",
     r"scumbags", r"wastes?\s+of\s+(?:space|oxygen|skin)", r"pigsty", r"sewer\s+rats", r"locusts",
     r"twats", r"cunts", r"arseholes", r"assholes", r"wankers", r"pricks", r"bastards", r"bitches",
-    r"dickheads", r"fuckwits", r"fuckers", r"motherfuckers", r"shitbags", r"bollocks", r"scrotes",
+    r"dickheads", r"scum", r"subhuman", r"subhumans", r"vermin", r"parasites", r"fuckwits",
+    r"fuckers", r"motherfuckers", r"shitbags", r"bollocks", r"scrotes",
     r"(?:fucked|messed|screwed)\s+(?:up\s+)?in\s+the\s+head", r"full\s+of\s+(?:shit|crap|shite)",
     r"tossers", r"knobheads", r"bellends", r"shite", r"(?:a\s+)?load\s+of\s+(?:shite|shit|crap|rubbish)",
     r"sluts",
@@ -175,7 +176,8 @@ PRONOUNS = (
     r"\ball\s+of\s+them\b|\bmost\s+of\s+them\b)"
 )
 
-_COP = r"(?:\s*(?:are|r|is|were|was|be|being|seem|seem\s+to\s+be|look|act|become)\b|['’]re|\s*=)"
+# "are" may run into the next word ("Women arescum"); the short forms may not ("r", "is")
+_COP = r"(?:\s*(?:are|were)|\s*(?:r|is|was|be|being|seem|seem\s+to\s+be|look|act|become)\b|['’]re|\s*=)"
 _MODS = r"(?:\s+{ADV})"
 _NEG = r"\s+{NEG}\b"
 # Harm to a group ("gas the ...", "should be shot"), as lists so misspellings can be added.
