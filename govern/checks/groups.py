@@ -31,9 +31,19 @@ def _split(fragments: list[str]) -> list[str]:
     return out
 
 
+# Words a group name is often glued to ("killallMuslims", "Ihatewomen", "deathtoimmigrants").
+GLUE = ("all", "kill", "hate", "i", "ihate", "to", "death", "the", "these", "those", "every", "fucking",
+        "fuck", "ban", "gas", "deport", "shoot", "no", "dirty", "filthy", "stupid", "bloody", "scum", "more")
 _GROUPS = "(?:" + alternation([*GROUPS, *misspelt(GROUPS), *_split(GROUPS)]) + "|" + EMOJI + ")"
+_GLUED = "(?:" + alternation([f.removeprefix(r"\b") for f in GROUPS]) + ")"
+# ... and to the verb after it ("Womenare scum", "Muslimsshould be shot")
+GLUED_AFTER = ("are", "should", "must", "will", "can", "belong", "deserve", "need", "have", "were")
+_BARE = "(?:" + alternation([f.removeprefix(r"\b").removesuffix(r"\b") for f in GROUPS]) + ")"
 _MEMBERS = alternation(SINGULAR)
-_MENTION = compile_re2(f"({_GROUPS})|({_MEMBERS})")
+# group 3: a collective name glued to the words before it; only the name is replaced by the marker
+_MENTION = compile_re2(
+    f"({_GROUPS})|({_MEMBERS})|\\b(?:{'|'.join(GLUE)})+({_GLUED})|\\b({_BARE})(?:{'|'.join(GLUED_AFTER)})"
+)
 
 
 def _heads(fragments: list[str]) -> frozenset[str]:
@@ -60,6 +70,23 @@ HEADS = _heads([*GROUPS, *misspelt(GROUPS), *SINGULAR])
 _WORDS = re.compile(r"[a-z]+")
 
 
+_GLUE_LONGEST = sorted(GLUE, key=len, reverse=True)
+
+
+def _glued(word: str) -> bool:
+    """Whether `word` is a group's first word glued to words before it ("allmuslims")."""
+    if any(word.endswith(v) and word[: -len(v)] in HEADS for v in GLUED_AFTER):
+        return True
+    for _ in range(3):
+        prefix = next((g for g in _GLUE_LONGEST if word.startswith(g) and len(word) > len(g)), None)
+        if prefix is None:
+            return False
+        word = word[len(prefix) :]
+        if word in HEADS:
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Marked:
     """Folded text with group names replaced by markers, and the way back to the subject's text."""
@@ -83,7 +110,8 @@ def marked(text: str) -> Marked:
     folded = fold(text).text
     words = _WORDS.findall(folded)
     pairs = [a + b for a, b in zip(words, words[1:], strict=False)]  # "mus lims"
-    if folded.isascii() and not any(w in HEADS or w.startswith("lgbt") for w in [*words, *pairs]):
+    named = (w in HEADS or w.startswith("lgbt") or _glued(w) for w in [*words, *pairs])
+    if folded.isascii() and not any(named):
         return Marked(folded, range(len(folded)), range(1, len(folded) + 1))
     out: list[str] = []
     starts: list[int] = []
@@ -92,13 +120,18 @@ def marked(text: str) -> Marked:
     for m in _MENTION.finditer(folded):
         if m.end() <= m.start():
             continue
-        out.append(folded[last : m.start()])
-        starts.extend(range(last, m.start()))
-        ends.extend(range(last + 1, m.start() + 1))
-        out.append(GROUP if m.start(1) >= 0 else MEMBER)
-        starts.append(m.start())
-        ends.append(m.end())
-        last = m.end()
+        start, end = m.span()
+        if m.start(3) >= 0:  # "killall|muslims": the words before stay as text
+            start = m.start(3)
+        elif m.start(4) >= 0:  # "women|are": the verb after stays as text
+            start, end = m.span(4)
+        out.append(folded[last:start])
+        starts.extend(range(last, start))
+        ends.extend(range(last + 1, start + 1))
+        out.append(MEMBER if m.start(2) >= 0 else GROUP)
+        starts.append(start)
+        ends.append(end)
+        last = end
     out.append(folded[last:])
     starts.extend(range(last, len(folded)))
     ends.extend(range(last + 1, len(folded) + 1))

@@ -83,6 +83,10 @@ SLUR_REPORTED = compile_re2(
     r"saying|said|says|using|use|spray(?:ed)?|paint(?:ed)?|wrote|written|graffiti)\W+(?:\w+\W+){0,2}$"
 )
 MARKERS = GROUP + MEMBER
+VICTIMS = compile_re2(
+    r"\b(?:attacked|abused|assaulted|harassed|targeted|victims?|spat\s+at|threatened|beaten\s+up|hate\s+crimes?|"
+    r"racially\s+abused|bullied)\b"
+)
 
 
 @dataclass
@@ -116,7 +120,11 @@ class Hate:
                 if named or self.articled.search(m.group()):
                     claims.append(m.span())
         if mark.has_group or named_one:
-            claims += [m.span() for m in self.implicit.finditer(text)]
+            # a fragment ("... Should be locked up.") reads as about a group only when a group was named
+            # ... and not when the group is the victim ("Trans people were attacked in town. Animals.")
+            if not VICTIMS.search(text):
+                implied = self.implicit.finditer(text)
+                claims += [m.span() for m in implied if GROUP in text or "should" not in m.group()]
             likened = self.comparisons.finditer(text)
             claims += [m.span() for m in likened if not self.excused.search(m.group())]
         for a, b in claims:

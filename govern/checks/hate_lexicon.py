@@ -43,6 +43,9 @@ GROUPS = [
     # disability
     r"\bdisabled" + _PEOPLE, r"\bthe\s+disabled\b", r"\bpeople\s+with\s+(?:disabilities|a\s+disability|"
     r"autism|down[’'s]*\s+syndrome|learning\s+disabilities|mental\s+(?:illness|health\s+problems))\b",
+    r"\b(?:people|everyone|everybody|anyone|anybody|those|someone|somebody|kids|children|adults)\s+with\s+(?:a\s+)?"
+    r"(?:(?:mental|physical|learning|intellectual)\s+(?:disabilit(?:y|ies)|illness(?:es)?|handicaps?)|"
+    r"disabilit(?:y|ies)|autism|dementia|down[’'s]*\s+syndrome|special\s+needs)\b",
     r"\bwheelchair\s+users\b", r"\bautistic" + _PEOPLE, r"\bautistics\b", r"\bdeaf" + _PEOPLE,
     r"\bblind" + _PEOPLE, r"\bthe\s+(?:deaf|blind|mentally\s+ill|handicapped)\b", r"\bmentally\s+ill"
     + _PEOPLE, r"\bhandicapped" + _PEOPLE, r"\bcripples\b", r"\bretards\b", r"\bspastics\b",
@@ -99,7 +102,7 @@ NEGATIVE = [
     r"sick\s+in\s+the\s+head", r"mentally\s+ill",
     r"mental", r"unnatural", r"dangerous", r"violent", r"primitive", r"backwards?", r"uncivili[sz]ed",
     r"ugly", r"lazy", r"greedy", r"(?:a\s+)?waste\s+of\s+(?:space|oxygen|money|air|skin)",
-    r"the\s+(?:worst|lowest)\s+(?:people|kind|type|scum|of\s+the\s+lot|thing|things|part)",
+    r"the\s+(?:worst|lowest|shittest|shitest)\s+(?:people|kind|type|scum|of\s+the\s+lot|thing|things|part)",
     r"the\s+(?:root\s+of\s+all\s+evil|enemy|enemy\s+within|biggest\s+(?:problem|threat|danger))",
     r"(?:the\s+)?problem", r"(?:a\s+)?joke", r"sickening",
     r"nasty", r"hideous", r"abnormal", r"deviants?", r"vile", r"wicked", r"second[- ]class",
@@ -108,7 +111,9 @@ NEGATIVE = [
     r"pieces?\s+of\s+(?:shit|crap|garbage|trash|filth|dirt|scum)", r"shit(?:heads?|bags?|stains?)",
     r"scumbags", r"wastes?\s+of\s+(?:space|oxygen|skin)", r"pigsty", r"sewer\s+rats", r"locusts",
     r"twats", r"cunts", r"arseholes", r"assholes", r"wankers", r"pricks", r"bastards", r"bitches",
-    r"dickheads",
+    r"dickheads", r"scum", r"subhuman", r"subhumans", r"vermin", r"parasites", r"fuckwits",
+    r"fuckers", r"motherfuckers", r"shitbags", r"bollocks", r"scrotes",
+    r"(?:fucked|messed|screwed)\s+(?:up\s+)?in\s+the\s+head", r"full\s+of\s+(?:shit|crap|shite)",
     r"tossers", r"knobheads", r"bellends", r"shite", r"(?:a\s+)?load\s+of\s+(?:shite|shit|crap|rubbish)",
     r"sluts",
     r"whores", r"slags", r"muppets", r"clowns", r"losers", r"cretins", r"imbeciles", r"halfwits", r"numpties",
@@ -133,13 +138,15 @@ NEGATIVE_BEFORE = [
 POSITIVE = [
     r"humans?", r"human\s+beings?", r"people", r"persons", r"welcome", r"equals?", r"normal",
     r"real\s+(?:women|men|people|britons|citizens)", r"trustworthy", r"to\s+be\s+trusted", r"worth\s+\w+",
-    r"worthy", r"intelligent", r"smart", r"clever", r"capable", r"decent", r"civili[sz]ed", r"clean",
+    r"worthy", r"trusted", r"intelligent", r"smart", r"clever", r"capable", r"decent", r"civili[sz]ed",
+    r"clean",
     r"honest", r"valuable", r"wanted", r"needed", r"good\s+enough", r"fit\s+to", r"british", r"english",
     r"one\s+of\s+us", r"part\s+of\s+(?:this|our|the)\s+(?:country|society|community|town|city)",
     r"(?:real|proper|true|genuine|full)\s+(?:members?|part|citizens?|residents?|neighbours?|britons?|brits|"
     r"people|persons?|humans?|men|women|adults)",
     "(?:real|proper|true|genuine|full)\\s+[\ue000\ue001]",  # "real women", with "women" marked
-    r"sane", r"right\s+in\s+the\s+head", r"natural",
+    r"sane", r"right\s+in\s+the\s+head", r"natural", r"any\s+good",
+    r"good\s+(?:people|neighbours|for\s+anything|for\s+society|citizens)", r"(?:of\s+)?any\s+use",
     r"safe", r"loyal", r"compatible", r"our\s+people", r"(?:as\s+)?(?:clever|smart|good)\s+as",
     r"as\s+(?:good|smart|clever|capable|intelligent)", r"welcome\s+here", r"fully\s+human",
 ]
@@ -147,7 +154,8 @@ ADVERBS = [
     r"all", r"just", r"so", r"such", r"really", r"truly", r"literally", r"basically", r"naturally",
     r"inherently", r"genuinely", r"mostly", r"always", r"nothing\s+but", r"nothing\s+more\s+than",
     r"no\s+better\s+than", r"worse\s+than", r"like", r"as", r"an?", r"the", r"bunch\s+of", r"load\s+of",
-    r"pack\s+of", r"lot\s+of", r"complete", r"total", r"absolute", r"utter", r"fucking", r"bloody",
+    r"pack\s+of", r"lot\s+of", r"swarm\s+of", r"horde\s+of", r"herd\s+of", r"nest\s+of", r"plague\s+of",
+    r"complete", r"total", r"absolute", r"utter", r"fucking", r"bloody",
     r"little", r"kind\s+of", r"sort\s+of", r"that", r"too", r"very", r"quite", r"pretty", r"clearly",
     r"obviously", r"simply", r"probably", r"definitely", r"actually", r"still", r"also", r"typical",
     r"thieving", r"scummy", r"smelly", r"stinking", r"sneaky", r"greedy", r"inbred", r"parasitic", r"nasty",
@@ -162,12 +170,14 @@ ADVERBS = [
 # A group referred to again in a later clause or sentence ("I met some immigrants. They are vermin.").
 PRONOUNS = (
     r"(?:\bthey\b|\bthem\b|\bthese\s+(?:people|ones|types)\b|\bthose\s+(?:people|ones|types)\b|"
-    r"\bsuch\s+people\b|\bpeople\s+like\s+(?:them|that|this|those)\b|\btheir\s+kind\b|\bthat\s+lot\b|"
+    r"\bsuch\s+people\b|\bpeople\s+like\s+(?:them|that|this|those)\b|\btheir\s+(?:kind|sort|type|lot)\b|"
+    r"\b(?:that|this|those|these)\s+(?:sort|kind|type|types|sorts)\b|\bthe\s+likes\s+of\s+(?:them|those)\b|\bthat\s+lot\b|"
     r"\bthis\s+lot\b|\bthe\s+lot\s+of\s+them\b|\b(?:every|each)\s+(?:single\s+)?one\s+of\s+them\b|"
     r"\ball\s+of\s+them\b|\bmost\s+of\s+them\b)"
 )
 
-_COP = r"(?:\s*(?:are|r|is|were|was|be|being|seem|seem\s+to\s+be|look|act|become)\b|['’]re|\s*=)"
+# "are" may run into the next word ("Women arescum"); the short forms may not ("r", "is")
+_COP = r"(?:\s*(?:are|were)|\s*(?:r|is|was|be|being|seem|seem\s+to\s+be|look|act|become)\b|['’]re|\s*=)"
 _MODS = r"(?:\s+{ADV})"
 _NEG = r"\s+{NEG}\b"
 # Harm to a group ("gas the ...", "should be shot"), as lists so misspellings can be added.
@@ -176,6 +186,9 @@ KILL = [
     r"massacre", r"murder", r"behead", r"execute", r"stone", r"burn", r"bomb", r"nuke", r"annihilate",
     r"purge",
     r"genocide", r"string\s+up", r"get\s+rid\s+of", r"eliminate", r"sterili[sz]e", r"cull",
+    r"beat\s+up", r"torture", r"punch", r"stab", r"strangle", r"batter", r"maim", r"rape", r"set\s+fire\s+to",
+    r"run\s+over", r"blow\s+up", r"beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of", r"smash\s+up", r"knife",
+    r"mow\s+down", r"hunt\s+down", r"hunt",
 ]
 KILLED = [
     r"die", r"be\s+killed", r"killed", r"shot", r"hanged", r"hung", r"gassed", r"exterminated",
@@ -217,17 +230,23 @@ TEMPLATES = [
     r"\b(?:nobody|no\s+one|no\s+body)\s+(?:wants|likes|needs|trusts|asked\s+for|invited)\s+(?:the\s+|any\s+)?{G}",
     r"\bno\s+(?:place|room|home|future|space)\s+(?:for|in\s+\w+\s+for)\s+(?:the\s+|any\s+)?{G}",
     r"\b(?:don['’]?t|do\s+not|never)\s+want\s+(?:any\s+(?:more\s+)?|more\s+|the\s+)?{G}\s+(?:here|living\s+(?:here|near|"
-    r"next)|moving\s+(?:in|here)|near\s+(?:me|us|my|our)|around\s+(?:here|my|our)|in\s+(?:my|our|this)\s+(?:street|"
+    r"next|on\s+(?:my|our|this)|in\s+(?:my|our|this))|moving\s+(?:in|here)|near\s+(?:me|us|my|our)|around\s+(?:here|my|our)|in\s+(?:my|our|this)\s+(?:street|"
     r"road|town|area|estate|school|country|neighbourhood|borough)\s*(?:[.!?,]|$))",
     r"\b(?:we|i)\s+(?:don['’]?t|do\s+not)\s+want\s+(?:your|their)\s+(?:kind|sort|lot|type)",
     r"{G}\s+(?:contribute|add|give|bring|offer|do)\s+nothing\b",
     r"{G}\s+(?:have|has)\s+never\s+(?:contributed|done|given|added)\s+anything",
+    r"{G}\s+(?:have|has)\s+nothing\s+(?:to\s+(?:offer|contribute|give|add)|of\s+value|worth\s+\w+)",
+    r"{G}\s+(?:all\s+)?(?:lack|lacks)\s+(?:the\s+|any\s+|basic\s+)?(?:brains?|intelligence|ability|capacity|morals|decency|"
+    r"humanity|common\s+sense|manners|self[- ]control|hygiene)\b",
+    r"{G}\s+(?:are|is)\s+(?:completely\s+|totally\s+|just\s+)?(?:incapable\s+of|too\s+(?:stupid|thick|dumb|primitive|"
+    r"lazy|backward)\s+to)\s+(?:think|thinking|look|looking|run|running|do|doing|raise|raising|learn|learning|behave|"
+    r"behaving|work|working|understand|understanding|integrate|integrating|control|controlling)\b",
     r"{G}\s+(?:are|is|r)\s+(?:of\s+)?no\s+(?:use|good|value|benefit)\b",
     r"\b(?:i['’]?d|i\s+would|would|i\s+will|i['’]?ll)\s+never\s+(?:hire|employ|rent\s+to|let\s+to|date|trust|vote\s+for|"
     r"sit\s+next\s+to|work\s+with|live\s+next\s+to|serve|marry)\s+(?:a\s+|an\s+|any\s+)?(?:{G}|{GS})",
     r"{G}\s+should\s+never\s+have\s+been\s+(?:let\s+in|allowed\s+(?:in|here|to\s+\w+)|given\s+\w+)",
-    r"{G}\s+(?:\w+\s+)?(?:ruin|ruins|wreck|wrecks|destroy|destroys|spoil|spoils)\s+(?:everything|it|this\s+\w+|our\s+\w+|"
-    r"the\s+\w+)",
+    r"{G}(?:['’]ll|['’]d|\s+\w+)?\s+(?:\w+\s+)?(?:ruin|ruins|wreck|wrecks|destroy|destroys|spoil|spoils)\s+(?:everything|it|"
+    r"this\s+\w+|our\s+\w+|the\s+(?:whole\s+)?\w+)",
     r"{G}(?:['’]ll|\s+will|\s+would)\s+(?:nick|steal|rob|take)\s+(?:anything|everything)",
     r"\bcan['’]?t\s+stand\s+(?:the\s+sight\s+of|being\s+(?:near|around))\s+{G}",
     # implicit: "typical Travellers", "nothing against gay people, but", "fine as long as"
@@ -237,14 +256,27 @@ TEMPLATES = [
     r"{G}\s+(?:are|is)\s+(?:fine|ok|okay|alright|tolerable)\s+(?:as\s+long\s+as|so\s+long\s+as|until|provided|when\s+they)",
     r"\b(?:never|didn['’]?t)\s+(?:had|have)\s+(?:this|these|any)\s+(?:problem|problems|trouble|issues)\s+(?:\w+\s+)?"
     r"(?:before|until)\s+(?:the\s+)?{G}",
-    r"{G}\s*[?:!,\-–—]+\s*(?:just\s+|all\s+|total\s+|utter\s+|absolute\s+|filthy\s+|dirty\s+)?{NEG}\b",
+    r"{G}\s*[?:!,\-–—]+\s*(?:just\s+|all\s+|total\s+|utter\s+|absolute\s+|filthy\s+|dirty\s+|fucking\s+|"
+    r"bloody\s+|effing\s+)?{NEG}\b",
+    # hate said with swearing: "fuck women", "Muslims can go fuck themselves", "what a bunch of cunts ... are"
+    r"\b(?:fuck|screw|sod|damn|goddamn|god\s+damn|to\s+hell\s+with|bugger)\s+(?:off\s+)?(?:all\s+|the\s+|these\s+|"
+    r"those\s+|you\s+)?{G}",
+    r"{G}[\s,?!]+(?:can\s+|should\s+|need\s+to\s+|must\s+|just\s+|all\s+)*(?:go\s+)?(?:fuck|screw)\s+(?:themselves|"
+    r"yourselves|off|the\s+lot\s+of\s+(?:you|them)|you\s+all)",
+    r"{G}[\s,]+(?:fuck|screw|sod|damn)\s+(?:the\s+lot\s+of\s+|all\s+of\s+)?(?:you|them|ya|yas|youse)\b",
+    r"{G}\s+(?:can|should|need\s+to|must)\s+(?:all\s+)?(?:just\s+)?(?:kiss\s+my\s+(?:arse|ass)|go\s+to\s+hell|get\s+fucked|"
+    r"do\s+one|sod\s+off|bugger\s+off|piss\s+off|fuck\s+off|go\s+fuck\s+themselves|rot\s+in\s+hell|eat\s+shit)",
+    r"\bwhat\s+(?:a|an)\s+(?:bunch|load|pack|lot|shower|set)\s+of\s+(?:\w+\s+){0,2}?{NEG}\s+(?:{G}|{GS})",
+    r"\bwhat\s+(?:(?:a|an)\s+)?(?:\w+\s+){0,2}?{NEG}\s+(?:{G}|{GS})\s+(?:are|is)\b",
+    r"{G}\s+(?:deserve|deserves|get|should\s+get)\s+nothing\s+(?:but|except|other\s+than)\s+(?:a\s+)?(?:{NEG}|contempt|"
+    r"hate|hatred|scorn|abuse|kicking|beating|pain|misery|death|suffering)\b",
     # tropes: "Jewish people control the council", "women should know their place"
     r"{G}\s+(?:secretly\s+)?(?:control|controls|run|runs|own|owns)\s+(?:the\s+|this\s+|our\s+|all\s+the\s+)?"
     r"(?:council|media|banks|government|world|country|town|everything|money|press|police)\b",
     r"{G}\s+(?:should|need\s+to|must|ought\s+to|had\s+better)\s+(?:\w+\s+)?(?:know\s+their\s+place|stay\s+in\s+their\s+"
     r"lane|be\s+(?:grateful|quiet|silent|seen\s+and\s+not\s+heard)|shut\s+up|get\s+back\s+(?:in|to)\s+the\s+kitchen)",
-    r"\b(?:can['’]?t|cannot|never|don['’]?t|shouldn['’]?t|wouldn['’]?t)\s+(?:ever\s+)?trust\s+(?:a|an|any|the|those|these)?"
-    r"\s*(?:{G}|{GS})",
+    r"\b(?:can['’]?t|cannot|never|don['’]?t|shouldn['’]?t|wouldn['’]?t)\s+(?:ever\s+)?trust\s+(?:a|an|any|the|those|these|"
+    r"(?:a\s+single|any|one)\s+(?:one\s+)?of\s+(?:the|those|these))?\s*(?:{G}|{GS})",
     r"{G}\s+(?:always\s+|just\s+)?(?:leave|leaves|left)\s+(?:a\s+|their\s+)?(?:mess|rubbish|trouble|filth|dirt|chaos)",
     r"{G}\s+(?:\w+\s+){0,6}?(?:and|then)\s+(?:\w+\s+)?(?:ruined|wrecked|destroyed|trashed|spoiled|spoilt)\s+"
     r"(?:it|everything|the\s+\w+|this\s+\w+|our\s+\w+)",
@@ -283,7 +315,7 @@ TEMPLATES = [
     r"cannot\s+stand|can['’]?t\s+bear|sick\s+to\s+death\s+of)\s+(?:all\s+|the\s+|these\s+|those\s+|bloody\s+|"
     r"fucking\s+|them\s+)*{G}",
     r"{G}\s+(?:disgust|disgusts|sicken|sickens|repulse|repulses|revolt|revolts|nauseate)\s+me\b",
-    r"{G}\s+make\s+me\s+(?:sick|ill|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up|be\s+sick))",
+    r"{G}\s+make\s+me\s+(?:fucking\s+|bloody\s+|so\s+|really\s+|physically\s+)?(?:sick|ill|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up|be\s+sick))",
     # "filthy immigrants", "dirty Muslim", "disgusting trans people"
     r"\b{NEGB}\s+(?:(?:old|little|young|lazy|filthy|dirty|stupid|fat|ugly|bloody|fucking|stinking)\s+)?"
     r"(?:{G}|{GS})",
@@ -291,8 +323,26 @@ TEMPLATES = [
     # negated positive: "women are not equal", "trans women will never be real women"
     "{G}" + _COP + r"\s+(?:not|never|no\s+longer|nowhere\s+near|in\s+no\s+way|hardly)(?:\s+\w+){0,2}?"
     r"\s+{POS}",
-    r"{G}\s+(?:aren['’]?t|arent|isn['’]?t|can['’]?t\s+be|cannot\s+be|will\s+never\s+be|could\s+never\s+be|"
-    r"won['’]?t\s+ever\s+be|are\s+never|never\s+will\s+be)(?:\s+\w+){0,2}?\s+{POS}",
+    r"{G}(?:\s+(?:just|simply|really|still|all))?\s+(?:aren['’]?t|arent|isn['’]?t|can['’]?t\s+be|cannot\s+be|"
+    r"(?:will|can|could|would|shall)\s+never\s+be|won['’]?t\s+ever\s+be|are\s+never|never\s+will\s+be|"
+    r"(?:are|is)\s+(?:never|not)\s+going\s+to\s+be|(?:are|is)\s+(?:never|not)\s+gonna\s+be|"
+    r"(?:are|is)\s+(?:not\s+|in)capable\s+of\s+being|(?:are|is)\s+not\s+fit\s+to\s+be)(?:\s+\w+){0,2}?\s+{POS}",
+    # "no Muslim can be trusted", "not a single immigrant is welcome", "none of them are human"
+    r"\b(?:no\s+|not\s+(?:a|one)\s+(?:single\s+)?|none\s+of\s+(?:the\s+)?)(?:{G}|{GS}|woman|girl|female|lady)"
+    r"(?:\s+(?:here|round\s+here|i\s+know|in\s+(?:this|our|my)\s+\w+|on\s+(?:this|our|my)\s+\w+))?\s+(?:can|could|should|"
+    r"will|is|are|was|were|ever)\s+(?:ever\s+|really\s+|truly\s+)?(?:be\s+)?(?:trusted|trustworthy|to\s+be\s+trusted|"
+    r"welcome|human|equal|worth\s+\w+|worthy|civili[sz]ed|decent|honest|normal|intelligent|clever|smart|"
+    r"(?:real|proper|true)\s+\w+|good\s+(?:people|neighbours|for\s+anything)|any\s+good|fit\s+to|one\s+of\s+us)\b",
+    # "Muslims only know violence", "they can't behave like humans", "why can't Jews ever act like people?"
+    r"{G}\s+(?:only|just)\s+(?:know|understand|respect|respond\s+to|speak\s+the\s+language\s+of)\s+(?:\w+\s+)?"
+    r"(?:violence|force|the\s+(?:whip|stick|boot|fist)|brute\s+force|hate|hatred|crime|terror|fear)",
+    r"{G}\s+(?:\w+\s+)?(?:can['’]?t|cannot|never|don['’]?t|do\s+not|won['’]?t|are\s+(?:not\s+|in)capable\s+of|"
+    r"aren['’]?t\s+capable\s+of|are\s+unable\s+to|don['’]?t\s+know\s+how\s+to)\s+(?:ever\s+|even\s+)?(?:behave|behaving|"
+    r"act|acting|live|living|think|thinking)\s+(?:\w+\s+)?(?:like|as)\s+(?:\w+\s+)?(?:humans|people|human\s+beings|"
+    r"the\s+rest\s+of\s+us|adults|grown\s+ups|normal\s+\w+|civili[sz]ed\s+\w+|decent\s+\w+)",
+    r"\bwhy\s+(?:can['’]?t|don['’]?t|won['’]?t|do|are)\s+(?:the\s+|these\s+|those\s+)?{G}\s+(?:ever\s+|just\s+)?"
+    r"(?:behave|act|live)\s+like\s+(?:animals|savages|pigs|rats|vermin|apes|beasts|barbarians|humans|human\s+beings|"
+    r"(?:normal|decent|civili[sz]ed|proper)\s+(?:people|humans|human\s+beings|folk)|the\s+rest\s+of\s+us)",
     r"{G}\s+(?:have|has|deserve)\s+no\s+(?:place|right|rights|business|brains?|morals|culture|value|worth|"
     r"future|respect|dignity)",
     r"{G}\s+(?:can['’]?t|cannot|shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+be\s+(?:trusted|allowed|"
@@ -302,7 +352,8 @@ TEMPLATES = [
     r"equal\s+\w+|anything|any\s+\w+|a\s+(?:home|job|place|say|voice)|help|housing|sympathy|dignity|"
     r"to\s+be\s+treated\s+(?:equally|fairly|as\s+equals))",
     r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|can['’]?t|cannot)\s+(?:be\s+allowed\s+to\s+)?"
-    r"(?:vote|work|teach|marry|adopt|have\s+(?:kids|children|rights|jobs|a\s+say)|live\s+(?:here|near)|exist|"
+    r"(?:vote|work|teach|marry|adopt|have\s+(?:kids|children|rights|jobs|a\s+say|the\s+vote|a\s+vote|a\s+voice|any\s+rights|"
+    r"equal\s+rights|the\s+right\s+to\s+\w+)|live\s+(?:here|near)|exist|"
     r"breed|hold\s+office|drive|be\s+(?:teachers|doctors|nurses|parents|leaders|in\s+charge|here|near|"
     r"around\s+children|trusted))",
     r"\b(?:don['’]?t|do\s+not|never)\s+(?:think|believe)\s+{G}\s+(?:should|deserve|are|can|ought)\s+(?:to\s+)?"
@@ -331,14 +382,21 @@ TEMPLATES = [
     # threats against a group: "gas the Jews", "gay people should be shot", "death to Muslims"
     r"\b{KILL}\s+(?:all\s+|every\s+|the\s+|these\s+|those\s+|more\s+|some\s+|them\s+|of\s+the\s+)*"
     r"(?:\w+\s+)?{G}",
-    r"{G}\s+(?:should|must|need\s+to|needs\s+to|ought\s+to|deserve\s+to|deserves\s+to|will|are\s+going\s+to|"
+    r"{G}\s+(?:should|must|need\s+to|needs\s+to|ought\s+to|deserve\s+to|deserves\s+to|"
     r"have\s+to|all\s+need\s+to)\s+(?:all\s+)?(?:be\s+)?{KILLED}\b",
+    # "will" predicts as often as it threatens ("disabled people will suffer if these cuts go ahead"):
+    # only being killed by someone counts
+    r"{G}\s+(?:will|are\s+going\s+to|are\s+gonna)\s+(?:all\s+)?be\s+(?:killed|shot|hanged|hung|gassed|exterminated|"
+    r"wiped\s+out|eradicated|put\s+down|lynched|burned|burnt|executed|murdered|slaughtered|strung\s+up|culled|"
+    r"eliminated|beaten|stabbed|butchered)\s*(?:[.!,;]|$|\s+(?:if|when|once|soon|one\s+day|like|for\s+this))",
     r"\bdeath\s+to\s+(?:all\s+)?(?:the\s+)?{G}",
     r"\b(?:hope|wish)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:die|dies|get\s+(?:killed|shot|cancer|raped)|rot|burn|"
     r"suffer)",
     r"\bthe\s+only\s+good\s+(?:{GS}|{G})\s+(?:is|are)\s+(?:a\s+)?dead",
-    r"{G}\s+(?:belong|should\s+be|need\s+to\s+be)\s+in\s+(?:camps|gas\s+chambers|ovens|cages|zoos|the\s+ground|"
-    r"the\s+kitchen|asylums|institutions|the\s+bin|the\s+sea)",
+    r"{G}\s+(?:belong|belongs|should\s+be|need\s+to\s+be|ought\s+to\s+be|should\s+(?:all\s+)?be\s+(?:kept|locked\s+up|put))"
+    r"\s+(?:back\s+)?in\s+(?:a\s+|an\s+|the\s+)?(?:camps?|gas\s+chambers|ovens|cages?|zoos?|ground|kitchen|asylums?|"
+    r"institutions?|bin|sea|jungle|trees|gutter|sewers?|dark\s+ages|stone\s+age|stables?|kennels?|pens?|"
+    r"ghettos?|prisons?|jails?|mental\s+homes?|loony\s+bins?|madhouses?)\b",
 ]
 
 # Comparisons with vermin, animals or disease ("letting them in is like letting wild dogs in",
@@ -372,6 +430,22 @@ IMPLICIT = [
     r"each\s+of|most\s+of)\s+(?:them|em)\b",
     r"\bhouse\s+prices\s+(?:will|would|are\s+going\s+to|are\s+gonna)?\s*(?:drop|fall|crash|go\s+down|plummet)\b",
     r"\bstick\s+to\s+their\s+own\s+kind\b",
+    # a fragment after a group was named ("Travellers on the field. Vermin, the lot of them."):
+    # dehumanising nouns and calls for harm only, as "Disgusting." after "disabled bays removed"
+    # is a complaint about a decision
+    r"(?:^|[.!?;:\n–—-]\s*)(?:absolute\s+|utter\s+|total\s+|just\s+|bloody\s+|fucking\s+|filthy\s+|dirty\s+|"
+    r"what\s+(?:a\s+)?|bunch\s+of\s+|pack\s+of\s+|load\s+of\s+)*(?:vermin|rats|animals|filthy\s+animals|savages|parasites|"
+    r"leeches|cockroaches|scum|scumbags|filth|subhumans?|sub-humans?|useless\s+eaters|a\s+plague|plague|"
+    r"an\s+infestation|infestation|a\s+disease|a\s+cancer|locusts|maggots|pests|degenerates|freaks|"
+    r"(?:should|need\s+to|ought\s+to)\s+be\s+(?:locked\s+up|put\s+down|shot|gassed|deported|sterili[sz]ed|"
+    r"hanged|strung\s+up|exterminated|wiped\s+out|sent\s+back|kicked\s+out|banned|culled|burned|burnt)|"
+    r"make\s+me\s+(?:\w+\s+)?(?:sick|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up)))\s*(?:[.!?]|$|,?\s+(?:the\s+lot|all|"
+    r"every\s+(?:last\s+|single\s+)?one|each|most)\s+of\s+(?:them|em)\b)",
+    r"\b(?:went|goes|gone|going|go)\s+to\s+(?:rack\s+and\s+)?(?:ruin|the\s+dogs|pot|hell|shit)\s+(?:\w+\s+){0,3}?"
+    r"(?:when|since|after|once|as\s+soon\s+as)\b",
+    r"\b(?:when|since|after|once)\s+(?:\w+\s+){0,4}?(?:{G}|{GS})(?:\s+\w+){0,4}?[\s,:;-]+(?:the\s+)?(?:place|area|street|"
+    r"estate|town|neighbourhood|road)\s+(?:went|goes|has\s+gone|always\s+goes|will\s+go)\s+(?:to\s+)?(?:ruin|downhill|"
+    r"the\s+dogs|pot|hell|shit)",
 ]
 
 CONTEXT = Context.build(

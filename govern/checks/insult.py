@@ -52,11 +52,12 @@ berk twit clown buffoon dunce loser scum scumbag lowlife low-life parasite leech
 sleazebag dirtbag scrounger waster nonce paedo pedo pervert thicko dumbass dipshit jackass asshole
 arsehole dickhead knobhead bellend tosser wanker twat prick cunt bastard bitch git fool
 embarrassment nutter nutcase psycho lunatic halfwit simpleton degenerate lowlife wazzock plank
-bozo dope dolt oaf eejit gobshite tit""".split()
+bozo dope dolt oaf eejit gobshite tit liar fraud disgrace coward snob hypocrite crook charlatan jobsworth
+bully slimeball""".split()
 PHRASES = ["waste of space", "waste of oxygen", "waste of skin", "waste of air", "piece of shit",
            "piece of work", "sack of shit", "excuse for a human", "excuse for a man", "excuse for a woman"]
 # Animals are insults said of a person, but also farmers' words: only at the end of a clause.
-ANIMALS = "pig cow rat snake toad worm maggot dog donkey sheep weasel swine slug".split()
+ANIMALS = "pig cow rat snake toad worm maggot dog donkey sheep weasel swine slug tool".split()
 # Put-downs of the person themselves (not of their work: "useless", "incompetent" and
 # "clueless" are criticism the policy publishes).
 ADJECTIVES = """stupid thick dumb pathetic brainless gormless moronic idiotic ugly fat disgusting
@@ -64,7 +65,7 @@ repulsive vile worthless spineless braindead brain-dead dense retarded senile"""
 FILLERS = """such so just really very a an the total complete absolute utter proper right real bloody
 fucking effing flipping frigging massive big little old bunch load pack lot set couple pair of
 nothing nowt but like utterly totally completely absolutely truly useless incompetent lazy clueless
-hopeless arrogant ignorant miserable horrible nasty rude smug jumped-up and""".split()
+hopeless arrogant ignorant miserable horrible nasty rude smug jumped-up stuck-up and""".split()
 
 SECOND = r"(?:you|u|ya|yous|youse|you\s+lot|you\s+people|you\s+guys|y['’]?all|you['’]r|your|ur)"
 THIRD = r"(?:he|she)"
@@ -74,9 +75,11 @@ officer officers warden wardens driver drivers councillor councillors cllr leade
 receptionist inspector planner planners manager managers staff employee employees worker workers
 binman binmen operator adviser advisor agent agents official officials mp boss chief executive
 teacher nurse doctor neighbour neighbours poster commenter op admin moderator attendant attendants
-crew chairman chair cabinet member members""".split()
+crew chairman chair cabinet member members director directors secretary spokesperson spokesman
+caller""".split()
 PERSON_NP = (
-    r"(?:the|this|that|these|those|your|our|my|his|her|their)\s+(?:[a-z'’-]+\s+)?{PEOPLE}"
+    r"(?:(?:the|this|that|these|those|your|our|my|his|her|their)\s+(?:[a-z'’-]+\s+)?(?:{PEOPLE}|head\s+of\s+[a-z]+)|"
+    r"whoever(?:\s+[a-z'’-]+){1,5}?)"
     r"(?:\s+(?:on|at|in|from|behind|who|that|i|we)(?:\s+[a-z'’-]+){1,3}?)?"
 )
 COPULA = (
@@ -91,11 +94,15 @@ TEMPLATES = [
     # address: "you idiot", "you useless bunch of clowns", "you stupid cow"
     r"\b(?:you|u|ya|yous|youse)(" + MODS + r"\s+(?:{NOUNS}|{ANIMALS}))",
     # exclamation and question: "what an idiot", "are you stupid?"
-    r"\bwhat\s+(an?" + MODS + r"\s+(?:{NOUNS}|{ANIMALS}))\s*(?:[.!?,;]|$)",
+    r"\bwhat\s+(an?" + MODS + r"\s+(?:{NOUNS}|{ANIMALS}))"
+    r"(?:\s+(?:you\s+are|you['’]re|he\s+is|she\s+is|he['’]s|she['’]s))?"
+    r"\s*(?:[.!?,;]|$)",
     r"\b(?:are|is|were|was)\s+(?:{SECOND}|{THIRD}|{TITLED})(" + MODS + r"\s+(?:{NOUNS}|{ADJECTIVES}))\b",
     # put-downs said to someone: "you suck", "screw you", "go to hell", "get lost, loser"
     r"\b((?:you|u|ya)\s+(?:really\s+|all\s+|just\s+)?(?:suck|stink|are\s+a\s+joke)|(?:screw|sod)\s+(?:you|u)|"
     r"get\s+a\s+(?:brain|life)|shut\s+(?:up|your\s+(?:mouth|face|gob))|get\s+stuffed|"
+    r"(?:you|u|he|she)\s+(?:haven['’]?t|hasn['’]?t|have\s+not|has\s+not)\s+got\s+(?:a|one)\s+(?:single\s+)?"
+    r"brain\s+cell|"
     r"(?:piss|bugger|sod)\s+off)\b",
     r"(?:^|[.!?;,]\s*)(?:oh\s+|just\s+|you\s+can\s+)?(go\s+to\s+hell)\b",
     # a bare insult as the whole sentence: "Idiot.", "Indeed, moron."

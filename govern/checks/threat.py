@@ -79,6 +79,7 @@ AGENT = (
     r"\s*['’]d|\s+would)"
     r"|\bill\b|\bima\b|\bimma\b|\bgonna\b)"
 )
+LETS = r"\b(?:let['’]?s|lets|let\s+us)(?:\s+go(?:\s+and)?)?"
 CALL = (
     r"\b(?:someone|somebody|some1|people|we|you|u|they|everyone|anyone|the\s+public|residents|locals|lads|"
     r"somebody\s+needs|one\s+of\s+(?:you|us))\s+(?:should|shud|needs?\s+to|ought\s+to|must|has\s+to|have\s+to|"
@@ -87,12 +88,14 @@ CALL = (
 FILL = r"(?:\s+(?:just|really|fucking|bloody|actually|definitely|literally|personally|happily|gladly|"
 FILL += r"go\s+and|come\s+and|come\s+round\s+and|go\s+round\s+and|find\s+" + PRONOUN + r"\s+and|all|finally|"
 FILL += r"[a-z]+ly))*"
+DOER = r"(?:{AGENT}|{CALL}|{LETS})" + FILL  # who intends or is urged to act
 HURT = (
     r"(?:kill|murder|shoot|stab|knife|hang|lynch|strangle|choke|behead|batter|punch|kick|slap|smack|thump|"
     r"deck|glass|hurt|attack|assault|maim|rape|bomb|gas|torch|burn|drown|poison|skin|gut|headbutt|bottle|"
     r"execute|slaughter|butcher|massacre|eliminate|cripple|run\s+over|set\s+fire\s+to|hunt\s+down|blow\s+up|"
     r"firebomb|petrol\s+bomb|string\s+up|throw\s+acid\s+(?:at|on|in)|acid|shank|stomp|jump|end|waste|"
-    r"take\s+out|smash|beat|wipe\s+out|exterminate|throttle|suffocate|mow\s+down|break)"
+    r"take\s+out|smash|beat|wipe\s+out|exterminate|throttle|suffocate|mow\s+down|break|torture|beat\s+up|"
+    r"beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of|kick\s+the\s+(?:shit|crap|hell)\s+out\s+of)"
 )
 PARTICLES = (
     r"(?:up|in|down|to\s+death|senseless|black\s+and\s+blue|to\s+a\s+pulp|out\s+permanently|"
@@ -111,36 +114,39 @@ HARMED = (
 
 TEMPLATES = [
     # intent or call, person: "I'm going to shoot the next black person", "someone should kill him"
-    r"(?:{AGENT}|{CALL})" + FILL + r"\s+{HURT}\s+" + VICTIM,
-    r"(?:{AGENT}|{CALL})" + FILL + r"\s+(?:beat|do|sort|smash|knock|kick|cave|hunt|string|rough|duff|"
+    DOER + r"\s+{HURT}\s+" + VICTIM,
+    DOER + r"\s+(?:beat|do|sort|smash|knock|kick|cave|hunt|string|rough|duff|"
     r"beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of)\s+" + VICTIM + r"\s+{PARTICLES}",
-    r"(?:{AGENT}|{CALL})" + FILL + r"\s+(?:beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of|put\s+(?:a\s+)?"
+    DOER + r"\s+(?:beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of|put\s+(?:a\s+)?"
     r"(?:bullet|knife|blade|brick|bat)\s+(?:in|through)|stick\s+a\s+knife\s+in|slit|cut)\s+" + VICTIM,
-    r"(?:{AGENT}|{CALL})" + FILL + r"\s+(?:break|snap|smash|cave\s+in|kick\s+in|knock\s+out|rip\s+out|"
+    DOER + r"\s+(?:break|snap|smash|cave\s+in|kick\s+in|knock\s+out|rip\s+out|"
     r"rip\s+off|slit|cut)\s+" + OWNER + r"\s+(?:\w+\s+)?" + BODY,
-    r"(?:{AGENT}|{CALL})" + FILL + r"\s+(?:smash|kick|knock|cave|punch)\s+" + OWNER + r"\s+" + BODY
+    DOER + r"\s+(?:smash|kick|knock|cave|punch)\s+" + OWNER + r"\s+" + BODY
     + r"\s+(?:in|off|out)",
-    r"(?:{AGENT}|{CALL})" + FILL + r"\s+put\s+" + VICTIM + r"\s+in\s+(?:hospital|the\s+ground|a\s+box|a\s+"
+    DOER + r"\s+put\s+" + VICTIM + r"(?:\s+\S+){0,5}?\s+in\s+(?:hospital|the\s+ground|a\s+box|a\s+"
     r"wheelchair|intensive\s+care|a\s+body\s+bag)",
     r"(?:{AGENT}|{CALL}|\b(?:want|like)\s+me\s+to)" + FILL
     + r"\s+{HURT}\s+(?:[a-z'’-]+\s+){1,3}?with\s+(?:a|an|my|the)\s+"
     r"(?:gun|knife|bat|machete|hammer|brick|axe|blade|crowbar|shotgun|rifle)\b",
     r"\b(?:want|like)\s+me\s+to\s+{HURT}\s+" + VICTIM,
-    r"(?:{AGENT}|{CALL})" + FILL + r"\s+(?:make\s+" + VICTIM + r"\s+(?:pay|suffer|bleed|regret\s+it)|give\s+"
+    DOER + r"\s+(?:make\s+" + VICTIM + r"\s+(?:pay|suffer|bleed|regret\s+it)|give\s+"
     + VICTIM + r"\s+a\s+(?:good\s+|proper\s+)?(?:kicking|beating|hiding|slap|smack|pasting|battering)|"
     + r"do\s+over\s+" + VICTIM + r"|do\s+" + VICTIM + r"\s+over)",
     r"\b(?:be|['’]ll\s+be|will\s+be)\s+waiting\s+(?:for\s+\S+\s+)?with\s+(?:a|my|the)\s+(?:bat|baseball\s+bat|knife|gun|"
     r"machete|hammer|crowbar|brick|blade|shotgun)",
     # intent or call, property: "someone should torch his car", "we'll burn the depot down"
-    r"(?:{AGENT}|{CALL})" + FILL + r"\s+(?:burn|torch|firebomb|petrol\s+bomb|blow\s+up|smash|smash\s+up|"
+    DOER + r"\s+(?:burn|torch|firebomb|petrol\s+bomb|blow\s+up|smash|smash\s+up|"
     r"trash|wreck|vandalise|vandalize|set\s+fire\s+to|set\s+alight|key|brick|slash)\s+(?:down\s+)?"
     + PROPERTY_NP,
-    r"(?:{AGENT}|{CALL})" + FILL + r"\s+(?:put|throw|chuck|send)\s+(?:a\s+)?(?:brick|petrol\s+bomb|firework|"
+    DOER + r"\s+(?:put|throw|chuck|send)\s+(?:a\s+)?(?:brick|petrol\s+bomb|firework|"
     r"petrol|rock|molotov)\s+through\s+" + PROPERTY_NP,
-    r"(?:{AGENT}|{CALL})" + FILL + r"\s+slash\s+(?:the|your|his|her|their)\s+tyres",
+    DOER + r"\s+slash\s+(?:the|your|his|her|their)\s+tyres",
     # imperative at the start of a clause: "kill them all", "burn his house down"
     r"(?:^|[.!?;:,\n]\s*|\band\s+)(?:let['’]?s\s+|lets\s+|go\s+and\s+|just\s+|pls\s+|please\s+)?{SEVERE}\s+"
     + VICTIM + r"(?:\s+all)?",
+    # "let's beat up some ...", "time to punch a few ..."
+    r"\b(?:let['’]?s|lets|time\s+to|it['’]?s\s+time\s+to)\s+(?:go\s+(?:and\s+)?)?{HURT}\s+(?:up\s+)?(?:some|a\s+few|a\s+couple\s+of|"
+    r"more|all|every|the|those|these)?\s*(?:[a-z'’-]+\s+){0,2}?(?:{PEOPLE}|{GROUPS})",
     r"(?:^|[.!?;:,\n]\s*)(?:let['’]?s\s+|lets\s+|go\s+and\s+|just\s+)?(?:burn|torch|firebomb|blow\s+up)\s+"
     r"(?:down\s+)?" + PROPERTY_NP,
     # wishing or prescribing harm: "he deserves a bullet", "the councillor should be hanged"
@@ -159,15 +165,17 @@ TEMPLATES = [
     # veiled: "I know where you live", "watch your back", "sort him out permanently"
     r"\b(?:i|we)\s+know\s+where\s+(?:you|u|he|she|they|(?:your|his|her|their|the|that|this)\s+(?:\w+\s+){0,2}?"
     r"\w+)\s+(?:\w+\s+){0,2}?"
-    r"(?:live|lives|living|work|works|sleep|sleeps|park|parks|go(?:es)?\s+to\s+school|drink|drinks)",
+    r"(?:live|lives|living|work|works|sleep|sleeps|park|parks|go(?:es)?\s+to\s+school|drink|drinks|are|is|stay|stays|"
+    r"hang\s+out|meet|pray|worship)\b",
     r"\b(?:i|we)\s+know\s+(?:what\s+car\s+(?:you|he|she)\s+drive|where\s+(?:your|his|her)\s+kids|which\s+"
     r"(?:house|school))",
     r"\b(?:watch|mind)\s+(?:your|ur|yer|his|her|their)\s+backs?\b",
     r"\blook(?:ing)?\s+over\s+(?:your|ur|his|her|their)\s+shoulders?\b",
     r"\bsleep\s+with\s+one\s+eye\s+open\b",
     r"\b(?:your|ur|his|her|their)\s+days\s+are\s+numbered\b",
+    r"\b(?:they['’]?re|they\s+are)\s+next\s*(?:[.!]|$)",
     r"\b(?:you['’]?re|you\s+are|ur|he['’]?s|she['’]?s|you['’]?ll\s+be|he\s+is|she\s+is)\s+(?:a\s+)?"
-    r"(?:dead\s+(?:man|woman|meat)|next)\b",
+    r"(?:dead\s+(?:man|woman|meat)\b|next\s*(?:[.!,]|$))",
     r"\b(?:you|u|he|she|they)(?:['’]ll|\s+will|['’]re\s+going\s+to|\s+are\s+going\s+to|\s+is\s+going\s+to|"
     r"['’]s\s+going\s+to)\s+(?:\w+\s+)?(?:regret\s+(?:this|it|that|the\s+day)|pay\s+for\s+(?:this|that|it)|"
     r"get\s+what['’]?s\s+coming|get\s+(?:hurt|stabbed|shot|done\s+in)|not\s+see\s+it\s+coming|"
@@ -190,7 +198,16 @@ TEMPLATES = [
     r"\b(?:pay|paying)\s+(?:you|him|her|them)(?:\s+all)?\s+a\s+(?:little\s+|personal\s+)?visit\b",
     r"\b(?:sort|deal\s+with)\s+(?:you|him|her|them|[a-z]+)\s+(?:out\s+)?(?:permanently|for\s+good|once\s+and\s+"
     r"for\s+all|properly|my\s+way|personally)",
-    r"\bmake\s+(?:you|him|her|them)\s+disappear\b",
+    r"\bmake\s+(?:you|him|her|them|" + VICTIM + r")\s+(?:all\s+)?disappear\b",
+    r"\band\s+make\s+(?:them|him|her|you)\s+(?:all\s+)?(?:pay\s*(?:[.!,]|$)|suffer|bleed|regret\s+it)",
+    r"\b(?:or|otherwise)\s+(?:you['’]?ll|you\s+will|they['’]?ll|they\s+will)\s+(?:be\s+sorry|regret\s+it|get\s+hurt|pay\s+for\s+it)",
+    r"\b(?:be|['’]ll\s+be|will\s+be|we['’]?re|i['’]?m|coming)\s+(?:ready|waiting|coming)\s+(?:for\s+(?:\S+\s+){1,6}?)?with\s+"
+    r"(?:bats|knives|guns|machetes|hammers|crowbars|bricks|petrol|a\s+(?:bat|knife|gun|machete|can\s+of\s+petrol)|"
+    r"baseball\s+bats)\b",
+    r"\bby\s+force\s+if\s+(?:we|i)\s+(?:have|need)\s+to\b",
+    "[\ue000\ue001]" + r"(?:\s+\S+){0,4}?,\s+(?:your|ur)\s+(?:time\s+is\s+up|days\s+are\s+numbered)",
+    r"(?:{GROUPS}|you|u|y['’]?all|you\s+lot)[\s,]+(?:\S+\s+){0,5}?should\s+be\s+(?:very\s+)?(?:afraid|scared|frightened|"
+    r"terrified)\s*(?:[.!]|$)",
     r"\b(?:petrol|a\s+brick|a\s+firework|something\s+nasty)\s+through\s+(?:your|his|her|their)\s+"
     r"(?:letterbox|letter\s+box|window|door)",
     r"\baccidents\s+happen\s+to\s+(?:people\s+like\s+you|those\s+who|people\s+who)",
@@ -206,6 +223,46 @@ TEMPLATES = [
     r"\b(?:will|['’]ll|gonna|going\s+to|need\s+to|needs\s+to)\s+(?:be\s+taught\s+|teach\s+(?:\S+\s+){1,3})a\s+"
     r"(?:proper\s+|real\s+|hard\s+)?lesson",
     r"\bsix\s+feet\s+under\b",
+    r"\b(?:give|gives|giving)\s+" + VICTIM
+    + r"\s+a\s+(?:good\s+|proper\s+)?(?:kicking|beating|hiding|pasting|battering)\s+"
+    r"(?:they|he|she|you)\s+(?:won['’]?t|will\s+never)\s+forget",
+    # veiled, to a person or a group: "Muslims had better stay away if they know what's good for them",
+    # "won't be leaving in one piece", "next time it won't be words", "your days here are numbered"
+    r"\bif\s+(?:they|he|she)\s+know\s+what['’]?s\s+good\s+for\s+(?:them|him|her)\b",
+    r"\b(?:won['’]?t|will\s+not|wont|never)\s+(?:be\s+)?(?:leav(?:e|ing)|walk(?:ing)?\s+(?:away|out))\s+(?:\w+\s+){0,2}?"
+    r"in\s+one\s+piece\b",
+    r"\b(?:leave|leaving|go\s+home|going\s+home)\s+in\s+(?:a\s+)?(?:body\s+bag|box|coffin|ambulance)",
+    r"\b(?:be|['’]ll\s+be|will\s+be)\s+waiting\s+(?:for\s+(?:\S+\s+){1,6}?)with\s+(?:a|my|the)\s+(?:bat|baseball\s+bat|knife|"
+    r"gun|machete|hammer|crowbar|brick|blade|shotgun)",
+    r"\bthere['’]?(?:ll|\s+will)\s+be\s+blood\b", r"\bblood\s+will\s+(?:be\s+(?:spilt|spilled|shed)|flow)\b",
+    r"\bnext\s+time\s+it\s+(?:won['’]?t|will\s+not|wont)\s+be\s+(?:just\s+)?(?:words|a\s+warning|talk|a\s+letter)",
+    r"\bthis\s+is\s+(?:your|their|his|her)\s+(?:last|final|only)\s+warning\b",
+    r"\b(?:your|ur|his|her|their)\s+days\s+(?:here\s+|in\s+\w+\s+|on\s+\w+\s+)?are\s+numbered\b",
+    DOER + r"\s+make\s+(?:life|their\s+lives|your\s+lives|your\s+life|his\s+life|her\s+life)\s+"
+    r"(?:hell|a\s+(?:living\s+)?hell|a\s+misery)\s+for\s+" + VICTIM,
+    DOER + r"\s+(?:deal\s+with|sort\s+out|take\s+care\s+of)\s+" + VICTIM
+    + r"\s+(?:myself|ourselves|personally|permanently|for\s+good|my\s+way|our\s+way)",
+    r"(?:{GROUPS}|" + PRONOUN + r")\s+(?:\S+\s+){0,4}?(?:will|['’]ll|are\s+going\s+to|is\s+going\s+to)\s+"
+    r"be\s+dealt\s+with"
+    r"[,\s]+(?:permanently|for\s+good|once\s+and\s+for\s+all|our\s+way|my\s+way)",
+    DOER + r"\s+(?:see\s+to\s+it|make\s+sure|make\s+certain)\s+(?:that\s+)?(?:no|not\s+(?:a|one)\s+"
+    r"(?:single\s+)?)\s*(?:\S+\s+){0,3}?(?:feels?|is|are|will\s+(?:be|feel)|can\s+(?:be|feel))\s+safe",
+    r"(?:{GROUPS}|you|u|they)\s+(?:\S+\s+){0,3}?(?:won['’]?t|will\s+not|wont)\s+be\s+safe\s+(?:\S+\s+){0,4}?"
+    r"(?:once|when|after)\s+(?:we|i)\b",
+    r"(?:{GROUPS}|you|u|y['’]?all|you\s+lot)[\s,]+(?:\S+\s+){0,2}?should\s+be\s+(?:very\s+)?(?:afraid|scared|frightened|"
+    r"terrified)(?:[\s,]+very\s+(?:afraid|scared|frightened))?\s*(?:[.!]|$)",
+    r"\bwait\s+(?:till|until|til|and\s+see)\s+(?:\S+\s+){1,4}?(?:see|find\s+out)\s+what\s+(?:we|i)(?:['’]?ve|\s+have)\s+"
+    r"(?:got\s+)?(?:planned|in\s+store)\s+for\s+(?:them|you|u|him|her|{GROUPS})",
+    r"(?:{GROUPS}|you|u|they|he|she)\s+(?:\S+\s+){0,3}?(?:will|['’]ll|are\s+going\s+to|is\s+going\s+to|gonna)\s+"
+    r"(?:all\s+)?bleed\b",
+    r"\bpay\s+with\s+(?:their|his|her|your|ur)\s+(?:lives|life|blood)\b",
+    r"\b(?:get|getting|pay|paying)\s+(?:a\s+)?(?:little\s+|personal\s+)?visit\s+from\s+(?:us|me|the\s+lads|my\s+\w+)\b",
+    r"\b(?:want|wanna|like|love|wish|hope|waiting)\s+(?:to\s+)?see\s+(?:\S+\s+){0,4}?(?:{GROUPS}|them|him|her|you)\s+"
+    r"(?:\S+\s+){0,3}?(?:dead|hang|hanged|hung|burn|burned|burnt|shot|killed|strung\s+up|lynched|gassed|six\s+feet\s+under)\b",
+    r"\b(?:make\s+sure|see\s+to\s+it|guarantee)\s+(?:that\s+)?(?:\S+\s+){1,6}?(?:is|are|ends?\s+up)\s+dead\b",
+    r"\b(?:the\s+next|every|any)\s+(?:single\s+)?(?:\S+\s+){1,4}?(?:i|we)\s+(?:see|find|meet|catch)\s+(?:\S+\s+){0,3}?"
+    r"(?:is|are|['’]s)\s+(?:getting|gonna\s+get|going\s+to\s+get)\s+(?:\w+\s+)?(?:stabbed|shot|battered|glassed|kicked|"
+    r"knifed|lynched|burned|burnt|killed|hurt|beaten|a\s+kicking|a\s+beating|a\s+slap|done\s+in)",
 ]
 
 CONTEXT = Context.build(
@@ -236,9 +293,42 @@ CONTEXT = Context.build(
 )
 
 
+# "I'll beat you at chess", "we'll smash them in the quiz": a contest, not violence.
+GAME = compile_re2(
+    r"\s*(?:all\s+)?(?:at|in)\s+(?:a\s+|the\s+|our\s+|next\s+\w+['’]?s?\s+)?(?:\w+\s+)?(?:chess|draughts|darts|pool|snooker|"
+    r"cards|poker|scrabble|monopoly|quiz|quizzes|football|tennis|squash|golf|cricket|bowls|bingo|game|games|match|"
+    r"race|election|polls|vote|ballot|arm\s+wrestling|fifa|league|final|cup|competition|contest|rematch)\b"
+)
+
+
+# A group (or every member) as the subject of harm to come, whatever is said of them between:
+# "Trans people who use the changing rooms will be hunted down", "the immigrants in the hostel will burn".
+DOOM = (
+    f"(?:[{GROUP}{MEMBER}]|(?:every|any|all|the|those|these)\\s+(?:[a-z'’-]+\\s+){{0,2}}?[{GROUP}{MEMBER}])"
+    r"(?:\s+\S+){0,8}?\s*"
+    r"(?:\s+will|['’]ll|\s+are\s+going\s+to|\s+is\s+going\s+to|\s+are\s+gonna|\s+gonna|\s+should|\s+must|\s+need\s+to|"
+    r"\s+deserve\s+to|\s+ought\s+to)\s+(?:all\s+)?(?:be\s+|get\s+|end\s+up\s+)?"
+    r"(?:(?:hunted(?:\s+down)?|burned|burnt|torched|stabbed|shot|lynched|hanged|hung|strung\s+up|beaten(?:\s+up)?|"
+    r"battered|glassed|knifed|thrown\s+(?:in|into|off)\s+(?:the\s+)?\w+|run\s+out\s+of\s+(?:town|here|the\s+\w+)|"
+    r"dealt\s+with|made\s+to\s+(?:suffer|pay|bleed)|hurt|(?:their|his|her)\s+heads?\s+kicked\s+in|"
+    r"what(?:['’]s|\s+is)\s+coming|in\s+(?:the\s+|a\s+)?(?:canal|river|ground|morgue|ditch|body\s+bags?|box|coffin)|"
+    r"bleed|killed|murdered|gassed|exterminated|wiped\s+out|not\s+survive\s+the\s+night)\b|"
+    # said at the end of a clause only: "will burn." (not "burn through their budgets"), "will be sorry."
+    r"(?:burn(?:\s+(?:alive|to\s+death|in\s+hell))?|sorry|regret\s+it|what\s+(?:they|he|she)\s+deserves?)\s*(?:[.!,]|$))"
+)
+# What makes harm to come a prediction or an accident: "will get hurt on those pavements",
+# "killed by these cuts".
+ACCIDENT = compile_re2(
+    r"\s*(?:on|by|in\s+the\s+(?:cold|heat|traffic|road|crossfire)|from|because|due\s+to|crossing|walking|using|"
+    r"without|unless|when\s+the\s+council|if\s+the\s+council|if\s+(?:this|these|nothing|no\s+one)|"
+    r"as\s+a\s+result|under)\b"
+)
+
+
 @dataclass
 class Threat:
     regex: re2._Regexp[str]
+    doom: re2._Regexp[str]
     pattern: str | None = None
 
     def find(self, subject: Subject) -> list[Span]:
@@ -246,10 +336,12 @@ class Threat:
         mark = marked(subject.text)  # groups named are one character: "shoot any \ue000"
         text = mark.text
         spans: list[Span] = []
-        if not self.regex.search(text):  # finditer costs more than search in the RE2 binding
-            return spans
-        for m in self.regex.finditer(text):
-            start, end = m.span()
+        found = []
+        if self.regex.search(text):  # finditer costs more than search in the RE2 binding
+            found += [m.span() for m in self.regex.finditer(text) if not GAME.match(text, m.end())]
+        if mark.has_group and self.doom.search(text):
+            found += [m.span() for m in self.doom.finditer(text) if not ACCIDENT.match(text, m.end())]
+        for start, end in sorted(found):
             start += len(text[start:end]) - len(text[start:end].lstrip(" .!?;:,\n"))
             if end > start and not CONTEXT.cancels(text, start, end):
                 spans.append(Span(*folded.span(*mark.span(start, end))))
@@ -266,10 +358,11 @@ def compile_threat(spec: dict[str, Any], env: CompileEnv) -> Threat | None:
         "GROUPS": f"[{GROUP}{MEMBER}]",
         "AGENT": AGENT,
         "CALL": CALL,
+        "LETS": LETS,
         "HURT": HURT,
         "PARTICLES": PARTICLES,
         "SEVERE": SEVERE,
         "HARMED": HARMED,
     }
     templates = [expand(t, slots) for t in TEMPLATES]
-    return Threat(compile_re2("(?:" + "|".join(f"(?:{t})" for t in templates) + ")"))
+    return Threat(compile_re2("(?:" + "|".join(f"(?:{t})" for t in templates) + ")"), compile_re2(DOOM))
