@@ -252,12 +252,14 @@ class Context:
     def negated(self, text: str, start: int) -> bool:
         if self.negations is None:
             return False
-        clause = _last_end("clause", text, start)
-        for m in self.negations.finditer(text[clause:start]):
-            after = text[clause + m.end() : start]
+        # A negation counts only within `reach` words of the match, and words are rarely longer
+        # than 64 characters: looking no further back keeps a long unpunctuated text linear.
+        begin = max(_last_end("clause", text, start), start - 64 * (self.reach + 4))
+        for m in self.negations.finditer(text[begin:start]):
+            after = text[begin + m.end() : start]
             if _CONTRACTED.search(m.group()) and _RHETORICAL.match(after):
                 continue  # "isn't it obvious that ...", "wouldn't this town be better ..."
-            if _words_between(text, clause + m.end(), start) <= self.reach:
+            if _words_between(text, begin + m.end(), start) <= self.reach:
                 return True
         return False
 
