@@ -263,6 +263,11 @@ TEMPLATES = [
     r"\b(?:the\s+next|every|any)\s+(?:single\s+)?(?:\S+\s+){1,4}?(?:i|we)\s+(?:see|find|meet|catch)\s+(?:\S+\s+){0,3}?"
     r"(?:is|are|['’]s)\s+(?:getting|gonna\s+get|going\s+to\s+get)\s+(?:\w+\s+)?(?:stabbed|shot|battered|glassed|kicked|"
     r"knifed|lynched|burned|burnt|killed|hurt|beaten|a\s+kicking|a\s+beating|a\s+slap|done\s+in)",
+    # telling someone to die, or wishing it on them: "kys", "go die in a fire", "I hope you die"
+    r"\bkys\b",
+    r"\b(?:go\s+(?:and\s+)?)?die\s+in\s+a\s+(?:fire|ditch|hole|car\s+crash)\b",
+    r"\b(?:i\s+)?(?:hope|wish|pray)\s+(?:that\s+)?(?:you|u|ya|he|she|they|{GROUPS})\s+(?:all\s+)?(?:\w+\s+)?"
+    r"(?:die|dies|drop\s+dead|get\s+(?:killed|shot|stabbed|cancer|run\s+over)|burn|rot|suffer)\b",
 ]
 
 CONTEXT = Context.build(
