@@ -30,7 +30,15 @@ from govern.inputs import loads
 from govern.moderation.models import Comment, ModerationResult
 from govern.pack import AREAS, Pack, field_errors, load_pack, outcome, parse
 from govern.sandbox import load_untrusted
-from govern.store.base import Entry, Grant, ReferralNotOpen, Store, StoreUnavailable
+from govern.store.base import (
+    Entry,
+    Grant,
+    ReferralNotOpen,
+    ReferralTampered,
+    Store,
+    StoreUnavailable,
+    grant_terms,
+)
 
 log = logging.getLogger("govern.api")
 
@@ -602,6 +610,9 @@ def _decide(
     return decision
 
 
+_NO_TERMS: dict[str, Any] = {"requester": "", "domain": "", "category": None, "access": ""}
+
+
 def _review(request: Request, decision_id: str, status: str, reason: str | None) -> ReferralOut:
     """Close an open referral: its status, the grant (on approval) and the log record are written
     in one transaction. Nobody reviews a referral they asked for or submitted."""
@@ -631,24 +642,20 @@ def _review(request: Request, decision_id: str, status: str, reason: str | None)
     now = service.now()
     grant = None
     if status == "approved":
-        terms = referral.decision.get("on_approval") or {}
-        grant = Grant(
-            grant_id=new_id(),
-            decision_id=decision_id,
-            requester=referral.request["requester"]["id"],
-            domain=referral.decision["site"]["domain"],
-            category=referral.decision["site"]["category"],
-            access=referral.request["access"],
-            obligations=[o["id"] for o in terms.get("obligations", [])],
-            granted_at=now,
-            expires_on=dt.date.fromisoformat(terms["expires_on"]) if terms.get("expires_on") else None,
-        )
+        try:
+            terms = grant_terms(referral.request, referral.decision)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            terms = None  # a row edited out of shape: the store refuses it below
+        # The store checks the row and these terms against the logged decision record.
+        grant = Grant(grant_id=new_id(), decision_id=decision_id, granted_at=now, **(terms or _NO_TERMS))
     try:
         closed = store.close_referral(decision_id, status, reviewer, reason, grant=grant, decided_at=now)
     except KeyError:
         raise ApiError(404, "not_found", f"no referral {decision_id}") from None
     except ReferralNotOpen:  # another reviewer decided it meanwhile: nothing was written
         raise ApiError(409, "conflict", f"referral {decision_id} was decided meanwhile") from None
+    except ReferralTampered as exc:  # logged by the store; nothing was written
+        raise ApiError(409, "tampered", str(exc)) from None
     grant_id = grant.grant_id if grant else None
     return ReferralOut(**vars(closed), grant_id=grant_id)
 

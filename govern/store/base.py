@@ -78,6 +78,25 @@ class ReferralNotOpen(Exception):
     """The referral to close is already decided (another reviewer was first); nothing was written."""
 
 
+class ReferralTampered(Exception):
+    """The referral row (or the grant to give for it) is not what the log's MAC-checked `decision`
+    record says it was: someone changed the database. Nothing was written."""
+
+
+def grant_terms(request: dict[str, Any], decision: dict[str, Any]) -> dict[str, Any]:
+    """What an approval grants, read from the referred request and its decision: who, which site,
+    what access, which obligations, until when."""
+    terms = decision.get("on_approval") or {}
+    return {
+        "requester": request["requester"]["id"],
+        "domain": decision["site"]["domain"],
+        "category": decision["site"]["category"],
+        "access": request["access"],
+        "obligations": [o["id"] for o in terms.get("obligations", [])],
+        "expires_on": dt.date.fromisoformat(terms["expires_on"]) if terms.get("expires_on") else None,
+    }
+
+
 @dataclass(frozen=True)
 class Entry:
     """One record to append to the log, with the grant or referral it brings, if any."""

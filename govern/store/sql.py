@@ -27,7 +27,9 @@ from govern.store.base import (
     Problem,
     Referral,
     ReferralNotOpen,
+    ReferralTampered,
     StoreUnavailable,
+    grant_terms,
 )
 from govern.store.chain import (
     NO_POLICY,
@@ -395,6 +397,10 @@ class SqlStore:
         record and one transaction. KeyError if there is no such referral; ReferralNotOpen if it is
         decided already and ValueError if the grant's id is taken, writing nothing either way.
 
+        The row is checked against the `decision` record that opened it (whose MAC the key
+        vouches for), and the grant against what that record's request and decision grant:
+        ReferralTampered, logged and writing nothing, if someone changed either in the database.
+
         The referral is read after the chain head is locked, so of two reviewers deciding at once
         the second finds it closed."""
         closed: list[dict[str, Any]] = []
@@ -407,6 +413,7 @@ class SqlStore:
                 raise KeyError(decision_id)
             if row.status != "open":
                 raise ReferralNotOpen(f"referral {decision_id} is already {row.status}")
+            self._check_referral(c, decision_id, dict(row._mapping), grant)
             if (
                 grant is not None
                 and c.execute(
@@ -437,6 +444,56 @@ class SqlStore:
 
         self._write(build)
         return self._referral(closed[0])
+
+    def _check_referral(
+        self, c: Connection, decision_id: str, row: dict[str, Any], grant: Grant | None
+    ) -> None:
+        """Refuse (ReferralTampered, logged) a referral row that differs from the one its logged
+        `decision` record opened, or a grant that is not the one that record's terms give."""
+        logged = self._logged_referral(c, decision_id)
+        problem = None
+        if logged is None:
+            problem = "has no decision record in the log whose MAC is valid"
+        else:
+            fields = ("refer_to", "created_at", "request", "decision")
+            parse = ("request", "decision")
+            changed = [
+                f
+                for f in fields
+                if (json.loads(row[f]) if f in parse else row[f])
+                != (json.loads(logged[f]) if f in parse else logged[f])
+            ]
+            if changed:
+                problem = f"differs from its logged decision record in {', '.join(changed)}"
+            elif grant is not None:
+                try:
+                    terms = grant_terms(json.loads(logged["request"]), json.loads(logged["decision"]))
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    terms = None
+                given = {k: getattr(grant, k) for k in (terms or {})}
+                if terms is None or given != terms or grant.decision_id != decision_id:
+                    problem = "would get a grant other than the one its logged decision record gives"
+        if problem:
+            logger.error("referral %s %s: refused; run `govern audit verify`", decision_id, problem)
+            raise ReferralTampered(f"referral {decision_id} {problem}; the database was changed")
+
+    def _logged_referral(self, c: Connection, decision_id: str) -> dict[str, Any] | None:
+        """The referral row as the `decision` record that opened it says, if its link verifies."""
+        key = self._key()
+        for found in c.execute(
+            sa.select(t.log).where(t.log.c.kind == "decision", t.log.c.ref == decision_id)
+        ).mappings():
+            record = dict(found)
+            try:
+                if not same(link(key, record), record["hash"]):
+                    continue
+                opened = json.loads(record["effects"])["put"]["referrals"]
+            except (KeyError, TypeError, ValueError):
+                continue
+            for referral in opened:
+                if isinstance(referral, dict) and referral.get("decision_id") == decision_id:
+                    return referral
+        return None
 
     def add_grant(self, grant: Grant, actor: str = "govern") -> None:
         row = grant_row(grant)

@@ -257,9 +257,9 @@ def test_an_approval_with_its_grant_is_one_record(store: SqlStore, url: str, set
     from govern.store.base import Entry, Grant, ReferralNotOpen
 
     policy = {"pack": "p", "version": "1", "digest": "x"}
-    store.append_all(
-        [Entry("decision", "d1", "it", policy, {"requester": {"id": "jsmith"}}, {}, refer_to="lead")]
-    )
+    asked = {"requester": {"id": "jsmith"}, "access": "manage"}
+    decided = {"site": {"domain": "x.com", "category": None}}
+    store.append_all([Entry("decision", "d1", "it", policy, asked, decided, refer_to="lead")])
     grant = Grant("g1", "d1", "jsmith", "x.com", None, "manage")
     closed = store.close_referral("d1", "approved", "boss", "fine", grant=grant)
     assert (closed.status, closed.reviewer) == ("approved", "boss")
