@@ -484,9 +484,16 @@ def create_app(
         if comment.comment_id and service.store.find("moderation", comment.comment_id) is not None:
             # Moderating it again would overwrite its action and drop a held comment from the queue.
             raise ApiError(409, "conflict", f"comment {comment.comment_id!r} was already moderated")
-        posted = comment.posted_at or dt.datetime.now(dt.UTC)
+        received = service.now()
+        posted = comment.posted_at or received
         if posted.tzinfo is None:
             posted = posted.replace(tzinfo=pack.timezone)
+        if posted > received + CLOCK_SKEW:
+            # A time in the future is the caller's claim: flooding's window and `respond_by` count
+            # from the receive time, or "posted" 2030, 2040, 2050 would never repeat. The log keeps
+            # what the caller said (the body as sent).
+            posted = received
+            comment = comment.model_copy(update={"posted_at": posted})
         recent = (
             service.store.recent_comments(comment.author.id, posted - pack.moderation.window)
             if comment.author.id
@@ -609,6 +616,8 @@ def _decide(
     metrics.DECIDE_SECONDS.observe(time.perf_counter() - started)
     return decision
 
+
+CLOCK_SKEW = dt.timedelta(minutes=5)  # how far ahead of the server's clock a caller's time may be
 
 _NO_TERMS: dict[str, Any] = {"requester": "", "domain": "", "category": None, "access": ""}
 

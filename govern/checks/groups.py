@@ -21,6 +21,7 @@ from govern.checks.hate_lexicon import EMOJI, GROUPS, SINGULAR, misspelt
 GROUP = "\ue000"  # a group named by its collective name ("Muslims", "trans people", "☪️")
 MEMBER = "\ue001"  # one member named ("a Muslim", "a trans woman")
 
+
 def _split(fragments: list[str]) -> list[str]:
     """One-word names with a stray space inside ("Mus lims")."""
     out = []
@@ -48,13 +49,35 @@ def _heads(fragments: list[str]) -> frozenset[str]:
         if m and fragment[m.end(1) :].startswith(r"(?:\s*(?:people"):  # "blackpeople", "gaymen"
             heads |= {m.group(1) + suffix for suffix in _PEOPLE_WORDS}
     # names whose RE2 has optional parts: "bi(?:sexual)?", "trans(?:gender)?", "the (?:deaf|blind|...)"
-    heads |= {"bisexual", "bisexuals", "transgender", "deaf", "blind", "mentally", "handicapped",
-              "disabilities", "disability", "autism", "colour", "color", "binary"}
+    heads |= {
+        "bisexual",
+        "bisexuals",
+        "transgender",
+        "deaf",
+        "blind",
+        "mentally",
+        "handicapped",
+        "disabilities",
+        "disability",
+        "autism",
+        "colour",
+        "color",
+        "binary",
+    }
     return frozenset(heads - {"the", "people", "non"})
 
 
 _PEOPLE_WORDS = (
-    "people", "persons", "folk", "folks", "men", "women", "kids", "children", "families", "community"
+    "people",
+    "persons",
+    "folk",
+    "folks",
+    "men",
+    "women",
+    "kids",
+    "children",
+    "families",
+    "community",
 )
 HEADS = _heads([*GROUPS, *misspelt(GROUPS), *SINGULAR])
 _WORDS = re.compile(r"[a-z]+")

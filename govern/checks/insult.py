@@ -53,8 +53,18 @@ sleazebag dirtbag scrounger waster nonce paedo pedo pervert thicko dumbass dipsh
 arsehole dickhead knobhead bellend tosser wanker twat prick cunt bastard bitch git fool
 embarrassment nutter nutcase psycho lunatic halfwit simpleton degenerate lowlife wazzock plank
 bozo dope dolt oaf eejit gobshite tit""".split()
-PHRASES = ["waste of space", "waste of oxygen", "waste of skin", "waste of air", "piece of shit",
-           "piece of work", "sack of shit", "excuse for a human", "excuse for a man", "excuse for a woman"]
+PHRASES = [
+    "waste of space",
+    "waste of oxygen",
+    "waste of skin",
+    "waste of air",
+    "piece of shit",
+    "piece of work",
+    "sack of shit",
+    "excuse for a human",
+    "excuse for a man",
+    "excuse for a woman",
+]
 # Animals are insults said of a person, but also farmers' words: only at the end of a clause.
 ANIMALS = "pig cow rat snake toad worm maggot dog donkey sheep weasel swine slug".split()
 # Put-downs of the person themselves (not of their work: "useless", "incompetent" and

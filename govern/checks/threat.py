@@ -47,11 +47,13 @@ tenants cyclist cyclists motorist motorists resident residents copper coppers po
 teachers nonce paedo pedo traitor traitors politician politicians official officials manager
 managers chief executive cabinet member members one ones lot anyone everyone bugger buggers sod
 muppet muppets moron morons""".split()
-PROPERTY = """car cars van vans house houses home homes flat flats window windows office offices building
+PROPERTY = (
+    """car cars van vans house houses home homes flat flats window windows office offices building
 buildings depot shop shops mosque mosques church churches synagogue synagogues temple temples gurdwara
 school schools library libraries centre hall garage shed business premises door doors letterbox tyres
-fence place property properties headquarters hq surgery clinic camp camps site caravan caravans""".split() + [
-    "town hall", "council offices", "civic centre", "council building", "community centre"]
+fence place property properties headquarters hq surgery clinic camp camps site caravan caravans""".split()
+    + ["town hall", "council offices", "civic centre", "council building", "community centre"]
+)
 
 PRONOUN = r"(?:you|u|ya|yer|him|her|them|yourselves|yourself|themselves|himself|herself|y['’]?all)"
 DETERMINER = (
@@ -59,8 +61,11 @@ DETERMINER = (
     r"whoever|whichever|each|one\s+of\s+(?:the|those|these|your))"
 )
 VICTIM = (
-    r"(?:" + PRONOUN + r"\b|the\s+lot\s+of\s+(?:you|them)\b|each\s+(?:one\s+)?of\s+(?:you|them)\b|"
-    + DETERMINER + r"\s+(?:[a-z'’-]+\s+){0,3}?(?:{PEOPLE}|{GROUPS})|{GROUPS}|"
+    r"(?:"
+    + PRONOUN
+    + r"\b|the\s+lot\s+of\s+(?:you|them)\b|each\s+(?:one\s+)?of\s+(?:you|them)\b|"
+    + DETERMINER
+    + r"\s+(?:[a-z'’-]+\s+){0,3}?(?:{PEOPLE}|{GROUPS})|{GROUPS}|"
     r"(?:cllr|councillor|mr|mrs|ms|miss|dr|mayor)\.?\s+[a-z'’-]+\b|(?:every|any|some)(?:one|body)\b)"
 )
 PROPERTY_NP = (
@@ -118,17 +123,32 @@ TEMPLATES = [
     r"(?:bullet|knife|blade|brick|bat)\s+(?:in|through)|stick\s+a\s+knife\s+in|slit|cut)\s+" + VICTIM,
     r"(?:{AGENT}|{CALL})" + FILL + r"\s+(?:break|snap|smash|cave\s+in|kick\s+in|knock\s+out|rip\s+out|"
     r"rip\s+off|slit|cut)\s+" + OWNER + r"\s+(?:\w+\s+)?" + BODY,
-    r"(?:{AGENT}|{CALL})" + FILL + r"\s+(?:smash|kick|knock|cave|punch)\s+" + OWNER + r"\s+" + BODY
+    r"(?:{AGENT}|{CALL})"
+    + FILL
+    + r"\s+(?:smash|kick|knock|cave|punch)\s+"
+    + OWNER
+    + r"\s+"
+    + BODY
     + r"\s+(?:in|off|out)",
     r"(?:{AGENT}|{CALL})" + FILL + r"\s+put\s+" + VICTIM + r"\s+in\s+(?:hospital|the\s+ground|a\s+box|a\s+"
     r"wheelchair|intensive\s+care|a\s+body\s+bag)",
-    r"(?:{AGENT}|{CALL}|\b(?:want|like)\s+me\s+to)" + FILL
+    r"(?:{AGENT}|{CALL}|\b(?:want|like)\s+me\s+to)"
+    + FILL
     + r"\s+{HURT}\s+(?:[a-z'’-]+\s+){1,3}?with\s+(?:a|an|my|the)\s+"
     r"(?:gun|knife|bat|machete|hammer|brick|axe|blade|crowbar|shotgun|rifle)\b",
     r"\b(?:want|like)\s+me\s+to\s+{HURT}\s+" + VICTIM,
-    r"(?:{AGENT}|{CALL})" + FILL + r"\s+(?:make\s+" + VICTIM + r"\s+(?:pay|suffer|bleed|regret\s+it)|give\s+"
-    + VICTIM + r"\s+a\s+(?:good\s+|proper\s+)?(?:kicking|beating|hiding|slap|smack|pasting|battering)|"
-    + r"do\s+over\s+" + VICTIM + r"|do\s+" + VICTIM + r"\s+over)",
+    r"(?:{AGENT}|{CALL})"
+    + FILL
+    + r"\s+(?:make\s+"
+    + VICTIM
+    + r"\s+(?:pay|suffer|bleed|regret\s+it)|give\s+"
+    + VICTIM
+    + r"\s+a\s+(?:good\s+|proper\s+)?(?:kicking|beating|hiding|slap|smack|pasting|battering)|"
+    + r"do\s+over\s+"
+    + VICTIM
+    + r"|do\s+"
+    + VICTIM
+    + r"\s+over)",
     r"\b(?:be|['’]ll\s+be|will\s+be)\s+waiting\s+(?:for\s+\S+\s+)?with\s+(?:a|my|the)\s+(?:bat|baseball\s+bat|knife|gun|"
     r"machete|hammer|crowbar|brick|blade|shotgun)",
     # intent or call, property: "someone should torch his car", "we'll burn the depot down"
@@ -140,7 +160,8 @@ TEMPLATES = [
     r"(?:{AGENT}|{CALL})" + FILL + r"\s+slash\s+(?:the|your|his|her|their)\s+tyres",
     # imperative at the start of a clause: "kill them all", "burn his house down"
     r"(?:^|[.!?;:,\n]\s*|\band\s+)(?:let['’]?s\s+|lets\s+|go\s+and\s+|just\s+|pls\s+|please\s+)?{SEVERE}\s+"
-    + VICTIM + r"(?:\s+all)?",
+    + VICTIM
+    + r"(?:\s+all)?",
     r"(?:^|[.!?;:,\n]\s*)(?:let['’]?s\s+|lets\s+|go\s+and\s+|just\s+)?(?:burn|torch|firebomb|blow\s+up)\s+"
     r"(?:down\s+)?" + PROPERTY_NP,
     # wishing or prescribing harm: "he deserves a bullet", "the councillor should be hanged"
@@ -210,8 +231,14 @@ TEMPLATES = [
 
 CONTEXT = Context.build(
     negations=[
-        r"\bnot\b", r"\bnever\b", NOT_CONTRACTED, r"\bno\s+one\b", r"\bnobody\b",
-        r"\bno\s+(?:man|person|woman|child|body)\b", r"\bnor\b", r"\bwithout\b",
+        r"\bnot\b",
+        r"\bnever\b",
+        NOT_CONTRACTED,
+        r"\bno\s+one\b",
+        r"\bnobody\b",
+        r"\bno\s+(?:man|person|woman|child|body)\b",
+        r"\bnor\b",
+        r"\bwithout\b",
     ],
     reporting=[
         r"\bthreat(?:en(?:s|ed|ing)?)?\b",
@@ -220,7 +247,8 @@ CONTEXT = Context.build(
         r"\b(?:someone|somebody|a\s+man|a\s+woman|he|she|they)\s+(?:said|says|wrote|posted|shouted|told)\b",
         r"\b(?:guy|man|woman|bloke|lad|lady|person|people|neighbour|kid|kids|group|gang)\b(?:\s+\w+){0,4}?\s+"
         r"(?:said|says|shouted|wrote|posted|told|screamed|yelled|chanted)\b",
-        r"\bin\s+(?:the|a)\s+(?:film|movie|game|book|song|play|series)\b", r"\bi\s+dreamt\b",
+        r"\bin\s+(?:the|a)\s+(?:film|movie|game|book|song|play|series)\b",
+        r"\bi\s+dreamt\b",
         r"\b(?:reported|report|reporting)\b",
         r"\bif\s+(?:anyone|someone|you)\s+(?:ever\s+)?(?:says?|threatens?)\b",
         r"\b(?:told|called|rang|phoned|reported\s+(?:it\s+)?to)\s+the\s+police\b",

@@ -589,8 +589,8 @@ class SqlStore:
             )
 
     def recent_comments(self, author: str, since: dt.datetime) -> list[dict[str, Any]]:
-        query = sa.select(t.comments).where(
-            t.comments.c.author == author,
+        query = sa.select(t.comments).where(  # ids compare case-insensitively: Mallory is mallory
+            sa.func.lower(t.comments.c.author) == author.lower(),
             t.comments.c.posted_at >= _ts(since),
             t.comments.c.text.is_not(None),
         )
