@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -190,10 +191,16 @@ class Store(Protocol):
     def comments(self, action: str) -> list[dict[str, Any]]: ...
 
     def set_comment_action(
-        self, comment_id: str, action: str, actor: str = "web", *, only_from: str | None = None
+        self,
+        comment_id: str,
+        action: str,
+        actor: str = "web",
+        *,
+        only_from: str | None = None,
+        also: Sequence[Entry] = (),
     ) -> bool:
-        """A moderator's outcome for a comment, logged; only if its action is `only_from`, when
-        given. True when it was set."""
+        """A moderator's outcome for a comment, logged with the records in `also` in one
+        transaction; only if its action is `only_from`, when given. True when it was set."""
         ...
 
     def purge(self, before: dt.datetime, actor: str = "cli") -> int:

@@ -8,7 +8,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -621,11 +621,18 @@ class SqlStore:
             ]
 
     def set_comment_action(
-        self, comment_id: str, action: str, actor: str = "web", *, only_from: str | None = None
+        self,
+        comment_id: str,
+        action: str,
+        actor: str = "web",
+        *,
+        only_from: str | None = None,
+        also: Sequence[Entry] = (),
     ) -> bool:
-        """A moderator's outcome for a comment, logged in the same transaction. With `only_from`,
-        only a comment whose action is that one (read under the chain's lock: two reviewers cannot
-        both act on one held comment); True when it was set."""
+        """A moderator's outcome for a comment, logged in the same transaction, with the records
+        in `also` (the page's review record). With `only_from`, only a comment whose action is
+        that one (read under the chain's lock: two reviewers cannot both act on one held
+        comment); True when it was set, False when nothing was written."""
         change = {"comment_id": comment_id, "action": action}
         effects = {"put": {"comment_actions": [change]}}
 
@@ -635,7 +642,8 @@ class SqlStore:
                 if c.execute(query).scalar_one_or_none() != only_from:
                     raise _NotInState(comment_id)
             return [
-                Entry("comment", comment_id, actor, NO_POLICY, change, {"action": action}, effects=effects)
+                Entry("comment", comment_id, actor, NO_POLICY, change, {"action": action}, effects=effects),
+                *also,
             ]
 
         try:
