@@ -44,6 +44,7 @@ from govern.store.chain import (
 )
 from govern.store.engine import (
     MIGRATIONS,
+    create_private_sqlite,
     holds_keyed_records,
     migrate,
     normalise_url,
@@ -81,6 +82,8 @@ class SqlStore:
         options: dict[str, Any] = {"pool_pre_ping": True}
         if self.sqlite:
             options["connect_args"] = {"timeout": 0, "check_same_thread": False}
+            if create:
+                create_private_sqlite(self.url)  # 0600, and so its -wal and -shm
         self.engine = sa.create_engine(self.url, **options)
         self._writer = threading.Lock()  # one writer per process; processes queue on SQLite's lock
         self._raw: sqlite3.Connection | None = None  # the writer's own driver connection (SQLite)
