@@ -274,10 +274,8 @@ class SqlStore:
                 name: [dict(r._mapping) for r in c.execute(sa.select(t.metadata.tables[name]))]
                 for name in KEYS
             }
-            comments = {
-                r.comment_id: r.action
-                for r in c.execute(sa.select(t.comments.c.comment_id, t.comments.c.action))
-            }
+            columns = (t.comments.c.comment_id, t.comments.c.action, t.comments.c.text, t.comments.c.author)
+            comments = {r.comment_id: dict(r._mapping) for r in c.execute(sa.select(*columns))}
         report.problems = malformed + report.problems + check_tables(self._key(), replay, tables, comments)
         return report
 

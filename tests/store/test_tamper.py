@@ -133,6 +133,14 @@ def held_comment_published(url: str) -> None:
     attack(url, "UPDATE comments SET action = 'publish' WHERE comment_id = 'c1'")
 
 
+def comment_text_changed(url: str) -> None:  # flooding reads the stored text: a repeat made "new"
+    attack(url, "UPDATE comments SET text = 'something else entirely' WHERE comment_id = 'c1'")
+
+
+def comment_author_changed(url: str) -> None:  # or a repeat moved to another author's count
+    attack(url, "UPDATE comments SET author = 'mallory' WHERE comment_id = 'c1'")
+
+
 ATTACKS = [
     pytest.param(
         truncate_tail, "is anchored in the head file but missing from the log", id="truncate-tail-fix-head"
@@ -146,6 +154,8 @@ ATTACKS = [
     pytest.param(grant_inserted, "grants row g-forged is not in the log", id="grant-inserted"),
     pytest.param(referral_reviewer_changed, "differs from the log in reviewer", id="referral-reviewer"),
     pytest.param(held_comment_published, "comment c1 is 'publish' but the log says", id="comment-outcome"),
+    pytest.param(comment_text_changed, "comment c1 differs from the log in text", id="comment-text"),
+    pytest.param(comment_author_changed, "comment c1 differs from the log in author", id="comment-author"),
 ]
 
 

@@ -50,7 +50,8 @@ def held(store: SqlStore, comment_id: str) -> None:
     now = dt.datetime.now(dt.UTC)
     store.save_comment(comment_id, "resident-1", "facebook-page", "a bloody state", now, "hold", None)
     ref = {"pack": "council-default", "version": "1.0.0", "digest": "sha256:0"}
-    store.append("moderation", comment_id, "test", ref, {"text": "a bloody state"}, {"action": "hold"})
+    given = {"text": "a bloody state", "author": {"id": "resident-1"}}
+    store.append("moderation", comment_id, "test", ref, given, {"action": "hold"})
 
 
 def open_referrals(store: SqlStore) -> list[str]:
