@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -21,8 +22,16 @@ class Site:
         return self.category is not None
 
 
+LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")  # LDH: letters, digits, inner hyphens
+MAX_HOST = 253  # the longest DNS name
+
+
 def host_of(site: str) -> str:
-    """The lower-case ASCII host of a domain or URL: 'https://M.Facebook.com/x' -> 'm.facebook.com'."""
+    """The lower-case ASCII host of a domain or URL: 'https://M.Facebook.com/x' -> 'm.facebook.com'.
+
+    Only a DNS name is a host: at most 253 characters (Unicode names IDNA-encoded first), of
+    labels of letters, digits and inner hyphens, so 'facebook.com%0a' or a name padded with
+    dots never reaches a grant or an export."""
     text = site.strip()
     if "://" not in text:
         text = "//" + text
@@ -30,16 +39,29 @@ def host_of(site: str) -> str:
         host = urlsplit(text).hostname or ""
     except ValueError:
         host = ""
-    host = host.rstrip(".")
-    if len(host) > 253:  # the longest DNS name; refused before any work that grows with it
+    if host.endswith("."):  # the root's one dot: 'facebook.com.' is 'facebook.com'
+        host = host[:-1]
+    if len(host) > MAX_HOST:  # refused before any work that grows with it
         raise RequestError([FieldError("site", f"the host name is {len(host):,} characters; at most 253")])
     try:
         host = host.encode("idna").decode("ascii").lower()
     except UnicodeError:
         host = ""
+    if len(host) > MAX_HOST:
+        raise RequestError(
+            [FieldError("site", f"the host name is {len(host):,} characters encoded; at most 253")]
+        )
     labels = host.split(".")
-    if len(labels) < 2 or not all(labels) or any(" " in label for label in labels):
-        raise RequestError([FieldError("site", f"'{site}' is not a domain or URL (e.g. facebook.com)")])
+    if len(labels) < 2 or not all(LABEL.fullmatch(label) for label in labels):
+        raise RequestError(
+            [
+                FieldError(
+                    "site",
+                    f"'{site[:80]}' is not a domain or URL (e.g. facebook.com): a host's labels hold "
+                    "letters, digits and hyphens",
+                )
+            ]
+        )
     return host
 
 

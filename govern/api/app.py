@@ -31,7 +31,15 @@ from govern.moderation.models import Comment, ModerationResult
 from govern.moderation_team import TeamDesk
 from govern.pack import AREAS, Pack, field_errors, load_pack, outcome, parse
 from govern.sandbox import load_untrusted
-from govern.store.base import Entry, Grant, ReferralNotOpen, Store, StoreUnavailable
+from govern.store.base import (
+    Entry,
+    Grant,
+    ReferralNotOpen,
+    ReferralTampered,
+    Store,
+    StoreUnavailable,
+    grant_terms,
+)
 
 log = logging.getLogger("govern.api")
 
@@ -480,9 +488,16 @@ def create_app(
         if comment.comment_id and service.store.find("moderation", comment.comment_id) is not None:
             # Moderating it again would overwrite its action and drop a held comment from the queue.
             raise ApiError(409, "conflict", f"comment {comment.comment_id!r} was already moderated")
-        posted = comment.posted_at or dt.datetime.now(dt.UTC)
+        received = service.now()
+        posted = comment.posted_at or received
         if posted.tzinfo is None:
             posted = posted.replace(tzinfo=pack.timezone)
+        if posted > received + CLOCK_SKEW:
+            # A time in the future is the caller's claim: flooding's window and `respond_by` count
+            # from the receive time, or "posted" 2030, 2040, 2050 would never repeat. The log keeps
+            # what the caller said (the body as sent).
+            posted = received
+            comment = comment.model_copy(update={"posted_at": posted})
         recent = (
             service.store.recent_comments(comment.author.id, posted - pack.moderation.window)
             if comment.author.id
@@ -608,6 +623,11 @@ def _decide(
     return decision
 
 
+CLOCK_SKEW = dt.timedelta(minutes=5)  # how far ahead of the server's clock a caller's time may be
+
+_NO_TERMS: dict[str, Any] = {"requester": "", "domain": "", "category": None, "access": ""}
+
+
 def _review(request: Request, decision_id: str, status: str, reason: str | None) -> ReferralOut:
     """Close an open referral: its status, the grant (on approval) and the log record are written
     in one transaction. Nobody reviews a referral they asked for or submitted."""
@@ -637,24 +657,20 @@ def _review(request: Request, decision_id: str, status: str, reason: str | None)
     now = service.now()
     grant = None
     if status == "approved":
-        terms = referral.decision.get("on_approval") or {}
-        grant = Grant(
-            grant_id=new_id(),
-            decision_id=decision_id,
-            requester=referral.request["requester"]["id"],
-            domain=referral.decision["site"]["domain"],
-            category=referral.decision["site"]["category"],
-            access=referral.request["access"],
-            obligations=[o["id"] for o in terms.get("obligations", [])],
-            granted_at=now,
-            expires_on=dt.date.fromisoformat(terms["expires_on"]) if terms.get("expires_on") else None,
-        )
+        try:
+            terms = grant_terms(referral.request, referral.decision)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            terms = None  # a row edited out of shape: the store refuses it below
+        # The store checks the row and these terms against the logged decision record.
+        grant = Grant(grant_id=new_id(), decision_id=decision_id, granted_at=now, **(terms or _NO_TERMS))
     try:
         closed = store.close_referral(decision_id, status, reviewer, reason, grant=grant, decided_at=now)
     except KeyError:
         raise ApiError(404, "not_found", f"no referral {decision_id}") from None
     except ReferralNotOpen:  # another reviewer decided it meanwhile: nothing was written
         raise ApiError(409, "conflict", f"referral {decision_id} was decided meanwhile") from None
+    except ReferralTampered as exc:  # logged by the store; nothing was written
+        raise ApiError(409, "tampered", str(exc)) from None
     grant_id = grant.grant_id if grant else None
     return ReferralOut(**vars(closed), grant_id=grant_id)
 

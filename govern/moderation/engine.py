@@ -96,7 +96,7 @@ class Moderator:
         text = same_text(comment.text)
         count = 0
         for earlier in recent:
-            if earlier is comment or earlier.author.id != comment.author.id:
+            if earlier is comment or (earlier.author.id or "").lower() != comment.author.id.lower():
                 continue
             gap = posted - self._posted(earlier)
             if dt.timedelta(0) <= gap <= self.window and same_text(earlier.text) == text:

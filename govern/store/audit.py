@@ -38,6 +38,8 @@ class Replay:
 
     tables: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: {t: {} for t in KEYS})
     comment_actions: dict[str, str] = field(default_factory=dict)
+    # What a moderation record says the comment was (text, author id): flooding reads them.
+    comment_texts: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def apply(self, row: dict[str, Any]) -> None:
         try:
@@ -60,6 +62,12 @@ class Replay:
             action = json.loads(row["result"]).get("action")
             if isinstance(action, str):
                 self.comment_actions[row["ref"]] = action
+            given = json.loads(row["input"])
+            if not row["purged"] and isinstance(given, dict) and isinstance(given.get("text"), str):
+                author: dict[str, Any] = given["author"] if isinstance(given.get("author"), dict) else {}
+                self.comment_texts[row["ref"]] = (given["text"], str(author.get("id") or ""))
+            else:  # purged: the log no longer holds what was said
+                self.comment_texts.pop(row["ref"], None)
 
 
 def check_chain(
@@ -128,7 +136,10 @@ def merge_exported(
 
 
 def check_tables(
-    key: bytes, replay: Replay, tables: dict[str, list[dict[str, Any]]], comments: dict[str, str]
+    key: bytes,
+    replay: Replay,
+    tables: dict[str, list[dict[str, Any]]],
+    comments: dict[str, dict[str, Any]],
 ) -> list[Problem]:
     """Rows of the rights tables that differ from the log's effects, or whose own MAC is wrong."""
     problems: list[Problem] = []
@@ -151,7 +162,23 @@ def check_tables(
                 )
         for key_value in sorted(set(expected) - set(found)):
             problems.append(Problem(None, f"{table} row {key_value} is in the log but missing (deleted)"))
-    for comment_id, action in sorted(comments.items()):
+    for comment_id, comment in sorted(comments.items()):
+        action = comment["action"]
+        said = replay.comment_texts.get(comment_id)
+        if said is not None:
+            # A purge blanks a comment's text (None); any other text or author is a change.
+            changed = [
+                name
+                for name, stored, logged in (
+                    ("text", comment["text"], said[0]),
+                    ("author", comment["author"], said[1]),
+                )
+                if stored != logged and not (name == "text" and stored is None)
+            ]
+            if changed:
+                problems.append(
+                    Problem(None, f"comment {comment_id} differs from the log in {', '.join(changed)}")
+                )
         want_action = replay.comment_actions.get(comment_id)
         if want_action is None:
             problems.append(Problem(None, f"comment {comment_id} is not in the log (inserted directly)"))

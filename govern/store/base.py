@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -76,6 +77,25 @@ class Grant:
 
 class ReferralNotOpen(Exception):
     """The referral to close is already decided (another reviewer was first); nothing was written."""
+
+
+class ReferralTampered(Exception):
+    """The referral row (or the grant to give for it) is not what the log's MAC-checked `decision`
+    record says it was: someone changed the database. Nothing was written."""
+
+
+def grant_terms(request: dict[str, Any], decision: dict[str, Any]) -> dict[str, Any]:
+    """What an approval grants, read from the referred request and its decision: who, which site,
+    what access, which obligations, until when."""
+    terms = decision.get("on_approval") or {}
+    return {
+        "requester": request["requester"]["id"],
+        "domain": decision["site"]["domain"],
+        "category": decision["site"]["category"],
+        "access": request["access"],
+        "obligations": [o["id"] for o in terms.get("obligations", [])],
+        "expires_on": dt.date.fromisoformat(terms["expires_on"]) if terms.get("expires_on") else None,
+    }
 
 
 @dataclass(frozen=True)
@@ -171,10 +191,16 @@ class Store(Protocol):
     def comments(self, action: str) -> list[dict[str, Any]]: ...
 
     def set_comment_action(
-        self, comment_id: str, action: str, actor: str = "web", *, only_from: str | None = None
+        self,
+        comment_id: str,
+        action: str,
+        actor: str = "web",
+        *,
+        only_from: str | None = None,
+        also: Sequence[Entry] = (),
     ) -> bool:
-        """A moderator's outcome for a comment, logged; only if its action is `only_from`, when
-        given. True when it was set."""
+        """A moderator's outcome for a comment, logged with the records in `also` in one
+        transaction; only if its action is `only_from`, when given. True when it was set."""
         ...
 
     def purge(self, before: dt.datetime, actor: str = "cli") -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -23,6 +24,22 @@ def normalise_url(url: str) -> str:
     if "://" not in url:
         return f"sqlite:///{url}"
     return url
+
+
+def create_private_sqlite(url: str) -> None:
+    """Create a new SQLite file readable by its owner only (0600) before SQLite opens it: it
+    holds requests, comments and business cases, and SQLite gives the -wal and -shm files the
+    database file's mode. An existing file is left as it is."""
+    path = url.removeprefix("sqlite:///").split("?", 1)[0]
+    if not path or path == ":memory:" or url.startswith("sqlite:///file:"):
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except OSError:
+        return  # a folder that does not exist: SQLite reports it when it opens the file
+    os.close(fd)
 
 
 def migrate(engine: Engine, key: bytes | None) -> tuple[int, str] | None:

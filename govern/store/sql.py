@@ -8,7 +8,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -27,7 +27,9 @@ from govern.store.base import (
     Problem,
     Referral,
     ReferralNotOpen,
+    ReferralTampered,
     StoreUnavailable,
+    grant_terms,
 )
 from govern.store.chain import (
     NO_POLICY,
@@ -42,6 +44,7 @@ from govern.store.chain import (
 )
 from govern.store.engine import (
     MIGRATIONS,
+    create_private_sqlite,
     holds_keyed_records,
     migrate,
     normalise_url,
@@ -79,6 +82,8 @@ class SqlStore:
         options: dict[str, Any] = {"pool_pre_ping": True}
         if self.sqlite:
             options["connect_args"] = {"timeout": 0, "check_same_thread": False}
+            if create:
+                create_private_sqlite(self.url)  # 0600, and so its -wal and -shm
         self.engine = sa.create_engine(self.url, **options)
         self._writer = threading.Lock()  # one writer per process; processes queue on SQLite's lock
         self._raw: sqlite3.Connection | None = None  # the writer's own driver connection (SQLite)
@@ -269,10 +274,8 @@ class SqlStore:
                 name: [dict(r._mapping) for r in c.execute(sa.select(t.metadata.tables[name]))]
                 for name in KEYS
             }
-            comments = {
-                r.comment_id: r.action
-                for r in c.execute(sa.select(t.comments.c.comment_id, t.comments.c.action))
-            }
+            columns = (t.comments.c.comment_id, t.comments.c.action, t.comments.c.text, t.comments.c.author)
+            comments = {r.comment_id: dict(r._mapping) for r in c.execute(sa.select(*columns))}
         report.problems = malformed + report.problems + check_tables(self._key(), replay, tables, comments)
         return report
 
@@ -395,6 +398,10 @@ class SqlStore:
         record and one transaction. KeyError if there is no such referral; ReferralNotOpen if it is
         decided already and ValueError if the grant's id is taken, writing nothing either way.
 
+        The row is checked against the `decision` record that opened it (whose MAC the key
+        vouches for), and the grant against what that record's request and decision grant:
+        ReferralTampered, logged and writing nothing, if someone changed either in the database.
+
         The referral is read after the chain head is locked, so of two reviewers deciding at once
         the second finds it closed."""
         closed: list[dict[str, Any]] = []
@@ -407,6 +414,7 @@ class SqlStore:
                 raise KeyError(decision_id)
             if row.status != "open":
                 raise ReferralNotOpen(f"referral {decision_id} is already {row.status}")
+            self._check_referral(c, decision_id, dict(row._mapping), grant)
             if (
                 grant is not None
                 and c.execute(
@@ -437,6 +445,56 @@ class SqlStore:
 
         self._write(build)
         return self._referral(closed[0])
+
+    def _check_referral(
+        self, c: Connection, decision_id: str, row: dict[str, Any], grant: Grant | None
+    ) -> None:
+        """Refuse (ReferralTampered, logged) a referral row that differs from the one its logged
+        `decision` record opened, or a grant that is not the one that record's terms give."""
+        logged = self._logged_referral(c, decision_id)
+        problem = None
+        if logged is None:
+            problem = "has no decision record in the log whose MAC is valid"
+        else:
+            fields = ("refer_to", "created_at", "request", "decision")
+            parse = ("request", "decision")
+            changed = [
+                f
+                for f in fields
+                if (json.loads(row[f]) if f in parse else row[f])
+                != (json.loads(logged[f]) if f in parse else logged[f])
+            ]
+            if changed:
+                problem = f"differs from its logged decision record in {', '.join(changed)}"
+            elif grant is not None:
+                try:
+                    terms = grant_terms(json.loads(logged["request"]), json.loads(logged["decision"]))
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    terms = None
+                given = {k: getattr(grant, k) for k in (terms or {})}
+                if terms is None or given != terms or grant.decision_id != decision_id:
+                    problem = "would get a grant other than the one its logged decision record gives"
+        if problem:
+            logger.error("referral %s %s: refused; run `govern audit verify`", decision_id, problem)
+            raise ReferralTampered(f"referral {decision_id} {problem}; the database was changed")
+
+    def _logged_referral(self, c: Connection, decision_id: str) -> dict[str, Any] | None:
+        """The referral row as the `decision` record that opened it says, if its link verifies."""
+        key = self._key()
+        for found in c.execute(
+            sa.select(t.log).where(t.log.c.kind == "decision", t.log.c.ref == decision_id)
+        ).mappings():
+            record = dict(found)
+            try:
+                if not same(link(key, record), record["hash"]):
+                    continue
+                opened = json.loads(record["effects"])["put"]["referrals"]
+            except (KeyError, TypeError, ValueError):
+                continue
+            for referral in opened:
+                if isinstance(referral, dict) and referral.get("decision_id") == decision_id:
+                    return referral
+        return None
 
     def add_grant(self, grant: Grant, actor: str = "govern") -> None:
         row = grant_row(grant)
@@ -532,8 +590,8 @@ class SqlStore:
             )
 
     def recent_comments(self, author: str, since: dt.datetime) -> list[dict[str, Any]]:
-        query = sa.select(t.comments).where(
-            t.comments.c.author == author,
+        query = sa.select(t.comments).where(  # ids compare case-insensitively: Mallory is mallory
+            sa.func.lower(t.comments.c.author) == author.lower(),
             t.comments.c.posted_at >= _ts(since),
             t.comments.c.text.is_not(None),
         )
@@ -564,11 +622,18 @@ class SqlStore:
             ]
 
     def set_comment_action(
-        self, comment_id: str, action: str, actor: str = "web", *, only_from: str | None = None
+        self,
+        comment_id: str,
+        action: str,
+        actor: str = "web",
+        *,
+        only_from: str | None = None,
+        also: Sequence[Entry] = (),
     ) -> bool:
-        """A moderator's outcome for a comment, logged in the same transaction. With `only_from`,
-        only a comment whose action is that one (read under the chain's lock: two reviewers cannot
-        both act on one held comment); True when it was set."""
+        """A moderator's outcome for a comment, logged in the same transaction, with the records
+        in `also` (the page's review record). With `only_from`, only a comment whose action is
+        that one (read under the chain's lock: two reviewers cannot both act on one held
+        comment); True when it was set, False when nothing was written."""
         change = {"comment_id": comment_id, "action": action}
         effects = {"put": {"comment_actions": [change]}}
 
@@ -578,7 +643,8 @@ class SqlStore:
                 if c.execute(query).scalar_one_or_none() != only_from:
                     raise _NotInState(comment_id)
             return [
-                Entry("comment", comment_id, actor, NO_POLICY, change, {"action": action}, effects=effects)
+                Entry("comment", comment_id, actor, NO_POLICY, change, {"action": action}, effects=effects),
+                *also,
             ]
 
         try:

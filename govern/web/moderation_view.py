@@ -39,7 +39,7 @@ def gentle(request: Request, comment: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def record_decision(request: Request, comment_id: str, action: str, reason: str) -> None:
+def record_decision(request: Request, comment_id: str, action: str, reason: str, actor: str) -> None:
     """A moderator's publish or remove on the queue, with its reason (the held rules when none
     is given), for complaints and the Ombudsman."""
     service = request.app.state.service
@@ -51,7 +51,6 @@ def record_decision(request: Request, comment_id: str, action: str, reason: str)
         reason.strip()[:2000]
         or f"the moderator confirmed the hold's reasons: {', '.join(rules) or 'none given'}"
     )
-    actor = str(getattr(request.state, "actor", "web"))
     decision = Decision(
         new_id(), comment_id, str(stored.get("author") or ""), action, why, actor, dt.datetime.now(dt.UTC)
     )

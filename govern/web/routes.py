@@ -26,6 +26,7 @@ from govern.errors import RequestError, error_body
 from govern.ids import new_id
 from govern.pack import Pack, field_errors
 from govern.signoff.rates import acknowledgement_rates
+from govern.store.base import Entry
 from govern.web.csrf import csrf_field, verify_csrf
 from govern.web.moderation_view import gentle, record_decision
 
@@ -75,7 +76,7 @@ def covered_rules(pack: Pack) -> set[str]:
 
 
 def add_pages(app: FastAPI) -> None:
-    from govern.api.app import require
+    from govern.api.app import _actor, require
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
@@ -145,7 +146,7 @@ def add_pages(app: FastAPI) -> None:
         except RequestError as exc:
             return page(request, "draft.html", "Check a draft", "/", error=error_body(exc), **context)
         svc.store.append(
-            "check", new_id(), "web", pack.ref.model_dump(), draft, verdict.model_dump(mode="json")
+            "check", new_id(), _actor(request), pack.ref.model_dump(), draft, verdict.model_dump(mode="json")
         )
         return page(
             request,
@@ -329,7 +330,16 @@ def add_pages(app: FastAPI) -> None:
             return moderation_page(
                 request, error={"message": "Choose Publish or Remove.", "details": details}
             )
-        if not svc.store.set_comment_action(comment_id, str(action), only_from="hold"):
+        actor = _actor(request)  # the signed-in key's name, as the API records it
+        review = Entry(
+            "review",
+            comment_id,
+            actor,
+            svc.pack.ref.model_dump(),
+            {"comment_id": comment_id},
+            {"action": action},
+        )
+        if not svc.store.set_comment_action(comment_id, str(action), actor, only_from="hold", also=[review]):
             known = svc.store.find("moderation", comment_id) is not None
             message = (
                 "That comment is no longer held: it was already published or removed."
@@ -337,11 +347,7 @@ def add_pages(app: FastAPI) -> None:
                 else "There is no such comment."
             )
             return moderation_page(request, error={"message": message}, status=409 if known else 404)
-        pack = svc.pack
-        svc.store.append(
-            "review", comment_id, "web", pack.ref.model_dump(), {"comment_id": comment_id}, {"action": action}
-        )
-        record_decision(request, comment_id, str(action), str(form.get("reason") or ""))
+        record_decision(request, comment_id, str(action), str(form.get("reason") or ""), actor)
         return moderation_page(
             request, message=f"The comment was {'published' if action == 'publish' else 'removed'}."
         )

@@ -53,3 +53,28 @@ def test_a_batch_refuses_a_hostile_name_in_place(client: TestClient) -> None:
 def test_the_grants_filter_refuses_a_hostile_name(client: TestClient, name: str) -> None:
     response = client.get("/v1/grants", params={"requester": name})
     assert response.status_code == 422 and response.json()["error"]["details"][0]["field"] == "requester"
+
+
+@pytest.mark.parametrize(
+    "site",
+    [
+        pytest.param("facebook.com%0a", id="percent-encoded-newline"),
+        pytest.param("facebook.com" + "." * 1991, id="2003-characters-of-dots"),
+        pytest.param(("a" * 60 + ".") * 33 + "com", id="2016-character-name"),
+        pytest.param("face_book.com", id="underscore"),
+        pytest.param("-facebook.com", id="leading-hyphen"),
+        pytest.param("facebook.com%20x", id="percent-encoded-space"),
+    ],
+)
+def test_an_access_request_for_a_site_that_is_not_a_dns_name_is_refused(
+    client: TestClient, site: str
+) -> None:
+    response = client.post("/v1/access/decisions", json=access_request(site=site))
+    assert response.status_code == 422
+    assert [d["field"] for d in response.json()["error"]["details"]] == ["site"]
+    assert client.get("/v1/grants").json() == []
+
+
+@pytest.mark.parametrize("site", ["https://M.Facebook.com/page", "facebook.com.", "bücher.de"])
+def test_a_url_a_root_dot_and_a_unicode_name_are_still_sites(client: TestClient, site: str) -> None:
+    assert client.post("/v1/access/decisions", json=access_request(site=site)).status_code == 200

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from govern.api.app import create_app
-from govern.store.base import Grant, ReferralNotOpen
+from govern.store.base import Grant, ReferralNotOpen, grant_terms
 from govern.store.sql import SqlStore
 from tests.access.test_engine import request as access_request
 from tests.conftest import DEFAULT_PACK, LOCAL
@@ -20,6 +20,13 @@ def _keys(store: SqlStore, *people: tuple[str, str]) -> dict[str, dict[str, str]
     for name, role in people:
         store.add_key(f"id-{name}", name, role, hashlib.sha256(f"secret-{name}".encode()).hexdigest())
     return {name: {"Authorization": f"Bearer secret-{name}"} for name, _ in people}
+
+
+def _grant(store: SqlStore, grant_id: str, decision_id: str) -> Grant:
+    """The grant an approval of the referral gives (the store refuses any other)."""
+    referral = store.referral(decision_id)
+    assert referral is not None
+    return Grant(grant_id, decision_id, **grant_terms(referral.request, referral.decision))
 
 
 def _referral(client: TestClient, headers: dict[str, str], requester: str) -> str:
@@ -79,7 +86,7 @@ def test_approval_is_one_transaction(store: SqlStore) -> None:
     client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url=LOCAL)
     decision_id = _referral(client, {}, "jsmith")
     records = len(store.log())
-    grant = Grant("g-taken", decision_id, "jsmith", "facebook.com", "social-network", "manage")
+    grant = _grant(store, "g-taken", decision_id)
     store.add_grant(grant)  # the approval's grant id is taken: the approval must not replace that grant
     with pytest.raises(ValueError, match="g-taken"):
         store.close_referral(decision_id, "approved", "lead", None, grant=grant)
@@ -149,7 +156,7 @@ def test_two_reviewers_deciding_at_once_one_wins_and_the_other_writes_nothing(st
     outcomes: dict[str, str] = {}
 
     def decide(reviewer: str, status: str) -> None:
-        grant = Grant(f"g-{reviewer}", decision_id, "jsmith", "facebook.com", None, "manage")
+        grant = _grant(store, f"g-{reviewer}", decision_id)
         start.wait()
         try:
             store.close_referral(decision_id, status, reviewer, "r", grant if status == "approved" else None)

@@ -133,6 +133,14 @@ def held_comment_published(url: str) -> None:
     attack(url, "UPDATE comments SET action = 'publish' WHERE comment_id = 'c1'")
 
 
+def comment_text_changed(url: str) -> None:  # flooding reads the stored text: a repeat made "new"
+    attack(url, "UPDATE comments SET text = 'something else entirely' WHERE comment_id = 'c1'")
+
+
+def comment_author_changed(url: str) -> None:  # or a repeat moved to another author's count
+    attack(url, "UPDATE comments SET author = 'mallory' WHERE comment_id = 'c1'")
+
+
 ATTACKS = [
     pytest.param(
         truncate_tail, "is anchored in the head file but missing from the log", id="truncate-tail-fix-head"
@@ -146,6 +154,8 @@ ATTACKS = [
     pytest.param(grant_inserted, "grants row g-forged is not in the log", id="grant-inserted"),
     pytest.param(referral_reviewer_changed, "differs from the log in reviewer", id="referral-reviewer"),
     pytest.param(held_comment_published, "comment c1 is 'publish' but the log says", id="comment-outcome"),
+    pytest.param(comment_text_changed, "comment c1 differs from the log in text", id="comment-text"),
+    pytest.param(comment_author_changed, "comment c1 differs from the log in author", id="comment-author"),
 ]
 
 
@@ -257,9 +267,9 @@ def test_an_approval_with_its_grant_is_one_record(store: SqlStore, url: str, set
     from govern.store.base import Entry, Grant, ReferralNotOpen
 
     policy = {"pack": "p", "version": "1", "digest": "x"}
-    store.append_all(
-        [Entry("decision", "d1", "it", policy, {"requester": {"id": "jsmith"}}, {}, refer_to="lead")]
-    )
+    asked = {"requester": {"id": "jsmith"}, "access": "manage"}
+    decided = {"site": {"domain": "x.com", "category": None}}
+    store.append_all([Entry("decision", "d1", "it", policy, asked, decided, refer_to="lead")])
     grant = Grant("g1", "d1", "jsmith", "x.com", None, "manage")
     closed = store.close_referral("d1", "approved", "boss", "fine", grant=grant)
     assert (closed.status, closed.reviewer) == ("approved", "boss")

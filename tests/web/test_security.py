@@ -50,7 +50,8 @@ def held(store: SqlStore, comment_id: str) -> None:
     now = dt.datetime.now(dt.UTC)
     store.save_comment(comment_id, "resident-1", "facebook-page", "a bloody state", now, "hold", None)
     ref = {"pack": "council-default", "version": "1.0.0", "digest": "sha256:0"}
-    store.append("moderation", comment_id, "test", ref, {"text": "a bloody state"}, {"action": "hold"})
+    given = {"text": "a bloody state", "author": {"id": "resident-1"}}
+    store.append("moderation", comment_id, "test", ref, given, {"action": "hold"})
 
 
 def open_referrals(store: SqlStore) -> list[str]:
@@ -342,3 +343,23 @@ def test_keys_mode_needs_no_loopback_host(store: SqlStore) -> None:
         create_app(str(DEFAULT_PACK), store, open_access=False), base_url="http://govern.internal"
     )
     assert client.get("/v1/referrals", headers={"x-api-key": "lead-key"}).status_code == 200
+
+
+@pytest.mark.parametrize("outcome", ["publish", "remove"])
+def test_a_moderation_outcome_is_logged_with_the_signed_in_key_in_one_transaction(
+    store: SqlStore, outcome: str
+) -> None:
+    store.add_key("k1", "lead", "reviewer", hashlib.sha256(b"lead-key").hexdigest())
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=False), base_url=LOCAL)
+    client.cookies.set("govern_key", "lead-key")
+    held(store, "c-1")
+    before = store.log()[-1].seq
+    response = client.post("/moderation/c-1", data={"outcome": outcome, "csrf_token": token(client)})
+    assert response.status_code == 200
+    written = [(r.kind, r.actor) for r in store.log() if r.seq > before]
+    assert written[:2] == [("comment", "lead"), ("review", "lead")]  # never "web"
+    assert {actor for _, actor in written} == {"lead"}  # the moderator's reason record too
+    # One transaction: one anchor in the head file per commit, so only the second record has one.
+    anchored = [line.split()[0] for line in store.head.path.read_text().splitlines()]
+    assert str(before + 1) not in anchored and str(before + 2) in anchored
+    assert store.verify() is None
