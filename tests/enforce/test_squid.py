@@ -162,6 +162,10 @@ def test_squid_end_to_end(tmp_path: Path) -> None:
     db = root / "govern.db"
     clock = root / "today"
     store = SqlStore(str(db))
+    # govern creates its database 0600; the operator lets the proxy user read it (docs/enforcement.md)
+    for part in (db, root / "govern.db-wal", root / "govern.db-shm"):
+        if part.exists():
+            part.chmod(0o666)
     client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url=LOCAL)
     origin = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Origin)
     threading.Thread(target=origin.serve_forever, daemon=True).start()
