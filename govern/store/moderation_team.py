@@ -94,6 +94,16 @@ class ModerationRecords:
 
     # --- outcomes: the history behind strikes and repeated targeting -----------------------
 
+    def _rows(self, query: Any) -> list[Any]:
+        """The rows a read query returns, in one read-only transaction."""
+        with self.store._tx(write=False) as c:
+            return list(c.execute(query))
+
+    def _first(self, query: Any) -> Any:
+        """The first row a read query returns, or None."""
+        rows = self._rows(query.limit(1))
+        return rows[0] if rows else None
+
     def remember(self, outcome: Outcome, author: str, actor: str) -> None:
         """Keep what later comments need of this one (its final action stays in `comments`)."""
         if not outcome.comment_id:
@@ -126,23 +136,21 @@ class ModerationRecords:
             .where(t.comments.c.author == author, t.comments.c.posted_at >= ts(since))
             .order_by(t.comments.c.posted_at)
         )
-        with self.store._tx(write=False) as c:
-            return [
-                Outcome(
-                    comment_id=row.comment_id,
-                    author=row.author,
-                    channel=row.channel,
-                    posted_at=dt.datetime.fromisoformat(row.posted_at),
-                    action=row.action if row.action in ("publish", "hold", "remove") else "hold",
-                    categories=json.loads(row.categories) if row.categories else [],
-                    targets=json.loads(row.targets) if row.targets else [],
-                )
-                for row in c.execute(query)
-            ]
+        return [
+            Outcome(
+                comment_id=row.comment_id,
+                author=row.author,
+                channel=row.channel,
+                posted_at=dt.datetime.fromisoformat(row.posted_at),
+                action=row.action if row.action in ("publish", "hold", "remove") else "hold",
+                categories=json.loads(row.categories) if row.categories else [],
+                targets=json.loads(row.targets) if row.targets else [],
+            )
+            for row in self._rows(query)
+        ]
 
     def comment(self, comment_id: str) -> dict[str, Any] | None:
-        with self.store._tx(write=False) as c:
-            row = c.execute(sa.select(t.comments).where(t.comments.c.comment_id == comment_id)).first()
+        row = self._first(sa.select(t.comments).where(t.comments.c.comment_id == comment_id))
         return dict(row._mapping) if row else None
 
     # --- evidence --------------------------------------------------------------------------
@@ -164,17 +172,16 @@ class ModerationRecords:
         query = sa.select(t.evidence).order_by(t.evidence.c.posted_at)
         if author is not None:
             query = query.where(t.evidence.c.author == author)
-        with self.store._tx(write=False) as c:
-            return [
-                EvidenceItem(
-                    **{
-                        **dict(row._mapping),
-                        "categories": json.loads(row.categories),
-                        "reasons": json.loads(row.reasons),
-                    }
-                )
-                for row in c.execute(query)
-            ]
+        return [
+            EvidenceItem(
+                **{
+                    **dict(row._mapping),
+                    "categories": json.loads(row.categories),
+                    "reasons": json.loads(row.reasons),
+                }
+            )
+            for row in self._rows(query)
+        ]
 
     def purge_evidence(self, today: dt.date, actor: str = "cli") -> int:
         """Delete the evidence whose legal hold ended before `today`; the rest is kept."""
@@ -230,20 +237,19 @@ class ModerationRecords:
             query = query.where(t.moderation_decisions.c.subject == subject)
         if author is not None:
             query = query.where(t.moderation_decisions.c.author == author)
-        with self.store._tx(write=False) as c:
-            return [
-                Decision(
-                    decision_id=r.decision_id,
-                    subject=r.subject,
-                    author=r.author,
-                    action=r.action,
-                    reason=r.reason,
-                    actor=r.actor,
-                    decided_at=dt.datetime.fromisoformat(r.decided_at),
-                    review_on=_day(r.review_on),
-                )
-                for r in c.execute(query)
-            ]
+        return [
+            Decision(
+                decision_id=r.decision_id,
+                subject=r.subject,
+                author=r.author,
+                action=r.action,
+                reason=r.reason,
+                actor=r.actor,
+                decided_at=dt.datetime.fromisoformat(r.decided_at),
+                review_on=_day(r.review_on),
+            )
+            for r in self._rows(query)
+        ]
 
     # --- block reviews ----------------------------------------------------------------------
 
@@ -302,14 +308,10 @@ class ModerationRecords:
         query = sa.select(t.block_reviews).order_by(t.block_reviews.c.opened_at)
         if status:
             query = query.where(t.block_reviews.c.status == status)
-        with self.store._tx(write=False) as c:
-            return [self._review(r) for r in c.execute(query)]
+        return [self._review(r) for r in self._rows(query)]
 
     def block_review(self, review_id: str) -> BlockReview | None:
-        with self.store._tx(write=False) as c:
-            row = c.execute(
-                sa.select(t.block_reviews).where(t.block_reviews.c.review_id == review_id)
-            ).first()
+        row = self._first(sa.select(t.block_reviews).where(t.block_reviews.c.review_id == review_id))
         return self._review(row) if row else None
 
     def decide_block(
@@ -413,12 +415,10 @@ class ModerationRecords:
         query = sa.select(t.appeals).order_by(t.appeals.c.opened_at)
         if status:
             query = query.where(t.appeals.c.status == status)
-        with self.store._tx(write=False) as c:
-            return [self._appeal(r) for r in c.execute(query)]
+        return [self._appeal(r) for r in self._rows(query)]
 
     def appeal(self, appeal_id: str) -> Appeal | None:
-        with self.store._tx(write=False) as c:
-            row = c.execute(sa.select(t.appeals).where(t.appeals.c.appeal_id == appeal_id)).first()
+        row = self._first(sa.select(t.appeals).where(t.appeals.c.appeal_id == appeal_id))
         return self._appeal(row) if row else None
 
     def decide_appeal(self, appeal_id: str, restore: bool, reviewer: str, reason: str) -> Appeal:
