@@ -13,10 +13,11 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from govern.api.app import Service, create_app
+from govern.api.app import create_app
 from govern.api.middleware import WebSettings
 from govern.errors import PolicyError
 from govern.policy.files import list_files
+from govern.service import Service
 from govern.store.sql import SqlStore
 
 log = logging.getLogger("govern.serve")

@@ -6,7 +6,8 @@ import hashlib
 
 from fastapi.testclient import TestClient
 
-from govern.api.app import Service, create_app
+from govern.api.app import create_app
+from govern.service import Service
 from govern.store.sql import SqlStore
 from tests.access.test_engine import request as access_request
 from tests.conftest import DEFAULT_PACK, LOCAL

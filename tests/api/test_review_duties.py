@@ -137,7 +137,7 @@ def test_a_failed_approval_leaves_the_referral_open_with_no_grant(
     )
     decision_id = _referral(client, {}, "jsmith")
     store.add_grant(Grant("g-taken", "other", "adoe", "x.com", "social-network", "read"))
-    monkeypatch.setattr("govern.api.app.new_id", lambda: "g-taken")  # the grant's insert will fail
+    monkeypatch.setattr("govern.service.access.new_id", lambda: "g-taken")  # the grant's insert will fail
     records = len(store.log())
     assert client.post(f"/v1/referrals/{decision_id}/approve", json={}).status_code >= 500
     assert store.referral(decision_id).status == "open"  # type: ignore[union-attr]

@@ -1,0 +1,76 @@
+"""Access routes: decisions (one or a batch), a recorded decision, referrals and grants."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+
+from govern.access.models import AccessDecision, AccessRequest
+from govern.api.auth import require
+from govern.api.bodies import BoundedJsonRoute
+from govern.api.deps import ServiceDep
+from govern.api.errors import ApiError
+from govern.api.schemas import Batch, BatchItem, BatchResult, GrantOut, ReferralOut, Review, error_of
+from govern.service import Caller
+
+router = APIRouter(route_class=BoundedJsonRoute)
+Requester = Annotated[Caller, Depends(require("requester"))]
+Reviewer = Annotated[Caller, Depends(require("reviewer"))]
+
+
+@router.post("/v1/access/decisions", response_model=AccessDecision, tags=["access"])
+def decide(body: AccessRequest, service: ServiceDep, caller: Requester) -> AccessDecision:
+    return service.decide(body, caller.name)
+
+
+@router.post("/v1/access/decisions:batch", response_model=BatchResult, tags=["access"])
+def decide_batch(body: Batch, service: ServiceDep, caller: Requester) -> BatchResult:
+    items = service.decide_batch(body.requests, caller.name)
+    return BatchResult(
+        decisions=[BatchItem(index=i.index, decision=i.result, error=error_of(i.error)) for i in items]
+    )
+
+
+@router.get("/v1/access/decisions/{decision_id}", response_model=AccessDecision, tags=["access"])
+def get_decision(decision_id: str, service: ServiceDep, caller: Requester) -> dict[str, Any]:
+    return service.decision(decision_id, caller)
+
+
+@router.get("/v1/referrals", response_model=list[ReferralOut], tags=["referrals"])
+def list_referrals(
+    service: ServiceDep, _: Reviewer, status: Literal["open", "approved", "rejected"] | None = "open"
+) -> list[ReferralOut]:
+    return [ReferralOut.of(r) for r in service.referrals(status)]
+
+
+@router.post("/v1/referrals/{decision_id}/approve", response_model=ReferralOut, tags=["referrals"])
+def approve(
+    decision_id: str, service: ServiceDep, caller: Reviewer, body: Review | None = None
+) -> ReferralOut:
+    reason = body.reason if body else None
+    return ReferralOut.reviewed(service.review_referral(decision_id, "approved", reason, caller.name))
+
+
+@router.post("/v1/referrals/{decision_id}/reject", response_model=ReferralOut, tags=["referrals"])
+def reject(decision_id: str, body: Review, service: ServiceDep, caller: Reviewer) -> ReferralOut:
+    if not body.reason:
+        raise ApiError(
+            422,
+            "invalid_request",
+            "a rejection needs a reason",
+            [{"field": "reason", "message": "is required"}],
+        )
+    return ReferralOut.reviewed(service.review_referral(decision_id, "rejected", body.reason, caller.name))
+
+
+@router.get("/v1/grants", response_model=list[GrantOut], tags=["access"])
+def list_grants(
+    service: ServiceDep,
+    caller: Requester,
+    requester: str | None = None,
+    site: str | None = None,
+    include: Literal["expired"] | None = Query(default=None),
+) -> list[GrantOut]:
+    found = service.grants(caller, requester, site, expired=include == "expired")
+    return [GrantOut.of(g) for g in found]
