@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from zoneinfo import ZoneInfo
 
 from govern.access.models import PolicyRef
@@ -10,6 +9,7 @@ from govern.checks.base import Subject
 from govern.checks.engine import TextChecker
 from govern.checks.normalise import normalised_subject
 from govern.checks.signals import SIGNALS
+from govern.clock import Clock, local_moment, system_clock
 from govern.drafts.models import Draft, DraftVerdict, Finding, Scores, Verdict
 from govern.errors import Problem, did_you_mean
 from govern.policy.model import DiscretionGuidelinesSpec
@@ -54,9 +54,17 @@ def plain_alternative(suggestion: str | None) -> str | None:
 
 
 class DraftChecker:
-    def __init__(self, spec: DiscretionGuidelinesSpec, timezone: ZoneInfo, policy_ref: PolicyRef) -> None:
+    def __init__(
+        self,
+        spec: DiscretionGuidelinesSpec,
+        timezone: ZoneInfo,
+        policy_ref: PolicyRef,
+        *,
+        clock: Clock = system_clock,
+    ) -> None:
         self.spec = spec
         self.timezone = timezone
+        self.clock = clock  # the time of a draft with no posted_at
         self.policy_ref = policy_ref
         self.problems: list[Problem] = []
         for rule in spec.rules:
@@ -86,9 +94,7 @@ class DraftChecker:
                     )
 
     def subject(self, draft: Draft) -> Subject:
-        moment = draft.posted_at or dt.datetime.now(self.timezone)
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=self.timezone)
+        moment = local_moment(draft.posted_at, self.timezone, self.clock)
         facts = {
             "platform": draft.platform,
             "account": draft.account,
