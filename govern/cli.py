@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 from pydantic import BaseModel
 
+from govern.clock import local_moment
 from govern.drafts.models import DraftVerdict
 from govern.errors import FieldError, PolicyError, RequestError, error_body
 from govern.formats import FORMATS, RENDER
@@ -235,8 +236,7 @@ class _Posted:
 
     def _at(self, comment: Comment) -> dt.datetime:
         assert comment.posted_at is not None
-        at = comment.posted_at
-        return at if at.tzinfo is not None else at.replace(tzinfo=self.timezone)
+        return local_moment(comment.posted_at, self.timezone)
 
     def before(self, number: int, comment: Comment) -> list[Comment]:
         if comment.posted_at is None or not comment.author.id:

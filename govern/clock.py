@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from zoneinfo import ZoneInfo
 
 from govern.ids import new_id
 
@@ -30,7 +29,7 @@ def fixed_clock(moment: dt.datetime) -> Clock:
 SYSTEM_IDS: IdSource = new_id
 
 
-def local_moment(moment: dt.datetime | None, zone: ZoneInfo, clock: Clock = system_clock) -> dt.datetime:
+def local_moment(moment: dt.datetime | None, zone: dt.tzinfo, clock: Clock = system_clock) -> dt.datetime:
     """When something was posted or received, as an aware time.
 
     A time without a zone is read as local time in `zone` (the pack's); no time at all means now

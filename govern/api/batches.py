@@ -3,7 +3,6 @@ a bad item an error in its place (the same error shape as a single call's)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -12,6 +11,7 @@ from pydantic import BaseModel, Field
 from govern.access.models import Contract
 from govern.api import metrics
 from govern.api.app import MAX_BATCH, ApiError, Service, _actor, require
+from govern.clock import local_moment
 from govern.drafts.models import MAX_TEXT, DraftVerdict
 from govern.errors import RequestError, error_body
 from govern.ids import new_id
@@ -109,9 +109,7 @@ def moderate_batch(body: CommentsBatch, request: Request) -> BatchOut:
         except RequestError as exc:
             results.append(BatchItem(index=index, error=error_body(exc)))
             continue
-        posted = comment.posted_at or dt.datetime.now(dt.UTC)
-        if posted.tzinfo is None:
-            posted = posted.replace(tzinfo=pack.timezone)
+        posted = local_moment(comment.posted_at, pack.timezone, pack.clock)
         author = comment.author.id
         recent: list[Any] = []
         if author:

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 from govern.access.models import Contract
 from govern.api import batches, metrics
 from govern.api.app import ApiError, Service, _actor, error_response, require
+from govern.clock import local_moment
 from govern.drafts.models import MAX_TEXT, Finding
 from govern.pack import Pack
 from govern.signoff import MemoryReviews, ReviewItem, Signoff, SignoffError
@@ -180,9 +181,7 @@ def _draft(raw: dict[str, Any]) -> dict[str, Any]:
 
 def _aware(moment: dt.datetime | None, pack: Pack) -> dt.datetime | None:
     """A scheduled time without a zone is the pack's local time."""
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=pack.timezone)
-    return moment
+    return None if moment is None else local_moment(moment, pack.timezone)
 
 
 def _sees_everyone(request: Request) -> bool:

@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from govern.access.models import Contract
 from govern.api import metrics
 from govern.api.app import ApiError, Service, _actor, require
+from govern.clock import local_moment
 from govern.errors import RequestError, error_body
 from govern.ids import new_id
 from govern.moderation.evidence import evidence_html, evidence_pack
@@ -167,9 +168,7 @@ def moderate_recorded(
         earlier = service.store.find("moderation", comment.comment_id)
         if earlier is not None:
             return ModerationResult.model_validate(earlier.result)
-    posted = comment.posted_at or dt.datetime.now(dt.UTC)
-    if posted.tzinfo is None:
-        posted = posted.replace(tzinfo=pack.timezone)
+    posted = local_moment(comment.posted_at, pack.timezone, pack.clock)
     author = comment.author.id
     recent = service.store.recent_comments(author, posted - pack.moderation.window) if author else []
     desk = TeamDesk(service.store)
