@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from govern.errors import GovernError, PolicyError
 from govern.pack import Pack, load_pack, outcome
+from govern.settings import Settings
 
 EXIT_OK, EXIT_POLICY, EXIT_USAGE, EXIT_FAILED, EXIT_COVERAGE, EXIT_MUTANTS = 0, 1, 2, 3, 4, 5
 
@@ -287,7 +288,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_commands(sub: Any, default_policies: str) -> None:
+def add_commands(sub: Any, settings: Settings) -> None:
+    default_policies = str(settings.pack_path)
     p = sub.add_parser(
         "test",
         help="run Gherkin scenarios against a pack; rule coverage; mutants",
@@ -308,13 +310,11 @@ def add_commands(sub: Any, default_policies: str) -> None:
     p.add_argument("--format", choices=["text", "json", "junit"], default="text")
     p.set_defaults(run=cmd_test)
 
-    from govern.admin import DEFAULT_DB
-
     p = sub.add_parser(
         "replay", help="re-decide logged answers with a candidate pack and report what changes"
     )
     p.add_argument("--against", required=True, metavar="NEW_PACK_DIR")
-    p.add_argument("--db", default=DEFAULT_DB, metavar="URL")
+    p.add_argument("--db", default=settings.db, metavar="URL")
     p.add_argument("--since", metavar="DATE")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(run=cmd_replay)

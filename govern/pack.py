@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,6 +30,7 @@ from govern.policy.model import (
     SiteCatalogueSpec,
     TextRule,
 )
+from govern.settings import Settings
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -204,7 +204,7 @@ def outcome(kind: str, result: dict[str, Any]) -> tuple[str, list[str]]:
     return result.get("action", "?"), [r["rule"] for r in result.get("reasons", [])]
 
 
-PACKS_ROOT_ENV = "GOVERN_PACKS_ROOT"
+PACKS_ROOT_ENV = "GOVERN_PACKS_ROOT"  # read by govern.settings.Settings (packs_root)
 
 
 def compile_pack(
@@ -231,7 +231,7 @@ def load_pack(
     folder holding the pack. `clock` and `ids` are what evaluation uses for "now" (a request,
     draft or comment with no time of its own) and for decision ids.
     """
-    root = packs_root or os.environ.get(PACKS_ROOT_ENV) or None
+    root = packs_root or Settings.from_env().packs_root
     pack, problems = compile_pack(read_pack(Path(path), Path(root) if root else None), clock=clock, ids=ids)
     if problems:
         raise PolicyError(problems)

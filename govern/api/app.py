@@ -31,6 +31,7 @@ from govern.moderation.models import Comment, ModerationResult
 from govern.moderation_team import TeamDesk
 from govern.pack import AREAS, Pack, field_errors, load_pack, outcome, parse
 from govern.sandbox import load_untrusted
+from govern.settings import Settings
 from govern.store.base import (
     Entry,
     Grant,
@@ -293,8 +294,15 @@ def create_app(
     shadow: str | None = None,
     web: WebSettings | None = None,
     clock: Callable[[], dt.datetime] | None = None,
+    settings: Settings | None = None,
 ) -> FastAPI:
-    """The FastAPI application serving `policies` with `store` (and `clock`, tests' fixed time)."""
+    """The FastAPI application serving `policies` with `store` (and `clock`, tests' fixed time).
+
+    `settings` (read once by the caller) supply the web front's host names and proxy trust when
+    `web` is not given, and the platforms' webhook secret; without them, the environment is read.
+    """
+    if web is None and settings is not None:
+        web = WebSettings.of(settings.hosts, trust_forwarded_proto=settings.trust_proxy)
     app = FastAPI(
         title="govern",
         version="1.0",
@@ -317,9 +325,10 @@ def create_app(
 
     add_signoff(app)
     add_draft_pages(app)
+    from govern.api.moderation_team import PlatformSettings
     from govern.api.moderation_team import router as moderation_team
 
-    app.include_router(moderation_team())
+    app.include_router(moderation_team(PlatformSettings.of(settings) if settings is not None else None))
 
     @app.post(
         "/v1/access/decisions",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +10,7 @@ import pytest
 
 from govern.bdd.mutation import MutationError, mutant
 from govern.pack import Pack, load_pack
+from govern.settings import Settings
 
 pytest_plugins = [
     "govern.bdd.access_steps",
@@ -28,7 +28,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--govern-pack",
         default=None,
         metavar="DIR",
-        help="policy pack the Gherkin scenarios run against (default: $GOVERN_PACK or council-default)",
+        help="policy pack the Gherkin scenarios run against (default: $GOVERN_PACK, else council-default)",
     )
     group.addoption(
         "--govern-mutation",
@@ -51,10 +51,8 @@ class World:
 
 @pytest.fixture(scope="session")
 def govern_pack(request: pytest.FixtureRequest) -> Pack:
-    from govern.cli import default_policies
-
-    path = request.config.getoption("--govern-pack") or os.environ.get("GOVERN_PACK")
-    pack = load_pack(path or default_policies())
+    path = request.config.getoption("--govern-pack") or Settings.from_env().pack_path
+    pack = load_pack(path)
     mutation = request.config.getoption("--govern-mutation")
     if mutation:
         try:
