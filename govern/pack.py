@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Any
 
 from govern.access.engine import AccessEngine
-from govern.access.models import AccessDecision, AccessRequest, PolicyRef
+from govern.access.models import AccessDecision, AccessRequest
 from govern.access.sites import SiteCatalogue
 from govern.clock import SYSTEM_IDS, Clock, IdSource, system_clock
+from govern.contract import PolicyRef
+from govern.contract import field_errors as field_errors  # re-exported: its home is govern.contract
+from govern.contract import parse as parse
 from govern.drafts.engine import DraftChecker
 from govern.drafts.models import Draft, DraftVerdict
-from govern.errors import FieldError, PolicyError, Problem, RequestError
-from govern.inputs import shown
+from govern.errors import PolicyError, Problem
 from govern.moderation.engine import Moderator
 from govern.moderation.models import Comment, ModerationResult, Outcome
 from govern.policy.loader import RawPack, read_pack
@@ -31,35 +31,6 @@ from govern.policy.model import (
     TextRule,
 )
 from govern.settings import Settings
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def field_errors(exc: ValidationError) -> list[FieldError]:
-    """Pydantic's errors as 'where: what' in the contract's field names."""
-    out = []
-    for error in exc.errors(include_url=False):
-        where = ".".join(str(part) for part in error["loc"])
-        if error["type"] == "extra_forbidden":
-            message = "unknown field"
-        elif error["type"] == "missing":
-            message = "is required"
-        else:
-            message = f"{error['msg']} (got {shown(error['input'])})"
-        out.append(FieldError(where, message))
-    return out
-
-
-def parse(model: type[M], data: Any, what: str) -> M:
-    """Validate a request body, raising RequestError with every problem."""
-    if isinstance(data, model):
-        return data
-    if not isinstance(data, dict):
-        raise RequestError([FieldError("", f"expected a JSON object, got {type(data).__name__}")], what)
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise RequestError(field_errors(exc), what) from None
 
 
 def _site_catalogue(raw: RawPack, problems: list[Problem]) -> SiteCatalogue:

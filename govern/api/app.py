@@ -725,13 +725,8 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        details = []
-        for error in exc.errors():
-            where = ".".join(str(p) for p in error["loc"] if p != "body")
-            message = "unknown field" if error["type"] == "extra_forbidden" else str(error["msg"])
-            details.append({"field": where, "message": message})
-        summary = "; ".join(f"{d['field']}: {d['message']}" if d["field"] else d["message"] for d in details)
-        return error_response(422, "invalid_request", f"invalid request: {summary}", details)
+        body = error_body(RequestError(field_errors(exc.errors()), "request"))  # worded as parse() words it
+        return error_response(422, body["code"], body["message"], body["details"])
 
     @app.exception_handler(StoreUnavailable)
     async def unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:

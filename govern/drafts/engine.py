@@ -10,6 +10,7 @@ from govern.checks.engine import TextChecker
 from govern.checks.normalise import normalised_subject
 from govern.checks.signals import SIGNALS
 from govern.clock import Clock, local_moment, system_clock
+from govern.contract import ordered
 from govern.drafts.models import Draft, DraftVerdict, Finding, Scores, Verdict
 from govern.errors import Problem, did_you_mean
 from govern.policy.model import DiscretionGuidelinesSpec
@@ -123,23 +124,20 @@ class DraftChecker:
         subject = self.subject(draft)
         hits = self.checker.run(subject)
         text = draft.text
-        findings = sorted(
-            (
-                Finding(
-                    rule=h.rule.id,
-                    category=h.rule.category,
-                    severity=h.rule.severity or "info",
-                    message=h.rule.message,
-                    start=span.start,
-                    end=span.end,
-                    excerpt=text[span.start : span.end],
-                    suggestion=span.suggestion or h.rule.suggestion,
-                    replacement=plain_alternative(span.suggestion),
-                )
-                for h in hits
-                for span in h.spans
-            ),
-            key=lambda f: (f.start, f.end, -SEVERITIES.index(f.severity), f.rule),
+        findings = ordered(
+            Finding(
+                rule=h.rule.id,
+                category=h.rule.category,
+                severity=h.rule.severity or "info",
+                message=h.rule.message,
+                start=span.start,
+                end=span.end,
+                excerpt=text[span.start : span.end],
+                suggestion=span.suggestion or h.rule.suggestion,
+                replacement=plain_alternative(span.suggestion),
+            )
+            for h in hits
+            for span in h.spans
         )
         worst = max((SEVERITIES.index(f.severity) for f in findings), default=0)
         found = {h.rule.id for h in hits}

@@ -14,6 +14,7 @@ from govern.checks.engine import Hit, TextChecker
 from govern.checks.normalise import normalise, normalised_subject
 from govern.checks.signals import SIGNALS
 from govern.clock import Clock, local_moment, system_clock
+from govern.contract import ordered
 from govern.drafts.models import Finding
 from govern.errors import FieldError, Problem, RequestError, did_you_mean
 from govern.moderation.ladder import Team
@@ -183,7 +184,7 @@ class Moderator:
                 )
                 for span, action in zip(hit.spans, actions, strict=True)
             ]
-        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        findings = ordered(findings)
         action: Literal["publish", "hold", "remove"] = "publish"
         if any(a == "remove" for a, _ in acting):
             action = "remove"
