@@ -79,7 +79,9 @@ class DraftChecker:
                     )
                 )
         self.checker = TextChecker(spec.rules, spec.windows, VARIABLES, self.problems)
-        self.terms = {name: tuple((t.signal, t.weight) for t in terms) for name, terms in spec.scores.items()}
+        self.terms: dict[str, tuple[tuple[str, float], ...]] = {
+            name: tuple((t.signal, t.weight) for t in terms) for name, terms in spec.scores.items()
+        }
         rule_ids = [r.id for r in spec.rules]
         for name, terms in spec.scores.items():
             for i, term in enumerate(terms):
