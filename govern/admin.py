@@ -14,12 +14,13 @@ import secrets
 import socket
 import sys
 import tempfile
+from pathlib import Path
 from typing import Any
 
 from govern.ids import name_problem, new_id
+from govern.settings import DEPRECATED_PACK_VARIABLE, Settings
 from govern.store.base import StoreUnavailable
 
-DEFAULT_DB = "govern.db"
 ROLES = ("requester", "reviewer", "admin")
 MAX_SHOWN = 50  # problems printed by `govern audit verify`
 
@@ -42,6 +43,18 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(socket.gethostbyname(host)).is_loopback
     except (OSError, ValueError):
         return False
+
+
+def serve_settings(args: argparse.Namespace, open_access: bool) -> Settings:
+    """What `govern serve`'s command line says, as the settings each worker reads."""
+    return Settings(
+        pack=Path(args.policies).resolve(),
+        db=args.db,
+        open=open_access,
+        shadow=Path(args.shadow).resolve() if args.shadow else None,
+        hosts=tuple(args.allowed_host),
+        trust_proxy=args.trust_proxy,
+    )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -75,14 +88,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         logging.getLogger("govern.serve").warning(
             "no API keys: running open, for this machine only (%s:%s)", args.host, args.port
         )
-    os.environ.update(
-        GOVERN_POLICIES=os.path.abspath(args.policies),
-        GOVERN_DB=args.db,
-        GOVERN_OPEN="1" if open_access else "0",
-        GOVERN_SHADOW=os.path.abspath(args.shadow) if args.shadow else "",
-        GOVERN_HOSTS=",".join(args.allowed_host),
-        GOVERN_TRUST_PROXY="1" if args.trust_proxy else "0",
-    )
+    # The workers (fresh processes under uvicorn) read their settings from the environment.
+    os.environ.pop(DEPRECATED_PACK_VARIABLE, None)
+    os.environ.update(serve_settings(args, open_access).environment())
     if args.workers > 1 and "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="govern-metrics-")
     config = uvicorn.Config(
@@ -272,9 +280,10 @@ def cmd_records(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(sub: Any, default_policies: str) -> None:
+def add_commands(sub: Any, settings: Settings) -> None:
+    default_policies = str(settings.pack_path)
     db = {
-        "default": os.environ.get("GOVERN_DB", DEFAULT_DB),
+        "default": settings.db,
         "metavar": "URL",
         "help": "database: a SQLite file (default govern.db) or postgresql://...",
     }
@@ -295,14 +304,14 @@ def add_commands(sub: Any, default_policies: str) -> None:
     p.add_argument(
         "--allowed-host",
         action="append",
-        default=[h for h in os.environ.get("GOVERN_HOSTS", "").split(",") if h],
+        default=list(settings.hosts),
         metavar="NAME",
         help="a host name the service answers to (repeat for more); loopback names always work when open",
     )
     p.add_argument(
         "--trust-proxy",
         action="store_true",
-        default=os.environ.get("GOVERN_TRUST_PROXY") == "1",
+        default=settings.trust_proxy,
         help="behind a TLS proxy: take the scheme from X-Forwarded-Proto (cookies become Secure)",
     )
     p.set_defaults(run=cmd_serve)

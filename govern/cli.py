@@ -7,14 +7,13 @@ import bisect
 import datetime as dt
 import io
 import json
-import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from pydantic import BaseModel
 
+from govern.clock import local_moment
 from govern.drafts.models import DraftVerdict
 from govern.errors import FieldError, PolicyError, RequestError, error_body
 from govern.formats import FORMATS, RENDER
@@ -22,15 +21,16 @@ from govern.inputs import loads
 from govern.moderation.models import Comment, ModerationResult, Outcome
 from govern.pack import Pack, load_pack, parse
 from govern.render import render_decision, render_moderation, render_verdict
+from govern.settings import Settings, default_pack
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_POLICY = 0, 1, 2, 1
 
-DEFAULT_PACK = Path(__file__).resolve().parent.parent / "policies" / "council-default"
+DEFAULT_PACK = default_pack()
 
 
-def default_policies() -> str:
-    """$GOVERN_POLICIES, else the shipped council-default pack."""
-    return os.environ.get("GOVERN_POLICIES") or str(DEFAULT_PACK)
+def default_policies(settings: Settings | None = None) -> str:
+    """$GOVERN_PACK (or its old name $GOVERN_POLICIES), else the shipped council-default pack."""
+    return str((settings or Settings.from_env()).pack_path)
 
 
 class Failure(Exception):
@@ -235,8 +235,7 @@ class _Posted:
 
     def _at(self, comment: Comment) -> dt.datetime:
         assert comment.posted_at is not None
-        at = comment.posted_at
-        return at if at.tzinfo is not None else at.replace(tzinfo=self.timezone)
+        return local_moment(comment.posted_at, self.timezone)
 
     def before(self, number: int, comment: Comment) -> list[Comment]:
         if comment.posted_at is None or not comment.author.id:
@@ -276,10 +275,10 @@ def cmd_moderate(args: argparse.Namespace) -> int:
     return _answer_each(args, ask, render, flagged, numbered)
 
 
-def _add_input(parser: argparse.ArgumentParser, tools: tuple[str, ...] = ()) -> None:
+def _add_input(parser: argparse.ArgumentParser, packs: str, tools: tuple[str, ...] = ()) -> None:
     parser.add_argument(
         "--policies",
-        default=default_policies(),
+        default=packs,
         metavar="DIR",
         help="the policy pack folder (default: council-default)",
     )
@@ -294,7 +293,10 @@ def _add_input(parser: argparse.ArgumentParser, tools: tuple[str, ...] = ()) -> 
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
+    """The command line; defaults (the pack, the database) come from `settings`, read once."""
+    settings = settings or Settings.from_env()
+    packs = str(settings.pack_path)
     parser = argparse.ArgumentParser(
         prog="govern",
         description="Policy-as-code for social-media governance: access, drafts, moderation.",
@@ -302,12 +304,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check a policy pack; list every problem as file:line:col")
-    p.add_argument("dir", nargs="?", default=default_policies(), metavar="DIR")
+    p.add_argument("dir", nargs="?", default=packs, metavar="DIR")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(run=cmd_validate)
 
     p = sub.add_parser("decide", help="decide access requests (JSON, or JSON Lines with --jsonl)")
-    _add_input(p)
+    _add_input(p, packs)
     p.set_defaults(run=cmd_decide)
 
     p = sub.add_parser(
@@ -316,7 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check drafts against the discretion guidelines. Input is a JSON draft, or plain "
         "text with --text; --jsonl for one per line.",
     )
-    _add_input(p, FORMATS)
+    _add_input(p, packs, FORMATS)
     p.add_argument("--text", action="store_true", help="the input is the draft's plain text")
     p.add_argument("--platform", default="x", help="with --text: the platform (default x)")
     p.add_argument("--account", default="corporate", help="with --text: corporate or personal")
@@ -330,20 +332,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Decide publish, hold or remove for comments (JSON, or JSON Lines with --jsonl; "
         "with --jsonl, earlier lines count for the flooding rule).",
     )
-    _add_input(p)
+    _add_input(p, packs)
     p.set_defaults(run=cmd_moderate)
 
     from govern import admin, enforce, owner, reports
 
-    admin.add_commands(sub, default_policies())
-    owner.add_commands(sub, default_policies())
-    enforce.add_commands(sub, default_policies())
-    reports.add_commands(sub, default_policies())
+    admin.add_commands(sub, settings)
+    owner.add_commands(sub, settings)
+    enforce.add_commands(sub, settings)
+    reports.add_commands(sub, settings)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: Sequence[str] | None = None, settings: Settings | None = None) -> int:
+    parser = build_parser(settings)
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)

@@ -26,6 +26,7 @@ from typing import Any, TextIO
 from urllib.parse import unquote
 
 from govern.ids import is_name
+from govern.settings import Settings
 from govern.store.base import Grant
 
 READ_METHODS = frozenset({"GET", "HEAD", "CONNECT", "OPTIONS"})
@@ -258,12 +259,12 @@ def cmd_grants(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(sub: Any, default_policies: str) -> None:
-    from govern.admin import DEFAULT_DB
+def add_commands(sub: Any, settings: Settings) -> None:
+    default_policies = str(settings.pack_path)
 
     p = sub.add_parser("squid-helper", help="Squid external_acl_type helper: 'user domain method' -> OK/ERR")
     p.add_argument("--policies", default=default_policies, metavar="DIR")
-    p.add_argument("--db", default=os.environ.get("GOVERN_DB", DEFAULT_DB), metavar="URL")
+    p.add_argument("--db", default=settings.db, metavar="URL")
     p.add_argument("--ttl", type=float, default=5.0, help="seconds a user's grants are cached (default 5)")
     p.add_argument("--clock", default=None, metavar="FILE", help="test clock: a file holding today's date")
     p.set_defaults(run=cmd_squid_helper)
@@ -273,7 +274,7 @@ def add_commands(sub: Any, default_policies: str) -> None:
     p.add_argument("--format", choices=["csv", "json"], default="json")
     p.add_argument("--out", default=None, metavar="FILE", help="write here (atomically) instead of stdout")
     p.add_argument("--policies", default=default_policies, metavar="DIR")
-    p.add_argument("--db", default=os.environ.get("GOVERN_DB", DEFAULT_DB), metavar="URL")
+    p.add_argument("--db", default=settings.db, metavar="URL")
     p.add_argument("--clock", default=None, metavar="FILE", help=argparse.SUPPRESS)
     p.set_defaults(run=cmd_export)
 
@@ -282,6 +283,6 @@ def add_commands(sub: Any, default_policies: str) -> None:
     p.add_argument("--within", type=_days, default=14, metavar="DAYS", help="e.g. 14d (default)")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--policies", default=default_policies, metavar="DIR")
-    p.add_argument("--db", default=os.environ.get("GOVERN_DB", DEFAULT_DB), metavar="URL")
+    p.add_argument("--db", default=settings.db, metavar="URL")
     p.add_argument("--clock", default=None, metavar="FILE", help=argparse.SUPPRESS)
     p.set_defaults(run=cmd_grants)

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from govern.errors import GovernError, PolicyError
 from govern.pack import Pack, load_pack, outcome
+from govern.settings import Settings
 
 EXIT_OK, EXIT_POLICY, EXIT_USAGE, EXIT_FAILED, EXIT_COVERAGE, EXIT_MUTANTS = 0, 1, 2, 3, 4, 5
 
@@ -219,14 +220,15 @@ def cmd_replay(args: argparse.Namespace) -> int:
 # --- diff -----------------------------------------------------------------------------------
 
 
-def _rule_records(pack: Pack) -> dict[str, tuple[str, dict[str, Any]]]:
-    out: dict[str, tuple[str, dict[str, Any]]] = {}
+def _rule_records(pack: Pack) -> dict[tuple[str, str], dict[str, Any]]:
+    """Each rule's written fields by (area, id): the same id in two areas is two rules."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
     for r in pack.access.rules:
-        out[r.rule.id] = ("access", r.rule.model_dump(exclude_defaults=True))
+        out["access", r.rule.id] = r.rule.model_dump(exclude_defaults=True)
     for c in pack.drafts.checker.rules:
-        out[c.rule.id] = ("drafts", c.rule.model_dump(exclude_defaults=True))
+        out["drafts", c.rule.id] = c.rule.model_dump(exclude_defaults=True)
     for c in pack.moderation.checker.rules:
-        out[c.rule.id] = ("moderation", c.rule.model_dump(exclude_defaults=True))
+        out["moderation", c.rule.id] = c.rule.model_dump(exclude_defaults=True)
     return out
 
 
@@ -234,17 +236,15 @@ def diff_packs(old: Pack, new: Pack) -> list[str]:
     """What changed between two packs, in plain English."""
     lines = []
     before, after = _rule_records(old), _rule_records(new)
-    for rule in after.keys() - before.keys():
-        area, data = after[rule]
+    for area, rule in sorted(after.keys() - before.keys()):
+        data = after[area, rule]
         lines.append(
             f"added {area} rule {rule} ({data.get('ref', '')}): {data.get('description', '').strip()}"
         )
-    for rule in before.keys() - after.keys():
-        area, data = before[rule]
-        lines.append(f"removed {area} rule {rule} ({data.get('ref', '')})")
-    for rule in sorted(before.keys() & after.keys()):
-        area, a = before[rule]
-        _, b = after[rule]
+    for area, rule in sorted(before.keys() - after.keys()):
+        lines.append(f"removed {area} rule {rule} ({before[area, rule].get('ref', '')})")
+    for area, rule in sorted(before.keys() & after.keys()):
+        a, b = before[area, rule], after[area, rule]
         for key in sorted(a.keys() | b.keys()):
             if a.get(key) != b.get(key):
                 lines.append(
@@ -288,7 +288,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_commands(sub: Any, default_policies: str) -> None:
+def add_commands(sub: Any, settings: Settings) -> None:
+    default_policies = str(settings.pack_path)
     p = sub.add_parser(
         "test",
         help="run Gherkin scenarios against a pack; rule coverage; mutants",
@@ -309,13 +310,11 @@ def add_commands(sub: Any, default_policies: str) -> None:
     p.add_argument("--format", choices=["text", "json", "junit"], default="text")
     p.set_defaults(run=cmd_test)
 
-    from govern.admin import DEFAULT_DB
-
     p = sub.add_parser(
         "replay", help="re-decide logged answers with a candidate pack and report what changes"
     )
     p.add_argument("--against", required=True, metavar="NEW_PACK_DIR")
-    p.add_argument("--db", default=DEFAULT_DB, metavar="URL")
+    p.add_argument("--db", default=settings.db, metavar="URL")
     p.add_argument("--since", metavar="DATE")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(run=cmd_replay)

@@ -5,19 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from govern.contract import Contract as Contract  # re-exported: defined once in govern.contract
+from govern.contract import PolicyRef as PolicyRef
 from govern.ids import Name
 from govern.inputs import Day, Moment
 from govern.policy.model import Access, Approach, Employment
 
 Effect = Literal["permit", "deny", "refer"]
-
-
-class Contract(BaseModel):
-    """A request body: unknown fields are an error, never silently dropped."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class Training(Contract):
@@ -68,12 +64,6 @@ class Obligation(BaseModel):
 class SiteRef(BaseModel):
     domain: str
     category: str | None
-
-
-class PolicyRef(BaseModel):
-    pack: str
-    version: str
-    digest: str
 
 
 class OnApproval(BaseModel):

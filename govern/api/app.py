@@ -18,8 +18,10 @@ from govern.api.bodies import BoundedJsonRoute
 from govern.api.deps import get_service
 from govern.api.drafts_review import add_signoff
 from govern.api.middleware import Guard, Observe, WebSettings
+from govern.api.moderation_team import PlatformSettings
 from govern.api.moderation_team import router as moderation_team
 from govern.service import Service
+from govern.settings import Settings
 from govern.store.base import Store
 from govern.web.drafts_pages import add_draft_pages
 from govern.web.routes import add_pages
@@ -36,8 +38,15 @@ def create_app(
     shadow: str | None = None,
     web: WebSettings | None = None,
     clock: Callable[[], dt.datetime] | None = None,
+    settings: Settings | None = None,
 ) -> FastAPI:
-    """The FastAPI application serving `policies` with `store` (and `clock`, tests' fixed time)."""
+    """The FastAPI application serving `policies` with `store` (and `clock`, tests' fixed time).
+
+    `settings` (read once by the caller) supply the web front's host names and proxy trust when
+    `web` is not given, and the platforms' webhook secret; without them, the environment is read.
+    """
+    if web is None and settings is not None:
+        web = WebSettings.of(settings.hosts, trust_forwarded_proto=settings.trust_proxy)
     app = FastAPI(
         title="govern",
         version="1.0",
@@ -55,7 +64,7 @@ def create_app(
     add_pages(app, wiring)
     add_signoff(app)
     add_draft_pages(app, wiring)
-    app.include_router(moderation_team())
+    app.include_router(moderation_team(PlatformSettings.of(settings) if settings is not None else None))
     for router in (access.router, checks.router, policy_routes.router):
         app.include_router(router)
     return app

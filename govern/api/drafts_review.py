@@ -27,6 +27,7 @@ from govern.api.auth import actor as _actor
 from govern.api.auth import caller, require
 from govern.api.deps import get_service
 from govern.api.errors import ApiError, error_response
+from govern.clock import local_moment
 from govern.drafts.models import MAX_TEXT, Finding
 from govern.pack import Pack
 from govern.signoff import MemoryReviews, ReviewItem, Signoff, SignoffError
@@ -179,9 +180,7 @@ def _draft(raw: dict[str, Any]) -> dict[str, Any]:
 
 def _aware(moment: dt.datetime | None, pack: Pack) -> dt.datetime | None:
     """A scheduled time without a zone is the pack's local time."""
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=pack.timezone)
-    return moment
+    return None if moment is None else local_moment(moment, pack.timezone)
 
 
 def _sees_everyone(request: Request) -> bool:

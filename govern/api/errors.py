@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from govern import metrics
 from govern.api.bodies import BadBody
 from govern.errors import Conflict, Forbidden, Invalid, NotFound, Refusal, RequestError, TooLarge, error_body
+from govern.pack import field_errors
 from govern.store.base import StoreUnavailable
 from govern.web.templating import templates
 
@@ -77,13 +78,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        details = []
-        for error in exc.errors():
-            where = ".".join(str(p) for p in error["loc"] if p != "body")
-            message = "unknown field" if error["type"] == "extra_forbidden" else str(error["msg"])
-            details.append({"field": where, "message": message})
-        summary = "; ".join(f"{d['field']}: {d['message']}" if d["field"] else d["message"] for d in details)
-        return error_response(422, "invalid_request", f"invalid request: {summary}", details)
+        body = error_body(RequestError(field_errors(exc.errors()), "request"))  # worded as parse() words it
+        return error_response(422, body["code"], body["message"], body["details"])
 
     @app.exception_handler(StoreUnavailable)
     async def unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import threading
 import time
 from collections import deque
@@ -29,6 +28,7 @@ from govern.moderation.response_times import ResponseTimes
 from govern.moderation_team import NAME, Refused, TeamDesk, slurs
 from govern.platforms import ADAPTERS, PlatformCall
 from govern.platforms.facebook import signature_ok
+from govern.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,13 @@ class PlatformSettings:
     appeals_per_minute: int = 5
 
     @classmethod
+    def of(cls, settings: Settings) -> PlatformSettings:
+        secret = settings.facebook_app_secret
+        return cls(facebook_app_secret=secret.get_secret_value() if secret else None)
+
+    @classmethod
     def from_env(cls) -> PlatformSettings:
-        return cls(facebook_app_secret=os.environ.get("GOVERN_FACEBOOK_APP_SECRET") or None)
+        return cls.of(Settings.from_env())
 
 
 class RateLimit:

@@ -13,6 +13,8 @@ from govern.checks.disguises import unmask
 from govern.checks.engine import Hit, TextChecker
 from govern.checks.normalise import normalise, normalised_subject
 from govern.checks.signals import SIGNALS
+from govern.clock import Clock, local_moment, system_clock
+from govern.contract import ordered
 from govern.drafts.models import Finding
 from govern.errors import FieldError, Problem, RequestError, did_you_mean
 from govern.moderation.ladder import Team
@@ -57,9 +59,12 @@ class Moderator:
         windows: Sequence[Window],
         timezone: ZoneInfo,
         policy_ref: PolicyRef,
+        *,
+        clock: Clock = system_clock,
     ) -> None:
         self.spec = spec
         self.timezone = timezone
+        self.clock = clock  # the time of a comment with no posted_at
         self.policy_ref = policy_ref
         self.channels = {c.name: c for c in spec.channels}
         self.problems: list[Problem] = []
@@ -84,10 +89,7 @@ class Moderator:
         )
 
     def _posted(self, comment: Comment) -> dt.datetime:
-        moment = comment.posted_at or dt.datetime.now(self.timezone)
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=self.timezone)
-        return moment.astimezone(self.timezone)
+        return local_moment(comment.posted_at, self.timezone, self.clock).astimezone(self.timezone)
 
     def repeats(self, comment: Comment, posted: dt.datetime, recent: Iterable[Comment]) -> int:
         """Earlier comments by the same author with the same text inside the flooding window."""
@@ -132,7 +134,7 @@ class Moderator:
         return judge
 
     def _aware(self, moment: dt.datetime) -> dt.datetime:
-        return moment.replace(tzinfo=self.timezone) if moment.tzinfo is None else moment
+        return local_moment(moment, self.timezone)
 
     def outcome(self, comment: Comment, result: ModerationResult) -> Outcome:
         """What the author's later comments need to know of this one (strikes, targets)."""
@@ -182,7 +184,7 @@ class Moderator:
                 )
                 for span, action in zip(hit.spans, actions, strict=True)
             ]
-        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        findings = ordered(findings)
         action: Literal["publish", "hold", "remove"] = "publish"
         if any(a == "remove" for a, _ in acting):
             action = "remove"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from govern import metrics
+from govern.clock import local_moment
 from govern.errors import Conflict, NotFound, Refusal, RequestError
 from govern.ids import new_id
 from govern.moderation.models import Comment, ModerationResult
@@ -44,9 +45,7 @@ def when_posted(pack: Pack, comment: Comment, received: dt.datetime) -> Comment:
     the receive time when it gives none or one in the future. A future time is the caller's claim:
     flooding's window and `respond_by` count from the receive time, or "posted" 2030, 2040, 2050
     would never repeat. The log keeps what the caller said (the body as sent)."""
-    posted = comment.posted_at or received
-    if posted.tzinfo is None:
-        posted = posted.replace(tzinfo=pack.timezone)
+    posted = local_moment(comment.posted_at, pack.timezone, lambda: received)
     if posted > received + CLOCK_SKEW:
         posted = received
     return comment if posted == comment.posted_at else comment.model_copy(update={"posted_at": posted})

@@ -39,14 +39,10 @@ class LogSettings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> LogSettings:
-        """The one place GOVERN_LOG_KEY and GOVERN_LOG_DIR are read."""
-        env = os.environ if environ is None else environ
-        base = env.get("XDG_STATE_HOME") or str(Path(env.get("HOME") or Path.home()) / ".local" / "state")
-        return cls(
-            secret=env.get("GOVERN_LOG_KEY") or None,
-            directory=Path(env["GOVERN_LOG_DIR"]) if env.get("GOVERN_LOG_DIR") else None,
-            state=Path(base) / "govern",
-        )
+        """GOVERN_LOG_KEY and GOVERN_LOG_DIR, as govern.settings.Settings reads them."""
+        from govern.settings import Settings
+
+        return Settings.from_env(environ).log
 
     def files(self, url: str) -> tuple[Path, Path]:
         """The key file and the head file for the database at `url` (a SQLAlchemy URL)."""

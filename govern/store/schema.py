@@ -22,7 +22,7 @@ log = sa.Table(
     sa.Column("result", sa.Text, nullable=False),
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
-    sa.Column("purged", sa.Boolean, nullable=False, default=False),
+    sa.Column("purged", sa.Boolean, nullable=False, server_default=sa.false()),
     # added by 0002: the chain is keyed (HMAC), see chain.py
     sa.Column("result_digest", sa.String(64), nullable=False, server_default=""),
     sa.Column("mac", sa.String(64), nullable=False, server_default=""),

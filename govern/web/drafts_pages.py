@@ -13,6 +13,7 @@ from urllib.parse import quote
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from govern.clock import local_moment
 from govern.errors import RequestError, error_body
 from govern.signoff import ReviewItem, Signoff, SignoffError
 from govern.signoff.model import PENDING
@@ -210,7 +211,7 @@ def _scheduled(text: str, zone: dt.tzinfo) -> dt.datetime | None:
             "the scheduled time is not a date and time",
             [{"field": "scheduled_at", "message": "is not a date and time"}],
         ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    return local_moment(moment, zone)
 
 
 __all__ = ["add_draft_pages"]
