@@ -209,3 +209,50 @@ def test_replay_decides_at_the_recorded_receive_time(
     )
     body = json.loads(out)
     assert code == 0 and (body["replayed"], body["changed"]) == (1, 0)
+
+
+def test_replay_gives_flooding_the_history_it_had_live(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The third "Fix it" inside ten minutes was held as flooding; replayed without the author's
+    # earlier comments it would be published, a change that never happened.
+    db = tmp_path / "govern.db"
+    store = SqlStore(str(db))
+    then = dt.datetime(2026, 11, 18, 11, tzinfo=dt.UTC)
+    client = TestClient(
+        create_app(str(DEFAULT_PACK), store, open_access=True, clock=lambda: then), base_url=LOCAL
+    )
+    actions = [
+        client.post(
+            "/v1/comments/moderations",
+            json={
+                "text": "Fix the potholes on Elm Road now",
+                "channel": "facebook-page",
+                "author": {"id": "r-1"},
+                "posted_at": f"2026-11-18T10:5{minute}:00Z",
+            },
+        ).json()["action"]
+        for minute in (1, 4, 7)
+    ]
+    assert actions == ["publish", "publish", "hold"]
+    store.close()
+    code, out, _ = run(
+        ["replay", "--against", str(DEFAULT_PACK), "--db", str(db), "--format", "json"], capsys
+    )
+    body = json.loads(out)
+    assert code == 0 and (body["replayed"], body["changed"]) == (3, 0), body["changes"]
+    since = run(
+        [
+            "replay",
+            "--against",
+            str(DEFAULT_PACK),
+            "--db",
+            str(db),
+            "--since",
+            "2026-11-18",
+            "--format",
+            "json",
+        ],
+        capsys,
+    )
+    assert json.loads(since[1])["changed"] == 0
