@@ -3,28 +3,20 @@ service method as the page), with its records and its refusals."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 from fastapi.testclient import TestClient
 
-from govern.api.app import create_app
 from govern.moderation_team import TeamDesk
 from govern.store.sql import SqlStore
-from tests.conftest import DEFAULT_PACK
+from tests.helpers import add_keys, keyed_client
 
 INSULT = "The woman on the phone was a thick idiot."
 
 
-def _key(store: SqlStore, name: str, role: str) -> dict[str, str]:
-    store.add_key(f"id-{name}", name, role, hashlib.sha256(f"secret-{name}".encode()).hexdigest())
-    return {"Authorization": f"Bearer secret-{name}"}
-
-
 @pytest.fixture
 def keyed(store: SqlStore) -> tuple[TestClient, dict[str, str], dict[str, str]]:
-    officer, moderator = _key(store, "amira", "requester"), _key(store, "lead", "reviewer")
-    client = TestClient(create_app(str(DEFAULT_PACK), store))
+    keys = add_keys(store, ("amira", "requester"), ("lead", "reviewer"))
+    officer, moderator, client = keys["amira"], keys["lead"], keyed_client(store)
     comment = {"text": INSULT, "channel": "facebook-page", "comment_id": "c-1", "author": {"id": "r-1"}}
     assert client.post("/v1/comments/moderations", json=comment, headers=officer).json()["action"] == "hold"
     return client, officer, moderator
