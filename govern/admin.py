@@ -25,13 +25,13 @@ ROLES = ("requester", "reviewer", "admin")
 MAX_SHOWN = 50  # problems printed by `govern audit verify`
 
 
-def _store(url: str, check_key: bool = True) -> Any:
+def open_store(url: str, check_key: bool = True) -> Any:
     from govern.store.chain import UpgradeRefused
     from govern.store.logkey import LogKeyError
     from govern.store.sql import SqlStore
 
     try:
-        return SqlStore(url, check_key=check_key)
+        return SqlStore(url, check_key=check_key, log=Settings.from_env().log)
     except StoreUnavailable as exc:
         raise SystemExit(f"govern: cannot open the database {url}: {exc}") from None
     except (LogKeyError, UpgradeRefused) as exc:
@@ -72,7 +72,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         except PolicyError as exc:
             print(f"govern: the {label} '{folder}' does not load\n{exc}", file=sys.stderr)
             return 1
-    store = _store(args.db)
+    store = open_store(args.db)
     open_access = not store.keys()
     if open_access and not is_loopback(args.host):
         print(
@@ -142,7 +142,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
             field = "--name" if args.action == "create" else "NAME"
             print(f"govern: invalid {field}: the name {problem}", file=sys.stderr)
             return 2
-    store = _store(args.db)
+    store = open_store(args.db)
     if args.action == "revoke":
         count = store.revoke_key(args.key, actor=_operator())
         if not count:
@@ -200,7 +200,7 @@ def _operator() -> str:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    store = _store(args.db, check_key=False)  # verify reports a wrong key or an altered record itself
+    store = open_store(args.db, check_key=False)  # verify reports a wrong key or an altered record itself
     if args.action == "export-head":
         try:
             print(json.dumps(store.export_head()))
@@ -238,7 +238,7 @@ def _day(text: str) -> dt.datetime:
 
 
 def cmd_records(args: argparse.Namespace) -> int:
-    store = _store(args.db)
+    store = open_store(args.db)
     if args.action == "export":
         since = _day(args.since) if args.since else None
         until = _day(args.until) + dt.timedelta(days=1) if args.until else None

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import bisect
-import datetime as dt
 import io
 import json
 import sys
@@ -13,7 +11,6 @@ from typing import Any, BinaryIO
 
 from pydantic import BaseModel
 
-from govern.clock import local_moment
 from govern.drafts.models import DraftVerdict
 from govern.errors import FieldError, PolicyError, RequestError, error_body
 from govern.formats import FORMATS, RENDER
@@ -213,52 +210,37 @@ def _check_for_tools(args: argparse.Namespace, ask: Callable[[Any], DraftVerdict
     return status
 
 
-class _Posted:
-    """The comments of a whole --jsonl file by author and time, for the flooding rule: each
-    comment is judged against the author's comments posted inside the window before it (on a
-    tie, those on earlier lines), whatever the order of the lines."""
-
-    def __init__(self, documents: list[tuple[int, Any]], timezone: Any, window: dt.timedelta) -> None:
-        self.timezone, self.window = timezone, window
-        self.parsed: dict[int, Comment] = {}  # line -> the comment, parsed once
-        self.by_author: dict[str, list[tuple[dt.datetime, int, Comment]]] = {}
-        for number, document in documents:
-            try:
-                comment = parse(Comment, document, "comment")
-            except RequestError:
-                continue  # reported in its place when answered
-            self.parsed[number] = comment
-            if comment.posted_at is not None and comment.author.id:
-                self.by_author.setdefault(comment.author.id, []).append((self._at(comment), number, comment))
-        for posts in self.by_author.values():
-            posts.sort(key=lambda p: (p[0], p[1]))
-
-    def _at(self, comment: Comment) -> dt.datetime:
-        assert comment.posted_at is not None
-        return local_moment(comment.posted_at, self.timezone)
-
-    def before(self, number: int, comment: Comment) -> list[Comment]:
-        if comment.posted_at is None or not comment.author.id:
-            return []
-        posts, at = self.by_author.get(comment.author.id, []), self._at(comment)
-        first = bisect.bisect_left(posts, at - self.window, key=lambda p: p[0])
-        last = bisect.bisect_right(posts, at, key=lambda p: p[0])
-        return [c for when, line, c in posts[first:last] if when < at or line < number]
+def _timelines(documents: list[tuple[int, Any]]) -> tuple[dict[int, Comment], dict[str, list[Comment]]]:
+    """The comments of a whole --jsonl file, parsed once by line, and each author's timed comments
+    in line order: the engine judges flooding against them by posting time, whatever the order
+    of the lines (a comment on a later line at the same moment does not count)."""
+    parsed: dict[int, Comment] = {}
+    by_author: dict[str, list[Comment]] = {}
+    for number, document in documents:
+        try:
+            comment = parse(Comment, document, "comment")
+        except RequestError:
+            continue  # reported in its place when answered
+        parsed[number] = comment
+        if comment.posted_at is not None and comment.author.id:
+            by_author.setdefault(comment.author.id.lower(), []).append(comment)
+    return parsed, by_author
 
 
 def cmd_moderate(args: argparse.Namespace) -> int:
     pack = _load(args)
     documents = list(_documents(args))  # the whole file first: flooding looks both ways in it
-    posted = _Posted(documents, pack.timezone, pack.moderation.window)
+    parsed, timelines = _timelines(documents)
     texts: dict[int, str] = {}
 
     outcomes: dict[str, list[Outcome]] = {}  # earlier outcomes of this run by author: strikes
 
     def ask(numbered: tuple[int, Any]) -> ModerationResult:
         number, document = numbered
-        comment = posted.parsed.get(number) or parse(Comment, document, "comment")
+        comment = parsed.get(number) or parse(Comment, document, "comment")
         author = comment.author.id or ""
-        result = pack.moderate(comment, posted.before(number, comment), outcomes.get(author, []))
+        timeline = timelines.get(author.lower(), []) if comment.posted_at is not None else []
+        result = pack.moderate(comment, timeline, outcomes.get(author, []))
         if author and comment.posted_at is not None:
             outcomes.setdefault(author, []).append(pack.moderation.outcome(comment, result))
         texts[id(result)] = comment.text

@@ -94,11 +94,11 @@ def answer(line: str, cache: GrantCache) -> str:
 
 
 def cmd_squid_helper(args: argparse.Namespace) -> int:
-    from govern.admin import _store
+    from govern.admin import open_store
     from govern.pack import load_pack
 
     pack = load_pack(args.policies)
-    cache = GrantCache(_store(args.db), pack.sites.resolve, pack.timezone, args.ttl, args.clock)
+    cache = GrantCache(open_store(args.db), pack.sites.resolve, pack.timezone, args.ttl, args.clock)
     serve_helper(sys.stdin, sys.stdout, cache)
     return 0
 
@@ -130,11 +130,11 @@ def serve_helper(stdin: TextIO, stdout: TextIO, cache: GrantCache) -> None:
 
 
 def current(args: argparse.Namespace) -> list[Grant]:
-    from govern.admin import _store
+    from govern.admin import open_store
     from govern.pack import load_pack
 
     pack = load_pack(args.policies)
-    return list(_store(args.db).grants(today=today(pack.timezone, getattr(args, "clock", None))))
+    return list(open_store(args.db).grants(today=today(pack.timezone, getattr(args, "clock", None))))
 
 
 def exportable(grant: Grant) -> bool:
@@ -235,14 +235,14 @@ def _days(text: str) -> int:
 
 
 def cmd_grants(args: argparse.Namespace) -> int:
-    from govern.admin import _store
+    from govern.admin import open_store
     from govern.pack import load_pack
 
     pack = load_pack(args.policies)
     day = today(pack.timezone, args.clock)
     until = day + dt.timedelta(days=args.within)
     soon = [
-        g for g in _store(args.db).grants(today=day) if g.expires_on is not None and g.expires_on <= until
+        g for g in open_store(args.db).grants(today=day) if g.expires_on is not None and g.expires_on <= until
     ]
     if args.format == "json":
         print(json.dumps(rows(soon), indent=2))

@@ -6,13 +6,12 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from govern.errors import GovernError, PolicyError
-from govern.pack import Pack, load_pack, outcome
+from govern.errors import PolicyError
+from govern.pack import Pack, load_pack
 from govern.settings import Settings
 
 EXIT_OK, EXIT_POLICY, EXIT_USAGE, EXIT_FAILED, EXIT_COVERAGE, EXIT_MUTANTS = 0, 1, 2, 3, 4, 5
@@ -139,64 +138,17 @@ def _junit(pack: Pack, results: list[Any]) -> str:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from govern.admin import _store
+    from govern.admin import open_store
+    from govern.service import replay
 
     candidate = _load(args.against)
     if isinstance(candidate, int):
         return candidate
-    store = _store(args.db)
     since = dt.datetime.combine(dt.date.fromisoformat(args.since), dt.time(), dt.UTC) if args.since else None
-    changes = []
-    per_rule: Counter[str] = Counter()
-    replayed = skipped = 0
-    for record in store.log(since=since):
-        if record.kind not in ("decision", "check", "moderation") or record.purged:
-            skipped += record.kind in ("decision", "check", "moderation")
-            continue
-        replayed += 1
-        try:
-            if record.kind == "decision":
-                # The time the service received it (recorded in the decision; older logs: the log time).
-                received = record.result.get("received_at")
-                at = dt.datetime.fromisoformat(received) if isinstance(received, str) else record.at
-                new = candidate.decide(dict(record.input), received_at=at).model_dump(mode="json")
-            elif record.kind == "check":
-                draft = dict(record.input)
-                draft.setdefault("posted_at", record.at.isoformat())
-                new = candidate.check(draft).model_dump(mode="json")
-            else:
-                comment = dict(record.input)
-                comment.setdefault("posted_at", record.at.isoformat())
-                new = candidate.moderate(comment).model_dump(mode="json")
-        except GovernError as exc:
-            new = {"error": str(exc)}
-        before, before_rules = outcome(record.kind, record.result)
-        after, after_rules = outcome(record.kind, new)
-        if before != after or before_rules != after_rules:
-            changed_rules = sorted(set(before_rules) ^ set(after_rules))
-            per_rule.update(changed_rules)
-            changes.append(
-                {
-                    "seq": record.seq,
-                    "kind": record.kind,
-                    "ref": record.ref,
-                    "at": record.at.isoformat(),
-                    "before": before,
-                    "after": after,
-                    "rules_before": before_rules,
-                    "rules_after": after_rules,
-                    "rules_changed": changed_rules,
-                }
-            )
-    summary = {
-        "against": candidate.ref.model_dump(),
-        "replayed": replayed,
-        "skipped_purged": skipped,
-        "changed": len(changes),
-        "outcomes_changed": sum(c["before"] != c["after"] for c in changes),
-        "by_rule": dict(per_rule.most_common()),
-        "changes": changes,
-    }
+    report = replay(open_store(args.db), candidate, since)
+    summary = report.summary()
+    changes, per_rule = report.changes, report.by_rule
+    replayed, skipped = report.replayed, report.skipped_purged
     if args.format == "json":
         print(json.dumps(summary, indent=2))
         return EXIT_OK

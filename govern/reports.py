@@ -37,7 +37,7 @@ def cmd_approvals(args: argparse.Namespace) -> int:
         print("govern: --until is before --since", file=sys.stderr)
         return EXIT_USAGE
     try:
-        store = SqlStore(args.db)
+        store = SqlStore(args.db, log=Settings.from_env().log)
         items = SqlReviews(store.engine).find()
         store.close()
     except StoreUnavailable as exc:

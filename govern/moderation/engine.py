@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -37,6 +38,7 @@ VARIABLES: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def same_text(text: str) -> str:
     """Text compared for flooding: case, spacing, punctuation and disguises ignored, so that
     "Fix the p0th\u200bole!!" repeats "fix the pothole" (letters and digits are all that count)."""
@@ -92,16 +94,28 @@ class Moderator:
         return local_moment(comment.posted_at, self.timezone, self.clock).astimezone(self.timezone)
 
     def repeats(self, comment: Comment, posted: dt.datetime, recent: Iterable[Comment]) -> int:
-        """Earlier comments by the same author with the same text inside the flooding window."""
+        """Earlier comments by the same author (ids compared case-insensitively) with the same text
+        inside the flooding window: posted up to `window` before this one. The one place flooding
+        is judged, for the service, a batch, the CLI's files and replay alike.
+
+        `recent` may hold this very comment (the CLI passes the author's whole timeline, in line
+        order): a comment posted at the same moment counts only when it comes before this one.
+        """
         if not comment.author.id:
             return 0
-        text = same_text(comment.text)
-        count = 0
+        author, text = comment.author.id.lower(), ""
+        count, after = 0, False
         for earlier in recent:
-            if earlier is comment or (earlier.author.id or "").lower() != comment.author.id.lower():
+            if earlier is comment:
+                after = True  # the same moment no longer counts from here on
+                continue
+            if (earlier.author.id or "").lower() != author:
                 continue
             gap = posted - self._posted(earlier)
-            if dt.timedelta(0) <= gap <= self.window and same_text(earlier.text) == text:
+            if gap < dt.timedelta(0) or gap > self.window or (after and not gap):
+                continue
+            text = text or same_text(comment.text)
+            if same_text(earlier.text) == text:
                 count += 1
         return count
 

@@ -9,7 +9,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -90,7 +90,7 @@ class SqlStore:
         if self.sqlite:
             event.listen(self.engine, "connect", sqlite_pragmas)
             event.listen(self.engine, "begin", sqlite_begin)
-        settings = log or LogSettings.from_env()
+        settings = log or LogSettings()  # the caller passes Settings.log; none: the key beside the file
         key_path, head_path = settings.files(self.url)
         self.head = HeadFile(head_path)
         try:
@@ -207,6 +207,17 @@ class SqlStore:
                 c.execute(sa.text(sql), runs)
         self._anchor(records)
         return records
+
+    def write(self, build: Callable[[Connection], list[Entry]]) -> list[LogRecord]:
+        """For records kept beside the log (govern.store.moderation_team): in one transaction under
+        the chain's lock, `build` reads what it needs (raising rolls back) and gives the entries;
+        they are appended and their effects applied."""
+        return self._write(build)
+
+    def transaction(self, write: bool = True) -> AbstractContextManager[Connection]:
+        """A transaction (read-only unless `write`) for records kept beside the log and outside
+        its chain (govern.store.moderation_team's reads and its outcome memory)."""
+        return self._tx(write)
 
     def _anchor(self, records: list[LogRecord]) -> None:
         if records:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import shutil
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from govern.store.sql import SqlStore
 from tests.access.test_engine import AT
 from tests.access.test_engine import request as access_request
 from tests.conftest import DEFAULT_PACK, LOCAL
+from tests.helpers import add_keys, bearer, keyed_client
 
 
 def test_decide_stores_the_decision_and_creates_a_grant(store: SqlStore) -> None:
@@ -195,12 +195,8 @@ def test_healthz_metrics_and_openapi(client: TestClient) -> None:
 
 
 def test_keys_and_roles(store: SqlStore) -> None:
-    for name, role in (("it", "requester"), ("lead", "reviewer"), ("ops", "admin")):
-        store.add_key(name, name, role, hashlib.sha256(f"secret-{name}".encode()).hexdigest())
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=False))
-
-    def auth(name: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer secret-{name}"}
+    add_keys(store, ("it", "requester"), ("lead", "reviewer"), ("ops", "admin"))
+    client, auth = keyed_client(store), bearer
 
     assert client.post("/v1/access/decisions", json=access_request()).status_code == 401
     assert (

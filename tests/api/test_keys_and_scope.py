@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-
-from fastapi.testclient import TestClient
-
-from govern.api.app import create_app
 from govern.service import Service
 from govern.store.sql import SqlStore
 from tests.access.test_engine import request as access_request
-from tests.conftest import DEFAULT_PACK, LOCAL
+from tests.helpers import add_keys, keyed_client, open_client
 
 
 def _key(store: SqlStore, name: str, role: str) -> dict[str, str]:
-    store.add_key(f"id-{name}", name, role, hashlib.sha256(f"secret-{name}".encode()).hexdigest())
-    return {"Authorization": f"Bearer secret-{name}"}
+    return add_keys(store, (name, role))[name]
 
 
 def test_an_open_server_closes_once_a_key_is_created(store: SqlStore) -> None:
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url=LOCAL)
+    client = open_client(store)
     service: Service = client.app.state.service  # type: ignore[attr-defined]
     service.KEYS_RECHECK_SECONDS = 0.0
     assert client.post("/v1/access/decisions", json=access_request()).status_code == 200
@@ -37,7 +31,7 @@ def test_a_requester_reads_only_their_own_decisions_and_grants(store: SqlStore) 
         _key(store, "adoe", "requester"),
         _key(store, "lead", "reviewer"),
     )
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=False))
+    client = keyed_client(store)
     mine = client.post("/v1/access/decisions", json=access_request(), headers=jsmith).json()
     theirs = client.post(
         "/v1/access/decisions", json=access_request(requester={"id": "adoe"}), headers=other
