@@ -6,6 +6,10 @@ a conversion of every value read, where a closure costs a dictionary lookup. Thi
 translates such an expression, given the type of each variable, into a closure over the facts
 mapping, and gives up (returns None) on anything else, which then runs on CEL as before.
 
+The translation is Python source for one function (one call per evaluation, not one per
+operator), built only from what the parser accepted: declared variable names, integers, ASCII
+strings written back with repr(), and fixed operators; it is compiled with no builtins but `len`.
+
 The subset: int, string (without escapes) and bool literals; variables; `x[k]` on a map; `in`
 on a list or a map; `size()`; `!`, `&&`, `||`, `?:`; `==`, `!=` on two values of one type and
 `<`, `<=`, `>`, `>=` on two ints or two strings; parentheses. Every expression is type-checked
@@ -41,12 +45,13 @@ def compile_py(source: str, types: Mapping[str, str]) -> Closure | None:
     try:
         tokens = _tokens(source)
         parser = _Parser(tokens, types)
-        closure, _ = parser.ternary()
+        code, _ = parser.ternary()
         if parser.at < len(tokens):
             return None
-        return closure
     except (_Unsupported, RecursionError):
         return None
+    closure: Closure = eval(f"lambda f: {code}", {"__builtins__": {}, "len": len, "_keys": _keys})  # noqa: S307
+    return closure
 
 
 def _tokens(source: str) -> list[tuple[str, str]]:
@@ -63,7 +68,8 @@ def _tokens(source: str) -> list[tuple[str, str]]:
     return out
 
 
-Typed = tuple[Closure, str]
+Typed = tuple[str, str]  # Python source and CEL type
+_RELATIONS = ("==", "!=", "<", "<=", ">", ">=", "in")
 
 
 class _Parser:
@@ -89,54 +95,48 @@ class _Parser:
         yes = self.ternary()
         self.take(":")
         no = self.ternary()
-        test, a, b = _want(condition, BOOL)[0], yes[0], no[0]
         if yes[1] != no[1]:
             raise _Unsupported("?: with two types")
-        return (lambda f: a(f) if test(f) else b(f)), yes[1]
+        return f"({yes[0]} if {_want(condition, BOOL)} else {no[0]})", yes[1]
 
     def or_(self) -> Typed:
         left = self.and_()
         while self.peek() == "||":
             self.take()
-            a, b = _want(left, BOOL)[0], _want(self.and_(), BOOL)[0]
-            left = _either(a, b), BOOL
+            left = f"({_want(left, BOOL)} or {_want(self.and_(), BOOL)})", BOOL
         return left
 
     def and_(self) -> Typed:
         left = self.relation()
         while self.peek() == "&&":
             self.take()
-            a, b = _want(left, BOOL)[0], _want(self.relation(), BOOL)[0]
-            left = _both(a, b), BOOL
+            left = f"({_want(left, BOOL)} and {_want(self.relation(), BOOL)})", BOOL
         return left
 
     def relation(self) -> Typed:
         left = self.unary()
         operator = self.peek()
-        if operator not in ("==", "!=", "<", "<=", ">", ">=", "in"):
+        if operator not in _RELATIONS:
             return left
         self.take()
         right = self.unary()
-        if self.peek() in ("==", "!=", "<", "<=", ">", ">=", "in"):
+        if self.peek() in _RELATIONS:
             raise _Unsupported("chained relation")
-        a, b = left[0], right[0]
         if operator == "in":
             if left[1] != STR or right[1] not in (LIST_STR, MAP_STR_INT):
                 raise _Unsupported("in")
-            if right[1] == MAP_STR_INT:
-                return (lambda f: a(f) in _keys(b(f))), BOOL
-            return (lambda f: a(f) in b(f)), BOOL
+            container = f"_keys({right[0]})" if right[1] == MAP_STR_INT else right[0]
+            return f"({left[0]} in {container})", BOOL
         if left[1] != right[1] or left[1] not in (_ORDERED | {BOOL}):
             raise _Unsupported("comparison of two types")
         if operator not in ("==", "!=") and left[1] not in _ORDERED:
             raise _Unsupported("ordering of bools")
-        return _COMPARE[operator](a, b), BOOL
+        return f"({left[0]} {operator} {right[0]})", BOOL
 
     def unary(self) -> Typed:
         if self.peek() == "!":
             self.take()
-            inner = _want(self.unary(), BOOL)[0]
-            return (lambda f: not inner(f)), BOOL
+            return f"(not {_want(self.unary(), BOOL)})", BOOL
         return self.member()
 
     def member(self) -> Typed:
@@ -147,36 +147,32 @@ class _Parser:
             self.take("]")
             if value[1] != MAP_STR_INT or key[1] != STR:
                 raise _Unsupported("index")
-            mapping, k = value[0], key[0]
-            value = _index(mapping, k), INT
+            value = f"_keys({value[0]})[{key[0]}]", INT
         return value
 
     def primary(self) -> Typed:
         kind, text = self.take()
         if kind == "int":
-            number = int(text)
-            return (lambda f: number), INT
+            return str(int(text)), INT
         if kind == "str":
             string = text[1:-1]
             if not string.isascii():
                 raise _Unsupported("non-ASCII string")
-            return (lambda f: string), STR
+            return repr(string), STR
         if kind == "name":
             if text in ("true", "false"):
-                flag = text == "true"
-                return (lambda f: flag), BOOL
+                return str(text == "true"), BOOL
             if text == "size" and self.peek() == "(":
                 self.take("(")
                 inner = self.ternary()
                 self.take(")")
                 if inner[1] not in (STR, LIST_STR, MAP_STR_INT):
                     raise _Unsupported("size")
-                measured = inner[0]
-                return (lambda f: len(measured(f))), INT
+                return f"len({inner[0]})", INT
             declared = self.types.get(text)
-            if declared is None or self.peek() in ("(", "."):
+            if declared is None or self.peek() in ("(", ".") or not text.isidentifier():
                 raise _Unsupported(text)
-            return (lambda f: f[text]), declared
+            return f"f[{text!r}]", declared
         if text == "(":
             inner = self.ternary()
             self.take(")")
@@ -184,34 +180,12 @@ class _Parser:
         raise _Unsupported(text)
 
 
-def _want(typed: Typed, kind: str) -> Typed:
+def _want(typed: Typed, kind: str) -> str:
     if typed[1] != kind:
         raise _Unsupported(f"{typed[1]} where {kind} is needed")
-    return typed
-
-
-def _either(a: Closure, b: Closure) -> Closure:
-    return lambda f: a(f) or b(f)
-
-
-def _both(a: Closure, b: Closure) -> Closure:
-    return lambda f: a(f) and b(f)
-
-
-def _index(mapping: Closure, key: Closure) -> Closure:
-    return lambda f: _keys(mapping(f))[key(f)]
+    return typed[0]
 
 
 def _keys(value: Any) -> dict[str, Any]:
     """A map fact as a dict (facts hold maps as hashable pairs, see expr.FrozenMap)."""
     return value if isinstance(value, dict) else dict(value)
-
-
-_COMPARE: dict[str, Callable[[Closure, Closure], Closure]] = {
-    "==": lambda a, b: lambda f: a(f) == b(f),
-    "!=": lambda a, b: lambda f: a(f) != b(f),
-    "<": lambda a, b: lambda f: a(f) < b(f),
-    "<=": lambda a, b: lambda f: a(f) <= b(f),
-    ">": lambda a, b: lambda f: a(f) > b(f),
-    ">=": lambda a, b: lambda f: a(f) >= b(f),
-}
