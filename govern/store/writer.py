@@ -14,7 +14,8 @@ after the leader moves on (HeadFile shares one fsync among them), so the next gr
 while the last one is synced.
 
 If a group's transaction fails, each caller's entries are tried again alone, so one bad request
-(a grant whose id is taken, say) fails only itself, as it did before group commit.
+(a grant whose id is taken, say) fails only itself, as it did before group commit; if the
+database is unavailable, every caller in the group gets that error at once.
 
 Why one leader per process rather than one writer process for every worker. A request is
 answered after its group's commit and the anchor's fsync, so with N requests in flight a group
@@ -37,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from govern.store.anchor import HeadFile
-from govern.store.base import Entry, LogRecord
+from govern.store.base import Entry, LogRecord, StoreUnavailable
 
 __all__ = ["GroupCommit"]
 
@@ -114,6 +115,10 @@ class GroupCommit:
                 return
             try:
                 records = self._commit([e for job in group for e in job.entries])
+            except StoreUnavailable as exc:  # the database, not a job: each would wait for it again
+                for job in group:
+                    job.error, job.done = exc, True
+                return
             except Exception:
                 for job in group:  # one bad job must not fail the others
                     self._run(job)

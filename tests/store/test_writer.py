@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from govern.store.anchor import HeadFile, read_anchors
-from govern.store.base import Entry, LogRecord
+from govern.store.base import Entry, LogRecord, StoreUnavailable
 from govern.store.chain import NO_POLICY
 from govern.store.logkey import LogSettings
 from govern.store.sql import SqlStore
@@ -41,6 +41,8 @@ class Recorder:
         self.transactions.append([e.ref for e in entries])
         if any(e.ref == "bad" for e in entries):
             raise ValueError("refused")
+        if any(e.ref == "down" for e in entries):
+            raise StoreUnavailable("database is locked")
         records = []
         for e in entries:
             self.seq += 1
@@ -59,7 +61,7 @@ def run_while_first_is_held(recorder: Recorder, head: HeadFile, refs: list[str])
     def append(ref: str) -> None:
         try:
             results[ref] = [r.ref for r in group.append([entry(ref)])]
-        except ValueError as exc:
+        except (ValueError, StoreUnavailable) as exc:
             results[ref] = exc
 
     first = threading.Thread(target=append, args=("first",))
@@ -127,3 +129,11 @@ def test_concurrent_appends_extend_one_chain_that_verifies(
         assert sorted(returned) == logged == list(range(1, threads * 50 + 1))
     finally:
         opened.close()
+
+
+def test_an_unavailable_database_fails_the_group_at_once(tmp_path: Path) -> None:
+    recorder, head = Recorder(), HeadFile(tmp_path / "g.log-head")
+    results = run_while_first_is_held(recorder, head, ["a", "down", "b"])
+    head.close()
+    assert all(isinstance(results[ref], StoreUnavailable) for ref in ("a", "down", "b"))
+    assert len(recorder.transactions) == 2  # not retried one by one: each would wait for it again
