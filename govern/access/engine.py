@@ -134,11 +134,6 @@ class AccessEngine:
         self._candidates.clear()
         # What a rule without requirements contributes when it applies: the same every time.
         self._plain_hits = {r.rule.id: _Hit(r, (r.rule.message,), tuple(r.rule.missing)) for r in self.rules}
-        expressions = [
-            e for r in self.rules for e in (r.condition, r.max_days, *(q.that for q in r.requirements))
-        ]
-        # Only the variables some expression reads are computed per request.
-        self.needed = tuple(sorted({v for e in expressions if isinstance(e, Expr) for v in e.variables}))
 
     # --- load time -----------------------------------------------------------------------
 
