@@ -18,6 +18,7 @@ from govern.access.sites import Site, SiteCatalogue
 from govern.clock import SYSTEM_IDS, Clock, IdSource, local_moment, system_clock
 from govern.errors import Problem, did_you_mean
 from govern.policy.expr import EvaluationError, Expr, FrozenMap, compile_expr
+from govern.policy.expr_py import BOOL, INT, LIST_STR, MAP_STR_INT, STR
 from govern.policy.model import AccessPolicySpec, AccessRule, PriorityCatalogueSpec
 
 # A referral approved by a reviewer grants at most this many days when no permit rule set a term.
@@ -46,6 +47,16 @@ VARIABLES: dict[str, str] = {
     "days_requested": "duration_days, or 0 when not given",
     "manager_approved": "true when the manager approved the business case",
     "moderation_plan": "the moderation plan ('' when not given)",
+}
+
+# The CEL type of each variable, so that simple expressions run as Python closures (expr_py).
+TYPES: dict[str, str] = {
+    **dict.fromkeys(("access", "approach", "domain", "category", "requester_id", "department", "role"), STR),
+    **dict.fromkeys(("employment", "purpose", "moderation_plan"), STR),
+    **dict.fromkeys(("groups", "drivers", "priorities", "unknown_priorities", "benefits"), LIST_STR),
+    **dict.fromkeys(("known_site", "manager_approved"), BOOL),
+    **dict.fromkeys(("purpose_words", "days_requested"), INT),
+    "training_days": MAP_STR_INT,
 }
 
 # What a structured `match` compares, as (fact, any-of) pairs; list facts match on overlap.
@@ -130,11 +141,6 @@ class AccessEngine:
         """Derive what the request path looks up from the compiled rules."""
         # What a rule without requirements contributes when it applies: the same every time.
         self._plain_hits = {r.rule.id: _Hit(r, (r.rule.message,), tuple(r.rule.missing)) for r in self.rules}
-        expressions = [
-            e for r in self.rules for e in (r.condition, r.max_days, *(q.that for q in r.requirements))
-        ]
-        # Only the variables some expression reads are computed per request.
-        self.needed = tuple(sorted({v for e in expressions if isinstance(e, Expr) for v in e.variables}))
 
     # --- load time -----------------------------------------------------------------------
 
@@ -145,6 +151,7 @@ class AccessEngine:
             VARIABLES,
             f"rules.{rule.id}",
             lambda line, column: rule.inner(*path, line=line, column=column),
+            TYPES,
         )
         if isinstance(compiled, Problem):
             self.problems.append(compiled)
@@ -203,10 +210,11 @@ class AccessEngine:
         the requester's claim, recorded only."""
         return local_moment(received_at, self.timezone, self.clock)
 
-    def _facts(self, request: AccessRequest, site: Site, today: dt.date) -> dict[str, Any]:
+    def _facts(self, request: AccessRequest, site: Site, today: dt.date) -> _Facts:
         """The values of the variables the pack's expressions read (lists as tuples, so results
-        can be memoised). Only those variables are computed."""
-        return {name: _FACTS[name](self, request, site, today) for name in self.needed}
+        can be memoised). Each is computed when an expression first reads it: most requests
+        meet only a few of the rules' expressions."""
+        return _Facts(self, request, site, today)
 
     def _candidates_for(self, key: tuple[str | None, ...]) -> tuple[_Rule, ...]:
         """The rules whose scalar `match` passes for this combination, memoised."""
@@ -351,6 +359,21 @@ def _training_days(request: AccessRequest, today: dt.date) -> FrozenMap:
 
 _Fact = Callable[[AccessEngine, AccessRequest, Site, dt.date], Any]
 
+
+class _Facts(dict[str, Any]):
+    """One request's variables, computed on first reading (see _FACTS)."""
+
+    __slots__ = ("engine", "request", "site", "today")
+
+    def __init__(self, engine: AccessEngine, request: AccessRequest, site: Site, today: dt.date) -> None:
+        super().__init__()
+        self.engine, self.request, self.site, self.today = engine, request, site, today
+
+    def __missing__(self, name: str) -> Any:
+        value = self[name] = _FACTS[name](self.engine, self.request, self.site, self.today)
+        return value
+
+
 # How each variable of VARIABLES is computed for a request.
 _FACTS: dict[str, _Fact] = {
     "access": lambda e, r, s, d: r.access,
@@ -376,4 +399,4 @@ _FACTS: dict[str, _Fact] = {
     "manager_approved": lambda e, r, s, d: r.business_case.manager_approved,
     "moderation_plan": lambda e, r, s, d: r.business_case.moderation_plan or "",
 }
-assert set(_FACTS) == set(VARIABLES), "every documented variable has a way to compute it"
+assert set(_FACTS) == set(VARIABLES) == set(TYPES), "every documented variable has a way to compute it"
