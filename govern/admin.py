@@ -20,7 +20,7 @@ from govern.ids import name_problem, new_id
 from govern.store.base import StoreUnavailable
 
 DEFAULT_DB = "govern.db"
-ROLES = ("requester", "reviewer", "admin")
+ROLES = ("requester", "reviewer", "admin", "intake")  # intake: issue 16, states others' facts
 MAX_SHOWN = 50  # problems printed by `govern audit verify`
 
 

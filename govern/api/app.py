@@ -25,6 +25,7 @@ from govern.api import metrics
 from govern.api.middleware import Guard, WebSettings
 from govern.drafts.models import MAX_TEXT, DraftVerdict
 from govern.errors import Location, PolicyError, Problem, RequestError, error_body
+from govern.identity.model import Directory
 from govern.ids import name_problem, new_id
 from govern.inputs import loads
 from govern.moderation.models import Comment, ModerationResult
@@ -43,7 +44,11 @@ from govern.store.base import (
 
 log = logging.getLogger("govern.api")
 
-ROLES = ("requester", "reviewer", "admin")
+ROLES = ("requester", "reviewer", "admin", "intake")
+# issue 16 (facts): `intake` is a requester that may also state another person's facts; it is not
+# ranked above or below the others, so `require` admits it only where its powers are named here.
+RANKED = ("requester", "reviewer", "admin")
+POWERS = {"intake": ("requester", "intake")}
 MAX_BATCH = 1000
 
 
@@ -273,11 +278,18 @@ def require(role: str) -> Callable[[Request], Awaitable[None]]:
         key = service.store.key_for(hashlib.sha256(secret.encode()).hexdigest())
         if key is None:
             raise ApiError(401, "unauthenticated", "unknown API key")
-        if ROLES.index(key.role) < ROLES.index(role):
+        if not _may(key.role, role):
             raise ApiError(403, "forbidden", f"this needs the {role} role; the key has {key.role}")
         request.state.actor, request.state.role = key.name, key.role
 
     return check
+
+
+def _may(has: str, needs: str) -> bool:
+    """Whether a key with role `has` may do what needs role `needs` (admin may do everything)."""
+    if has in RANKED and needs in RANKED:
+        return RANKED.index(has) >= RANKED.index(needs)
+    return has == "admin" or needs in POWERS.get(has, ())
 
 
 def _sees_everyone(request: Request) -> bool:
@@ -293,6 +305,7 @@ def create_app(
     shadow: str | None = None,
     web: WebSettings | None = None,
     clock: Callable[[], dt.datetime] | None = None,
+    directory: Directory | None = None,
 ) -> FastAPI:
     """The FastAPI application serving `policies` with `store` (and `clock`, tests' fixed time)."""
     app = FastAPI(
@@ -320,6 +333,9 @@ def create_app(
     from govern.api.moderation_team import router as moderation_team
 
     app.include_router(moderation_team())
+    from govern.api.identity import add_identity, decide_access, decide_each  # issue 16 (facts)
+
+    add_identity(app, directory)
 
     @app.post(
         "/v1/access/decisions",
@@ -327,9 +343,9 @@ def create_app(
         tags=["access"],
         dependencies=[Depends(require("requester"))],
     )
-    def decide(body: AccessRequest, request: Request) -> AccessDecision:
-        service: Service = request.app.state.service
-        return _decide(service, service.pack, body, _actor(request), service.now())
+    def decide(body: dict[str, Any], request: Request) -> AccessDecision:
+        # issue 16 (facts): the requester's facts come from their sources, not from the body
+        return decide_access(request, body)
 
     @app.post(
         "/v1/access/decisions:batch",
@@ -349,9 +365,15 @@ def create_app(
         entries = []
         for i, raw in enumerate(body.requests):
             try:
-                decision, entry = _entry(
-                    pack, AccessRequest.model_validate(raw), _actor(request), received_at
+                # issue 16 (facts): each item's facts from their sources; a refusal is its error
+                decision, entry = decide_each(request, pack, raw, received_at)
+            except ApiError as exc:
+                items.append(
+                    BatchItem(
+                        index=i, error={"code": exc.code, "message": exc.message, "details": exc.details}
+                    )
                 )
+                continue
             except RequestError as exc:
                 items.append(BatchItem(index=i, error=error_body(exc)))
                 continue
@@ -569,10 +591,16 @@ def create_app(
 
 
 def _entry(
-    pack: Pack, body: AccessRequest, actor: str, received_at: dt.datetime
+    pack: Pack,
+    body: AccessRequest,
+    actor: str,
+    received_at: dt.datetime,
+    facts: dict[str, dict[str, Any]] | None = None,
 ) -> tuple[AccessDecision, Entry]:
     """Decide, and what to record: the log entry with its grant (permit) or referral (refer)."""
     decision = pack.decide(body, received_at=received_at)
+    if facts is not None:  # issue 16: where each fact came from, recorded with the decision
+        decision = decision.model_copy(update={"facts": facts})
     payload = body.model_dump(mode="json", exclude_none=True)
     grant = None
     if decision.decision == "permit":
@@ -606,12 +634,24 @@ def _requester_of(request_body: dict[str, Any]) -> str | None:
 
 
 def _decide(
-    service: Service, pack: Pack, body: AccessRequest, actor: str, received_at: dt.datetime | None = None
+    service: Service,
+    pack: Pack,
+    body: AccessRequest,
+    actor: str,
+    received_at: dt.datetime | None = None,
+    *,
+    facts: dict[str, dict[str, Any]] | None = None,
+    record: Callable[[AccessDecision, Entry], AccessDecision] | None = None,
 ) -> AccessDecision:
+    """Decide and record; `record` (issue 16) writes the entry itself, with the approval task the
+    decision opens, and returns the decision as answered."""
     started = time.perf_counter()
     received = received_at or service.now()
-    decision, entry = _entry(pack, body, actor, received)
-    service.store.append_all([entry])
+    decision, entry = _entry(pack, body, actor, received, facts)
+    if record is None:
+        service.store.append_all([entry])
+    else:
+        decision = record(decision, entry)
     service.compare(
         "decision",
         decision.decision_id,

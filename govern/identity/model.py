@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 # Where a fact in a decision came from. `caller` is only ever accepted from an `intake` client.
-Source = Literal["directory", "training-records", "approval", "sign-in", "intake", "caller"]
+# `api-key`: the requester is the key's own name (issue 16, branch facts).
+Source = Literal["directory", "training-records", "approval", "sign-in", "intake", "caller", "api-key"]
 
 
 @dataclass(frozen=True, slots=True)

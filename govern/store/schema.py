@@ -225,3 +225,35 @@ appeals = sa.Table(
     sa.Column("decided_at", sa.String(40)),
     sa.Index("appeals_comment", "comment_id"),
 )
+
+# added by 0005 (issue 16): training records and the manager's approval tasks
+training_records = sa.Table(
+    "training_records",
+    metadata,
+    sa.Column("person", sa.String(200), primary_key=True),
+    sa.Column("course", sa.String(200), primary_key=True),
+    sa.Column("completed_on", sa.String(10), primary_key=True),
+    sa.Column("source", sa.String(500), nullable=False),
+    sa.Column("imported_at", sa.String(40), nullable=False),
+)
+
+approvals = sa.Table(
+    "approvals",
+    metadata,
+    sa.Column("approval_id", sa.String(64), primary_key=True),
+    sa.Column("decision_id", sa.String(64), nullable=False),
+    sa.Column("requester", sa.String(200), nullable=False),
+    sa.Column("approver", sa.String(200), nullable=False),
+    sa.Column("delegate", sa.String(200)),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("opened_at", sa.String(40), nullable=False),
+    sa.Column("request", sa.Text, nullable=False),
+    sa.Column("submitted_by", sa.String(200), nullable=False),
+    sa.Column("submitted_roles", sa.Text, nullable=False),
+    sa.Column("decided_by", sa.String(200)),
+    sa.Column("reason", sa.Text),
+    sa.Column("decided_at", sa.String(40)),
+    sa.Column("outcome", sa.Text, nullable=False),
+    sa.Index("approvals_approver", "approver", "status"),
+    sa.Index("approvals_delegate", "delegate", "status"),
+)

@@ -18,13 +18,11 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from pydantic import ValidationError
 
-from govern.access.models import AccessRequest
 from govern.drafts.models import Platform
 from govern.errors import RequestError, error_body
 from govern.ids import new_id
-from govern.pack import Pack, field_errors
+from govern.pack import Pack
 from govern.signoff.rates import acknowledgement_rates
 from govern.store.base import Entry
 from govern.web.csrf import csrf_field, verify_csrf
@@ -158,10 +156,16 @@ def add_pages(app: FastAPI) -> None:
             **context,
         )
 
-    def access_context(pack: Pack) -> dict[str, Any]:
+    def access_context(pack: Pack, request: Request) -> dict[str, Any]:
+        from govern.api.identity import principal  # issue 16 (facts)
+        from govern.identity.facts import trusted
+
+        caller = principal(request)
         return {
             "approaches": pack.access.policy.approaches or {a: a for a in APPROACHES},
             "priorities": list(pack.access.priorities.values()),
+            "trusted": trusted(caller),  # only a trusted client states the requester's facts
+            "caller": caller.id,
         }
 
     @app.get(
@@ -178,7 +182,7 @@ def add_pages(app: FastAPI) -> None:
             "Request access",
             "/access",
             form={"priorities": []},
-            **access_context(pack),
+            **access_context(pack, request),
         )
 
     @app.post(
@@ -188,7 +192,8 @@ def add_pages(app: FastAPI) -> None:
         dependencies=[Depends(require("requester")), Depends(verify_csrf)],
     )
     async def access_post(request: Request) -> HTMLResponse:
-        from govern.api.app import _decide
+        from govern.api.app import ApiError
+        from govern.api.identity import decide_access
 
         svc = service(request)
         pack: Pack = svc.pack
@@ -199,8 +204,12 @@ def add_pages(app: FastAPI) -> None:
         def listed(name: str) -> list[str]:
             return [x.strip() for x in str(form.get(name, "")).split(",") if x.strip()]
 
-        body: dict[str, Any] = {
-            "requester": {
+        context = {"form": form, **access_context(pack, request)}
+        # issue 16 (facts): a requester states only the business case; its facts come from their
+        # sources. Only a trusted client (intake, admin) states who it is for and their facts.
+        requester: dict[str, Any] = {}
+        if context["trusted"]:
+            requester = {
                 "id": form.get("requester_id", ""),
                 "department": form.get("department", ""),
                 "employment": form.get("employment", "permanent"),
@@ -208,7 +217,9 @@ def add_pages(app: FastAPI) -> None:
                 "training": [{"course": "social-media-essentials", "completed_on": form["training_on"]}]
                 if form.get("training_on")
                 else [],
-            },
+            }
+        body: dict[str, Any] = {
+            "requester": requester,
             "site": form.get("site", ""),
             "access": form.get("access", "read"),
             "approach": form.get("approach", "listen"),
@@ -216,19 +227,20 @@ def add_pages(app: FastAPI) -> None:
                 "purpose": form.get("purpose", ""),
                 "priorities": form["priorities"],
                 "drivers": listed("drivers"),
-                "manager_approved": bool(form.get("manager_approved")),
                 "moderation_plan": form.get("moderation_plan") or None,
             },
         }
+        if context["trusted"]:
+            body["business_case"]["manager_approved"] = bool(form.get("manager_approved"))
         if form.get("duration_days"):
             body["business_case"]["duration_days"] = form["duration_days"]
-        context = {"form": form, **access_context(pack)}
         try:
-            parsed = AccessRequest.model_validate(body)
-            decision = _decide(svc, pack, parsed, str(getattr(request.state, "actor", "anonymous")))
-        except ValidationError as exc:
-            error = error_body(RequestError(field_errors(exc), "access request"))
-            return page(request, "access.html", "Request access", "/access", error=error, **context)
+            decision = decide_access(request, body)
+        except ApiError as exc:  # a refused fact or person: the same words as the API
+            error = {"message": exc.message, "details": exc.details}
+            return page(
+                request, "access.html", "Request access", "/access", error=error, status=exc.status, **context
+            )
         except RequestError as exc:
             return page(request, "access.html", "Request access", "/access", error=error_body(exc), **context)
         return page(request, "access.html", "Request access", "/access", decision=decision, **context)

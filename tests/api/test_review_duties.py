@@ -48,7 +48,9 @@ def _referral(client: TestClient, headers: dict[str, str], requester: str) -> st
 def test_nobody_reviews_a_referral_they_asked_for_or_submitted(
     store: SqlStore, submitter: str, requester: str, action: str
 ) -> None:
-    keys = _keys(store, ("lead", "reviewer"), ("adoe", "requester"), ("boss", "reviewer"))
+    # Only a trusted key asks for someone else (issue 16): lead is an admin (who may also review),
+    # adoe an intake client.
+    keys = _keys(store, ("lead", "admin"), ("adoe", "intake"), ("boss", "reviewer"))
     client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=False))
     decision_id = _referral(client, keys[submitter], requester)
     own = client.post(f"/v1/referrals/{decision_id}/{action}", json={"reason": "fine"}, headers=keys["lead"])
