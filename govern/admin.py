@@ -21,6 +21,7 @@ from govern.store.base import StoreUnavailable
 
 DEFAULT_DB = "govern.db"
 ROLES = ("requester", "reviewer", "admin")
+CAPABILITIES = ("provisioning",)  # roles outside the ladder: a provisioning key may use SCIM only
 MAX_SHOWN = 50  # problems printed by `govern audit verify`
 
 
@@ -312,7 +313,7 @@ def add_commands(sub: Any, default_policies: str) -> None:
     )
     p.add_argument("action", choices=["create", "list", "revoke", "role"])
     p.add_argument("key", nargs="?", default=None, metavar="NAME", help="revoke: the key's name or id")
-    p.add_argument("--role", choices=ROLES, default="requester")
+    p.add_argument("--role", choices=ROLES + CAPABILITIES, default="requester")
     p.add_argument("--name", default="unnamed")
     p.add_argument("--key-id", help="the key whose role changes (role)")
     p.add_argument("--db", **db)
