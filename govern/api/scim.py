@@ -104,6 +104,8 @@ class ScimRoute(APIRoute):
                 return await handler(request)
             except ScimError as exc:
                 return error_response(exc.status, exc.detail, exc.scim_type)
+            except InvalidRecord as exc:  # a value the directory cannot hold
+                return error_response(400, str(exc), "invalidValue")
             except SCIMException as exc:
                 error = exc.to_error()
                 return error_response(int(error.status or 400), error.detail or str(exc), error.scim_type)

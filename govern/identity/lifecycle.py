@@ -54,7 +54,10 @@ def _redecide(
     decision = pack.decide(request, received_at=now)
     if decision.decision == "permit":
         return []
-    rules = ", ".join(r.rule for r in decision.reasons if r.effect == decision.decision)
+    refs = {r["id"]: r.get("ref", "") for r in pack.rules()}
+    rules = ", ".join(
+        f"{refs.get(r.rule) or '?'} {r.rule}" for r in decision.reasons if r.effect == decision.decision
+    )
     outcome = decision.decision + (f" to {decision.refer_to}" if decision.refer_to else "")
     reason = f"{move}; re-decided as {outcome} ({rules}) in decision {decision.decision_id}"
     log.info("grant %s of %s revoked: %s", grant.grant_id, person.id, reason)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from typing import Any
 
 from fastapi.testclient import TestClient
 
+from govern.access.models import AccessDecision, AccessRequest
 from govern.api.app import create_app
+from govern.ids import new_id
+from govern.pack import Pack
+from govern.store.base import Entry, Grant
 from govern.store.sql import SqlStore
+from tests.access.test_engine import request as access_request
 from tests.conftest import DEFAULT_PACK, LOCAL
 
 ROLES = ("provisioning", "requester", "reviewer", "admin")
@@ -51,3 +57,38 @@ def user_body(name: str, department: str = "Housing", **extra: Any) -> dict[str,
 
 def patch(*operations: dict[str, Any]) -> dict[str, Any]:
     return {"schemas": [PATCH], "Operations": list(operations)}
+
+
+def permitted(store: SqlStore, pack: Pack, person: str, **changes: Any) -> AccessDecision:
+    """A decision for `person` recorded as the service records one, with its grant or referral:
+    made here so these tests do not depend on who may ask the API for whom."""
+    body = access_request(**changes)
+    body["requester"]["id"] = person
+    request = AccessRequest.model_validate(body)
+    now = dt.datetime.now(dt.UTC)
+    decision = pack.decide(request, received_at=now)
+    grant = None
+    if decision.decision == "permit":
+        grant = Grant(
+            grant_id=new_id(),
+            decision_id=decision.decision_id,
+            requester=person,
+            domain=decision.site.domain,
+            category=decision.site.category,
+            access=request.access,
+            obligations=[o.id for o in decision.obligations],
+            granted_at=now,
+            expires_on=decision.expires_on,
+        )
+    entry = Entry(
+        "decision",
+        decision.decision_id,
+        "requester-key",
+        pack.ref.model_dump(),
+        request.model_dump(mode="json", exclude_none=True),
+        decision.model_dump(mode="json"),
+        grant=grant,
+        refer_to=decision.refer_to if decision.decision == "refer" else None,
+    )
+    store.append_all([entry])
+    return decision
