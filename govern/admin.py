@@ -20,7 +20,8 @@ from govern.ids import name_problem, new_id
 from govern.store.base import StoreUnavailable
 
 DEFAULT_DB = "govern.db"
-ROLES = ("requester", "reviewer", "admin", "intake")  # intake: issue 16, states others' facts
+ROLES = ("requester", "reviewer", "admin")
+CAPABILITIES = ("provisioning", "intake")  # roles outside the ladder: SCIM only; intake (issue 16)
 MAX_SHOWN = 50  # problems printed by `govern audit verify`
 
 
@@ -312,7 +313,7 @@ def add_commands(sub: Any, default_policies: str) -> None:
     )
     p.add_argument("action", choices=["create", "list", "revoke", "role"])
     p.add_argument("key", nargs="?", default=None, metavar="NAME", help="revoke: the key's name or id")
-    p.add_argument("--role", choices=ROLES, default="requester")
+    p.add_argument("--role", choices=ROLES + CAPABILITIES, default="requester")
     p.add_argument("--name", default="unnamed")
     p.add_argument("--key-id", help="the key whose role changes (role)")
     p.add_argument("--db", **db)

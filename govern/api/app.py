@@ -44,11 +44,10 @@ from govern.store.base import (
 
 log = logging.getLogger("govern.api")
 
-ROLES = ("requester", "reviewer", "admin", "intake")
+ROLES = ("requester", "reviewer", "admin")
 # issue 16 (facts): `intake` is a requester that may also state another person's facts; it is not
-# ranked above or below the others, so `require` admits it only where its powers are named here.
-RANKED = ("requester", "reviewer", "admin")
-POWERS = {"intake": ("requester", "intake")}
+# on the ladder above, so `require` admits it only where its powers are named here.
+POWERS = {"intake": ("requester", "intake"), "admin": ("intake",)}
 MAX_BATCH = 1000
 
 
@@ -278,7 +277,7 @@ def require(role: str) -> Callable[[Request], Awaitable[None]]:
         key = service.store.key_for(hashlib.sha256(secret.encode()).hexdigest())
         if key is None:
             raise ApiError(401, "unauthenticated", "unknown API key")
-        if not _may(key.role, role):
+        if not _may(key.role, role):  # e.g. provisioning: SCIM only; intake: issue 16
             raise ApiError(403, "forbidden", f"this needs the {role} role; the key has {key.role}")
         request.state.actor, request.state.role = key.name, key.role
 
@@ -286,10 +285,10 @@ def require(role: str) -> Callable[[Request], Awaitable[None]]:
 
 
 def _may(has: str, needs: str) -> bool:
-    """Whether a key with role `has` may do what needs role `needs` (admin may do everything)."""
-    if has in RANKED and needs in RANKED:
-        return RANKED.index(has) >= RANKED.index(needs)
-    return has == "admin" or needs in POWERS.get(has, ())
+    """Whether a key with role `has` may do what needs role `needs`: up the ladder, or a power."""
+    if has in ROLES and needs in ROLES:
+        return ROLES.index(has) >= ROLES.index(needs)
+    return needs in POWERS.get(has, ())
 
 
 def _sees_everyone(request: Request) -> bool:
@@ -336,6 +335,9 @@ def create_app(
     from govern.api.identity import add_identity, decide_access, decide_each  # issue 16 (facts)
 
     add_identity(app, directory)
+    from govern.api.scim import router as scim
+
+    app.include_router(scim())
 
     @app.post(
         "/v1/access/decisions",

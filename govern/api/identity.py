@@ -322,17 +322,18 @@ def router() -> APIRouter:
 
 
 def add_identity(app: FastAPI, directory: Directory | None = None) -> None:
-    """The sources beside the service's store (the directory given, or one that knows nobody until
-    SCIM provisions it), the routes and the approvals page."""
+    """The sources beside the service's store (the directory given, or the one SCIM provisioning
+    keeps in the store), the routes and the approvals page."""
+    from govern.identity.directory import SqlDirectory
     from govern.store.identity import SqlApprovals, SqlTraining
     from govern.store.sql import SqlStore
 
     store = app.state.service.store
-    people = directory or NoDirectory()
     if isinstance(store, SqlStore):
+        people = directory or SqlDirectory(store)
         app.state.sources = Sources(people, SqlTraining(store), SqlApprovals(store))
-    else:  # a store of another kind (a test double): training and approvals in memory
-        app.state.sources = Sources(people, MemoryTraining(), MemoryApprovals())
+    else:  # a store of another kind (a test double): every source in memory, nobody known
+        app.state.sources = Sources(directory or NoDirectory(), MemoryTraining(), MemoryApprovals())
     app.include_router(router())
     from govern.web.approvals import add_approval_pages
 

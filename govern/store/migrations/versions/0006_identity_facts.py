@@ -1,14 +1,14 @@
 """Who vouches for each fact (issue 16): training records as the learning system exports them,
 and the manager's approval tasks.
 
-Follows 0004 (moderation team).
+Follows 0005 (the directory, branch scim).
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
