@@ -339,6 +339,9 @@ def build_parser() -> argparse.ArgumentParser:
     owner.add_commands(sub, default_policies())
     enforce.add_commands(sub, default_policies())
     reports.add_commands(sub, default_policies())
+    from govern import training_records  # issue 16: `govern training import`
+
+    training_records.add_commands(sub, default_policies())
     return parser
 
 
