@@ -332,7 +332,7 @@ def create_app(
     from govern.api.moderation_team import router as moderation_team
 
     app.include_router(moderation_team())
-    from govern.api.identity import add_identity, decide_access, decide_each  # issue 16 (facts)
+    from govern.api.identity import DECIDE_BODY, add_identity, decide_access, decide_each  # issue 16
 
     add_identity(app, directory)
     from govern.api.scim import router as scim
@@ -344,10 +344,11 @@ def create_app(
         response_model=AccessDecision,
         tags=["access"],
         dependencies=[Depends(require("requester"))],
+        openapi_extra=DECIDE_BODY,  # issue 16: validated after the facts are resolved
     )
-    def decide(body: dict[str, Any], request: Request) -> AccessDecision:
+    async def decide(request: Request) -> AccessDecision:
         # issue 16 (facts): the requester's facts come from their sources, not from the body
-        return decide_access(request, body)
+        return await run_in_threadpool(decide_access, request, await request.json())
 
     @app.post(
         "/v1/access/decisions:batch",

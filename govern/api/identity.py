@@ -335,6 +335,34 @@ def add_identity(app: FastAPI, directory: Directory | None = None) -> None:
     else:  # a store of another kind (a test double): every source in memory, nobody known
         app.state.sources = Sources(directory or NoDirectory(), MemoryTraining(), MemoryApprovals())
     app.include_router(router())
+    _document(app)
     from govern.web.approvals import add_approval_pages
 
     add_approval_pages(app)
+
+
+# The decide routes read the body as JSON and validate it after the facts are resolved; the
+# OpenAPI document still describes it as an AccessRequest (DECIDE_BODY on the routes).
+DECIDE_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AccessRequest"}}},
+    }
+}
+
+
+def _document(app: FastAPI) -> None:
+    """Put AccessRequest (and the models it uses) in the OpenAPI document's components."""
+    base = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        document = base()
+        schemas = document.setdefault("components", {}).setdefault("schemas", {})
+        if "AccessRequest" not in schemas:
+            model = AccessRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+            for name, definition in model.pop("$defs", {}).items():
+                schemas.setdefault(name, definition)
+            schemas["AccessRequest"] = model
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]

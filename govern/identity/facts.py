@@ -15,6 +15,7 @@ from typing import Any
 
 from govern.identity.model import Directory, Fact, Person, Principal, Source
 from govern.identity.training import TrainingSource, latest
+from govern.ids import name_problem
 
 # Roles whose keys may state a requester's facts and ask for someone else.
 TRUSTED = frozenset({"intake", "admin"})
@@ -93,8 +94,8 @@ def resolve(
     if not is_trusted:
         _refuse_stated(given, case, caller)
     person_id = given.get("id") if is_trusted else caller.id
-    if not isinstance(person_id, str) or not person_id:
-        return Resolved(body, {}, None)  # validation names requester.id
+    if not isinstance(person_id, str) or name_problem(person_id.strip()):
+        return Resolved(body, {}, None)  # not a name: validation names requester.id
     person = directory.person(person_id.strip().casefold())
     _refuse_person(person, person_id, needed=not is_trusted)
     facts: dict[str, Fact] = {
