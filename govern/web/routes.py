@@ -208,16 +208,17 @@ def add_pages(app: FastAPI) -> None:
         # issue 16 (facts): a requester states only the business case; its facts come from their
         # sources. Only a trusted client (intake, admin) states who it is for and their facts.
         requester: dict[str, Any] = {}
-        if context["trusted"]:
-            requester = {
+        if context["trusted"]:  # what it leaves empty is read from the directory and the records
+            stated = {
                 "id": form.get("requester_id", ""),
                 "department": form.get("department", ""),
-                "employment": form.get("employment", "permanent"),
+                "employment": form.get("employment", ""),
                 "groups": listed("groups"),
                 "training": [{"course": "social-media-essentials", "completed_on": form["training_on"]}]
                 if form.get("training_on")
                 else [],
             }
+            requester = {k: v for k, v in stated.items() if v or k == "id"}
         body: dict[str, Any] = {
             "requester": requester,
             "site": form.get("site", ""),
@@ -230,8 +231,8 @@ def add_pages(app: FastAPI) -> None:
                 "moderation_plan": form.get("moderation_plan") or None,
             },
         }
-        if context["trusted"]:
-            body["business_case"]["manager_approved"] = bool(form.get("manager_approved"))
+        if context["trusted"] and form.get("manager_approved"):
+            body["business_case"]["manager_approved"] = True
         if form.get("duration_days"):
             body["business_case"]["duration_days"] = form["duration_days"]
         try:
