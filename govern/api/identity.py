@@ -201,6 +201,7 @@ def decide_task(
             lambda task, who, now: _redecide(request, task, who, now),
             reason=reason,
             delegate=delegate,
+            directory=sources(request).directory,
         )
     except ApprovalRefused as exc:
         raise _refused(exc) from None

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
-from govern.identity.model import Person
+from govern.identity.model import Directory, Person
 from govern.ids import name_problem, new_id
 
 Status = Literal["open", "approved", "rejected"]
@@ -162,11 +162,15 @@ def act(
     *,
     reason: str | None = None,
     delegate: str | None = None,
+    directory: Directory | None = None,
 ) -> Approval:
-    """Approve, reject or delegate a task as `who`; every refusal is an ApprovalRefused."""
+    """Approve, reject or delegate a task as `who`; every refusal is an ApprovalRefused. With the
+    `directory`, the task follows the requester's current manager, and a leaver decides nothing."""
     task = store.get(approval_id)
     if task is None:
         raise ApprovalRefused(404, "not_found", f"no approval task {approval_id}")
+    if directory is not None and task.status == "open":
+        task = _current(store, task, who, directory)
     if who.casefold() == task.requester.casefold():
         raise ApprovalRefused(
             403, "forbidden", "nobody approves their own request; it waits for their manager"
@@ -203,6 +207,26 @@ def act(
     except NotOpen:
         raise ApprovalRefused(409, "conflict", f"approval task {approval_id} was decided meanwhile") from None
     return closed
+
+
+def _current(store: ApprovalStore, task: Approval, who: str, directory: Directory) -> Approval:
+    """The task with the requester's manager as the directory says now (a mover's new manager
+    takes it over, and the old one's delegate goes); refused if `who` has left."""
+    caller = directory.person(who.casefold())
+    if caller is not None and not caller.active:
+        raise ApprovalRefused(403, "inactive_person", f"'{who}' is not active in the directory")
+    requester = directory.person(task.requester)
+    manager = ((requester.manager if requester else None) or "").strip().casefold()
+    if not manager or manager == task.approver or manager == task.requester.casefold():
+        return task
+    moved = replace(task, approver=manager, delegate=None)
+    try:
+        store.update(moved)
+    except NotOpen:
+        raise ApprovalRefused(
+            409, "conflict", f"approval task {task.approval_id} was decided meanwhile"
+        ) from None
+    return moved
 
 
 def _delegate(store: ApprovalStore, task: Approval, who: str, to: str | None, now: dt.datetime) -> Approval:

@@ -185,3 +185,26 @@ def test_the_approvals_page_approves_with_csrf(api: TestClient) -> None:
         f"/approvals/{task_id}", data={"outcome": "approve", "csrf_token": token}, headers=as_("jsmith")
     )
     assert mine.status_code == 403 and "nobody approves their own request" in mine.text
+
+
+def _set(api: TestClient, person: str, **changes: Any) -> None:
+    people = api.app.state.sources.directory.people  # type: ignore[attr-defined]
+    people[person] = people[person].__class__(**{**_fields(people[person]), **changes})
+
+
+def test_a_manager_who_has_left_decides_nothing(api: TestClient, store: SqlStore) -> None:
+    task_id = asked(api)["approval"]["approval_id"]
+    _set(api, "mgr", active=False)
+    response = act(api, "mgr", task_id, action="approve")
+    assert response.status_code == 403 and response.json()["error"]["code"] == "inactive_person"
+    assert not store.grants()
+
+
+def test_the_task_follows_the_requesters_current_manager(api: TestClient, store: SqlStore) -> None:
+    task_id = asked(api)["approval"]["approval_id"]
+    _set(api, "jsmith", manager="head")  # a mover: head manages jsmith now
+    old = act(api, "mgr", task_id, action="approve")
+    assert old.status_code == 403
+    new = act(api, "head", task_id, action="approve")
+    assert new.status_code == 200 and new.json()["approver"] == "head" and new.json()["decided_by"] == "head"
+    assert [g.requester for g in store.grants()] == ["jsmith"]
