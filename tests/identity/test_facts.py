@@ -99,3 +99,10 @@ def test_refusals_carry_every_field_once() -> None:
         "requester.training",
         "business_case.manager_approved",
     ]
+
+
+def test_a_request_without_a_business_case_is_not_given_one() -> None:
+    body = own_request()
+    del body["business_case"]
+    found = sources()
+    assert "business_case" not in resolve(body, REQUESTER, found.directory, found.training).body
