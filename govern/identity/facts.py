@@ -47,6 +47,10 @@ EMPLOYMENT: dict[str, str] = {
 }
 
 
+# How a requester proved who it is (Principal.via) to the source recorded for `requester`.
+VIA: dict[str, Source] = {"session": "sign-in", "bearer": "bearer-token", "key": "api-key", "open": "api-key"}
+
+
 class FactsRefused(Exception):
     """The request cannot be decided as asked: a status, a stable code, a message and one detail
     per field, in the service's one error shape."""
@@ -129,7 +133,8 @@ def resolve(
 
 
 def _via(caller: Principal) -> Source:
-    return "sign-in" if caller.via == "session" else "api-key"
+    """How the caller proved who it is: the source of `requester`."""
+    return VIA.get(caller.via, "api-key")
 
 
 def _refuse_stated(given: Mapping[str, Any], case: Mapping[str, Any], caller: Principal) -> None:

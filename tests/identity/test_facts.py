@@ -106,3 +106,11 @@ def test_a_request_without_a_business_case_is_not_given_one() -> None:
     del body["business_case"]
     found = sources()
     assert "business_case" not in resolve(body, REQUESTER, found.directory, found.training).body
+
+
+@pytest.mark.parametrize(
+    ("via", "source"), [("key", "api-key"), ("session", "sign-in"), ("bearer", "bearer-token")]
+)
+def test_the_requesters_source_is_how_they_proved_who_they_are(via: Any, source: str) -> None:
+    caller = Principal("jsmith", frozenset({"requester"}), via=via)
+    assert facts(own_request(), caller)["requester"] == {"value": "jsmith", "source": source}
