@@ -22,6 +22,7 @@ from govern.settings import DEPRECATED_PACK_VARIABLE, Settings
 from govern.store.base import StoreUnavailable
 
 ROLES = ("requester", "reviewer", "admin")
+CAPABILITIES = ("provisioning", "intake")  # roles outside the ladder: SCIM only; intake (issue 16)
 MAX_SHOWN = 50  # problems printed by `govern audit verify`
 
 
@@ -144,7 +145,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
             return 2
     store = open_store(args.db)
     if args.action == "revoke":
-        count = store.revoke_key(args.key, actor=_operator())
+        count = store.revoke_key(args.key, actor=operator())
         if not count:
             print(f"govern: no key named (or with the id) '{args.key}'", file=sys.stderr)
             return 1
@@ -159,7 +160,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
             return 2
         secret = "gvk_" + secrets.token_urlsafe(32)
         key = store.add_key(
-            new_id(), args.name, args.role, hashlib.sha256(secret.encode()).hexdigest(), actor=_operator()
+            new_id(), args.name, args.role, hashlib.sha256(secret.encode()).hexdigest(), actor=operator()
         )
         print(json.dumps({"key_id": key.key_id, "name": key.name, "role": key.role, "key": secret}))
         print(
@@ -171,7 +172,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
             print("govern: 'keys role' needs --key-id and --role", file=sys.stderr)
             return 2
         try:
-            key = store.set_key_role(args.key_id, args.role, actor=_operator())
+            key = store.set_key_role(args.key_id, args.role, actor=operator())
         except KeyError:
             print(f"govern: no key {args.key_id}", file=sys.stderr)
             return 1
@@ -191,7 +192,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return 0
 
 
-def _operator() -> str:
+def operator() -> str:
     """Who ran a command that changes rights, for the log: the operating system's user name."""
     try:
         return "cli:" + (os.environ.get("SUDO_USER") or getpass.getuser())
@@ -268,14 +269,14 @@ def cmd_records(args: argparse.Namespace) -> int:
         return evidence_export(store, pack, args.author, args.format, masked=not args.unmasked)
     days = pack.moderation.spec.retention.removed_days
     before = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
-    count = store.purge(before, actor=_operator())
+    count = store.purge(before, actor=operator())
     from govern.signoff.sql import SqlReviews
 
     count += SqlReviews(store.engine).purge(before)  # drafts sent for sign-off, once decided
     print(f"purged the text of {count} drafts and comments older than {days} days ({before.date()})")
     from govern.moderation_team import TeamDesk
 
-    ended = TeamDesk(store).records.purge_evidence(dt.datetime.now(dt.UTC).date(), actor=_operator())
+    ended = TeamDesk(store).records.purge_evidence(dt.datetime.now(dt.UTC).date(), actor=operator())
     print(f"deleted {ended} evidence items whose legal hold had ended; the rest are kept")
     return 0
 
@@ -321,7 +322,7 @@ def add_commands(sub: Any, settings: Settings) -> None:
     )
     p.add_argument("action", choices=["create", "list", "revoke", "role"])
     p.add_argument("key", nargs="?", default=None, metavar="NAME", help="revoke: the key's name or id")
-    p.add_argument("--role", choices=ROLES, default="requester")
+    p.add_argument("--role", choices=ROLES + CAPABILITIES, default="requester")
     p.add_argument("--name", default="unnamed")
     p.add_argument("--key-id", help="the key whose role changes (role)")
     p.add_argument("--db", **db)

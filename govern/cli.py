@@ -323,6 +323,9 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
     owner.add_commands(sub, settings)
     enforce.add_commands(sub, settings)
     reports.add_commands(sub, settings)
+    from govern import training_records  # issue 16: `govern training import`
+
+    training_records.add_commands(sub, settings)
     return parser
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -90,3 +90,8 @@ class AccessDecision(BaseModel):
     policy: PolicyRef
     # When the request was received (the service's clock): expiry and training ages count from it.
     received_at: dt.datetime | None = None
+    # Added by the service (issue 16), never by the library: each requester fact the decision used
+    # with its source ({"department": {"value": "Planning", "source": "directory"}, ...}), and the
+    # manager's approval task the decision opened.
+    facts: dict[str, dict[str, Any]] | None = None
+    approval: dict[str, Any] | None = None

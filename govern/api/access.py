@@ -2,31 +2,48 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
+from starlette.concurrency import run_in_threadpool
 
-from govern.access.models import AccessDecision, AccessRequest
+from govern.access.models import AccessDecision
 from govern.api.auth import require
 from govern.api.bodies import BoundedJsonRoute
 from govern.api.deps import ServiceDep
 from govern.api.errors import ApiError
+from govern.api.identity import DECIDE_BODY
 from govern.api.schemas import Batch, BatchItem, BatchResult, GrantOut, ReferralOut, Review, error_of
+from govern.pack import Pack
+from govern.people.http import decide_access, decide_each
 from govern.service import Caller
+from govern.store.base import Entry
 
 router = APIRouter(route_class=BoundedJsonRoute)
 Requester = Annotated[Caller, Depends(require("requester"))]
 Reviewer = Annotated[Caller, Depends(require("reviewer"))]
 
 
-@router.post("/v1/access/decisions", response_model=AccessDecision, tags=["access"])
-def decide(body: AccessRequest, service: ServiceDep, caller: Requester) -> AccessDecision:
-    return service.decide(body, caller.name)
+@router.post(
+    "/v1/access/decisions",
+    response_model=AccessDecision,
+    tags=["access"],
+    openapi_extra=DECIDE_BODY,  # read as JSON: validated once the facts are resolved (issue 16)
+)
+async def decide(request: Request, _: Requester) -> AccessDecision:
+    """The requester's facts come from their sources (the directory, training records, approvals),
+    never from the body, unless an intake client states them (govern.identity.facts)."""
+    body = await request.json()
+    return await run_in_threadpool(decide_access, request, body)
 
 
 @router.post("/v1/access/decisions:batch", response_model=BatchResult, tags=["access"])
-def decide_batch(body: Batch, service: ServiceDep, caller: Requester) -> BatchResult:
-    items = service.decide_batch(body.requests, caller.name)
+def decide_batch(body: Batch, request: Request, service: ServiceDep, caller: Requester) -> BatchResult:
+    def entry_for(pack: Pack, raw: Any, received_at: dt.datetime) -> tuple[AccessDecision, Entry]:
+        return decide_each(request, pack, raw, received_at)
+
+    items = service.decide_batch(body.requests, caller.name, entry_for)
     return BatchResult(
         decisions=[BatchItem(index=i.index, decision=i.result, error=error_of(i.error)) for i in items]
     )

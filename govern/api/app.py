@@ -17,12 +17,16 @@ from govern.api.auth import caller, require
 from govern.api.bodies import BoundedJsonRoute
 from govern.api.deps import get_service
 from govern.api.drafts_review import add_signoff
+from govern.api.identity import add_identity
 from govern.api.middleware import Guard, Observe, WebSettings
 from govern.api.moderation_team import PlatformSettings
 from govern.api.moderation_team import router as moderation_team
+from govern.api.scim import router as scim
+from govern.identity.model import Directory
 from govern.service import Service
 from govern.settings import Settings
 from govern.store.base import Store
+from govern.web.approvals import add_approval_pages
 from govern.web.drafts_pages import add_draft_pages
 from govern.web.routes import add_pages
 from govern.web.wiring import Wiring
@@ -39,6 +43,7 @@ def create_app(
     web: WebSettings | None = None,
     clock: Callable[[], dt.datetime] | None = None,
     settings: Settings | None = None,
+    directory: Directory | None = None,
 ) -> FastAPI:
     """The FastAPI application serving `policies` with `store` (and `clock`, tests' fixed time).
 
@@ -65,6 +70,9 @@ def create_app(
     add_signoff(app)
     add_draft_pages(app, wiring)
     app.include_router(moderation_team(PlatformSettings.of(settings) if settings is not None else None))
+    add_identity(app, directory)  # the directory (SCIM), training records and approvals: issue 16
+    add_approval_pages(app, wiring)
+    app.include_router(scim())
     for router in (access.router, checks.router, policy_routes.router):
         app.include_router(router)
     return app

@@ -13,9 +13,13 @@ from fastapi import Request
 
 from govern.api.deps import get_service
 from govern.api.errors import ApiError
+from govern.identity.model import Principal
 from govern.service import ANONYMOUS, Caller
 
 ROLES = ("requester", "reviewer", "admin")  # each role may do what the ones before it may
+# Roles off the ladder (issue 16): `intake` is a requester that may also state another person's
+# facts; `provisioning` does SCIM and nothing else. `require` admits them only where named here.
+POWERS = {"intake": ("requester", "intake"), "admin": ("intake",), "provisioning": ("provisioning",)}
 OPEN = Caller("anonymous", "admin")  # open mode: no keys exist, loopback only
 
 
@@ -52,10 +56,18 @@ def require(role: str) -> Callable[[Request], Awaitable[Caller]]:
         key = service.store.key_for(hashlib.sha256(secret.encode()).hexdigest())
         if key is None:
             raise ApiError(401, "unauthenticated", "unknown API key")
-        if ROLES.index(key.role) < ROLES.index(role):
+        if not may(key.role, role):
             raise ApiError(403, "forbidden", f"this needs the {role} role; the key has {key.role}")
         found = Caller(key.name, key.role)
         request.state.caller = found
+        request.state.principal = Principal(key.name, frozenset({key.role}), via="key")
         return found
 
     return check
+
+
+def may(has: str, needs: str) -> bool:
+    """Whether a key with role `has` may do what needs role `needs`: up the ladder, or a power."""
+    if has in ROLES and needs in ROLES:
+        return ROLES.index(has) >= ROLES.index(needs)
+    return needs in POWERS.get(has, ())

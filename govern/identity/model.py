@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 # Where a fact in a decision came from. `caller` is only ever accepted from an `intake` client.
-Source = Literal["directory", "training-records", "approval", "sign-in", "intake", "caller"]
+# `api-key`, `bearer-token`: the requester is the key's or the OAuth client's own name (branch facts).
+Source = Literal[
+    "directory", "training-records", "approval", "sign-in", "intake", "caller", "api-key", "bearer-token"
+]
 
 
 @dataclass(frozen=True, slots=True)

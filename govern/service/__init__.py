@@ -46,8 +46,10 @@ class Service(Core):
     def decide(self, request: AccessRequest, actor: str) -> AccessDecision:
         return access.decide(self, request, actor)
 
-    def decide_batch(self, requests: Sequence[Any], actor: str) -> list[Item[AccessDecision]]:
-        return access.decide_batch(self, requests, actor)
+    def decide_batch(
+        self, requests: Sequence[Any], actor: str, entry_for: access.EntryFor | None = None
+    ) -> list[Item[AccessDecision]]:
+        return access.decide_batch(self, requests, actor, entry_for)
 
     def decision(self, decision_id: str, caller: Caller) -> dict[str, Any]:
         return access.logged_decision(self, decision_id, caller)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from govern import metrics
 from govern.access.models import AccessDecision, AccessRequest
-from govern.errors import Conflict, Forbidden, Invalid, NotFound, RequestError
+from govern.errors import Conflict, Forbidden, Invalid, NotFound, Refusal, RequestError
 from govern.ids import name_problem, new_id
 from govern.pack import Pack, field_errors
 from govern.service.core import Caller, Core
@@ -40,10 +40,17 @@ class GrantStatus:
 
 
 def decision_entry(
-    pack: Pack, request: AccessRequest, actor: str, received_at: dt.datetime
+    pack: Pack,
+    request: AccessRequest,
+    actor: str,
+    received_at: dt.datetime,
+    facts: dict[str, dict[str, Any]] | None = None,
 ) -> tuple[AccessDecision, Entry]:
-    """Decide, and what to record: the log entry with its grant (permit) or referral (refer)."""
+    """Decide, and what to record: the log entry with its grant (permit) or referral (refer), and
+    where each of the requester's facts came from (govern.identity.facts), when resolved."""
     decision = pack.decide(request, received_at=received_at)
+    if facts is not None:
+        decision = decision.model_copy(update={"facts": facts})
     grant = None
     if decision.decision == "permit":
         grant = Grant(
@@ -70,12 +77,28 @@ def decision_entry(
     return decision, entry
 
 
-def decide(core: Core, request: AccessRequest, actor: str) -> AccessDecision:
-    """Decide one request with the pack in force, record it, and compare with the shadow pack."""
+Record = Callable[[AccessDecision, Entry], AccessDecision]
+
+
+def decide(
+    core: Core,
+    request: AccessRequest,
+    actor: str,
+    *,
+    received_at: dt.datetime | None = None,
+    facts: dict[str, dict[str, Any]] | None = None,
+    record: Record | None = None,
+) -> AccessDecision:
+    """Decide one request with the pack in force, record it, and compare with the shadow pack.
+    `record` writes the entry itself (with the approval task the decision opens, in the same
+    transaction) and returns the decision as answered."""
     started = time.perf_counter()
-    received = core.now()
-    decision, entry = decision_entry(core.pack, request, actor, received)
-    core.store.append_all([entry])
+    received = received_at or core.now()
+    decision, entry = decision_entry(core.pack, request, actor, received, facts)
+    if record is None:
+        core.store.append_all([entry])
+    else:
+        decision = record(decision, entry)
     core.compare(
         "decision",
         decision.decision_id,
@@ -87,18 +110,32 @@ def decide(core: Core, request: AccessRequest, actor: str) -> AccessDecision:
     return decision
 
 
-def decide_batch(core: Core, requests: Sequence[Any], actor: str) -> list[Item[AccessDecision]]:
+EntryFor = Callable[[Pack, Any, dt.datetime], tuple[AccessDecision, Entry]]
+
+
+def _validated_entry(actor: str) -> EntryFor:
+    def entry_for(pack: Pack, raw: Any, received_at: dt.datetime) -> tuple[AccessDecision, Entry]:
+        return decision_entry(pack, AccessRequest.model_validate(raw), actor, received_at)
+
+    return entry_for
+
+
+def decide_batch(
+    core: Core, requests: Sequence[Any], actor: str, entry_for: EntryFor | None = None
+) -> list[Item[AccessDecision]]:
     """Decide up to MAX_BATCH requests with one pack and one receive time; all are recorded in one
-    transaction (or none, and StoreUnavailable); a bad request is an error in its place."""
+    transaction (or none, and StoreUnavailable); a bad or refused request is an error in its
+    place. `entry_for` turns one raw request into its decision and entry (the service's identity
+    sources resolve each requester's facts there); by default the request is taken as given."""
     too_many(len(requests), "requests")
     pack, received_at = core.pack, core.now()  # one pack even if a reload happens meanwhile
+    make = entry_for or _validated_entry(actor)
     items: list[Item[AccessDecision]] = []
     entries: list[Entry] = []
     for index, raw in enumerate(requests):
         try:
-            request = AccessRequest.model_validate(raw)
-            decision, entry = decision_entry(pack, request, actor, received_at)
-        except RequestError as exc:
+            decision, entry = make(pack, raw, received_at)
+        except (RequestError, Refusal) as exc:
             items.append(Item(index, error=exc))
             continue
         except ValidationError as exc:  # a request that validated but a nested record did not

@@ -15,12 +15,11 @@ from typing import Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import ValidationError
 
-from govern.access.models import AccessRequest
 from govern.drafts.models import Platform
 from govern.errors import Conflict, NotFound, Refusal, RequestError, error_body
-from govern.pack import Pack, field_errors
+from govern.pack import Pack
+from govern.people.http import decide_access
 from govern.service import Service
 from govern.service.comments import Verdict
 from govern.signoff.rates import acknowledgement_rates
@@ -149,10 +148,16 @@ def add_pages(app: FastAPI, wiring: Wiring) -> None:
             **context,
         )
 
-    def access_context(pack: Pack) -> dict[str, Any]:
+    def access_context(pack: Pack, request: Request) -> dict[str, Any]:
+        from govern.identity.facts import trusted
+        from govern.people.http import principal  # issue 16 (facts)
+
+        caller = principal(request)
         return {
             "approaches": pack.access.policy.approaches or {a: a for a in APPROACHES},
             "priorities": list(pack.access.priorities.values()),
+            "trusted": trusted(caller),  # only a trusted client states the requester's facts
+            "caller": caller.id,
         }
 
     @app.get(
@@ -169,7 +174,7 @@ def add_pages(app: FastAPI, wiring: Wiring) -> None:
             "Request access",
             "/access",
             form={"priorities": []},
-            **access_context(pack),
+            **access_context(pack, request),
         )
 
     @app.post(
@@ -179,7 +184,7 @@ def add_pages(app: FastAPI, wiring: Wiring) -> None:
         dependencies=[Depends(require("requester")), Depends(verify_csrf)],
     )
     async def access_post(request: Request) -> HTMLResponse:
-        svc, caller = service(request), wiring.caller(request)
+        svc = service(request)
         pack: Pack = svc.pack
         raw = await request.form()
         form: dict[str, Any] = dict(raw)
@@ -188,16 +193,23 @@ def add_pages(app: FastAPI, wiring: Wiring) -> None:
         def listed(name: str) -> list[str]:
             return [x.strip() for x in str(form.get(name, "")).split(",") if x.strip()]
 
-        body: dict[str, Any] = {
-            "requester": {
+        context = {"form": form, **access_context(pack, request)}
+        # issue 16 (facts): a requester states only the business case; its facts come from their
+        # sources. Only a trusted client (intake, admin) states who it is for and their facts.
+        requester: dict[str, Any] = {}
+        if context["trusted"]:  # what it leaves empty is read from the directory and the records
+            stated = {
                 "id": form.get("requester_id", ""),
                 "department": form.get("department", ""),
-                "employment": form.get("employment", "permanent"),
+                "employment": form.get("employment", ""),
                 "groups": listed("groups"),
                 "training": [{"course": "social-media-essentials", "completed_on": form["training_on"]}]
                 if form.get("training_on")
                 else [],
-            },
+            }
+            requester = {k: v for k, v in stated.items() if v or k == "id"}
+        body: dict[str, Any] = {
+            "requester": requester,
             "site": form.get("site", ""),
             "access": form.get("access", "read"),
             "approach": form.get("approach", "listen"),
@@ -205,19 +217,20 @@ def add_pages(app: FastAPI, wiring: Wiring) -> None:
                 "purpose": form.get("purpose", ""),
                 "priorities": form["priorities"],
                 "drivers": listed("drivers"),
-                "manager_approved": bool(form.get("manager_approved")),
                 "moderation_plan": form.get("moderation_plan") or None,
             },
         }
+        if context["trusted"] and form.get("manager_approved"):
+            body["business_case"]["manager_approved"] = True
         if form.get("duration_days"):
             body["business_case"]["duration_days"] = form["duration_days"]
-        context = {"form": form, **access_context(pack)}
         try:
-            parsed = AccessRequest.model_validate(body)
-            decision = svc.decide(parsed, caller.name)
-        except ValidationError as exc:
-            error = error_body(RequestError(field_errors(exc), "access request"))
-            return page(request, "access.html", "Request access", "/access", error=error, **context)
+            decision = decide_access(request, body)
+        except Refusal as exc:  # a refused fact or person: the same words as the API
+            error = {"message": exc.message, "details": exc.details}
+            return page(
+                request, "access.html", "Request access", "/access", error=error, status=exc.status, **context
+            )
         except RequestError as exc:
             return page(request, "access.html", "Request access", "/access", error=error_body(exc), **context)
         return page(request, "access.html", "Request access", "/access", decision=decision, **context)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from govern.service import Service
+import dataclasses
+
+from fastapi.testclient import TestClient
+
+from govern.api.app import Service, create_app
 from govern.store.sql import SqlStore
 from tests.access.test_engine import request as access_request
-from tests.helpers import add_keys, keyed_client, open_client
+from tests.conftest import DEFAULT_PACK
+from tests.helpers import add_keys, open_client
+from tests.identity.fakes import PEOPLE, directory, own_request
 
 
 def _key(store: SqlStore, name: str, role: str) -> dict[str, str]:
@@ -31,11 +37,13 @@ def test_a_requester_reads_only_their_own_decisions_and_grants(store: SqlStore) 
         _key(store, "adoe", "requester"),
         _key(store, "lead", "reviewer"),
     )
-    client = keyed_client(store)
-    mine = client.post("/v1/access/decisions", json=access_request(), headers=jsmith).json()
-    theirs = client.post(
-        "/v1/access/decisions", json=access_request(requester={"id": "adoe"}), headers=other
-    ).json()
+    # Requesters ask for themselves; their facts come from the directory (both in comms-team, so
+    # A3 needs no manager's approval) and the training records (issue 16).
+    people = [dataclasses.replace(p, groups=("comms-team",)) for p in PEOPLE]
+    app = create_app(str(DEFAULT_PACK), store, open_access=False, directory=directory(store, people))
+    client = TestClient(app)
+    mine = client.post("/v1/access/decisions", json=own_request(), headers=jsmith).json()
+    theirs = client.post("/v1/access/decisions", json=own_request(), headers=other).json()
     assert client.get(f"/v1/access/decisions/{mine['decision_id']}", headers=jsmith).status_code == 200
     assert client.get(f"/v1/access/decisions/{theirs['decision_id']}", headers=jsmith).status_code == 404
     assert client.get(f"/v1/access/decisions/{theirs['decision_id']}", headers=lead).status_code == 200

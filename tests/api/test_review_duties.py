@@ -13,7 +13,7 @@ from govern.store.base import Grant, ReferralNotOpen, grant_terms
 from govern.store.sql import SqlStore
 from tests.access.test_engine import request as access_request
 from tests.conftest import DEFAULT_PACK, LOCAL
-from tests.helpers import add_keys, csrf_token, keyed_client, open_client
+from tests.helpers import add_keys, csrf_token, open_client
 
 
 def _grant(store: SqlStore, grant_id: str, decision_id: str) -> Grant:
@@ -42,8 +42,10 @@ def _referral(client: TestClient, headers: dict[str, str], requester: str) -> st
 def test_nobody_reviews_a_referral_they_asked_for_or_submitted(
     store: SqlStore, submitter: str, requester: str, action: str
 ) -> None:
-    keys = add_keys(store, ("lead", "reviewer"), ("adoe", "requester"), ("boss", "reviewer"))
-    client = keyed_client(store)
+    # Only a trusted key asks for someone else (issue 16): lead is an admin (who may also review),
+    # adoe an intake client.
+    keys = add_keys(store, ("lead", "admin"), ("adoe", "intake"), ("boss", "reviewer"))
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=False))
     decision_id = _referral(client, keys[submitter], requester)
     own = client.post(f"/v1/referrals/{decision_id}/{action}", json={"reason": "fine"}, headers=keys["lead"])
     assert own.status_code == 403 and "another reviewer" in own.json()["error"]["message"]

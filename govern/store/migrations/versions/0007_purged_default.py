@@ -4,14 +4,14 @@
 other route than the store (a restore, an operator's INSERT) then failed. Now the database and the
 metadata say the same, and a test compares them with server defaults included.
 
-Follows 0004 (moderation team).
+Follows 0006 (training records and approvals).
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
