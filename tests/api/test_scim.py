@@ -219,3 +219,16 @@ def test_lists_come_in_pages(client: TestClient) -> None:
     page = client.get("/scim/v2/Users", params={"startIndex": 2, "count": 2}).json()
     assert (page["totalResults"], page["startIndex"], page["itemsPerPage"]) == (5, 2, 2)
     assert [u["userName"] for u in page["Resources"]] == ["p1", "p2"]
+
+
+@pytest.mark.parametrize(
+    ("active", "expected"),
+    [pytest.param(False, "ERR", id="inactive-refused"), pytest.param(True, "OK", id="contrast-active")],
+)
+def test_the_squid_helper_honours_no_grant_made_for_someone_inactive(
+    client: TestClient, store: SqlStore, council: Pack, active: bool, expected: str
+) -> None:
+    alice = provision(client, "alice")
+    client.patch(f"/scim/v2/Users/{alice}", json=patch({"op": "replace", "path": "active", "value": active}))
+    permitted(store, council, "alice", site="x.com", access="post")  # made after the change
+    assert squid(store, council, "alice x.com POST") == expected
