@@ -398,7 +398,7 @@ def router() -> APIRouter:
                 return scim_response(found.model_dump(scim_ctx=Context.RESOURCE_QUERY_RESPONSE))
         raise ScimError(404, f"no resource type {type_id[:200]}")
 
-    @api.post("/.search")
+    @api.post("/.search", include_in_schema=False)  # 501 by design (RFC 7644 3.4.3), not an API to fuzz
     async def search_everything(request: Request) -> Response:
         _caller(request)
         raise ScimError(
