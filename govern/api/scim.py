@@ -164,9 +164,13 @@ async def _body(request: Request) -> Any:
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_BODY:
         raise ScimError(413, f"the body is over {MAX_BODY:,} bytes")
-    raw = await request.body()
-    if len(raw) > MAX_BODY:
-        raise ScimError(413, f"the body is over {MAX_BODY:,} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():  # read as it comes: a chunked body has no length to check
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise ScimError(413, f"the body is over {MAX_BODY:,} bytes")
+        chunks.append(chunk)
+    raw = b"".join(chunks)
     try:
         return manager_refs(loads(raw, "SCIM request"), _base(request))
     except RequestError as exc:
