@@ -75,6 +75,7 @@ PROVISIONING = "provisioning"  # the role: SCIM, and nothing else
 MEDIA = "application/scim+json"
 PREFIX = "/scim/v2"
 PATCH_ATTEMPTS = 5
+MAX_START = 2**31 - 1
 
 
 class ScimError(Exception):
@@ -211,7 +212,7 @@ class Kind:
     def find(self, records: DirectoryRecords, rid: str) -> Any:
         found = records.user(rid) if self.name == "User" else records.group(rid)
         if found is None:
-            raise ScimError(404, f"no {self.name} {rid}", None)
+            raise ScimError(404, f"no {self.name} {rid[:200]}")
         return found
 
 
@@ -251,7 +252,9 @@ def _window(start: str | None, count: str | None) -> tuple[int, int]:
         except ValueError:
             raise ScimError(400, f"{name} must be an integer, not {text[:40]!r}", "invalidValue") from None
 
-    first = max(number("startIndex", start, 1), 1)  # RFC 7644 3.4.2.4: below 1 reads as 1
+    # RFC 7644 3.4.2.4: below 1 reads as 1; past any directory's size (and a database's integer)
+    # it is simply past the end.
+    first = min(max(number("startIndex", start, 1), 1), MAX_START)
     return first, min(max(number("count", count, MAX_RESULTS), 0), MAX_RESULTS)
 
 
@@ -347,7 +350,7 @@ def _write(kind: Kind, request: Request, action: Callable[[DirectoryRecords], Ch
     try:
         return action(records)
     except NotFound as exc:
-        raise ScimError(404, f"no {kind.name} {exc.args[0] if exc.args else ''}".strip()) from None
+        raise ScimError(404, f"no {kind.name} {str(exc.args[0])[:200] if exc.args else ''}".strip()) from None
     except Conflict as exc:
         raise ScimError(409, str(exc), "uniqueness") from None
     except Stale as exc:

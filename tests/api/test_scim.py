@@ -220,6 +220,8 @@ def test_lists_come_in_pages(client: TestClient) -> None:
     page = client.get("/scim/v2/Users", params={"startIndex": 2, "count": 2}).json()
     assert (page["totalResults"], page["startIndex"], page["itemsPerPage"]) == (5, 2, 2)
     assert [u["userName"] for u in page["Resources"]] == ["p1", "p2"]
+    beyond = client.get("/scim/v2/Users", params={"startIndex": 10**30, "count": -5}).json()
+    assert (beyond["totalResults"], beyond["itemsPerPage"], beyond.get("Resources", [])) == (5, 0, [])
 
 
 @pytest.mark.parametrize(
