@@ -59,7 +59,7 @@ def grant_posting(store: SqlStore, person: str) -> None:
         "access": "post",
         "approach": "converse",
         "business_case": {
-            "purpose": "To answer residents' questions about planning applications on the council's own pages",
+            "purpose": "To answer residents' questions about planning applications on council pages",
             "priorities": ["NI 4"],
             "duration_days": 90,
             "manager_approved": True,
