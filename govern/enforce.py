@@ -64,6 +64,8 @@ class GrantCache:
         if cached and cached[0] > time.monotonic() and cached[1] == day:
             return [g for g in cached[2] if g.expires_on is None or g.expires_on >= day]
         found: list[Grant] = list(self.store.grants(requester=user, today=day))
+        if found and _left(self.store, user):
+            found = []  # revoked when they left; a grant made for them since is not honoured either
         self._cache[user] = (time.monotonic() + self.ttl, day, found)
         return found
 
@@ -76,6 +78,17 @@ class GrantCache:
         return any(
             g.domain == domain and method in LEVELS.get(g.access, frozenset()) for g in self.grants(user)
         )
+
+
+def _left(store: Any, user: str) -> bool:
+    """Whether the directory (SCIM provisioning) says this person is inactive."""
+    from govern.store.directory import DirectoryRecords
+    from govern.store.sql import SqlStore
+
+    if not isinstance(store, SqlStore):
+        return False
+    person = DirectoryRecords(store).person(user)
+    return person is not None and not person.active
 
 
 def answer(line: str, cache: GrantCache) -> str:

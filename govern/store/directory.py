@@ -400,8 +400,17 @@ class DirectoryRecords:
             reason = f"leaver: {person_id} {why}"
             entries = [revocation(g.grant_id, actor, reason) for g in grants]
             entries += self._close_referrals(c, ids, actor, reason, outcome)
-        elif consequences is not None:
-            entries = consequences(before, after, grants)
+        else:
+            if before is not None and before.id != after.id:
+                # A renamed person's grants and referrals were made for the old id, which someone
+                # else may be given later: they end, and the person asks again under the new id.
+                old = [g for g in grants if g.requester.lower() == before.id]
+                grants = [g for g in grants if g.requester.lower() != before.id]
+                reason = f"renamed: {before.id} -> {after.id} in the directory"
+                entries = [revocation(g.grant_id, actor, reason) for g in old]
+                entries += self._close_referrals(c, {before.id}, actor, reason, outcome)
+            if consequences is not None:
+                entries += consequences(before, after, grants)
         outcome["revoked"] = tuple(
             e.ref for e in entries if e.kind == "grant" and "grants" in (e.effects or {}).get("delete", {})
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -219,3 +220,46 @@ def test_lists_come_in_pages(client: TestClient) -> None:
     page = client.get("/scim/v2/Users", params={"startIndex": 2, "count": 2}).json()
     assert (page["totalResults"], page["startIndex"], page["itemsPerPage"]) == (5, 2, 2)
     assert [u["userName"] for u in page["Resources"]] == ["p1", "p2"]
+    beyond = client.get("/scim/v2/Users", params={"startIndex": 10**30, "count": -5}).json()
+    assert (beyond["totalResults"], beyond["itemsPerPage"], beyond.get("Resources", [])) == (5, 0, [])
+
+
+@pytest.mark.parametrize(
+    ("active", "expected"),
+    [pytest.param(False, "ERR", id="inactive-refused"), pytest.param(True, "OK", id="contrast-active")],
+)
+def test_the_squid_helper_honours_no_grant_made_for_someone_inactive(
+    client: TestClient, store: SqlStore, council: Pack, active: bool, expected: str
+) -> None:
+    alice = provision(client, "alice")
+    client.patch(f"/scim/v2/Users/{alice}", json=patch({"op": "replace", "path": "active", "value": active}))
+    permitted(store, council, "alice", site="x.com", access="post")  # made after the change
+    assert squid(store, council, "alice x.com POST") == expected
+
+
+@pytest.mark.parametrize(
+    "operation",
+    [
+        pytest.param({"op": "Add", "path": f"{ENTERPRISE}:manager", "value": "{boss}"}, id="entra-bare-id"),
+        pytest.param(
+            {"op": "replace", "path": f"{ENTERPRISE}:manager", "value": {"value": "{boss}"}}, id="value-only"
+        ),
+        pytest.param({"op": "replace", "value": {f"{ENTERPRISE}:manager": "{boss}"}}, id="no-path-flat-key"),
+        pytest.param(
+            {"op": "replace", "path": ENTERPRISE, "value": {"manager": {"value": "{boss}"}}},
+            id="extension-path",
+        ),
+    ],
+)
+def test_a_manager_is_set_in_each_form_provisioning_sends(
+    client: TestClient, store: SqlStore, operation: dict[str, Any]
+) -> None:
+    from govern.people.directory import SqlDirectory
+
+    boss = provision(client, "dana")
+    alice = provision(client, "alice")
+    body = json.loads(json.dumps(patch(operation)).replace("{boss}", boss))
+    response = client.patch(f"/scim/v2/Users/{alice}", json=body)
+    assert response.status_code == 200, response.text
+    assert response.json()[ENTERPRISE]["manager"]["value"] == boss
+    assert SqlDirectory(store).person("alice").manager == "dana"  # type: ignore[union-attr]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -188,3 +189,15 @@ def test_a_hostile_request_gets_a_scim_error(
     assert error.get("scimType") == scim_type
     # Nothing was written: the one user made by the fixture is all there is.
     assert client.get("/scim/v2/Users").json()["totalResults"] == 1
+
+
+def test_an_oversized_chunked_body_is_refused_while_it_streams(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"schemas": ["' + USER.encode() + b'"], "userName": "bob", "nickName": "'
+        for _ in range(64):  # 4 MiB, sent without a Content-Length
+            yield b"x" * 65536
+        yield b'"}'
+
+    response = client.post("/scim/v2/Users", content=chunks(), headers=SCIM_JSON)
+    assert response.status_code == 413 and response.json()["schemas"] == [ERROR]
+    assert "content-length" not in {k.lower() for k in response.request.headers}

@@ -218,3 +218,13 @@ def test_a_group_holds_only_known_users(records: DirectoryRecords) -> None:
         records.create_group(GroupRecord(id=new_id(), display_name=" "), "scim")
     with pytest.raises(NotFound):
         records.replace_group(GroupRecord(id="missing", display_name="team"), "scim")
+
+
+def test_a_renamed_persons_grants_under_the_old_id_end(records: DirectoryRecords, store: SqlStore) -> None:
+    alice = user("alice")
+    records.create_user(alice, "scim")
+    store.add_grant(grant("alice"))
+    change = records.replace_user(UserRecord(id=alice.id, user_name="alice.smith"), "scim")
+    assert len(change.revoked) == 1 and store.grants() == []  # a newcomer named alice gets nothing
+    assert (person := records.person("alice.smith")) is not None and person.active
+    assert store.verify() is None
