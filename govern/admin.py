@@ -59,8 +59,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
         except PolicyError as exc:
             print(f"govern: the {label} '{folder}' does not load\n{exc}", file=sys.stderr)
             return 1
+    from pydantic import ValidationError
+
+    from govern.identity.settings import OidcSettings
+
+    try:  # GOVERN_OIDC_*: with a provider configured everyone signs in, so the service is never open
+        oidc = OidcSettings.from_env()
+    except ValidationError as exc:
+        problems = "; ".join(str(e["msg"]) for e in exc.errors())
+        print(f"govern: the sign-in settings (GOVERN_OIDC_*) are unusable: {problems}", file=sys.stderr)
+        return 2
     store = _store(args.db)
-    open_access = not store.keys()
+    open_access = not store.keys() and oidc is None
     if open_access and not is_loopback(args.host):
         print(
             f"govern: refusing to listen on {args.host} without API keys; create one with "

@@ -25,6 +25,8 @@ from govern.api import metrics
 from govern.api.middleware import Guard, WebSettings
 from govern.drafts.models import MAX_TEXT, DraftVerdict
 from govern.errors import Location, PolicyError, Problem, RequestError, error_body
+from govern.identity.model import Principal
+from govern.identity.settings import OidcSettings
 from govern.ids import name_problem, new_id
 from govern.inputs import loads
 from govern.moderation.models import Comment, ModerationResult
@@ -262,6 +264,14 @@ def require(role: str) -> Callable[[Request], Awaitable[None]]:
         if service.open_access:
             request.state.actor, request.state.role = "anonymous", "admin"
             return
+        # --- OpenID Connect (issue 16): a provider's bearer JWT or a signed-in session ---------
+        from govern.api.signin import authenticate, check_role, top_role
+
+        if (who := await authenticate(request)) is not None:
+            check_role(who, role)
+            request.state.actor, request.state.role, request.state.principal = who.id, top_role(who), who
+            return
+        # --- API keys -------------------------------------------------------------------------
         header = request.headers.get("authorization", "")
         secret = (
             header[7:].strip()
@@ -276,6 +286,7 @@ def require(role: str) -> Callable[[Request], Awaitable[None]]:
         if ROLES.index(key.role) < ROLES.index(role):
             raise ApiError(403, "forbidden", f"this needs the {role} role; the key has {key.role}")
         request.state.actor, request.state.role = key.name, key.role
+        request.state.principal = Principal(id=key.name, roles=frozenset({key.role}), via="key")
 
     return check
 
@@ -293,8 +304,10 @@ def create_app(
     shadow: str | None = None,
     web: WebSettings | None = None,
     clock: Callable[[], dt.datetime] | None = None,
+    oidc: OidcSettings | None = None,
 ) -> FastAPI:
-    """The FastAPI application serving `policies` with `store` (and `clock`, tests' fixed time)."""
+    """The FastAPI application serving `policies` with `store` (and `clock`, tests' fixed time);
+    with `oidc`, sign-in and bearer tokens from that provider too (never open then)."""
     app = FastAPI(
         title="govern",
         version="1.0",
@@ -303,6 +316,7 @@ def create_app(
         redoc_url=None,
     )
     app.router.route_class = BoundedJsonRoute  # before any route is added
+    open_access = open_access and oidc is None  # a provider is configured: everyone signs in
     app.state.service = Service(policies, store, open_access=open_access, shadow=shadow, clock=clock)
     _errors(app)
     _middleware(app)
@@ -312,6 +326,9 @@ def create_app(
     from govern.web.routes import add_pages
 
     add_pages(app)
+    from govern.api.signin import add_signin
+
+    add_signin(app, oidc)
     from govern.api.drafts_review import add_signoff
     from govern.web.drafts_pages import add_draft_pages
 
@@ -683,12 +700,13 @@ def _login_page(request: Request, exc: ApiError) -> Response:
     """A person in a browser gets a readable page asking for an API key, not JSON."""
     from html import escape
 
+    from govern.api.signin import sign_in_choice
     from govern.web.csrf import csrf_field
 
     body = (
         '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sign in — govern</title>'
         '<link rel="stylesheet" href="/static/govern.css"></head><body><main id="main"><h1>Sign in</h1>'
-        f'<div class="error" role="alert"><p>{escape(exc.message)}</p></div>'
+        f'<div class="error" role="alert"><p>{escape(exc.message)}</p></div>{sign_in_choice(request)}'
         f'<form method="post" action="/login">{csrf_field(request)}<label for="key">Your API key</label>'
         '<input type="password" id="key" name="key" autocomplete="off"><button type="submit">Sign in</button>'
         "</form></main></body></html>"

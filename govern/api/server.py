@@ -16,6 +16,7 @@ from fastapi import FastAPI
 from govern.api.app import Service, create_app
 from govern.api.middleware import WebSettings
 from govern.errors import PolicyError
+from govern.identity.settings import OidcSettings
 from govern.policy.files import list_files
 from govern.store.sql import SqlStore
 
@@ -86,6 +87,7 @@ def app_factory() -> FastAPI:
             os.environ.get("GOVERN_HOSTS", "").split(","),
             trust_forwarded_proto=os.environ.get("GOVERN_TRUST_PROXY") == "1",
         ),
+        oidc=OidcSettings.from_env(),  # GOVERN_OIDC_*: sign-in and bearer tokens (docs/identity.md)
     )
     service: Service = app.state.service
 
