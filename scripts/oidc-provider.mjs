@@ -105,6 +105,8 @@ const provider = new Provider(config.issuer, {
   },
 });
 
+provider.on('server_error', (_ctx, error) => process.stderr.write(`server_error: ${error.stack}\n`));
+
 // Loopback only: never reachable from another machine.
 const server = provider.listen(config.port, '127.0.0.1', () => {
   process.stdout.write(`oidc-provider listening on ${config.issuer}\n`);
