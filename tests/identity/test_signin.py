@@ -54,7 +54,8 @@ def sign_in(
     started = govern.get("/login", params={"next": next_page}, follow_redirects=False)
     assert started.status_code == 303
     back = interact(browser, started.headers["location"], login, CALLBACK)
-    return govern.get(back.removeprefix(LOCAL), follow_redirects=False)
+    answer: httpx.Response = govern.get(back.removeprefix(LOCAL), follow_redirects=False)
+    return answer
 
 
 def csrf(client: TestClient) -> str:
