@@ -178,3 +178,32 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     assert settings is not None and settings.sign_in and not settings.bearer
     assert settings.role_map["Govern.ITSecurity"].queues == ["it-security"]
     assert settings.roles_claim == "roles" and settings.id_claim == "preferred_username"
+
+
+@pytest.mark.parametrize(
+    ("roles", "needs", "allowed"),
+    [
+        pytest.param({"requester"}, "requester", True, id="requester-requester"),
+        pytest.param({"requester"}, "reviewer", False, id="requester-not-reviewer"),
+        pytest.param({"reviewer"}, "requester", True, id="reviewer-includes-requester"),
+        pytest.param({"reviewer"}, "admin", False, id="reviewer-not-admin"),
+        pytest.param({"admin"}, "intake", True, id="admin-everything"),
+        pytest.param({"intake"}, "requester", True, id="intake-asks-like-a-requester"),
+        pytest.param({"intake"}, "reviewer", False, id="intake-not-reviewer"),
+        pytest.param({"provisioning"}, "requester", False, id="provisioning-only-itself"),
+        pytest.param({"provisioning"}, "provisioning", True, id="provisioning-itself"),
+        pytest.param({"requester", "intake"}, "intake", True, id="several-roles"),
+    ],
+)
+def test_a_principals_roles_admit_what_keys_roles_admit(roles: set[str], needs: str, allowed: bool) -> None:
+    from govern.api.app import ApiError
+    from govern.api.signin import check_role
+    from govern.identity.model import Principal
+
+    who = Principal(id="someone", roles=frozenset(roles), via="bearer")
+    try:
+        check_role(who, needs)
+    except ApiError as exc:
+        assert not allowed and exc.status == 403 and needs in exc.message
+    else:
+        assert allowed
