@@ -74,6 +74,23 @@ def _local(target: str | None) -> str:
 # --- for `require` ----------------------------------------------------------------------------
 
 
+def _inactive(request: Request, person_id: str) -> bool:
+    """Whether the directory (SCIM provisioning, `app.state.sources.directory` when present) knows
+    the person as a leaver: then their session, token and sign-in stop working at once."""
+    directory = getattr(getattr(request.app.state, "sources", None), "directory", None)
+    lookup = getattr(directory, "person", None)
+    person = lookup(person_id) if callable(lookup) else None
+    return person is not None and getattr(person, "active", True) is False
+
+
+def _still_active(request: Request, who: Principal) -> Principal:
+    from govern.api.app import ApiError
+
+    if _inactive(request, who.id):
+        raise ApiError(401, "unauthenticated", f"'{who.id}' is no longer active in the council's directory")
+    return who
+
+
 async def authenticate(request: Request) -> Principal | None:
     """The Principal of a bearer JWT from the provider or of a session cookie; None when the
     request carries neither (API keys are then tried). A JWT that fails validation is a 401."""
@@ -91,7 +108,7 @@ async def authenticate(request: Request) -> Principal | None:
             )
         try:
             claims = await found.provider.validate(token, found.settings.audience)
-            return principal(claims, found.settings, "bearer")
+            return _still_active(request, principal(claims, found.settings, "bearer"))
         except (TokenRejected, SignInRefused) as exc:
             raise ApiError(401, "unauthenticated", f"the bearer token is not accepted: {exc}") from None
         except ProviderUnavailable as exc:
@@ -99,7 +116,8 @@ async def authenticate(request: Request) -> Principal | None:
             raise ApiError(503, "unavailable", "the sign-in provider cannot be reached; retry") from None
     if token or request.headers.get("x-api-key") or found.sessions is None:
         return None
-    return session_principal(found.sessions.read(request.cookies.get(session_cookie_name(request))))
+    who = session_principal(found.sessions.read(request.cookies.get(session_cookie_name(request))))
+    return None if who is None else _still_active(request, who)
 
 
 # What a role that is not ranked may do besides itself (as keys' roles: see govern.api.app).
@@ -243,6 +261,8 @@ def add_signin(app: FastAPI, settings: OidcSettings | None, provider: Provider |
             id_token = await _exchange(found, code, str(flow["verifier"]))
             claims = await found.provider.validate(id_token, settings.client_id, nonce=str(flow["nonce"]))
             who = principal(claims, settings, "session")
+            if _inactive(request, who.id):
+                raise SignInRefused(f"'{who.id}' is no longer active in the council's directory")
         except (TokenRejected, SignInRefused) as exc:
             log.warning("sign-in refused: %s", exc)
             return message(request, "Sign-in refused", str(exc), 403, **again)

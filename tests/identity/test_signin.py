@@ -9,6 +9,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -17,6 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from govern.api.app import create_app
+from govern.identity.model import Person
 from govern.identity.oidc import Provider
 from govern.identity.settings import OidcSettings
 from govern.store.sql import SqlStore
@@ -311,3 +313,29 @@ def test_sign_out_needs_the_form_token(govern: TestClient, browser: httpx.Client
     sign_in(govern, browser, "alice.officer")
     assert govern.post("/logout", data={}).status_code == 403
     assert govern.get("/access").status_code == 200
+
+
+class Directory:
+    """The directory as SCIM provisioning keeps it: who is a leaver."""
+
+    def __init__(self, *leavers: str) -> None:
+        self.leavers = set(leavers)
+
+    def person(self, person_id: str) -> Person | None:
+        return Person(id=person_id, active=person_id not in self.leavers)
+
+
+def test_a_leaver_is_signed_out_and_cannot_sign_in_again(
+    govern: TestClient, browser: httpx.Client, provider: RunningProvider
+) -> None:
+    directory = Directory()
+    govern.app.state.sources = SimpleNamespace(directory=directory)  # type: ignore[attr-defined]
+    sign_in(govern, browser, "alice.officer")
+    assert govern.get("/access").status_code == 200
+    token = provider.machine_token("service-desk")
+    assert govern.get("/v1/grants", headers={"authorization": f"Bearer {token}"}).status_code == 200
+    directory.leavers |= {"alice.officer", "service-desk"}  # SCIM: active=false
+    assert govern.get("/access").status_code == 401  # the live session stops at once
+    assert govern.get("/v1/grants", headers={"authorization": f"Bearer {token}"}).status_code == 401
+    again = sign_in(govern, browser, "alice.officer")
+    assert again.status_code == 403 and "no longer active" in again.text
