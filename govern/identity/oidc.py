@@ -219,6 +219,8 @@ class Provider:
                 raise TokenRejected(
                     "the token is not valid yet" if name == "nbf" else "the token was issued in the future"
                 )
+        if nonce is None and "nonce" in claims:  # token substitution: an ID token is no access token
+            raise TokenRejected("an ID token is not accepted as a bearer token; ask for an access token")
         if nonce is not None:
             if claims.get("nonce") != nonce:
                 raise TokenRejected("the sign-in response does not match this sign-in (nonce)")

@@ -114,6 +114,7 @@ REFUSED: list[tuple[str, Callable[[RunningProvider], str], str]] = [
     ),
     ("own-key-url", lambda p: p.mint({}, jku="https://evil.example/jwks"), "names its own key"),
     ("not-a-jwt", lambda p: "a.b.c", "not a signed JWT"),
+    ("id-token-as-bearer", lambda p: p.mint({"nonce": "n", "aud": "api://govern"}), "ID token"),
 ]
 
 

@@ -187,6 +187,11 @@ def test_a_reviewer_queue_comes_from_the_map(provider: RunningProvider) -> None:
         pytest.param(lambda q: {**q, "iss": "https://evil.example"}, "another provider", id="iss-mix-up"),
         pytest.param(lambda q: {k: v for k, v in q.items() if k != "code"}, "no code", id="no-code"),
         pytest.param(lambda q: {**q, "code": "made-up"}, "refused the code", id="made-up-code"),
+        pytest.param(
+            lambda q: {"state": q["state"], "error": "access_denied", "error_description": "<b>no</b>"},
+            "The sign-in provider refused: &lt;b&gt;no&lt;/b&gt;",
+            id="provider-refused-shown-escaped",
+        ),
     ],
 )
 def test_a_callback_that_does_not_match_the_sign_in_is_refused(
