@@ -68,6 +68,8 @@ def _local(target: str | None) -> str:
     target = target or "/"
     if not target.startswith("/") or target.startswith("//") or "\\" in target:
         return "/"
+    if not target.isprintable() or " " in target:  # browsers drop tabs and newlines: "/\t/evil"
+        return "/"
     return target
 
 

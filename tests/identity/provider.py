@@ -113,7 +113,7 @@ def start_provider(tmp: Path) -> RunningProvider:
     port, govern_port = free_port(), free_port()
     issuer = f"http://localhost:{port}"  # another site than govern's 127.0.0.1, as in real life
     key = RSAKey.generate_key(2048, parameters={"kid": KID, "use": "sig", "alg": "RS256"})
-    bases = ["http://127.0.0.1", f"http://127.0.0.1:{govern_port}"]
+    bases = ["http://127.0.0.1", "https://127.0.0.1", f"http://127.0.0.1:{govern_port}"]
     config = {
         "issuer": issuer,
         "port": port,

@@ -229,6 +229,8 @@ def test_a_code_is_used_once(govern: TestClient, browser: httpx.Client) -> None:
         pytest.param("https://evil.example/", id="absolute"),
         pytest.param("//evil.example/", id="scheme-relative"),
         pytest.param("/\\evil.example", id="backslash"),
+        pytest.param("/\t/evil.example", id="tab-dropped-by-browsers"),
+        pytest.param("/\n/evil.example", id="newline"),
     ],
 )
 def test_next_never_leaves_the_site(govern: TestClient, browser: httpx.Client, target: str) -> None:
@@ -344,3 +346,19 @@ def test_a_leaver_is_signed_out_and_cannot_sign_in_again(
     assert govern.get("/v1/grants", headers={"authorization": f"Bearer {token}"}).status_code == 401
     again = sign_in(govern, browser, "alice.officer")
     assert again.status_code == 403 and "no longer active" in again.text
+
+
+def test_over_https_the_cookies_are_secure_and_host_only(
+    provider: RunningProvider, store: SqlStore, browser: httpx.Client
+) -> None:
+    https = "https://127.0.0.1"
+    settings = OidcSettings(**provider.settings(base=https))
+    with TestClient(create_app(str(DEFAULT_PACK), store, oidc=settings), base_url=https) as client:
+        started = client.get("/login", follow_redirects=False)
+        assert "Secure" in started.headers["set-cookie"]  # the flow cookie
+        back = interact(browser, started.headers["location"], "alice.officer", f"{https}/auth/callback")
+        answer = client.get(back.removeprefix(https), follow_redirects=False)
+        cookie = answer.headers["set-cookie"]
+        assert cookie.startswith("__Host-govern_session=") and "Secure" in cookie and "HttpOnly" in cookie
+        assert "Path=/" in cookie and "Domain" not in cookie
+        assert client.get("/access").status_code == 200
