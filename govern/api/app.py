@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from govern.access.models import AccessDecision, AccessRequest, Contract
 from govern.api import metrics
 from govern.api.middleware import Guard, WebSettings
+from govern.api.signin import reviews_queue
 from govern.drafts.models import MAX_TEXT, DraftVerdict
 from govern.errors import Location, PolicyError, Problem, RequestError, error_body
 from govern.identity.model import Principal
@@ -406,7 +407,9 @@ def create_app(
     def list_referrals(
         request: Request, status: Literal["open", "approved", "rejected"] | None = "open"
     ) -> list[ReferralOut]:
-        return [ReferralOut(**vars(r)) for r in request.app.state.service.store.referrals(status)]
+        found = request.app.state.service.store.referrals(status)
+        # issue 16: a reviewer with named review queues sees only theirs (govern.api.signin)
+        return [ReferralOut(**vars(r)) for r in found if reviews_queue(request, r.refer_to)]
 
     @app.post(
         "/v1/referrals/{decision_id}/approve",
@@ -654,6 +657,8 @@ def _review(request: Request, decision_id: str, status: str, reason: str | None)
     referral = store.referral(decision_id)
     if referral is None:
         raise ApiError(404, "not_found", f"no referral {decision_id}")
+    if not reviews_queue(request, referral.refer_to):  # issue 16: only the queue's own reviewers
+        raise ApiError(403, "forbidden", f"this referral is for the {referral.refer_to} queue, not yours")
     if referral.status != "open":
         raise ApiError(409, "conflict", f"referral {decision_id} is already {referral.status}")
     if status == "rejected" and not (reason or "").strip():

@@ -139,6 +139,16 @@ def check_role(who: Principal, role: str) -> None:
     raise ApiError(403, "forbidden", f"this needs the {role} role; '{who.id}' has {shown}")
 
 
+def reviews_queue(request: Request, queue: str | None) -> bool:
+    """Whether the caller may see and decide a referral for `queue`. A reviewer signed in with
+    named review queues (from the role map) reviews only those; admins, and keys (which carry no
+    queues), review every queue."""
+    who = getattr(request.state, "principal", None)
+    if not isinstance(who, Principal) or not who.queues or "admin" in who.roles:
+        return True
+    return queue in who.queues
+
+
 def top_role(who: Principal) -> str:
     """The highest of the three service roles (what request.state.role has held for keys)."""
     held = [r for r in ROLES if r in who.roles]
@@ -373,4 +383,4 @@ async def _exchange(found: Identity, code: str, verifier: str) -> str:
     return id_token
 
 
-__all__ = ["add_signin", "authenticate", "check_role", "sign_in_choice", "top_role"]
+__all__ = ["add_signin", "authenticate", "check_role", "reviews_queue", "sign_in_choice", "top_role"]

@@ -77,6 +77,7 @@ def covered_rules(pack: Pack) -> set[str]:
 
 def add_pages(app: FastAPI) -> None:
     from govern.api.app import _actor, require
+    from govern.api.signin import reviews_queue
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
@@ -241,7 +242,8 @@ def add_pages(app: FastAPI) -> None:
             "reviews.html",
             "Review queue",
             "/reviews",
-            referrals=svc.store.referrals("open"),
+            # issue 16: a reviewer with named review queues sees only theirs (govern.api.signin)
+            referrals=[r for r in svc.store.referrals("open") if reviews_queue(request, r.refer_to)],
             grants=svc.store.grants(today=today),
             message=message,
             error=error,

@@ -362,3 +362,28 @@ def test_over_https_the_cookies_are_secure_and_host_only(
         assert cookie.startswith("__Host-govern_session=") and "Secure" in cookie and "HttpOnly" in cookie
         assert "Path=/" in cookie and "Domain" not in cookie
         assert client.get("/access").status_code == 200
+
+
+def test_a_reviewer_with_a_named_queue_reviews_only_that_queue(
+    govern: TestClient, browser: httpx.Client, store: SqlStore
+) -> None:
+    from tests.access.test_engine import request as access_request
+
+    store.add_key("id-admin", "the-admin", "admin", hashlib.sha256(b"gvk_admin").hexdigest())
+    admin = {"authorization": "Bearer gvk_admin"}
+    made = {}
+    for queue, changes in {
+        "digital-team": {"access": "manage"},
+        "it-security": {"site": "uncatalogued-forum.example.org", "access": "read"},
+    }.items():
+        body = govern.post("/v1/access/decisions", json=access_request(**changes), headers=admin).json()
+        assert body["decision"] == "refer" and body["refer_to"] == queue
+        made[queue] = body["decision_id"]
+    sign_in(govern, browser, "rita.reviewer")  # Govern.Reviewer.ITSecurity: queue it-security
+    assert [r["refer_to"] for r in govern.get("/v1/referrals").json()] == ["it-security"]
+    page = govern.get("/reviews").text
+    assert made["it-security"] in page and made["digital-team"] not in page
+    refused = govern.post(f"/v1/referrals/{made['digital-team']}/approve", json={})
+    assert refused.status_code == 403 and "digital-team queue" in refused.json()["error"]["message"]
+    assert govern.post(f"/v1/referrals/{made['it-security']}/approve", json={}).status_code == 200
+    assert len(govern.get("/v1/referrals", headers=admin).json()) == 1  # an admin sees every queue
