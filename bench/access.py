@@ -20,7 +20,8 @@ What it does, in one process, on the same requests:
    validating the raw request dict, normalising the site, and building the full decision
    (reasons, messages, missing, obligations, expiry, ids).  A separate row reports Cedar
    end to end (Python fact preparation + authorization + reading the result as a decision).
-3. Times (a) govern: ``load_pack("policies/council-default").decide(request_dict)`` per call,
+3. Times (a) govern: ``load_pack("policies/council-default").decide(request_dict, received_at=...)``
+   per call (the receive time fixed, as the service passes its clock),
    (b) ``cedarpy.is_authorized_batch`` in batches of 100 and 1000 (per-request time = batch
    time / batch size, median over batches), and ``cedarpy.is_authorized`` one at a time.
    Also load time (median of 5) and memory (tracemalloc peak during a load, RSS delta).
@@ -56,8 +57,12 @@ ROOT = BENCH.parent
 CEDAR_DIR = BENCH / "cedar"
 DEFAULT_PACK = ROOT / "policies" / "council-default"
 
-SUBMITTED_AT = "2026-11-21T10:00:00Z"
-SUBMITTED_DATE = dt.date(2026, 11, 21)  # Europe/London date of SUBMITTED_AT (GMT in November)
+# The service's clock: when govern received every request. Expiry and training ages count from its
+# date, as in `govern serve`, where `Pack.decide` is given the receive time; `submitted_at` is the
+# requester's claim, recorded only (one day later here, so that using it would show as disagreements).
+RECEIVED_AT = dt.datetime(2026, 11, 21, 10, 0, tzinfo=dt.UTC)
+SUBMITTED_DATE = dt.date(2026, 11, 21)  # Europe/London date of RECEIVED_AT (GMT in November)
+SUBMITTED_AT = "2026-11-22T10:00:00Z"
 
 # --------------------------------------------------------------------------- the written policy
 # Copied from COUNCIL-POLICY.md section 1, independently of the govern pack.
@@ -466,7 +471,8 @@ def _strs(values) -> list[str]:
 
 
 def _submitted_date(req: dict) -> dt.date:
-    return dt.datetime.fromisoformat(req["submitted_at"].replace("Z", "+00:00")).date()
+    """The request's date: the day the service received it (never the requester's `submitted_at`)."""
+    return SUBMITTED_DATE
 
 
 def training_age(req: dict) -> int | None:
@@ -1058,7 +1064,9 @@ def setup_govern(args, reqs, figures):
     finally:
         os.chdir(cwd)
 
-    decide = pack.decide
+    def decide(request):
+        return pack.decide(request, received_at=RECEIVED_AT)
+
     errors, summaries, outs = [], [], []
     for r in reqs:
         try:

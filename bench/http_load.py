@@ -1,12 +1,12 @@
 """HTTP throughput and latency of `govern serve` over loopback, against the in-process rate.
 
-    python bench/http_load.py [--workers 2] [--seconds 10] [--clients 4] [--json]
+    python bench/http_load.py [--workers 2] [--seconds 10] [--clients 4] [--baseline] [--db URL] [--json]
 
-Starts `govern serve` on a fresh SQLite database, then drives it from separate client processes
-(keep-alive connections, one request at a time each) for a fixed time: POST /v1/access/decisions
-with varied requests, then POST /v1/access/decisions:batch with 1,000 requests a call. Reports
-decisions/s, p50 and p99 latency, and the ratio of HTTP throughput to in-process `pack.decide`.
-Bounded in time; traffic goes to 127.0.0.1 only.
+Starts `govern serve` on a fresh SQLite database (or the database at `--db`), then drives it from
+separate client processes (keep-alive connections, one request at a time each) for a fixed time:
+POST /v1/access/decisions with varied requests, then POST /v1/access/decisions:batch with 1,000
+requests a call. Reports decisions/s, p50 and p99 latency, and the ratio of HTTP throughput to
+in-process `pack.decide`. Bounded in time; traffic goes to 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -135,6 +135,10 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--json", action="store_true")
     parser.add_argument(
+        "--db",
+        help="govern's database URL (postgresql://..., best a fresh schema); default: a new SQLite file",
+    )
+    parser.add_argument(
         "--baseline",
         action="store_true",
         help="also serve a trivial FastAPI echo endpoint the same way and compare",
@@ -162,7 +166,7 @@ def main() -> int:
             "--workers",
             str(args.workers),
             "--db",
-            os.path.join(workdir, "bench.db"),
+            args.db or os.path.join(workdir, "bench.db"),
             "--log-level",
             "warning",
         ],

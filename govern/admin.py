@@ -14,23 +14,25 @@ import secrets
 import socket
 import sys
 import tempfile
+from pathlib import Path
 from typing import Any
 
+from govern.api.roles import POWERS, ROLES
 from govern.ids import name_problem, new_id
+from govern.settings import DEPRECATED_PACK_VARIABLE, Settings
 from govern.store.base import StoreUnavailable
 
-DEFAULT_DB = "govern.db"
-ROLES = ("requester", "reviewer", "admin")
+CAPABILITIES = tuple(r for r in POWERS if r not in ROLES)  # off the ladder: provisioning, intake
 MAX_SHOWN = 50  # problems printed by `govern audit verify`
 
 
-def _store(url: str, check_key: bool = True) -> Any:
+def open_store(url: str, check_key: bool = True) -> Any:
     from govern.store.chain import UpgradeRefused
     from govern.store.logkey import LogKeyError
     from govern.store.sql import SqlStore
 
     try:
-        return SqlStore(url, check_key=check_key)
+        return SqlStore(url, check_key=check_key, log=Settings.from_env().log)
     except StoreUnavailable as exc:
         raise SystemExit(f"govern: cannot open the database {url}: {exc}") from None
     except (LogKeyError, UpgradeRefused) as exc:
@@ -42,6 +44,18 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(socket.gethostbyname(host)).is_loopback
     except (OSError, ValueError):
         return False
+
+
+def serve_settings(args: argparse.Namespace, open_access: bool) -> Settings:
+    """What `govern serve`'s command line says, as the settings each worker reads."""
+    return Settings(
+        pack=Path(args.policies).resolve(),
+        db=args.db,
+        open=open_access,
+        shadow=Path(args.shadow).resolve() if args.shadow else None,
+        hosts=tuple(args.allowed_host),
+        trust_proxy=args.trust_proxy,
+    )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -69,7 +83,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         problems = "; ".join(str(e["msg"]) for e in exc.errors())
         print(f"govern: the sign-in settings (GOVERN_OIDC_*) are unusable: {problems}", file=sys.stderr)
         return 2
-    store = _store(args.db)
+    store = open_store(args.db)
     open_access = not store.keys() and oidc is None
     if open_access and not is_loopback(args.host):
         print(
@@ -85,14 +99,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         logging.getLogger("govern.serve").warning(
             "no API keys: running open, for this machine only (%s:%s)", args.host, args.port
         )
-    os.environ.update(
-        GOVERN_POLICIES=os.path.abspath(args.policies),
-        GOVERN_DB=args.db,
-        GOVERN_OPEN="1" if open_access else "0",
-        GOVERN_SHADOW=os.path.abspath(args.shadow) if args.shadow else "",
-        GOVERN_HOSTS=",".join(args.allowed_host),
-        GOVERN_TRUST_PROXY="1" if args.trust_proxy else "0",
-    )
+    # The workers (fresh processes under uvicorn) read their settings from the environment.
+    os.environ.pop(DEPRECATED_PACK_VARIABLE, None)
+    os.environ.update(serve_settings(args, open_access).environment())
     if args.workers > 1 and "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="govern-metrics-")
     config = uvicorn.Config(
@@ -144,9 +153,9 @@ def cmd_keys(args: argparse.Namespace) -> int:
             field = "--name" if args.action == "create" else "NAME"
             print(f"govern: invalid {field}: the name {problem}", file=sys.stderr)
             return 2
-    store = _store(args.db)
+    store = open_store(args.db)
     if args.action == "revoke":
-        count = store.revoke_key(args.key, actor=_operator())
+        count = store.revoke_key(args.key, actor=operator())
         if not count:
             print(f"govern: no key named (or with the id) '{args.key}'", file=sys.stderr)
             return 1
@@ -161,7 +170,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
             return 2
         secret = "gvk_" + secrets.token_urlsafe(32)
         key = store.add_key(
-            new_id(), args.name, args.role, hashlib.sha256(secret.encode()).hexdigest(), actor=_operator()
+            new_id(), args.name, args.role, hashlib.sha256(secret.encode()).hexdigest(), actor=operator()
         )
         print(json.dumps({"key_id": key.key_id, "name": key.name, "role": key.role, "key": secret}))
         print(
@@ -173,7 +182,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
             print("govern: 'keys role' needs --key-id and --role", file=sys.stderr)
             return 2
         try:
-            key = store.set_key_role(args.key_id, args.role, actor=_operator())
+            key = store.set_key_role(args.key_id, args.role, actor=operator())
         except KeyError:
             print(f"govern: no key {args.key_id}", file=sys.stderr)
             return 1
@@ -193,7 +202,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return 0
 
 
-def _operator() -> str:
+def operator() -> str:
     """Who ran a command that changes rights, for the log: the operating system's user name."""
     try:
         return "cli:" + (os.environ.get("SUDO_USER") or getpass.getuser())
@@ -202,7 +211,7 @@ def _operator() -> str:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    store = _store(args.db, check_key=False)  # verify reports a wrong key or an altered record itself
+    store = open_store(args.db, check_key=False)  # verify reports a wrong key or an altered record itself
     if args.action == "export-head":
         try:
             print(json.dumps(store.export_head()))
@@ -240,7 +249,7 @@ def _day(text: str) -> dt.datetime:
 
 
 def cmd_records(args: argparse.Namespace) -> int:
-    store = _store(args.db)
+    store = open_store(args.db)
     if args.action == "export":
         since = _day(args.since) if args.since else None
         until = _day(args.until) + dt.timedelta(days=1) if args.until else None
@@ -270,21 +279,22 @@ def cmd_records(args: argparse.Namespace) -> int:
         return evidence_export(store, pack, args.author, args.format, masked=not args.unmasked)
     days = pack.moderation.spec.retention.removed_days
     before = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
-    count = store.purge(before, actor=_operator())
+    count = store.purge(before, actor=operator())
     from govern.signoff.sql import SqlReviews
 
     count += SqlReviews(store.engine).purge(before)  # drafts sent for sign-off, once decided
     print(f"purged the text of {count} drafts and comments older than {days} days ({before.date()})")
     from govern.moderation_team import TeamDesk
 
-    ended = TeamDesk(store).records.purge_evidence(dt.datetime.now(dt.UTC).date(), actor=_operator())
+    ended = TeamDesk(store).records.purge_evidence(dt.datetime.now(dt.UTC).date(), actor=operator())
     print(f"deleted {ended} evidence items whose legal hold had ended; the rest are kept")
     return 0
 
 
-def add_commands(sub: Any, default_policies: str) -> None:
+def add_commands(sub: Any, settings: Settings) -> None:
+    default_policies = str(settings.pack_path)
     db = {
-        "default": os.environ.get("GOVERN_DB", DEFAULT_DB),
+        "default": settings.db,
         "metavar": "URL",
         "help": "database: a SQLite file (default govern.db) or postgresql://...",
     }
@@ -305,14 +315,14 @@ def add_commands(sub: Any, default_policies: str) -> None:
     p.add_argument(
         "--allowed-host",
         action="append",
-        default=[h for h in os.environ.get("GOVERN_HOSTS", "").split(",") if h],
+        default=list(settings.hosts),
         metavar="NAME",
         help="a host name the service answers to (repeat for more); loopback names always work when open",
     )
     p.add_argument(
         "--trust-proxy",
         action="store_true",
-        default=os.environ.get("GOVERN_TRUST_PROXY") == "1",
+        default=settings.trust_proxy,
         help="behind a TLS proxy: take the scheme from X-Forwarded-Proto (cookies become Secure)",
     )
     p.set_defaults(run=cmd_serve)
@@ -322,7 +332,7 @@ def add_commands(sub: Any, default_policies: str) -> None:
     )
     p.add_argument("action", choices=["create", "list", "revoke", "role"])
     p.add_argument("key", nargs="?", default=None, metavar="NAME", help="revoke: the key's name or id")
-    p.add_argument("--role", choices=ROLES, default="requester")
+    p.add_argument("--role", choices=ROLES + CAPABILITIES, default="requester")
     p.add_argument("--name", default="unnamed")
     p.add_argument("--key-id", help="the key whose role changes (role)")
     p.add_argument("--db", **db)

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import bisect
-import datetime as dt
 import io
 import json
-import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from pydantic import BaseModel
@@ -22,15 +18,16 @@ from govern.inputs import loads
 from govern.moderation.models import Comment, ModerationResult, Outcome
 from govern.pack import Pack, load_pack, parse
 from govern.render import render_decision, render_moderation, render_verdict
+from govern.settings import Settings, default_pack
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_POLICY = 0, 1, 2, 1
 
-DEFAULT_PACK = Path(__file__).resolve().parent.parent / "policies" / "council-default"
+DEFAULT_PACK = default_pack()
 
 
-def default_policies() -> str:
-    """$GOVERN_POLICIES, else the shipped council-default pack."""
-    return os.environ.get("GOVERN_POLICIES") or str(DEFAULT_PACK)
+def default_policies(settings: Settings | None = None) -> str:
+    """$GOVERN_PACK (or its old name $GOVERN_POLICIES), else the shipped council-default pack."""
+    return str((settings or Settings.from_env()).pack_path)
 
 
 class Failure(Exception):
@@ -213,53 +210,37 @@ def _check_for_tools(args: argparse.Namespace, ask: Callable[[Any], DraftVerdict
     return status
 
 
-class _Posted:
-    """The comments of a whole --jsonl file by author and time, for the flooding rule: each
-    comment is judged against the author's comments posted inside the window before it (on a
-    tie, those on earlier lines), whatever the order of the lines."""
-
-    def __init__(self, documents: list[tuple[int, Any]], timezone: Any, window: dt.timedelta) -> None:
-        self.timezone, self.window = timezone, window
-        self.parsed: dict[int, Comment] = {}  # line -> the comment, parsed once
-        self.by_author: dict[str, list[tuple[dt.datetime, int, Comment]]] = {}
-        for number, document in documents:
-            try:
-                comment = parse(Comment, document, "comment")
-            except RequestError:
-                continue  # reported in its place when answered
-            self.parsed[number] = comment
-            if comment.posted_at is not None and comment.author.id:
-                self.by_author.setdefault(comment.author.id, []).append((self._at(comment), number, comment))
-        for posts in self.by_author.values():
-            posts.sort(key=lambda p: (p[0], p[1]))
-
-    def _at(self, comment: Comment) -> dt.datetime:
-        assert comment.posted_at is not None
-        at = comment.posted_at
-        return at if at.tzinfo is not None else at.replace(tzinfo=self.timezone)
-
-    def before(self, number: int, comment: Comment) -> list[Comment]:
-        if comment.posted_at is None or not comment.author.id:
-            return []
-        posts, at = self.by_author.get(comment.author.id, []), self._at(comment)
-        first = bisect.bisect_left(posts, at - self.window, key=lambda p: p[0])
-        last = bisect.bisect_right(posts, at, key=lambda p: p[0])
-        return [c for when, line, c in posts[first:last] if when < at or line < number]
+def _timelines(documents: list[tuple[int, Any]]) -> tuple[dict[int, Comment], dict[str, list[Comment]]]:
+    """The comments of a whole --jsonl file, parsed once by line, and each author's timed comments
+    in line order: the engine judges flooding against them by posting time, whatever the order
+    of the lines (a comment on a later line at the same moment does not count)."""
+    parsed: dict[int, Comment] = {}
+    by_author: dict[str, list[Comment]] = {}
+    for number, document in documents:
+        try:
+            comment = parse(Comment, document, "comment")
+        except RequestError:
+            continue  # reported in its place when answered
+        parsed[number] = comment
+        if comment.posted_at is not None and comment.author.id:
+            by_author.setdefault(comment.author.id.lower(), []).append(comment)
+    return parsed, by_author
 
 
 def cmd_moderate(args: argparse.Namespace) -> int:
     pack = _load(args)
     documents = list(_documents(args))  # the whole file first: flooding looks both ways in it
-    posted = _Posted(documents, pack.timezone, pack.moderation.window)
+    parsed, timelines = _timelines(documents)
     texts: dict[int, str] = {}
 
     outcomes: dict[str, list[Outcome]] = {}  # earlier outcomes of this run by author: strikes
 
     def ask(numbered: tuple[int, Any]) -> ModerationResult:
         number, document = numbered
-        comment = posted.parsed.get(number) or parse(Comment, document, "comment")
+        comment = parsed.get(number) or parse(Comment, document, "comment")
         author = comment.author.id or ""
-        result = pack.moderate(comment, posted.before(number, comment), outcomes.get(author, []))
+        timeline = timelines.get(author.lower(), []) if comment.posted_at is not None else []
+        result = pack.moderate(comment, timeline, outcomes.get(author, []))
         if author and comment.posted_at is not None:
             outcomes.setdefault(author, []).append(pack.moderation.outcome(comment, result))
         texts[id(result)] = comment.text
@@ -276,10 +257,10 @@ def cmd_moderate(args: argparse.Namespace) -> int:
     return _answer_each(args, ask, render, flagged, numbered)
 
 
-def _add_input(parser: argparse.ArgumentParser, tools: tuple[str, ...] = ()) -> None:
+def _add_input(parser: argparse.ArgumentParser, packs: str, tools: tuple[str, ...] = ()) -> None:
     parser.add_argument(
         "--policies",
-        default=default_policies(),
+        default=packs,
         metavar="DIR",
         help="the policy pack folder (default: council-default)",
     )
@@ -294,7 +275,10 @@ def _add_input(parser: argparse.ArgumentParser, tools: tuple[str, ...] = ()) -> 
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
+    """The command line; defaults (the pack, the database) come from `settings`, read once."""
+    settings = settings or Settings.from_env()
+    packs = str(settings.pack_path)
     parser = argparse.ArgumentParser(
         prog="govern",
         description="Policy-as-code for social-media governance: access, drafts, moderation.",
@@ -302,12 +286,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check a policy pack; list every problem as file:line:col")
-    p.add_argument("dir", nargs="?", default=default_policies(), metavar="DIR")
+    p.add_argument("dir", nargs="?", default=packs, metavar="DIR")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(run=cmd_validate)
 
     p = sub.add_parser("decide", help="decide access requests (JSON, or JSON Lines with --jsonl)")
-    _add_input(p)
+    _add_input(p, packs)
     p.set_defaults(run=cmd_decide)
 
     p = sub.add_parser(
@@ -316,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check drafts against the discretion guidelines. Input is a JSON draft, or plain "
         "text with --text; --jsonl for one per line.",
     )
-    _add_input(p, FORMATS)
+    _add_input(p, packs, FORMATS)
     p.add_argument("--text", action="store_true", help="the input is the draft's plain text")
     p.add_argument("--platform", default="x", help="with --text: the platform (default x)")
     p.add_argument("--account", default="corporate", help="with --text: corporate or personal")
@@ -330,20 +314,23 @@ def build_parser() -> argparse.ArgumentParser:
         description="Decide publish, hold or remove for comments (JSON, or JSON Lines with --jsonl; "
         "with --jsonl, earlier lines count for the flooding rule).",
     )
-    _add_input(p)
+    _add_input(p, packs)
     p.set_defaults(run=cmd_moderate)
 
     from govern import admin, enforce, owner, reports
 
-    admin.add_commands(sub, default_policies())
-    owner.add_commands(sub, default_policies())
-    enforce.add_commands(sub, default_policies())
-    reports.add_commands(sub, default_policies())
+    admin.add_commands(sub, settings)
+    owner.add_commands(sub, settings)
+    enforce.add_commands(sub, settings)
+    reports.add_commands(sub, settings)
+    from govern import training_records  # issue 16: `govern training import`
+
+    training_records.add_commands(sub, settings)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: Sequence[str] | None = None, settings: Settings | None = None) -> int:
+    parser = build_parser(settings)
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)

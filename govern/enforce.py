@@ -26,6 +26,7 @@ from typing import Any, TextIO
 from urllib.parse import unquote
 
 from govern.ids import is_name
+from govern.settings import Settings
 from govern.store.base import Grant
 
 READ_METHODS = frozenset({"GET", "HEAD", "CONNECT", "OPTIONS"})
@@ -93,11 +94,11 @@ def answer(line: str, cache: GrantCache) -> str:
 
 
 def cmd_squid_helper(args: argparse.Namespace) -> int:
-    from govern.admin import _store
+    from govern.admin import open_store
     from govern.pack import load_pack
 
     pack = load_pack(args.policies)
-    cache = GrantCache(_store(args.db), pack.sites.resolve, pack.timezone, args.ttl, args.clock)
+    cache = GrantCache(open_store(args.db), pack.sites.resolve, pack.timezone, args.ttl, args.clock)
     serve_helper(sys.stdin, sys.stdout, cache)
     return 0
 
@@ -129,11 +130,11 @@ def serve_helper(stdin: TextIO, stdout: TextIO, cache: GrantCache) -> None:
 
 
 def current(args: argparse.Namespace) -> list[Grant]:
-    from govern.admin import _store
+    from govern.admin import open_store
     from govern.pack import load_pack
 
     pack = load_pack(args.policies)
-    return list(_store(args.db).grants(today=today(pack.timezone, getattr(args, "clock", None))))
+    return list(open_store(args.db).grants(today=today(pack.timezone, getattr(args, "clock", None))))
 
 
 def exportable(grant: Grant) -> bool:
@@ -234,14 +235,14 @@ def _days(text: str) -> int:
 
 
 def cmd_grants(args: argparse.Namespace) -> int:
-    from govern.admin import _store
+    from govern.admin import open_store
     from govern.pack import load_pack
 
     pack = load_pack(args.policies)
     day = today(pack.timezone, args.clock)
     until = day + dt.timedelta(days=args.within)
     soon = [
-        g for g in _store(args.db).grants(today=day) if g.expires_on is not None and g.expires_on <= until
+        g for g in open_store(args.db).grants(today=day) if g.expires_on is not None and g.expires_on <= until
     ]
     if args.format == "json":
         print(json.dumps(rows(soon), indent=2))
@@ -258,12 +259,12 @@ def cmd_grants(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(sub: Any, default_policies: str) -> None:
-    from govern.admin import DEFAULT_DB
+def add_commands(sub: Any, settings: Settings) -> None:
+    default_policies = str(settings.pack_path)
 
     p = sub.add_parser("squid-helper", help="Squid external_acl_type helper: 'user domain method' -> OK/ERR")
     p.add_argument("--policies", default=default_policies, metavar="DIR")
-    p.add_argument("--db", default=os.environ.get("GOVERN_DB", DEFAULT_DB), metavar="URL")
+    p.add_argument("--db", default=settings.db, metavar="URL")
     p.add_argument("--ttl", type=float, default=5.0, help="seconds a user's grants are cached (default 5)")
     p.add_argument("--clock", default=None, metavar="FILE", help="test clock: a file holding today's date")
     p.set_defaults(run=cmd_squid_helper)
@@ -273,7 +274,7 @@ def add_commands(sub: Any, default_policies: str) -> None:
     p.add_argument("--format", choices=["csv", "json"], default="json")
     p.add_argument("--out", default=None, metavar="FILE", help="write here (atomically) instead of stdout")
     p.add_argument("--policies", default=default_policies, metavar="DIR")
-    p.add_argument("--db", default=os.environ.get("GOVERN_DB", DEFAULT_DB), metavar="URL")
+    p.add_argument("--db", default=settings.db, metavar="URL")
     p.add_argument("--clock", default=None, metavar="FILE", help=argparse.SUPPRESS)
     p.set_defaults(run=cmd_export)
 
@@ -282,6 +283,6 @@ def add_commands(sub: Any, default_policies: str) -> None:
     p.add_argument("--within", type=_days, default=14, metavar="DAYS", help="e.g. 14d (default)")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--policies", default=default_policies, metavar="DIR")
-    p.add_argument("--db", default=os.environ.get("GOVERN_DB", DEFAULT_DB), metavar="URL")
+    p.add_argument("--db", default=settings.db, metavar="URL")
     p.add_argument("--clock", default=None, metavar="FILE", help=argparse.SUPPRESS)
     p.set_defaults(run=cmd_grants)

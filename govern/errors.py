@@ -107,10 +107,64 @@ class RequestError(GovernError):
         super().__init__(f"invalid {what}: " + "; ".join(str(e) for e in self.errors))
 
 
+class Refusal(GovernError):
+    """A request the service refuses as asked (unknown, already done, not yours): a stable `code`,
+    a message and optional field details. The API maps each subclass to one HTTP status."""
+
+    code = "refused"
+    status = 400  # as HTTP would say it (the pages use it too)
+
+    def __init__(
+        self, message: str, *, code: str | None = None, details: list[dict[str, Any]] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details or []
+        if code is not None:
+            self.code = code
+
+
+class Invalid(Refusal):
+    """The request is well formed but incomplete for what it asks (a rejection without a reason)."""
+
+    code = "invalid_request"
+    status = 422  # as HTTP would say it (the pages use it too)
+
+
+class NotFound(Refusal):
+    """No such thing (or none the caller may see)."""
+
+    code = "not_found"
+    status = 404  # as HTTP would say it (the pages use it too)
+
+
+class Conflict(Refusal):
+    """The thing is no longer in the state the request needs (already decided, already moderated)."""
+
+    code = "conflict"
+    status = 409  # as HTTP would say it (the pages use it too)
+
+
+class Forbidden(Refusal):
+    """The caller may not do this (their role, or their own part in the case)."""
+
+    code = "forbidden"
+    status = 403  # as HTTP would say it (the pages use it too)
+
+
+class TooLarge(Refusal):
+    """Over a size limit (a text, a batch)."""
+
+    code = "too_large"
+    status = 413  # as HTTP would say it (the pages use it too)
+
+
 def error_body(exc: GovernError) -> dict[str, Any]:
     """An error as the CLI, the API and the pages show it: code, message, details."""
     details: list[dict[str, Any]] = []
     code = "invalid_request"
+    if isinstance(exc, Refusal):
+        return {"code": exc.code, "message": exc.message, "details": list(exc.details)}
     if isinstance(exc, RequestError):
         details = [{"field": e.field, "message": e.message} for e in exc.errors]
     elif isinstance(exc, PolicyError):

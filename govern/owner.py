@@ -6,13 +6,13 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from govern.errors import GovernError, PolicyError
-from govern.pack import Pack, load_pack, outcome
+from govern.errors import PolicyError
+from govern.pack import Pack, load_pack
+from govern.settings import Settings
 
 EXIT_OK, EXIT_POLICY, EXIT_USAGE, EXIT_FAILED, EXIT_COVERAGE, EXIT_MUTANTS = 0, 1, 2, 3, 4, 5
 
@@ -138,64 +138,17 @@ def _junit(pack: Pack, results: list[Any]) -> str:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from govern.admin import _store
+    from govern.admin import open_store
+    from govern.service import replay
 
     candidate = _load(args.against)
     if isinstance(candidate, int):
         return candidate
-    store = _store(args.db)
     since = dt.datetime.combine(dt.date.fromisoformat(args.since), dt.time(), dt.UTC) if args.since else None
-    changes = []
-    per_rule: Counter[str] = Counter()
-    replayed = skipped = 0
-    for record in store.log(since=since):
-        if record.kind not in ("decision", "check", "moderation") or record.purged:
-            skipped += record.kind in ("decision", "check", "moderation")
-            continue
-        replayed += 1
-        try:
-            if record.kind == "decision":
-                # The time the service received it (recorded in the decision; older logs: the log time).
-                received = record.result.get("received_at")
-                at = dt.datetime.fromisoformat(received) if isinstance(received, str) else record.at
-                new = candidate.decide(dict(record.input), received_at=at).model_dump(mode="json")
-            elif record.kind == "check":
-                draft = dict(record.input)
-                draft.setdefault("posted_at", record.at.isoformat())
-                new = candidate.check(draft).model_dump(mode="json")
-            else:
-                comment = dict(record.input)
-                comment.setdefault("posted_at", record.at.isoformat())
-                new = candidate.moderate(comment).model_dump(mode="json")
-        except GovernError as exc:
-            new = {"error": str(exc)}
-        before, before_rules = outcome(record.kind, record.result)
-        after, after_rules = outcome(record.kind, new)
-        if before != after or before_rules != after_rules:
-            changed_rules = sorted(set(before_rules) ^ set(after_rules))
-            per_rule.update(changed_rules)
-            changes.append(
-                {
-                    "seq": record.seq,
-                    "kind": record.kind,
-                    "ref": record.ref,
-                    "at": record.at.isoformat(),
-                    "before": before,
-                    "after": after,
-                    "rules_before": before_rules,
-                    "rules_after": after_rules,
-                    "rules_changed": changed_rules,
-                }
-            )
-    summary = {
-        "against": candidate.ref.model_dump(),
-        "replayed": replayed,
-        "skipped_purged": skipped,
-        "changed": len(changes),
-        "outcomes_changed": sum(c["before"] != c["after"] for c in changes),
-        "by_rule": dict(per_rule.most_common()),
-        "changes": changes,
-    }
+    report = replay(open_store(args.db), candidate, since)
+    summary = report.summary()
+    changes, per_rule = report.changes, report.by_rule
+    replayed, skipped = report.replayed, report.skipped_purged
     if args.format == "json":
         print(json.dumps(summary, indent=2))
         return EXIT_OK
@@ -219,14 +172,15 @@ def cmd_replay(args: argparse.Namespace) -> int:
 # --- diff -----------------------------------------------------------------------------------
 
 
-def _rule_records(pack: Pack) -> dict[str, tuple[str, dict[str, Any]]]:
-    out: dict[str, tuple[str, dict[str, Any]]] = {}
+def _rule_records(pack: Pack) -> dict[tuple[str, str], dict[str, Any]]:
+    """Each rule's written fields by (area, id): the same id in two areas is two rules."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
     for r in pack.access.rules:
-        out[r.rule.id] = ("access", r.rule.model_dump(exclude_defaults=True))
+        out["access", r.rule.id] = r.rule.model_dump(exclude_defaults=True)
     for c in pack.drafts.checker.rules:
-        out[c.rule.id] = ("drafts", c.rule.model_dump(exclude_defaults=True))
+        out["drafts", c.rule.id] = c.rule.model_dump(exclude_defaults=True)
     for c in pack.moderation.checker.rules:
-        out[c.rule.id] = ("moderation", c.rule.model_dump(exclude_defaults=True))
+        out["moderation", c.rule.id] = c.rule.model_dump(exclude_defaults=True)
     return out
 
 
@@ -234,17 +188,15 @@ def diff_packs(old: Pack, new: Pack) -> list[str]:
     """What changed between two packs, in plain English."""
     lines = []
     before, after = _rule_records(old), _rule_records(new)
-    for rule in after.keys() - before.keys():
-        area, data = after[rule]
+    for area, rule in sorted(after.keys() - before.keys()):
+        data = after[area, rule]
         lines.append(
             f"added {area} rule {rule} ({data.get('ref', '')}): {data.get('description', '').strip()}"
         )
-    for rule in before.keys() - after.keys():
-        area, data = before[rule]
-        lines.append(f"removed {area} rule {rule} ({data.get('ref', '')})")
-    for rule in sorted(before.keys() & after.keys()):
-        area, a = before[rule]
-        _, b = after[rule]
+    for area, rule in sorted(before.keys() - after.keys()):
+        lines.append(f"removed {area} rule {rule} ({before[area, rule].get('ref', '')})")
+    for area, rule in sorted(before.keys() & after.keys()):
+        a, b = before[area, rule], after[area, rule]
         for key in sorted(a.keys() | b.keys()):
             if a.get(key) != b.get(key):
                 lines.append(
@@ -288,7 +240,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_commands(sub: Any, default_policies: str) -> None:
+def add_commands(sub: Any, settings: Settings) -> None:
+    default_policies = str(settings.pack_path)
     p = sub.add_parser(
         "test",
         help="run Gherkin scenarios against a pack; rule coverage; mutants",
@@ -309,13 +262,11 @@ def add_commands(sub: Any, default_policies: str) -> None:
     p.add_argument("--format", choices=["text", "json", "junit"], default="text")
     p.set_defaults(run=cmd_test)
 
-    from govern.admin import DEFAULT_DB
-
     p = sub.add_parser(
         "replay", help="re-decide logged answers with a candidate pack and report what changes"
     )
     p.add_argument("--against", required=True, metavar="NEW_PACK_DIR")
-    p.add_argument("--db", default=DEFAULT_DB, metavar="URL")
+    p.add_argument("--db", default=settings.db, metavar="URL")
     p.add_argument("--since", metavar="DATE")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(run=cmd_replay)

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Any
 
 from govern.access.engine import AccessEngine
-from govern.access.models import AccessDecision, AccessRequest, PolicyRef
+from govern.access.models import AccessDecision, AccessRequest
 from govern.access.sites import SiteCatalogue
+from govern.clock import SYSTEM_IDS, Clock, IdSource, system_clock
+from govern.contract import PolicyRef
+from govern.contract import field_errors as field_errors  # re-exported: its home is govern.contract
+from govern.contract import parse as parse
 from govern.drafts.engine import DraftChecker
 from govern.drafts.models import Draft, DraftVerdict
-from govern.errors import FieldError, PolicyError, Problem, RequestError
-from govern.inputs import shown
+from govern.errors import PolicyError, Problem
 from govern.moderation.engine import Moderator
 from govern.moderation.models import Comment, ModerationResult, Outcome
 from govern.policy.loader import RawPack, read_pack
@@ -30,35 +30,7 @@ from govern.policy.model import (
     SiteCatalogueSpec,
     TextRule,
 )
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def field_errors(exc: ValidationError) -> list[FieldError]:
-    """Pydantic's errors as 'where: what' in the contract's field names."""
-    out = []
-    for error in exc.errors(include_url=False):
-        where = ".".join(str(part) for part in error["loc"])
-        if error["type"] == "extra_forbidden":
-            message = "unknown field"
-        elif error["type"] == "missing":
-            message = "is required"
-        else:
-            message = f"{error['msg']} (got {shown(error['input'])})"
-        out.append(FieldError(where, message))
-    return out
-
-
-def parse(model: type[M], data: Any, what: str) -> M:
-    """Validate a request body, raising RequestError with every problem."""
-    if isinstance(data, model):
-        return data
-    if not isinstance(data, dict):
-        raise RequestError([FieldError("", f"expected a JSON object, got {type(data).__name__}")], what)
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise RequestError(field_errors(exc), what) from None
+from govern.settings import Settings
 
 
 def _site_catalogue(raw: RawPack, problems: list[Problem]) -> SiteCatalogue:
@@ -76,12 +48,20 @@ def _site_catalogue(raw: RawPack, problems: list[Problem]) -> SiteCatalogue:
 
 
 class Pack:
-    """A policy pack: its identity and the compiled evaluators of each document kind."""
+    """A policy pack: its identity and the compiled evaluators of each document kind.
 
-    def __init__(self, raw: RawPack) -> None:
+    Built by `compile_pack` (or `load_pack`), then never changed: assigning to a pack raises.
+    A changed policy is a new pack. Evaluation reads no clock and draws no random id of its own:
+    both come from the `clock` and `ids` the pack was compiled with.
+    """
+
+    _frozen = False
+
+    def __init__(self, raw: RawPack, *, clock: Clock = system_clock, ids: IdSource = SYSTEM_IDS) -> None:
         self.raw = raw
         self.name, self.version, self.digest = raw.name, raw.version, raw.digest
         self.timezone = raw.timezone
+        self.clock, self.ids = clock, ids
         self.ref = PolicyRef(pack=raw.name, version=raw.version, digest=raw.digest)
         problems: list[Problem] = []
         self.sites = _site_catalogue(raw, problems)
@@ -96,14 +76,16 @@ class Pack:
             for extra in access_specs[1:]:
                 message = "a pack holds one AccessPolicy; merge the rules into one document"
                 problems.append(Problem(extra.where(), "G300", message))
-        self.access = AccessEngine(access_policy, self.sites, priorities, raw.timezone, self.ref)
+        self.access = AccessEngine(
+            access_policy, self.sites, priorities, raw.timezone, self.ref, clock=clock, ids=ids
+        )
         problems.extend(self.access.problems)
         guidelines = raw.specs("DiscretionGuidelines", DiscretionGuidelinesSpec)
         for surplus in guidelines[1:]:
             message = "a pack holds one DiscretionGuidelines; merge the rules into one document"
             problems.append(Problem(surplus.where(), "G300", message))
         self.drafts = DraftChecker(
-            guidelines[0] if guidelines else DiscretionGuidelinesSpec(), raw.timezone, self.ref
+            guidelines[0] if guidelines else DiscretionGuidelinesSpec(), raw.timezone, self.ref, clock=clock
         )
         problems.extend(self.drafts.problems)
         house_rules = raw.specs("ModerationPolicy", ModerationPolicySpec)
@@ -113,18 +95,29 @@ class Pack:
         moderation = house_rules[0] if house_rules else ModerationPolicySpec()
         # Calendar windows (e.g. the pre-election period) are shared by drafts and moderation.
         windows = {w.name: w for w in [*self.drafts.spec.windows, *moderation.windows]}
-        self.moderation = Moderator(moderation, list(windows.values()), raw.timezone, self.ref)
+        self.moderation = Moderator(moderation, list(windows.values()), raw.timezone, self.ref, clock=clock)
         problems.extend(self.moderation.problems)
-        if problems:
-            raise PolicyError(problems)
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self._frozen = True
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if self._frozen:
+            raise AttributeError(
+                f"a compiled pack does not change (tried to set '{name}'); compile a new one"
+            )
+        super().__setattr__(name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a compiled pack does not change (tried to delete '{name}')")
 
     def decide(
         self, request: dict[str, Any] | AccessRequest, *, received_at: dt.datetime | None = None
     ) -> AccessDecision:
         """Decide an access request: permit, deny or refer, with every reason. No I/O.
 
-        Expiry and training ages count from `received_at` (default: now); the request's own
-        `submitted_at` is recorded, never trusted.
+        Expiry and training ages count from `received_at` (default: now, by the pack's clock);
+        the request's own `submitted_at` is recorded, never trusted. The decision id comes from
+        the pack's id source.
         """
         return self.access.decide(parse(AccessRequest, request, "access request"), received_at)
 
@@ -182,14 +175,35 @@ def outcome(kind: str, result: dict[str, Any]) -> tuple[str, list[str]]:
     return result.get("action", "?"), [r["rule"] for r in result.get("reasons", [])]
 
 
-PACKS_ROOT_ENV = "GOVERN_PACKS_ROOT"
+PACKS_ROOT_ENV = "GOVERN_PACKS_ROOT"  # read by govern.settings.Settings (packs_root)
 
 
-def load_pack(path: str | Path, *, packs_root: str | Path | None = None) -> Pack:
+def compile_pack(
+    raw: RawPack, *, clock: Clock = system_clock, ids: IdSource = SYSTEM_IDS
+) -> tuple[Pack, tuple[Problem, ...]]:
+    """Compile read documents into a frozen pack, with every problem found on the way.
+
+    A pack with problems must not be used to answer questions; `load_pack` refuses it.
+    """
+    pack = Pack(raw, clock=clock, ids=ids)
+    return pack, pack.problems
+
+
+def load_pack(
+    path: str | Path,
+    *,
+    packs_root: str | Path | None = None,
+    clock: Clock = system_clock,
+    ids: IdSource = SYSTEM_IDS,
+) -> Pack:
     """Load, validate and compile a pack folder; raises PolicyError listing every problem.
 
     `extends:` may only name packs under `packs_root`: by default $GOVERN_PACKS_ROOT, or else the
-    folder holding the pack.
+    folder holding the pack. `clock` and `ids` are what evaluation uses for "now" (a request,
+    draft or comment with no time of its own) and for decision ids.
     """
-    root = packs_root or os.environ.get(PACKS_ROOT_ENV) or None
-    return Pack(read_pack(Path(path), Path(root) if root else None))
+    root = packs_root or Settings.from_env().packs_root
+    pack, problems = compile_pack(read_pack(Path(path), Path(root) if root else None), clock=clock, ids=ids)
+    if problems:
+        raise PolicyError(problems)
+    return pack

@@ -6,10 +6,10 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
-import os
 import sys
 from typing import Any
 
+from govern.settings import Settings
 from govern.signoff.report import rows, summary
 
 EXIT_OK, EXIT_USAGE, EXIT_STORE = 0, 2, 1
@@ -37,7 +37,7 @@ def cmd_approvals(args: argparse.Namespace) -> int:
         print("govern: --until is before --since", file=sys.stderr)
         return EXIT_USAGE
     try:
-        store = SqlStore(args.db)
+        store = SqlStore(args.db, log=Settings.from_env().log)
         items = SqlReviews(store.engine).find()
         store.close()
     except StoreUnavailable as exc:
@@ -75,12 +75,12 @@ def _plain(value: Any) -> dict[str, Any]:
     return json.loads(json.dumps(dataclasses.asdict(value), default=str))  # type: ignore[no-any-return]
 
 
-def add_commands(sub: Any, default_policies: str) -> None:
+def add_commands(sub: Any, settings: Settings) -> None:
     p = sub.add_parser("report", help="reports from the service's records: approvals of drafts")
     kinds = p.add_subparsers(dest="report", required=True, metavar="REPORT")
     a = kinds.add_parser("approvals", help="drafts sent for sign-off: who, how long, outcome")
     a.add_argument("--since", required=True, help="drafts sent on or after this date (YYYY-MM-DD)")
     a.add_argument("--until", default=None, help="and on or before this date")
-    a.add_argument("--db", default=os.environ.get("GOVERN_DB", "govern.db"), metavar="URL")
+    a.add_argument("--db", default=settings.db, metavar="URL")
     a.add_argument("--format", choices=["text", "json"], default="text")
     a.set_defaults(run=cmd_approvals)

@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from govern.errors import Location, PolicyError, Problem
-from govern.pack import PACKS_ROOT_ENV, Pack, load_pack
+from govern.pack import Pack, load_pack
+from govern.settings import Settings
 
 TIMEOUT_SECONDS = 60.0
 CPU_SECONDS = 30
@@ -70,7 +71,7 @@ def check_pack(
     receiving, sending = _CONTEXT.Pipe(duplex=False)
     # Settle here what the child would read from its (older) environment and working folder.
     folder = Path(path).resolve()
-    root = packs_root or os.environ.get(PACKS_ROOT_ENV) or folder.parent
+    root = packs_root or Settings.from_env().packs_root or folder.parent
     args = (os.getcwd(), str(folder), str(Path(root).resolve()), sending)
     process = _CONTEXT.Process(target=child or load_in_child, args=args, daemon=True)
     try:

@@ -16,6 +16,7 @@ from govern.cli import main
 from govern.store.sql import SqlStore
 from tests.access.test_engine import request as access_request
 from tests.conftest import DEFAULT_PACK, FIXTURES, LOCAL, ROOT
+from tests.helpers import open_client
 
 PARKS = ROOT / "examples" / "parks-department"
 FEATURES = ROOT / "features"
@@ -185,17 +186,19 @@ def test_shadow_mode_counts_differences_and_answers_with_the_live_pack(tmp_path:
     store.close()
 
 
+def _served_at(db: Path, then: dt.datetime) -> tuple[SqlStore, TestClient]:
+    """A store at `db` and an open client of the service whose clock says `then`."""
+    store = SqlStore(str(db))
+    return store, open_client(store, clock=lambda: then)
+
+
 def test_replay_decides_at_the_recorded_receive_time(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Received on 1 January 2025, when training from June 2024 was current (730 days); today it
     # has lapsed, so replaying at today's date would turn the permit into a deny.
     db = tmp_path / "govern.db"
-    store = SqlStore(str(db))
-    then = dt.datetime(2025, 1, 1, 10, tzinfo=dt.UTC)
-    client = TestClient(
-        create_app(str(DEFAULT_PACK), store, open_access=True, clock=lambda: then), base_url=LOCAL
-    )
+    store, client = _served_at(db, dt.datetime(2025, 1, 1, 10, tzinfo=dt.UTC))
     training = [{"course": "social-media-essentials", "completed_on": "2024-06-01"}]
     assert (
         client.post("/v1/access/decisions", json=access_request(requester={"training": training})).json()[
@@ -209,3 +212,46 @@ def test_replay_decides_at_the_recorded_receive_time(
     )
     body = json.loads(out)
     assert code == 0 and (body["replayed"], body["changed"]) == (1, 0)
+
+
+def test_replay_gives_flooding_the_history_it_had_live(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The third "Fix it" inside ten minutes was held as flooding; replayed without the author's
+    # earlier comments it would be published, a change that never happened.
+    db = tmp_path / "govern.db"
+    store, client = _served_at(db, dt.datetime(2026, 11, 18, 11, tzinfo=dt.UTC))
+    actions = [
+        client.post(
+            "/v1/comments/moderations",
+            json={
+                "text": "Fix the potholes on Elm Road now",
+                "channel": "facebook-page",
+                "author": {"id": "r-1"},
+                "posted_at": f"2026-11-18T10:5{minute}:00Z",
+            },
+        ).json()["action"]
+        for minute in (1, 4, 7)
+    ]
+    assert actions == ["publish", "publish", "hold"]
+    store.close()
+    code, out, _ = run(
+        ["replay", "--against", str(DEFAULT_PACK), "--db", str(db), "--format", "json"], capsys
+    )
+    body = json.loads(out)
+    assert code == 0 and (body["replayed"], body["changed"]) == (3, 0), body["changes"]
+    since = run(
+        [
+            "replay",
+            "--against",
+            str(DEFAULT_PACK),
+            "--db",
+            str(db),
+            "--since",
+            "2026-11-18",
+            "--format",
+            "json",
+        ],
+        capsys,
+    )
+    assert json.loads(since[1])["changed"] == 0

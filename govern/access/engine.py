@@ -15,9 +15,10 @@ from govern.access.models import (
     PolicyRef,
 )
 from govern.access.sites import Site, SiteCatalogue
+from govern.clock import SYSTEM_IDS, Clock, IdSource, local_moment, system_clock
 from govern.errors import Problem, did_you_mean
-from govern.ids import new_id
 from govern.policy.expr import EvaluationError, Expr, FrozenMap, compile_expr
+from govern.policy.expr_py import BOOL, INT, LIST_STR, MAP_STR_INT, STR
 from govern.policy.model import AccessPolicySpec, AccessRule, PriorityCatalogueSpec
 
 # A referral approved by a reviewer grants at most this many days when no permit rule set a term.
@@ -46,6 +47,16 @@ VARIABLES: dict[str, str] = {
     "days_requested": "duration_days, or 0 when not given",
     "manager_approved": "true when the manager approved the business case",
     "moderation_plan": "the moderation plan ('' when not given)",
+}
+
+# The CEL type of each variable, so that simple expressions run as Python closures (expr_py).
+TYPES: dict[str, str] = {
+    **dict.fromkeys(("access", "approach", "domain", "category", "requester_id", "department", "role"), STR),
+    **dict.fromkeys(("employment", "purpose", "moderation_plan"), STR),
+    **dict.fromkeys(("groups", "drivers", "priorities", "unknown_priorities", "benefits"), LIST_STR),
+    **dict.fromkeys(("known_site", "manager_approved"), BOOL),
+    **dict.fromkeys(("purpose_words", "days_requested"), INT),
+    "training_days": MAP_STR_INT,
 }
 
 # What a structured `match` compares, as (fact, any-of) pairs; list facts match on overlap.
@@ -98,7 +109,11 @@ class _Hit:
 
 
 class AccessEngine:
-    """Rules compiled once; `decide` only looks things up and runs compiled programs."""
+    """Rules compiled once; `decide` only looks things up and runs compiled programs.
+
+    The compiled rules never change: a different policy is a new engine. The clock (for a
+    request with no receive time) and the decision-id source are given, not read.
+    """
 
     def __init__(
         self,
@@ -107,27 +122,25 @@ class AccessEngine:
         priorities: PriorityCatalogueSpec,
         timezone: ZoneInfo,
         policy_ref: PolicyRef,
+        *,
+        clock: Clock = system_clock,
+        ids: IdSource = SYSTEM_IDS,
     ) -> None:
         self.policy = policy
         self.sites = sites
         self.priorities = {p.id: p for p in priorities.priorities}
         self.timezone = timezone
         self.policy_ref = policy_ref
+        self.clock, self.ids = clock, ids
         self.problems: list[Problem] = []
-        self.rules = [r for r in map(self._compile, policy.rules) if r is not None]
+        self.rules: tuple[_Rule, ...] = tuple(r for r in map(self._compile, policy.rules) if r is not None)
         self._candidates: dict[tuple[str | None, ...], tuple[_Rule, ...]] = {}
-        self.reset_caches()
+        self._index()
 
-    def reset_caches(self) -> None:
-        """Derive what the request path looks up from the rules (again, if the rules changed)."""
-        self._candidates.clear()
+    def _index(self) -> None:
+        """Derive what the request path looks up from the compiled rules."""
         # What a rule without requirements contributes when it applies: the same every time.
         self._plain_hits = {r.rule.id: _Hit(r, (r.rule.message,), tuple(r.rule.missing)) for r in self.rules}
-        expressions = [
-            e for r in self.rules for e in (r.condition, r.max_days, *(q.that for q in r.requirements))
-        ]
-        # Only the variables some expression reads are computed per request.
-        self.needed = tuple(sorted({v for e in expressions if isinstance(e, Expr) for v in e.variables}))
 
     # --- load time -----------------------------------------------------------------------
 
@@ -138,6 +151,7 @@ class AccessEngine:
             VARIABLES,
             f"rules.{rule.id}",
             lambda line, column: rule.inner(*path, line=line, column=column),
+            TYPES,
         )
         if isinstance(compiled, Problem):
             self.problems.append(compiled)
@@ -194,13 +208,13 @@ class AccessEngine:
         """When the request was received: the caller's clock (the service's receive time), else
         now. A time without a zone is in the pack's zone. `submitted_at` is never used: it is
         the requester's claim, recorded only."""
-        moment = received_at or dt.datetime.now(self.timezone)
-        return moment.replace(tzinfo=self.timezone) if moment.tzinfo is None else moment
+        return local_moment(received_at, self.timezone, self.clock)
 
-    def _facts(self, request: AccessRequest, site: Site, today: dt.date) -> dict[str, Any]:
+    def _facts(self, request: AccessRequest, site: Site, today: dt.date) -> _Facts:
         """The values of the variables the pack's expressions read (lists as tuples, so results
-        can be memoised). Only those variables are computed."""
-        return {name: _FACTS[name](self, request, site, today) for name in self.needed}
+        can be memoised). Each is computed when an expression first reads it: most requests
+        meet only a few of the rules' expressions."""
+        return _Facts(self, request, site, today)
 
     def _candidates_for(self, key: tuple[str | None, ...]) -> tuple[_Rule, ...]:
         """The rules whose scalar `match` passes for this combination, memoised."""
@@ -212,8 +226,10 @@ class AccessEngine:
             self._candidates[key] = found
         return found
 
-    def _evaluate(self, rule: _Rule, facts: dict[str, Any]) -> _Hit | None:
-        """The rule's contribution when it applies, else None. Errors fail closed."""
+    def _evaluate(self, rule: _Rule, facts: dict[str, Any], errors: list[str]) -> _Hit | None:
+        """The rule's contribution when it applies, else None. Errors fail closed: a deny or
+        refer rule that cannot be evaluated applies; a permit rule does not, and says why in
+        `errors` (the decision's warnings)."""
         try:
             if rule.condition is not None and rule.condition.evaluate(facts) is not True:
                 return None
@@ -222,6 +238,9 @@ class AccessEngine:
             failed = [r for r in rule.requirements if r.that.evaluate(facts) is not True]
         except EvaluationError as exc:
             if rule.rule.effect == "permit":
+                errors.append(
+                    f"permit rule '{rule.rule.id}' could not be evaluated and does not apply: {exc}"
+                )
                 return None
             return _Hit(rule, (f"{rule.rule.message} (the rule could not be evaluated: {exc})",), ())
         if not failed:
@@ -229,14 +248,17 @@ class AccessEngine:
         missing = tuple(r.missing for r in failed if r.missing)
         return _Hit(rule, tuple(r.message for r in failed), (*rule.rule.missing, *missing))
 
-    def _granted_days(self, hits: list[_Hit], facts: dict[str, Any], requested: int | None) -> int | None:
+    def _granted_days(
+        self, hits: list[_Hit], facts: dict[str, Any], requested: int | None, errors: list[str]
+    ) -> int | None:
         limits: list[int] = []
         for hit in hits:
             days = hit.rule.max_days
             if isinstance(days, Expr):
                 try:
                     value = days.evaluate(facts)
-                except EvaluationError:
+                except EvaluationError as exc:
+                    errors.append(f"rule '{hit.rule.rule.id}': grant.max_days could not be evaluated: {exc}")
                     continue
                 if isinstance(value, int) and not isinstance(value, bool):
                     limits.append(value)
@@ -256,8 +278,11 @@ class AccessEngine:
         key = (request.access, request.approach, site.category, site.domain, who.department, who.employment)
         sets = {"groups": frozenset(who.groups), "drivers": frozenset(case.drivers)}
         hits: dict[str, list[_Hit]] = {"deny": [], "refer": [], "permit": []}
+        errors: list[str] = []
         for rule in self._candidates_for(key):
-            if (not rule.set_match or rule.matches_sets(sets)) and (hit := self._evaluate(rule, facts)):
+            if (not rule.set_match or rule.matches_sets(sets)) and (
+                hit := self._evaluate(rule, facts, errors)
+            ):
                 hits[rule.rule.effect].append(hit)
 
         permits = hits["permit"]
@@ -282,7 +307,7 @@ class AccessEngine:
         if decision in ("permit", "refer"):
             ids = dict.fromkeys(o for h in permits for o in h.rule.rule.obligations)
             obligations = [{"id": o, "text": self.policy.obligations[o]} for o in ids]
-            days = self._granted_days(permits, facts, case.duration_days)
+            days = self._granted_days(permits, facts, case.duration_days, errors)
         if decision == "refer":
             # What approval would grant: the permit rules' terms, else the days asked (a year at most).
             approved_days = days or min(case.duration_days or MAX_REFERRAL_DAYS, MAX_REFERRAL_DAYS)
@@ -296,7 +321,7 @@ class AccessEngine:
         return AccessDecision.model_validate(
             {
                 "decision": decision,
-                "decision_id": new_id(),
+                "decision_id": self.ids(),
                 "request_id": request.request_id,
                 "site": {"domain": site.domain, "category": site.category},
                 "reasons": reasons,
@@ -309,9 +334,12 @@ class AccessEngine:
                 "refer_to": chosen[0].rule.rule.refer_to if decision == "refer" else None,
                 "on_approval": on_approval,
                 "warnings": [
-                    f"priority '{p}' is not in the priority catalogue and does not count"
-                    for p in case.priorities
-                    if p not in self.priorities
+                    *(
+                        f"priority '{p}' is not in the priority catalogue and does not count"
+                        for p in case.priorities
+                        if p not in self.priorities
+                    ),
+                    *errors,
                 ],
                 "policy": self.policy_ref,
                 "received_at": moment,
@@ -330,6 +358,21 @@ def _training_days(request: AccessRequest, today: dt.date) -> FrozenMap:
 
 
 _Fact = Callable[[AccessEngine, AccessRequest, Site, dt.date], Any]
+
+
+class _Facts(dict[str, Any]):
+    """One request's variables, computed on first reading (see _FACTS)."""
+
+    __slots__ = ("engine", "request", "site", "today")
+
+    def __init__(self, engine: AccessEngine, request: AccessRequest, site: Site, today: dt.date) -> None:
+        super().__init__()
+        self.engine, self.request, self.site, self.today = engine, request, site, today
+
+    def __missing__(self, name: str) -> Any:
+        value = self[name] = _FACTS[name](self.engine, self.request, self.site, self.today)
+        return value
+
 
 # How each variable of VARIABLES is computed for a request.
 _FACTS: dict[str, _Fact] = {
@@ -356,4 +399,4 @@ _FACTS: dict[str, _Fact] = {
     "manager_approved": lambda e, r, s, d: r.business_case.manager_approved,
     "moderation_plan": lambda e, r, s, d: r.business_case.moderation_plan or "",
 }
-assert set(_FACTS) == set(VARIABLES), "every documented variable has a way to compute it"
+assert set(_FACTS) == set(VARIABLES) == set(TYPES), "every documented variable has a way to compute it"

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from govern.contract import Contract as Contract  # re-exported: defined once in govern.contract
+from govern.contract import PolicyRef as PolicyRef
 from govern.ids import Name
 from govern.inputs import Day, Moment
 from govern.policy.model import Access, Approach, Employment
 
 Effect = Literal["permit", "deny", "refer"]
-
-
-class Contract(BaseModel):
-    """A request body: unknown fields are an error, never silently dropped."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class Training(Contract):
@@ -70,12 +66,6 @@ class SiteRef(BaseModel):
     category: str | None
 
 
-class PolicyRef(BaseModel):
-    pack: str
-    version: str
-    digest: str
-
-
 class OnApproval(BaseModel):
     """What a reviewer's approval of a referral grants: its expiry and obligations."""
 
@@ -100,3 +90,8 @@ class AccessDecision(BaseModel):
     policy: PolicyRef
     # When the request was received (the service's clock): expiry and training ages count from it.
     received_at: dt.datetime | None = None
+    # Added by the service (issue 16), never by the library: each requester fact the decision used
+    # with its source ({"department": {"value": "Planning", "source": "directory"}, ...}), and the
+    # manager's approval task the decision opened.
+    facts: dict[str, dict[str, Any]] | None = None
+    approval: dict[str, Any] | None = None

@@ -20,9 +20,14 @@ from prometheus_client import Counter, Gauge
 from pydantic import BaseModel, Field
 from sqlalchemy.engine import Engine
 
+from govern import metrics
 from govern.access.models import Contract
-from govern.api import batches, metrics
-from govern.api.app import ApiError, Service, _actor, error_response, require
+from govern.api import batches
+from govern.api.auth import actor as _actor
+from govern.api.auth import caller, require
+from govern.api.deps import get_service
+from govern.api.errors import ApiError, error_response
+from govern.clock import local_moment
 from govern.drafts.models import MAX_TEXT, Finding
 from govern.pack import Pack
 from govern.signoff import MemoryReviews, ReviewItem, Signoff, SignoffError
@@ -165,11 +170,6 @@ def _signoff(request: Request) -> Signoff:
     return signoff
 
 
-def _service(request: Request) -> Service:
-    service: Service = request.app.state.service
-    return service
-
-
 def _draft(raw: dict[str, Any]) -> dict[str, Any]:
     """The draft, refused with 413 over the size limit (like POST /v1/drafts/checks)."""
     text = raw.get("text")
@@ -180,13 +180,11 @@ def _draft(raw: dict[str, Any]) -> dict[str, Any]:
 
 def _aware(moment: dt.datetime | None, pack: Pack) -> dt.datetime | None:
     """A scheduled time without a zone is the pack's local time."""
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=pack.timezone)
-    return moment
+    return None if moment is None else local_moment(moment, pack.timezone)
 
 
 def _sees_everyone(request: Request) -> bool:
-    return str(getattr(request.state, "role", "requester")) in ("reviewer", "admin")
+    return caller(request).sees_everyone
 
 
 # --- sign-off ------------------------------------------------------------------------------------
@@ -200,7 +198,7 @@ def _sees_everyone(request: Request) -> bool:
 )
 def submit(body: ReviewRequest, request: Request) -> ReviewOut:
     """Send a draft for sign-off; the author is the caller."""
-    pack = _service(request).pack
+    pack = get_service(request).pack
     item = _signoff(request).submit(
         pack, _actor(request), _draft(body.draft), _aware(body.scheduled_at, pack), body.note
     )
@@ -262,7 +260,7 @@ def changes(item_id: str, body: ReasonRequest, request: Request) -> ReviewOut:
     dependencies=[Depends(require("requester"))],
 )
 def resubmit(item_id: str, body: VersionRequest, request: Request) -> ReviewOut:
-    pack = _service(request).pack
+    pack = get_service(request).pack
     item = _signoff(request).resubmit(pack, item_id, _actor(request), _draft(body.draft), body.note)
     return review_out(item)
 
@@ -285,7 +283,7 @@ def comment(item_id: str, body: CommentRequest, request: Request) -> ReviewOut:
 @router.post("/v1/drafts/gate", response_model=GateOut, dependencies=[Depends(require("requester"))])
 def gate(body: GateRequest, request: Request) -> GateOut:
     """allow, or hold with the review item that decides it: for a scheduler's approval step."""
-    pack = _service(request).pack
+    pack = get_service(request).pack
     answer = _signoff(request).gate(
         pack, _actor(request), _draft(body.draft), _aware(body.scheduled_at, pack)
     )
@@ -309,7 +307,7 @@ def gate(body: GateRequest, request: Request) -> GateOut:
 )
 def acknowledge(body: AcknowledgementRequest, request: Request) -> AcknowledgementOut:
     """Publish despite an info or revise finding, with a reason (never a block or refer one)."""
-    pack = _service(request).pack
+    pack = get_service(request).pack
     ack = _signoff(request).acknowledge(pack, _actor(request), _draft(body.draft), body.rule, body.reason)
     ACKNOWLEDGEMENTS.labels(rule=ack.rule).inc()
     return AcknowledgementOut(**vars(ack))
@@ -320,7 +318,7 @@ def acknowledge(body: AcknowledgementRequest, request: Request) -> Acknowledgeme
 
 def rule_rates(app: FastAPI) -> dict[str, tuple[int, int]]:
     """Each drafts rule's (acknowledged, found) over the last 30 days; sets the gauge."""
-    service: Service = app.state.service
+    service = app.state.service
     since = dt.datetime.now(dt.UTC) - dt.timedelta(days=RATE_DAYS)
     signoff: Signoff = app.state.signoff
     found = acknowledgement_rates(service.store.log(since=since), signoff.acknowledged(since))
@@ -331,7 +329,7 @@ def rule_rates(app: FastAPI) -> dict[str, tuple[int, int]]:
 
 def add_signoff(app: FastAPI) -> None:
     """Mount the routes on `app`, with the review store beside its store and a periodic sweep."""
-    service: Service = app.state.service
+    service = app.state.service
     engine = getattr(service.store, "engine", None)
     reviews = SqlReviews(engine) if isinstance(engine, Engine) else MemoryReviews()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import threading
 import time
 from collections import deque
@@ -18,17 +17,18 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from govern.access.models import Contract
-from govern.api import metrics
-from govern.api.app import ApiError, Service, _actor, require
-from govern.errors import RequestError, error_body
-from govern.ids import new_id
+from govern.api.auth import actor as _actor
+from govern.api.auth import require
+from govern.api.deps import get_service
+from govern.api.errors import ApiError
+from govern.errors import Refusal, RequestError, error_body
 from govern.moderation.evidence import evidence_html, evidence_pack
-from govern.moderation.models import Comment, ModerationResult
+from govern.moderation.models import ModerationResult
 from govern.moderation.response_times import ResponseTimes
 from govern.moderation_team import NAME, Refused, TeamDesk, slurs
-from govern.pack import parse
 from govern.platforms import ADAPTERS, PlatformCall
 from govern.platforms.facebook import signature_ok
+from govern.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,13 @@ class PlatformSettings:
     appeals_per_minute: int = 5
 
     @classmethod
+    def of(cls, settings: Settings) -> PlatformSettings:
+        secret = settings.facebook_app_secret
+        return cls(facebook_app_secret=secret.get_secret_value() if secret else None)
+
+    @classmethod
     def from_env(cls) -> PlatformSettings:
-        return cls(facebook_app_secret=os.environ.get("GOVERN_FACEBOOK_APP_SECRET") or None)
+        return cls.of(Settings.from_env())
 
 
 class RateLimit:
@@ -138,7 +143,7 @@ class PlatformAnswer(BaseModel):
 
 def _desk(request: Request) -> TeamDesk:
     try:
-        return TeamDesk(request.app.state.service.store)
+        return TeamDesk(get_service(request).store)
     except Refused as exc:
         raise ApiError(exc.status, exc.code, exc.message) from None
 
@@ -154,36 +159,6 @@ def _name(value: str, what: str) -> str:
         )
         raise ApiError(422, "invalid_request", f"{what}: {message}", [{"field": what, "message": message}])
     return value
-
-
-def moderate_recorded(
-    service: Service, body: dict[str, Any], actor: str, permalink: str | None = None
-) -> ModerationResult:
-    """Moderate one comment as /v1/comments/moderations does, with the team's records. A comment
-    already moderated (a webhook delivered again) gets the answer it got the first time."""
-    pack = service.pack
-    comment = parse(Comment, body, "comment")
-    if comment.comment_id:
-        earlier = service.store.find("moderation", comment.comment_id)
-        if earlier is not None:
-            return ModerationResult.model_validate(earlier.result)
-    posted = comment.posted_at or dt.datetime.now(dt.UTC)
-    if posted.tzinfo is None:
-        posted = posted.replace(tzinfo=pack.timezone)
-    author = comment.author.id
-    recent = service.store.recent_comments(author, posted - pack.moderation.window) if author else []
-    desk = TeamDesk(service.store)
-    result = pack.moderate(comment, recent, desk.history(pack, comment, posted))
-    metrics.MODERATIONS.labels(action=result.action).inc()
-    ref = comment.comment_id or new_id()
-    service.store.append(
-        "moderation", ref, actor, pack.ref.model_dump(), body, result.model_dump(mode="json")
-    )
-    service.store.save_comment(
-        ref, author or "", comment.channel, comment.text, posted, result.action, result.retain_until
-    )
-    desk.after(pack, comment.model_copy(update={"comment_id": ref}), result, posted, actor, permalink)
-    return result
 
 
 # --- the router -----------------------------------------------------------------------------------
@@ -287,7 +262,7 @@ def router(settings: PlatformSettings | None = None) -> APIRouter:
     def response_times(request: Request, days: int = Query(default=30, ge=1, le=366)) -> list[ResponseTimes]:
         """Waits for a moderator over the last `days`, in working minutes (out-of-hours left out)."""
         since = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
-        return _desk(request).response_times(request.app.state.service.pack, since)
+        return _desk(request).response_times(get_service(request).pack, since)
 
     @api.get("/v1/evidence", tags=["moderation"], dependencies=[Depends(require("admin"))])
     def evidence(
@@ -298,7 +273,7 @@ def router(settings: PlatformSettings | None = None) -> APIRouter:
     ) -> Response:
         """The evidence pack of one author, for community safety or the police."""
         _name(author, "author")
-        pack = request.app.state.service.pack
+        pack = get_service(request).pack
         items = _desk(request).records.evidence(author)
         found = evidence_pack(author, items, slurs(pack), masked=masked, made_at=dt.datetime.now(dt.UTC))
         if format == "html":
@@ -326,15 +301,15 @@ def router(settings: PlatformSettings | None = None) -> APIRouter:
             raise ApiError(422, "invalid_request", f"the body is not valid JSON: {exc}") from None
         adapter = ADAPTERS[platform]
         incoming = adapter.incoming(payload)  # a malformed payload: RequestError, 422
-        service: Service = request.app.state.service
+        service = get_service(request)
         actor = _actor(request)
 
         def answer() -> list[PlatformItem]:
             out = []
             for item in incoming:
                 try:
-                    result = moderate_recorded(service, item.comment, actor, item.permalink)
-                except RequestError as exc:
+                    result = service.moderate(item.comment, actor, permalink=item.permalink, redelivery=True)
+                except (RequestError, Refusal) as exc:
                     out.append(PlatformItem(platform_id=item.platform_id, error=error_body(exc)))
                     continue
                 out.append(

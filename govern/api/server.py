@@ -13,11 +13,12 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from govern.api.app import Service, create_app
-from govern.api.middleware import WebSettings
+from govern.api.app import create_app
 from govern.errors import PolicyError
 from govern.identity.settings import OidcSettings
 from govern.policy.files import list_files
+from govern.service import Service
+from govern.settings import Settings
 from govern.store.sql import SqlStore
 
 log = logging.getLogger("govern.serve")
@@ -74,19 +75,18 @@ async def watch(service: Service, folder: str, seconds: float = WATCH_SECONDS) -
         await asyncio.sleep(seconds)
 
 
-def app_factory() -> FastAPI:
-    """The app for one worker, configured from the environment `govern serve` sets."""
-    policies = os.environ["GOVERN_POLICIES"]
-    store = SqlStore(os.environ["GOVERN_DB"])
+def app_factory(settings: Settings | None = None) -> FastAPI:
+    """The app for one worker, configured by `settings` (default: read from the environment
+    `govern serve` sets)."""
+    settings = settings or Settings.from_env()
+    policies = str(settings.pack_path)
+    store = SqlStore(settings.db, log=settings.log)
     app = create_app(
         policies,
         store,
-        open_access=os.environ.get("GOVERN_OPEN") == "1",
-        shadow=os.environ.get("GOVERN_SHADOW") or None,
-        web=WebSettings.of(
-            os.environ.get("GOVERN_HOSTS", "").split(","),
-            trust_forwarded_proto=os.environ.get("GOVERN_TRUST_PROXY") == "1",
-        ),
+        open_access=settings.open,
+        shadow=str(settings.shadow) if settings.shadow else None,
+        settings=settings,
         oidc=OidcSettings.from_env(),  # GOVERN_OIDC_*: sign-in and bearer tokens (docs/identity.md)
     )
     service: Service = app.state.service

@@ -29,6 +29,8 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 
+from govern.api.errors import ApiError
+from govern.api.roles import ROLES, may
 from govern.identity.model import Principal
 from govern.identity.oidc import Provider, ProviderUnavailable, SignInRefused, TokenRejected, principal
 from govern.identity.session import Signer, session_body, session_principal
@@ -40,7 +42,6 @@ SESSION_COOKIE = "govern_session"
 SECURE_SESSION_COOKIE = "__Host-govern_session"  # https: only this host, path / and Secure
 FLOW_COOKIE = "govern_oidc_flow"
 FLOW_SECONDS = 600
-ROLES = ("requester", "reviewer", "admin")  # as govern.api.app.ROLES: each includes the ones before
 
 
 class Identity:
@@ -86,8 +87,6 @@ def _inactive(request: Request, person_id: str) -> bool:
 
 
 def _still_active(request: Request, who: Principal) -> Principal:
-    from govern.api.app import ApiError
-
     if _inactive(request, who.id):
         raise ApiError(401, "unauthenticated", f"'{who.id}' is no longer active in the council's directory")
     return who
@@ -96,8 +95,6 @@ def _still_active(request: Request, who: Principal) -> Principal:
 async def authenticate(request: Request) -> Principal | None:
     """The Principal of a bearer JWT from the provider or of a session cookie; None when the
     request carries neither (API keys are then tried). A JWT that fails validation is a 401."""
-    from govern.api.app import ApiError
-
     found = identity(request)
     if found is None:
         return None
@@ -122,18 +119,13 @@ async def authenticate(request: Request) -> Principal | None:
     return None if who is None else _still_active(request, who)
 
 
-# What a role that is not ranked may do besides itself (as keys' roles: see govern.api.app).
-POWERS = {"intake": ("requester", "intake")}
 
 
 def check_role(who: Principal, role: str) -> None:
     """403 unless one of `who`'s roles includes `role`: admin may do everything, reviewer what a
     requester may, intake what a requester may and state facts; any other role only itself."""
-    from govern.api.app import ApiError
-
     for has in who.roles:
-        ranked = has in ROLES and role in ROLES and ROLES.index(has) >= ROLES.index(role)
-        if has in ("admin", role) or ranked or role in POWERS.get(has, ()):
+        if has == role or may(has, role):
             return
     shown = ", ".join(sorted(who.roles)) or "none"
     raise ApiError(403, "forbidden", f"this needs the {role} role; '{who.id}' has {shown}")
@@ -144,9 +136,7 @@ def reviews_queue(request: Request, queue: str | None) -> bool:
     named review queues (from the role map) reviews only those; admins, and keys (which carry no
     queues), review every queue."""
     who = getattr(request.state, "principal", None)
-    if not isinstance(who, Principal) or not who.queues or "admin" in who.roles:
-        return True
-    return queue in who.queues
+    return not isinstance(who, Principal) or who.reviews(queue)
 
 
 def top_role(who: Principal) -> str:
@@ -178,7 +168,7 @@ def add_signin(app: FastAPI, settings: OidcSettings | None, provider: Provider |
     if settings is None or not settings.sign_in:
         return
     from govern.web.csrf import verify_csrf
-    from govern.web.routes import templates
+    from govern.web.templating import templates
 
     def message(request: Request, title: str, text: str, status: int, **extra: Any) -> HTMLResponse:
         return templates.TemplateResponse(

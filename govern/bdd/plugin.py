@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 
+from govern.bdd.mutation import MutationError, mutant
 from govern.pack import Pack, load_pack
+from govern.settings import Settings
 
 pytest_plugins = [
     "govern.bdd.access_steps",
@@ -27,13 +28,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--govern-pack",
         default=None,
         metavar="DIR",
-        help="policy pack the Gherkin scenarios run against (default: $GOVERN_PACK or council-default)",
+        help="policy pack the Gherkin scenarios run against (default: $GOVERN_PACK, else council-default)",
     )
     group.addoption(
         "--govern-mutation",
         default=None,
         metavar="KIND:RULE",
-        help="run against a mutant of the pack: disable:RULE or flip:RULE (govern test --mutate)",
+        help="run against a mutant of the pack: disable:AREA:RULE or flip:access:RULE (govern test --mutate)",
     )
 
 
@@ -50,43 +51,15 @@ class World:
 
 @pytest.fixture(scope="session")
 def govern_pack(request: pytest.FixtureRequest) -> Pack:
-    from govern.cli import default_policies
-
-    path = request.config.getoption("--govern-pack") or os.environ.get("GOVERN_PACK")
-    pack = load_pack(path or default_policies())
+    path = request.config.getoption("--govern-pack") or Settings.from_env().pack_path
+    pack = load_pack(path)
     mutation = request.config.getoption("--govern-mutation")
     if mutation:
-        mutate(pack, mutation)
+        try:
+            return mutant(pack, mutation)
+        except MutationError as exc:
+            raise pytest.UsageError(str(exc)) from None
     return pack
-
-
-def mutate(pack: Pack, mutation: str) -> None:
-    """Change a loaded pack in memory: `disable:[AREA:]RULE` drops a rule, `flip:[access:]RULE`
-    turns an access rule's permit into deny or its deny into permit."""
-    import dataclasses
-
-    kind, _, target = mutation.partition(":")
-    area, _, rule_id = target.rpartition(":")
-    engine = pack.access
-    if kind == "disable":
-        if area in ("", "access"):
-            engine.rules = [r for r in engine.rules if r.rule.id != rule_id]
-        for name, checker in (("drafts", pack.drafts.checker), ("moderation", pack.moderation.checker)):
-            if area in ("", name):
-                checker.rules = [c for c in checker.rules if c.rule.id != rule_id]
-    elif kind == "flip":
-        flipped = []
-        for r in engine.rules:
-            if r.rule.id == rule_id and r.rule.effect in ("permit", "deny"):
-                effect = "deny" if r.rule.effect == "permit" else "permit"
-                r = dataclasses.replace(
-                    r, rule=r.rule.model_copy(update={"effect": effect, "only_with_permit": False})
-                )
-            flipped.append(r)
-        engine.rules = flipped
-    else:
-        raise pytest.UsageError(f"unknown mutation '{mutation}': use disable:RULE or flip:RULE")
-    engine.reset_caches()
 
 
 @pytest.fixture

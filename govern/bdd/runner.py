@@ -157,10 +157,13 @@ def coverage(pack: Any, results: list[ScenarioResult]) -> Coverage:
 
 
 def mutants(pack: Any) -> list[str]:
-    """Every mutation of the pack: each rule disabled, and each access permit/deny flipped."""
-    out = [f"disable:{r['id']}" for r in pack.rules()]
+    """Every mutation of the pack, by area and id: each rule disabled, and each access permit or
+    deny flipped."""
+    out = [f"disable:{rule_key(r)}" for r in pack.rules()]
     out += [
-        f"flip:{r['id']}" for r in pack.rules() if r["area"] == "access" and r["effect"] in ("permit", "deny")
+        f"flip:{rule_key(r)}"
+        for r in pack.rules()
+        if r["area"] == "access" and r["effect"] in ("permit", "deny")
     ]
     return out
 

@@ -56,11 +56,9 @@ class TextChecker:
         self._disguised = False  # whether a detector in the quick pass reads disguise variants
         self._windows = windows
         self._variables = variables
-        self.rules: list[_Compiled] = []
-        for rule in rules:
-            compiled = self._compile(rule, problems)
-            if compiled is not None:
-                self.rules.append(compiled)
+        self.rules: tuple[_Compiled, ...] = tuple(
+            compiled for rule in rules if (compiled := self._compile(rule, problems)) is not None
+        )
         self._set: re2.Set | None = None
         if self._patterns:
             options = re2.Options()

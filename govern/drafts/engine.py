@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from zoneinfo import ZoneInfo
 
 from govern.access.models import PolicyRef
@@ -10,6 +9,8 @@ from govern.checks.base import Subject
 from govern.checks.engine import TextChecker
 from govern.checks.normalise import normalised_subject
 from govern.checks.signals import SIGNALS
+from govern.clock import Clock, local_moment, system_clock
+from govern.contract import ordered
 from govern.drafts.models import Draft, DraftVerdict, Finding, Scores, Verdict
 from govern.errors import Problem, did_you_mean
 from govern.policy.model import DiscretionGuidelinesSpec
@@ -54,9 +55,17 @@ def plain_alternative(suggestion: str | None) -> str | None:
 
 
 class DraftChecker:
-    def __init__(self, spec: DiscretionGuidelinesSpec, timezone: ZoneInfo, policy_ref: PolicyRef) -> None:
+    def __init__(
+        self,
+        spec: DiscretionGuidelinesSpec,
+        timezone: ZoneInfo,
+        policy_ref: PolicyRef,
+        *,
+        clock: Clock = system_clock,
+    ) -> None:
         self.spec = spec
         self.timezone = timezone
+        self.clock = clock  # the time of a draft with no posted_at
         self.policy_ref = policy_ref
         self.problems: list[Problem] = []
         for rule in spec.rules:
@@ -70,7 +79,9 @@ class DraftChecker:
                     )
                 )
         self.checker = TextChecker(spec.rules, spec.windows, VARIABLES, self.problems)
-        self.terms = {name: tuple((t.signal, t.weight) for t in terms) for name, terms in spec.scores.items()}
+        self.terms: dict[str, tuple[tuple[str, float], ...]] = {
+            name: tuple((t.signal, t.weight) for t in terms) for name, terms in spec.scores.items()
+        }
         rule_ids = [r.id for r in spec.rules]
         for name, terms in spec.scores.items():
             for i, term in enumerate(terms):
@@ -86,9 +97,7 @@ class DraftChecker:
                     )
 
     def subject(self, draft: Draft) -> Subject:
-        moment = draft.posted_at or dt.datetime.now(self.timezone)
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=self.timezone)
+        moment = local_moment(draft.posted_at, self.timezone, self.clock)
         facts = {
             "platform": draft.platform,
             "account": draft.account,
@@ -117,23 +126,20 @@ class DraftChecker:
         subject = self.subject(draft)
         hits = self.checker.run(subject)
         text = draft.text
-        findings = sorted(
-            (
-                Finding(
-                    rule=h.rule.id,
-                    category=h.rule.category,
-                    severity=h.rule.severity or "info",
-                    message=h.rule.message,
-                    start=span.start,
-                    end=span.end,
-                    excerpt=text[span.start : span.end],
-                    suggestion=span.suggestion or h.rule.suggestion,
-                    replacement=plain_alternative(span.suggestion),
-                )
-                for h in hits
-                for span in h.spans
-            ),
-            key=lambda f: (f.start, f.end, -SEVERITIES.index(f.severity), f.rule),
+        findings = ordered(
+            Finding(
+                rule=h.rule.id,
+                category=h.rule.category,
+                severity=h.rule.severity or "info",
+                message=h.rule.message,
+                start=span.start,
+                end=span.end,
+                excerpt=text[span.start : span.end],
+                suggestion=span.suggestion or h.rule.suggestion,
+                replacement=plain_alternative(span.suggestion),
+            )
+            for h in hits
+            for span in h.spans
         )
         worst = max((SEVERITIES.index(f.severity) for f in findings), default=0)
         found = {h.rule.id for h in hits}

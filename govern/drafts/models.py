@@ -6,7 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from govern.access.models import Contract, PolicyRef
+from govern.contract import Contract, PolicyRef
+from govern.contract import Finding as Finding  # re-exported: defined once in govern.contract
 from govern.ids import Name
 from govern.inputs import Moment
 from govern.policy.model import Approach
@@ -46,21 +47,6 @@ class Draft(Contract):
     has_image: bool = False
     alt_text: str | None = Field(default=None, max_length=2_000)
     posted_at: Moment | None = None
-
-
-class Finding(BaseModel):
-    """One thing a rule found: where in the text, what it means, and what to do instead."""
-
-    rule: str
-    category: str
-    severity: str
-    message: str
-    start: int
-    end: int
-    excerpt: str
-    suggestion: str | None = None
-    # The text to put in place of the excerpt, when a detector proposes one (tools apply it as a fix)
-    replacement: str | None = None
 
 
 class Scores(BaseModel):

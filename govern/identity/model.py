@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 # Where a fact in a decision came from. `caller` is only ever accepted from an `intake` client.
-Source = Literal["directory", "training-records", "approval", "sign-in", "intake", "caller"]
+# `api-key`, `bearer-token`: the requester is the key's or the OAuth client's own name (branch facts).
+Source = Literal[
+    "directory", "training-records", "approval", "sign-in", "intake", "caller", "api-key", "bearer-token"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,12 @@ class Principal:
     roles: frozenset[str] = field(default_factory=frozenset)
     via: Literal["key", "session", "bearer", "open"] = "key"
     queues: frozenset[str] = field(default_factory=frozenset)  # named review queues, e.g. it-security
+
+    def reviews(self, queue: str | None) -> bool:
+        """Whether this caller may see and decide a referral for `queue`: a reviewer signed in
+        with named review queues reviews only those; admins, and callers with no named queue
+        (API keys), review every queue."""
+        return not self.queues or "admin" in self.roles or queue in self.queues
 
 
 class Directory(Protocol):

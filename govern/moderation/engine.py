@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -13,6 +14,8 @@ from govern.checks.disguises import unmask
 from govern.checks.engine import Hit, TextChecker
 from govern.checks.normalise import normalise, normalised_subject
 from govern.checks.signals import SIGNALS
+from govern.clock import Clock, local_moment, system_clock
+from govern.contract import ordered
 from govern.drafts.models import Finding
 from govern.errors import FieldError, Problem, RequestError, did_you_mean
 from govern.moderation.ladder import Team
@@ -35,6 +38,7 @@ VARIABLES: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def same_text(text: str) -> str:
     """Text compared for flooding: case, spacing, punctuation and disguises ignored, so that
     "Fix the p0th\u200bole!!" repeats "fix the pothole" (letters and digits are all that count)."""
@@ -57,9 +61,12 @@ class Moderator:
         windows: Sequence[Window],
         timezone: ZoneInfo,
         policy_ref: PolicyRef,
+        *,
+        clock: Clock = system_clock,
     ) -> None:
         self.spec = spec
         self.timezone = timezone
+        self.clock = clock  # the time of a comment with no posted_at
         self.policy_ref = policy_ref
         self.channels = {c.name: c for c in spec.channels}
         self.problems: list[Problem] = []
@@ -84,22 +91,31 @@ class Moderator:
         )
 
     def _posted(self, comment: Comment) -> dt.datetime:
-        moment = comment.posted_at or dt.datetime.now(self.timezone)
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=self.timezone)
-        return moment.astimezone(self.timezone)
+        return local_moment(comment.posted_at, self.timezone, self.clock).astimezone(self.timezone)
 
     def repeats(self, comment: Comment, posted: dt.datetime, recent: Iterable[Comment]) -> int:
-        """Earlier comments by the same author with the same text inside the flooding window."""
+        """Earlier comments by the same author (ids compared case-insensitively) with the same text
+        inside the flooding window: posted up to `window` before this one. The one place flooding
+        is judged, for the service, a batch, the CLI's files and replay alike.
+
+        `recent` may hold this very comment (the CLI passes the author's whole timeline, in line
+        order): a comment posted at the same moment counts only when it comes before this one.
+        """
         if not comment.author.id:
             return 0
-        text = same_text(comment.text)
-        count = 0
+        author, text = comment.author.id.lower(), ""
+        count, after = 0, False
         for earlier in recent:
-            if earlier is comment or (earlier.author.id or "").lower() != comment.author.id.lower():
+            if earlier is comment:
+                after = True  # the same moment no longer counts from here on
+                continue
+            if (earlier.author.id or "").lower() != author:
                 continue
             gap = posted - self._posted(earlier)
-            if dt.timedelta(0) <= gap <= self.window and same_text(earlier.text) == text:
+            if gap < dt.timedelta(0) or gap > self.window or (after and not gap):
+                continue
+            text = text or same_text(comment.text)
+            if same_text(earlier.text) == text:
                 count += 1
         return count
 
@@ -132,7 +148,7 @@ class Moderator:
         return judge
 
     def _aware(self, moment: dt.datetime) -> dt.datetime:
-        return moment.replace(tzinfo=self.timezone) if moment.tzinfo is None else moment
+        return local_moment(moment, self.timezone)
 
     def outcome(self, comment: Comment, result: ModerationResult) -> Outcome:
         """What the author's later comments need to know of this one (strikes, targets)."""
@@ -182,7 +198,7 @@ class Moderator:
                 )
                 for span, action in zip(hit.spans, actions, strict=True)
             ]
-        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        findings = ordered(findings)
         action: Literal["publish", "hold", "remove"] = "publish"
         if any(a == "remove" for a, _ in acting):
             action = "remove"

@@ -11,6 +11,7 @@ import cel
 
 from govern.errors import Location, Problem, did_you_mean
 from govern.policy.expr_limits import check_limits
+from govern.policy.expr_py import Closure, compile_py
 
 _POSITION = re.compile(r"<input>:(\d+):(\d+): (.*)")
 _MACRO_VARIABLE = re.compile(r"\.(?:all|exists|exists_one|map|filter)\(\s*([A-Za-z_]\w*)\s*,")
@@ -50,9 +51,16 @@ class Expr:
     program: Any
     variables: tuple[str, ...]
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    # The same expression as a Python closure, when it is in expr_py's typed subset.
+    closure: Closure | None = field(default=None, compare=False, repr=False)
 
     def evaluate(self, facts: Mapping[str, Any]) -> Any:
         """The expression's value on `facts` (which hold hashable values: tuples, FrozenMap)."""
+        if self.closure is not None:
+            try:
+                return self.closure(facts)
+            except Exception:  # CEL gives its own answer, or its own error: see expr_py
+                pass
         key = tuple([facts[name] for name in self.variables])
         try:
             return self.memo[key]
@@ -79,11 +87,13 @@ def compile_expr(
     allowed: Mapping[str, str],
     path: str = "",
     inside: Callable[[int, int], Location] | None = None,
+    types: Mapping[str, str] | None = None,
 ) -> Expr | Problem:
     """Compile `source`, or say what is wrong with it and where.
 
     `allowed` maps each variable the expression may read to a short description; `inside`
-    turns a (line, column) of the expression into a location in the file.
+    turns a (line, column) of the expression into a location in the file. With `types` (each
+    variable's CEL type, see expr_py), an expression in the typed subset also gets a closure.
     """
     refused = check_limits(source)
     if refused is not None:
@@ -108,4 +118,4 @@ def compile_expr(
             hint = did_you_mean(name, allowed) or f" (variables: {', '.join(sorted(allowed))})"
             message = f"expression reads unknown variable '{name}'{hint}"
             return Problem(where, "G401", message, path)
-    return Expr(source, program, names)
+    return Expr(source, program, names, closure=compile_py(source, types) if types else None)

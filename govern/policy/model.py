@@ -1,18 +1,42 @@
-"""Typed records of pack documents; each remembers where it was written, for error messages."""
+"""Typed records of pack documents; each remembers where it was written, for error messages.
+
+These records are the one declaration of each document's shape: the Cerberus schemas that check a
+document first (govern.policy.schemas) are derived from them by govern.policy.shape, with the
+rules a type alone cannot say (formats, emptiness, bounds, dependencies) given as `rules(...)`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from govern.calendar import NATIONS
 from govern.errors import Location
 from govern.policy._yaml import Document, KeyPath
+from govern.policy.shape import rules, schema_of
 
 Access = Literal["read", "post", "manage"]
 Approach = Literal["listen", "reflect", "converse", "experiment", "embed"]
 Employment = Literal["permanent", "contractor", "temporary"]
+
+# Field types with the rules a pack's YAML is checked against.
+Name = Annotated[str, rules(regex=r"^[a-z0-9][a-z0-9-]*$", empty=False)]
+Text = Annotated[str, rules(empty=False)]
+Cel = Annotated[str, rules(empty=False)]  # a CEL expression, compiled later
+Days = Annotated[int, rules(min=1, max=36500)]
+Domain = Annotated[str, rules(regex=r"^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")]
+Clock = Annotated[dt.time, rules(regex=r"^([01]\d|2[0-3]):[0-5]\d$")]
+# A detector: its kind, then the keys that kind's own schema checks (govern.checks).
+Detector = Annotated[
+    dict[str, Any], rules(schema={"kind": {"type": "string", "required": True}}, allow_unknown=True)
+]
+
+
+def only_with(effect: str) -> Any:
+    """A key of an access rule that applies only to rules with this effect."""
+    return rules(dependencies={"effect": [effect]})
 
 
 class Record(BaseModel):
@@ -64,16 +88,16 @@ def _place(value: Any, doc: Document, path: KeyPath) -> None:
 
 
 class Metadata(Record):
-    name: str
-    description: str
-    owner: str
-    labels: dict[str, str] = {}
+    name: Name
+    description: Text
+    owner: Text
+    labels: dict[Name, str] = {}
 
 
 class Category(Record):
-    name: str
-    description: str = ""
-    sites: list[str]
+    name: Name
+    description: Text = ""
+    sites: list[Domain]
 
 
 class SiteCatalogueSpec(Record):
@@ -81,9 +105,9 @@ class SiteCatalogueSpec(Record):
 
 
 class Priority(Record):
-    id: str
-    title: str
-    description: str = ""
+    id: Text
+    title: Text
+    description: Text = ""
 
 
 class PriorityCatalogueSpec(Record):
@@ -93,18 +117,18 @@ class PriorityCatalogueSpec(Record):
 class Match(Record):
     access: list[Access] | None = None
     approaches: list[Approach] | None = None
-    categories: list[str] | None = None
-    sites: list[str] | None = None
-    departments: list[str] | None = None
+    categories: list[Name] | None = None
+    sites: list[Text] | None = None
+    departments: list[Text] | None = None
     employment: list[Employment] | None = None
-    groups: list[str] | None = None
-    drivers: list[str] | None = None
+    groups: list[Text] | None = None
+    drivers: list[Text] | None = None
 
 
 class Requirement(Record):
-    that: str
-    message: str
-    missing: str | None = None
+    that: Cel
+    message: Text
+    missing: Text | None = None
 
 
 class Grant(Record):
@@ -112,26 +136,26 @@ class Grant(Record):
 
 
 class AccessRule(Record):
-    id: str
-    ref: str = ""
-    description: str
+    id: Name
+    ref: Text = ""
+    description: Text
     effect: Literal["permit", "deny", "refer"]
     match: Match = Match()
-    condition: str | None = None
-    require: list[Requirement] = []
-    message: str
-    missing: list[str] = []
-    refer_to: str | None = None
-    obligations: list[str] = []
-    grant: Grant | None = None
-    only_with_permit: bool = False
+    condition: Cel | None = None
+    require: Annotated[list[Requirement], only_with("deny")] = []
+    message: Text
+    missing: Annotated[list[Text], only_with("deny")] = []
+    refer_to: Annotated[Name | None, only_with("refer")] = None
+    obligations: Annotated[list[Name], only_with("permit")] = []
+    grant: Annotated[Grant | None, only_with("permit")] = None
+    only_with_permit: Annotated[bool, only_with("permit")] = False
 
 
 class AccessPolicySpec(Record):
     combining: Literal["deny-overrides"] = "deny-overrides"
-    approaches: dict[str, str] = {}
-    obligations: dict[str, str] = {}
-    no_rule_message: str = "No rule permits this request."
+    approaches: dict[Approach, Text] = {}
+    obligations: dict[Name, Text] = {}
+    no_rule_message: Text = "No rule permits this request."
     rules: list[AccessRule] = []
 
 
@@ -139,9 +163,9 @@ class Window(Record):
     """A calendar window, such as a pre-election period: both dates inclusive, in the pack's zone."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-    name: str
-    group: str | None = None
-    description: str = ""
+    name: Name
+    group: Name | None = None
+    description: Text = ""
     start: dt.date = Field(alias="from")
     end: dt.date = Field(alias="to")
 
@@ -153,39 +177,47 @@ Action = Literal["remove", "hold", "respond"]
 class TextRule(Record):
     """A rule over a text (a draft or a comment): detectors, gates, and what a finding means."""
 
-    id: str
-    ref: str = ""
-    description: str
-    category: str
+    id: Name
+    ref: Text = ""
+    description: Text
+    category: Name
     severity: Severity | None = None
     action: Action | None = None
-    escalate_to: str | None = None
-    message: str
-    suggestion: str | None = None
-    reply: str | None = None
-    when: str | None = None
-    during: list[str] = []
-    outside: list[str] = []
-    match: list[dict[str, Any]]
-    unless: list[dict[str, Any]] = []
+    escalate_to: Name | None = None
+    message: Text
+    suggestion: Text | None = None
+    reply: Text | None = None
+    when: Cel | None = None
+    during: list[Name] = []
+    outside: list[Name] = []
+    match: Annotated[list[Detector], rules(empty=False)]
+    unless: list[Detector] = []
+
+
+def _rules_of(**delta: Any) -> Any:
+    """A document's `rules:` list: text rules as that kind of document writes them."""
+    return rules(schema={"type": "dict", "schema": schema_of(TextRule, **delta)})
 
 
 class ScoreTerm(Record):
-    signal: str
-    weight: float
+    signal: Text
+    weight: Annotated[float, rules(min=0)]
 
 
 class DiscretionGuidelinesSpec(Record):
     windows: list[Window] = []
-    queues: dict[str, str] = {}  # sign-off queue by finding category ("default" for the rest)
-    scores: dict[str, list[ScoreTerm]] = {}
-    rules: list[TextRule] = []
+    queues: dict[Name, Name] = {}  # sign-off queue by finding category ("default" for the rest)
+    scores: dict[Literal["tone", "rebuttal_risk"], list[ScoreTerm]] = {}
+    # a draft rule has a severity, not a moderation action
+    rules: Annotated[
+        list[TextRule], _rules_of(omit=("action", "escalate_to", "reply"), required=("severity",))
+    ] = []
 
 
 class Channel(Record):
-    name: str
+    name: Name
     mode: Literal["post-moderated", "pre-moderated"]
-    description: str = ""
+    description: Text = ""
 
 
 class Hours(Record):
@@ -193,27 +225,27 @@ class Hours(Record):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
     days: list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]] = ["mon", "tue", "wed", "thu", "fri"]
-    start: dt.time = Field(alias="from")
-    end: dt.time = Field(alias="to")
+    start: Clock = Field(alias="from")
+    end: Clock = Field(alias="to")
 
 
 class Flooding(Record):
-    within_minutes: int = 10
+    within_minutes: Annotated[int, rules(min=1, max=1440)] = 10
 
 
 class Response(Record):
-    working_days: int = 1
+    working_days: Annotated[int, rules(min=0, max=60)] = 1
 
 
 class Retention(Record):
-    removed_days: int = 90
+    removed_days: Annotated[int, rules(min=0, max=3650)] = 90
 
 
 class Calendar(Record):
     """Working days: the nation whose bank holidays count, and the organisation's closure days."""
 
-    bank_holidays: str = "england-and-wales"
-    closures: list[dt.date] = []
+    bank_holidays: Annotated[str, rules(allowed=list(NATIONS))] = "england-and-wales"
+    closures: Annotated[list[dt.date], rules(maxlength=366)] = []
 
 
 PlatformActionName = Literal["hide", "delete"]
@@ -222,15 +254,15 @@ PlatformActionName = Literal["hide", "delete"]
 class LadderStep(Record):
     """What happens when an author's removed comments within the period reach `at`."""
 
-    at: int
+    at: Annotated[int, rules(min=1, max=100)]
     action: Literal["warn", "block-review"]
-    message: str | None = None  # warn: the private message to the author
+    message: Text | None = None  # warn: the private message to the author
 
 
 class Ladder(Record):
     """Strikes per author: removed comments within `within_days`, and the steps they reach."""
 
-    within_days: int = 90
+    within_days: Days = 90
     steps: list[LadderStep] = []
 
 
@@ -238,17 +270,17 @@ class Harassment(Record):
     """Repeated targeting: `at` abusive comments by one author aimed at one person, in the
     ladder's period, escalate to a team. `people` names officers and councillors to recognise."""
 
-    escalate_to: str | None = None
-    at: int = 2
-    categories: list[str] = []
-    people: list[str] = []
+    escalate_to: Name | None = None
+    at: Annotated[int, rules(min=2, max=100)] = 2
+    categories: list[Name] = []
+    people: list[Text] = []
 
 
 class EvidenceHold(Record):
     """Removed comments of these categories are kept as evidence, under a legal hold."""
 
-    categories: list[str] = []
-    hold_days: int = 730
+    categories: list[Name] = []
+    hold_days: Days = 730
 
 
 class ModerationPolicySpec(Record):
@@ -259,11 +291,12 @@ class ModerationPolicySpec(Record):
     response: Response = Response()
     retention: Retention = Retention()
     calendar: Calendar = Calendar()
-    actions: dict[str, list[PlatformActionName]] = {}  # by rule id: what to do on the platform
+    actions: dict[Name, list[PlatformActionName]] = {}  # by rule id: what to do on the platform
     ladder: Ladder = Ladder()
     harassment: Harassment = Harassment()
     evidence: EvidenceHold = EvidenceHold()
-    rules: list[TextRule] = []
+    # a house rule has an action, not a severity
+    rules: Annotated[list[TextRule], _rules_of(omit=("severity",), required=("action",))] = []
 
 
 SPEC_MODELS: dict[str, type[Record]] = {

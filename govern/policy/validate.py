@@ -10,7 +10,7 @@ from cerberus import errors as cerr
 
 from govern.errors import Problem, did_you_mean
 from govern.policy._yaml import Document, KeyPath, render_path
-from govern.policy.schemas import Schema
+from govern.policy.shape import Schema
 
 _TYPE_NAMES = {
     "string": "text",

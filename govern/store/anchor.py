@@ -62,8 +62,22 @@ class HeadFile:
 
     def anchor(self, seq: int, link: str) -> None:
         """Write and sync; a failure is logged, not raised: the records are already committed."""
+        self.sync_safely(self.write_safely(seq, link))
+
+    def write_safely(self, seq: int, link: str) -> int:
+        """`write`, logging a failure instead of raising it (ticket 0: nothing to wait for)."""
         try:
-            self.sync(self.write(seq, link))
+            return self.write(seq, link)
+        except OSError as exc:
+            log.error("cannot write the log's head file %s: %s", self.path, exc)
+            return 0
+
+    def sync_safely(self, ticket: int) -> None:
+        """`sync`, logging a failure instead of raising it."""
+        if not ticket:
+            return
+        try:
+            self.sync(ticket)
         except OSError as exc:
             log.error("cannot write the log's head file %s: %s", self.path, exc)
 

@@ -53,7 +53,8 @@ def migrate(engine: Engine, key: bytes | None) -> tuple[int, str] | None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["log_key"] = key
-    with engine.begin() as connection:
+    # Workers open the store at the same moment: on SQLite the second waits for the first's lock.
+    with engine.connect() as connection, when_unlocked(connection.begin):
         if engine.dialect.name == "postgresql":
             connection.exec_driver_sql("SELECT pg_advisory_xact_lock(72657)")  # one migrator at a time
         config.attributes["connection"] = connection

@@ -12,7 +12,6 @@ import hashlib
 import os
 import secrets
 import stat
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,22 +30,12 @@ class KeyUnreadable(LogKeyError):
 
 @dataclass(frozen=True)
 class LogSettings:
-    """Where the log key and the head file are: the store's settings, read from the environment once."""
+    """Where the log key and the head file are (govern.settings.Settings.log reads them from the
+    environment once; the store itself reads no environment)."""
 
     secret: str | None = None
     directory: Path | None = None
     state: Path | None = None  # the default folder for PostgreSQL's files
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> LogSettings:
-        """The one place GOVERN_LOG_KEY and GOVERN_LOG_DIR are read."""
-        env = os.environ if environ is None else environ
-        base = env.get("XDG_STATE_HOME") or str(Path(env.get("HOME") or Path.home()) / ".local" / "state")
-        return cls(
-            secret=env.get("GOVERN_LOG_KEY") or None,
-            directory=Path(env["GOVERN_LOG_DIR"]) if env.get("GOVERN_LOG_DIR") else None,
-            state=Path(base) / "govern",
-        )
 
     def files(self, url: str) -> tuple[Path, Path]:
         """The key file and the head file for the database at `url` (a SQLAlchemy URL)."""

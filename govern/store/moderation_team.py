@@ -96,7 +96,7 @@ class ModerationRecords:
 
     def _rows(self, query: Any) -> list[Any]:
         """The rows a read query returns, in one read-only transaction."""
-        with self.store._tx(write=False) as c:
+        with self.store.transaction(write=False) as c:
             return list(c.execute(query))
 
     def _first(self, query: Any) -> Any:
@@ -117,7 +117,7 @@ class ModerationRecords:
             "targets": json.dumps(outcome.targets),
             "actor": actor,
         }
-        with self.store._tx() as c:
+        with self.store.transaction() as c:
             c.execute(
                 t.comment_outcomes.delete().where(t.comment_outcomes.c.comment_id == outcome.comment_id)
             )
@@ -166,7 +166,7 @@ class ModerationRecords:
             facts = {"comment_id": item.comment_id, "author": item.author, "sha256": item.sha256}
             return [self._log("evidence", item.comment_id, actor, facts, {"hold_until": row["hold_until"]})]
 
-        self.store._write(build)
+        self.store.write(build)
 
     def evidence(self, author: str | None = None) -> list[EvidenceItem]:
         query = sa.select(t.evidence).order_by(t.evidence.c.posted_at)
@@ -198,7 +198,7 @@ class ModerationRecords:
             c.execute(t.evidence.delete().where(t.evidence.c.comment_id.in_(ended)))
             return [self._log("evidence", "purge", actor, {"before": today.isoformat()}, {"deleted": ended})]
 
-        records = self.store._write(build)
+        records = self.store.write(build)
         return len(records[0].result["deleted"]) if records else 0
 
     # --- decisions and their reasons ------------------------------------------------------
@@ -229,7 +229,7 @@ class ModerationRecords:
                 )
             ]
 
-        self.store._write(build)
+        self.store.write(build)
 
     def decisions(self, subject: str | None = None, author: str | None = None) -> list[Decision]:
         query = sa.select(t.moderation_decisions).order_by(t.moderation_decisions.c.decided_at)
@@ -299,7 +299,7 @@ class ModerationRecords:
             return [self._log("block-review", review_id, actor, {"author": author, "evidence": evidence}, {})]
 
         opened = [""]
-        self.store._write(build)
+        self.store.write(build)
         found = self.block_review(opened[0])
         assert found is not None
         return found
@@ -359,7 +359,7 @@ class ModerationRecords:
             }
             return [self._log("block-review", review_id, reviewer, given, {"status": status})]
 
-        self.store._write(build)
+        self.store.write(build)
         found = self.block_review(review_id)
         assert found is not None
         return found
@@ -406,7 +406,7 @@ class ModerationRecords:
                 self._log("appeal", opened[0], "resident", {"comment_id": comment_id}, {"status": "open"})
             ]
 
-        self.store._write(build)
+        self.store.write(build)
         found = self.appeal(opened[0])
         assert found is not None
         return found
@@ -462,7 +462,7 @@ class ModerationRecords:
                 )
             return entries
 
-        self.store._write(build)
+        self.store.write(build)
         found = self.appeal(appeal_id)
         assert found is not None
         return found

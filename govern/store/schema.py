@@ -22,7 +22,7 @@ log = sa.Table(
     sa.Column("result", sa.Text, nullable=False),
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
-    sa.Column("purged", sa.Boolean, nullable=False, default=False),
+    sa.Column("purged", sa.Boolean, nullable=False, server_default=sa.false()),
     # added by 0002: the chain is keyed (HMAC), see chain.py
     sa.Column("result_digest", sa.String(64), nullable=False, server_default=""),
     sa.Column("mac", sa.String(64), nullable=False, server_default=""),
@@ -224,4 +224,82 @@ appeals = sa.Table(
     sa.Column("reason", sa.Text),
     sa.Column("decided_at", sa.String(40)),
     sa.Index("appeals_comment", "comment_id"),
+)
+
+# --- the directory, as SCIM provisioning keeps it (migration 0005) ----------------------------
+# Each row keeps the resource as provisioned (JSON, for SCIM's round trip) beside the columns
+# govern reads and filters on. Ids are the service's own (uuid); person_id is the case-folded
+# userName, govern's id for the person (requester ids, grants, Squid's user name).
+
+directory_users = sa.Table(
+    "directory_users",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("person_id", sa.String(128), nullable=False, unique=True),
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("external_id", sa.String(400)),
+    sa.Column("display_name", sa.String(400), nullable=False),
+    sa.Column("department", sa.String(200), nullable=False),
+    sa.Column("employee_type", sa.String(100), nullable=False),
+    sa.Column("manager_id", sa.String(64)),  # the manager's SCIM id (the enterprise extension's value)
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("resource", sa.Text, nullable=False),
+    sa.Column("created", sa.String(40), nullable=False),
+    sa.Column("last_modified", sa.String(40), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Index("directory_users_external_id", "external_id"),
+)
+
+directory_groups = sa.Table(
+    "directory_groups",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("display_name", sa.String(400), nullable=False),
+    sa.Column("external_id", sa.String(400)),
+    sa.Column("resource", sa.Text, nullable=False),
+    sa.Column("created", sa.String(40), nullable=False),
+    sa.Column("last_modified", sa.String(40), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Index("directory_groups_display_name", "display_name"),
+    sa.Index("directory_groups_external_id", "external_id"),
+)
+
+directory_members = sa.Table(
+    "directory_members",
+    metadata,
+    sa.Column("group_id", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.String(64), primary_key=True),
+    sa.Index("directory_members_user", "user_id"),
+)
+
+# added by 0006 (issue 16): training records and the manager's approval tasks
+training_records = sa.Table(
+    "training_records",
+    metadata,
+    sa.Column("person", sa.String(200), primary_key=True),
+    sa.Column("course", sa.String(200), primary_key=True),
+    sa.Column("completed_on", sa.String(10), primary_key=True),
+    sa.Column("source", sa.String(500), nullable=False),
+    sa.Column("imported_at", sa.String(40), nullable=False),
+)
+
+approvals = sa.Table(
+    "approvals",
+    metadata,
+    sa.Column("approval_id", sa.String(64), primary_key=True),
+    sa.Column("decision_id", sa.String(64), nullable=False),
+    sa.Column("requester", sa.String(200), nullable=False),
+    sa.Column("approver", sa.String(200), nullable=False),
+    sa.Column("delegate", sa.String(200)),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("opened_at", sa.String(40), nullable=False),
+    sa.Column("request", sa.Text, nullable=False),
+    sa.Column("submitted_by", sa.String(200), nullable=False),
+    sa.Column("submitted_roles", sa.Text, nullable=False),
+    sa.Column("decided_by", sa.String(200)),
+    sa.Column("reason", sa.Text),
+    sa.Column("decided_at", sa.String(40)),
+    sa.Column("outcome", sa.Text, nullable=False),
+    sa.Index("approvals_approver", "approver", "status"),
+    sa.Index("approvals_delegate", "delegate", "status"),
 )

@@ -9,7 +9,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -54,6 +54,7 @@ from govern.store.engine import (
 )
 from govern.store.logkey import KeyUnreadable, LogKeyError, LogSettings, load_key
 from govern.store.rows import chained, grant_row, grouped, insert_sql, now, record_of, ts
+from govern.store.writer import GroupCommit
 
 __all__ = ["MIGRATIONS", "SqlStore", "migrate", "normalise_url"]
 
@@ -90,9 +91,11 @@ class SqlStore:
         if self.sqlite:
             event.listen(self.engine, "connect", sqlite_pragmas)
             event.listen(self.engine, "begin", sqlite_begin)
-        settings = log or LogSettings.from_env()
+        settings = log or LogSettings()  # the caller passes Settings.log; none: the key beside the file
         key_path, head_path = settings.files(self.url)
         self.head = HeadFile(head_path)
+        commit = self._append_sqlite if self.sqlite else lambda entries: self._commit(lambda _: entries)
+        self._group = GroupCommit(commit, self.head)
         try:
             with self._errors():
                 keyed = holds_keyed_records(self.engine)
@@ -179,20 +182,24 @@ class SqlStore:
         return self.append_all([Entry(kind, ref, actor, policy, input, result)])[0]
 
     def append_all(self, entries: list[Entry]) -> list[LogRecord]:
-        """Append entries (and the grants and referrals they carry) in one transaction.
+        """Append entries (and the grants and referrals they carry) in one transaction, shared
+        with other threads' entries when they append at the same time (group commit, writer.py);
+        returns once they are committed and anchored.
 
         The chain head is read under a row lock (BEGIN IMMEDIATE on SQLite), so concurrent writers,
         in other processes or on other hosts, extend one chain and never fork it.
         """
-        if self.sqlite:
-            records = self._append_sqlite(entries)
-            self._anchor(records)
-            return records
-        return self._write(lambda _: entries)
+        return self._group.append(entries)
 
     def _write(self, build: Callable[[Connection], list[Entry]]) -> list[LogRecord]:
+        """One transaction (`_commit`), then the new head anchored outside the database."""
+        records = self._commit(build)
+        self._anchor(records)
+        return records
+
+    def _commit(self, build: Callable[[Connection], list[Entry]]) -> list[LogRecord]:
         """One transaction: lock the chain head, build the entries (reads may raise to roll back),
-        append them and apply their effects; then anchor the new head outside the database."""
+        append them and apply their effects."""
         with self._tx() as c:
             head = c.execute(sa.select(t.chain_head).where(t.chain_head.c.id == 1).with_for_update()).one()
             records, rows, statements = chained(self._key(), build(c), head.seq, head.hash)
@@ -205,8 +212,18 @@ class SqlStore:
                 )
             for sql, runs in grouped(statements):
                 c.execute(sa.text(sql), runs)
-        self._anchor(records)
         return records
+
+    def write(self, build: Callable[[Connection], list[Entry]]) -> list[LogRecord]:
+        """For records kept beside the log (govern.store.moderation_team): in one transaction under
+        the chain's lock, `build` reads what it needs (raising rolls back) and gives the entries;
+        they are appended and their effects applied."""
+        return self._write(build)
+
+    def transaction(self, write: bool = True) -> AbstractContextManager[Connection]:
+        """A transaction (read-only unless `write`) for records kept beside the log and outside
+        its chain (govern.store.moderation_team's reads and its outcome memory)."""
+        return self._tx(write)
 
     def _anchor(self, records: list[LogRecord]) -> None:
         if records:

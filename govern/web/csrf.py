@@ -13,6 +13,8 @@ import hmac
 from fastapi import Request
 from markupsafe import Markup, escape
 
+from govern.errors import Forbidden
+
 FIELD = "csrf_token"
 
 
@@ -28,8 +30,6 @@ def csrf_field(request: Request) -> Markup:
 
 async def verify_csrf(request: Request) -> None:
     """A dependency for form posts: the form's token must match the cookie's."""
-    from govern.api.app import ApiError
-
     cookie = getattr(request.state, "csrf_cookie", None)
     sent = (await request.form()).get(FIELD)
     if (
@@ -37,6 +37,6 @@ async def verify_csrf(request: Request) -> None:
         or not isinstance(sent, str)
         or not hmac.compare_digest(sent.encode(), str(cookie).encode())
     ):
-        raise ApiError(
-            403, "csrf", "this form has expired or was not sent from this site; reload the page and try again"
+        raise Forbidden(
+            "this form has expired or was not sent from this site; reload the page and try again", code="csrf"
         )

@@ -13,10 +13,14 @@ from urllib.parse import quote
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from govern.clock import local_moment
 from govern.errors import RequestError, error_body
 from govern.signoff import ReviewItem, Signoff, SignoffError
 from govern.signoff.model import PENDING
 from govern.web.csrf import verify_csrf
+from govern.web.routes import PLATFORMS
+from govern.web.templating import templates
+from govern.web.wiring import Wiring
 
 ACTIONS = {"approve", "reject", "changes", "versions", "comments"}
 DONE = {
@@ -44,16 +48,19 @@ def _diff_lines(diff: str) -> list[tuple[str, str]]:
     return out
 
 
-def add_draft_pages(app: FastAPI) -> None:
-    from govern.api.app import _actor, require
-    from govern.web.routes import PLATFORMS, templates
+def add_draft_pages(app: FastAPI, wiring: Wiring) -> None:
+    """The sign-off pages on `app`."""
+    require = wiring.require
+
+    def _actor(request: Request) -> str:
+        return wiring.caller(request).name
 
     def signoff(request: Request) -> Signoff:
         service: Signoff = request.app.state.signoff
         return service
 
     def reviewer(request: Request) -> bool:
-        return str(getattr(request.state, "role", "requester")) in ("reviewer", "admin")
+        return wiring.caller(request).sees_everyone
 
     def page(request: Request, name: str, title: str, status: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(
@@ -120,7 +127,7 @@ def add_draft_pages(app: FastAPI) -> None:
     async def send(request: Request) -> Response:
         form = {k: str(v) for k, v in (await request.form()).items()}
         draft = {"text": form.get("text", ""), "platform": form.get("platform", "x")}
-        service = request.app.state.service
+        service = wiring.service(request)
         try:
             scheduled = _scheduled(form.get("scheduled_at", ""), service.pack.timezone)
             item = signoff(request).submit(
@@ -173,7 +180,7 @@ def add_draft_pages(app: FastAPI) -> None:
             elif action == "versions":
                 draft = {"text": form.get("text", ""), "platform": form.get("platform") or "x"}
                 service.resubmit(
-                    request.app.state.service.pack, item_id, actor, draft, form.get("note") or None
+                    wiring.service(request).pack, item_id, actor, draft, form.get("note") or None
                 )
             else:
                 service.comment(item_id, actor, form.get("text"))
@@ -204,7 +211,7 @@ def _scheduled(text: str, zone: dt.tzinfo) -> dt.datetime | None:
             "the scheduled time is not a date and time",
             [{"field": "scheduled_at", "message": "is not a date and time"}],
         ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    return local_moment(moment, zone)
 
 
 __all__ = ["add_draft_pages"]

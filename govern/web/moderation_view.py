@@ -6,15 +6,12 @@ the moderator chooses to read it, and slurs stay masked unless asked for in full
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from fastapi import Request
 
-from govern.ids import new_id
 from govern.moderation.evidence import mask_words
-from govern.moderation_team import TeamDesk, slurs
-from govern.store.moderation_team import Decision
+from govern.moderation_team import slurs
 
 # Categories whose text is blurred until a moderator opens it (besides any text with a masked word).
 UPSETTING = {"threats", "hate", "insult", "abuse"}
@@ -37,21 +34,3 @@ def gentle(request: Request, comment: dict[str, Any]) -> dict[str, Any]:
         "masked": masked,
         "has_masked": masked != text,
     }
-
-
-def record_decision(request: Request, comment_id: str, action: str, reason: str, actor: str) -> None:
-    """A moderator's publish or remove on the queue, with its reason (the held rules when none
-    is given), for complaints and the Ombudsman."""
-    service = request.app.state.service
-    desk = TeamDesk(service.store)
-    stored = desk.records.comment(comment_id) or {}
-    record = service.store.find("moderation", comment_id)
-    rules = [str(r.get("rule")) for r in (record.result.get("reasons", []) if record else [])]
-    why = (
-        reason.strip()[:2000]
-        or f"the moderator confirmed the hold's reasons: {', '.join(rules) or 'none given'}"
-    )
-    decision = Decision(
-        new_id(), comment_id, str(stored.get("author") or ""), action, why, actor, dt.datetime.now(dt.UTC)
-    )
-    desk.records.record(decision)

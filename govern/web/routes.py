@@ -10,33 +10,25 @@ import datetime as dt
 import json
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from pydantic import ValidationError
 
-from govern.access.models import AccessRequest
 from govern.drafts.models import Platform
-from govern.errors import RequestError, error_body
-from govern.ids import new_id
-from govern.pack import Pack, field_errors
+from govern.errors import Conflict, NotFound, Refusal, RequestError, error_body
+from govern.pack import Pack
+from govern.people.http import decide_access, principal
+from govern.service import Service
+from govern.service.comments import Verdict
 from govern.signoff.rates import acknowledgement_rates
-from govern.store.base import Entry
-from govern.web.csrf import csrf_field, verify_csrf
-from govern.web.moderation_view import gentle, record_decision
+from govern.web.csrf import verify_csrf
+from govern.web.templating import HERE, templates
+from govern.web.wiring import Wiring
 
-HERE = Path(__file__).resolve().parent
-templates = Jinja2Templates(directory=str(HERE / "templates"))
-templates.env.globals["csrf_field"] = csrf_field
-templates.env.filters["segment"] = lambda value: quote(str(value), safe="")  # one path segment
 PLATFORMS = list(Platform.__args__)  # type: ignore[attr-defined]
 APPROACHES = ["listen", "reflect", "converse", "experiment", "embed"]
-templates.env.globals["gentle"] = gentle  # the moderation queue's blurred, masked text
 
 
 def _limits(pack: Pack) -> dict[str, int]:
@@ -75,9 +67,9 @@ def covered_rules(pack: Pack) -> set[str]:
     return covered
 
 
-def add_pages(app: FastAPI) -> None:
-    from govern.api.app import _actor, require
-    from govern.api.signin import reviews_queue
+def add_pages(app: FastAPI, wiring: Wiring) -> None:
+    """Mount the static files and the pages on `app`."""
+    require = wiring.require
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
@@ -90,8 +82,8 @@ def add_pages(app: FastAPI) -> None:
             status_code=status or (422 if context.get("error") else 200),
         )
 
-    def service(request: Request) -> Any:
-        return request.app.state.service
+    def service(request: Request) -> Service:
+        return wiring.service(request)
 
     @app.get(
         "/",
@@ -119,7 +111,7 @@ def add_pages(app: FastAPI) -> None:
         dependencies=[Depends(require("requester")), Depends(verify_csrf)],
     )
     async def draft_post(request: Request) -> HTMLResponse:
-        svc = service(request)
+        svc, caller = service(request), wiring.caller(request)
         pack: Pack = svc.pack
         form = dict(await request.form())
         draft: dict[str, Any] = {
@@ -142,13 +134,10 @@ def add_pages(app: FastAPI) -> None:
             "approaches": APPROACHES,
             "limits_json": json.dumps(_limits(pack)),
         }
-        try:
-            verdict = pack.check(draft)
-        except RequestError as exc:
+        try:  # the same path as the API's: metrics, shadow comparison and the log
+            verdict = svc.check(draft, caller.name)
+        except (RequestError, Refusal) as exc:
             return page(request, "draft.html", "Check a draft", "/", error=error_body(exc), **context)
-        svc.store.append(
-            "check", new_id(), _actor(request), pack.ref.model_dump(), draft, verdict.model_dump(mode="json")
-        )
         return page(
             request,
             "draft.html",
@@ -159,10 +148,15 @@ def add_pages(app: FastAPI) -> None:
             **context,
         )
 
-    def access_context(pack: Pack) -> dict[str, Any]:
+    def access_context(pack: Pack, request: Request) -> dict[str, Any]:
+        from govern.identity.facts import trusted
+
+        caller = principal(request)
         return {
             "approaches": pack.access.policy.approaches or {a: a for a in APPROACHES},
             "priorities": list(pack.access.priorities.values()),
+            "trusted": trusted(caller),  # only a trusted client states the requester's facts
+            "caller": caller.id,
         }
 
     @app.get(
@@ -179,7 +173,7 @@ def add_pages(app: FastAPI) -> None:
             "Request access",
             "/access",
             form={"priorities": []},
-            **access_context(pack),
+            **access_context(pack, request),
         )
 
     @app.post(
@@ -189,8 +183,6 @@ def add_pages(app: FastAPI) -> None:
         dependencies=[Depends(require("requester")), Depends(verify_csrf)],
     )
     async def access_post(request: Request) -> HTMLResponse:
-        from govern.api.app import _decide
-
         svc = service(request)
         pack: Pack = svc.pack
         raw = await request.form()
@@ -200,16 +192,23 @@ def add_pages(app: FastAPI) -> None:
         def listed(name: str) -> list[str]:
             return [x.strip() for x in str(form.get(name, "")).split(",") if x.strip()]
 
-        body: dict[str, Any] = {
-            "requester": {
+        context = {"form": form, **access_context(pack, request)}
+        # issue 16 (facts): a requester states only the business case; its facts come from their
+        # sources. Only a trusted client (intake, admin) states who it is for and their facts.
+        requester: dict[str, Any] = {}
+        if context["trusted"]:  # what it leaves empty is read from the directory and the records
+            stated = {
                 "id": form.get("requester_id", ""),
                 "department": form.get("department", ""),
-                "employment": form.get("employment", "permanent"),
+                "employment": form.get("employment", ""),
                 "groups": listed("groups"),
                 "training": [{"course": "social-media-essentials", "completed_on": form["training_on"]}]
                 if form.get("training_on")
                 else [],
-            },
+            }
+            requester = {k: v for k, v in stated.items() if v or k == "id"}
+        body: dict[str, Any] = {
+            "requester": requester,
             "site": form.get("site", ""),
             "access": form.get("access", "read"),
             "approach": form.get("approach", "listen"),
@@ -217,19 +216,20 @@ def add_pages(app: FastAPI) -> None:
                 "purpose": form.get("purpose", ""),
                 "priorities": form["priorities"],
                 "drivers": listed("drivers"),
-                "manager_approved": bool(form.get("manager_approved")),
                 "moderation_plan": form.get("moderation_plan") or None,
             },
         }
+        if context["trusted"] and form.get("manager_approved"):
+            body["business_case"]["manager_approved"] = True
         if form.get("duration_days"):
             body["business_case"]["duration_days"] = form["duration_days"]
-        context = {"form": form, **access_context(pack)}
         try:
-            parsed = AccessRequest.model_validate(body)
-            decision = _decide(svc, pack, parsed, str(getattr(request.state, "actor", "anonymous")))
-        except ValidationError as exc:
-            error = error_body(RequestError(field_errors(exc), "access request"))
-            return page(request, "access.html", "Request access", "/access", error=error, **context)
+            decision = decide_access(request, body)
+        except Refusal as exc:  # a refused fact or person: the same words as the API
+            error = {"message": exc.message, "details": exc.details}
+            return page(
+                request, "access.html", "Request access", "/access", error=error, status=exc.status, **context
+            )
         except RequestError as exc:
             return page(request, "access.html", "Request access", "/access", error=error_body(exc), **context)
         return page(request, "access.html", "Request access", "/access", decision=decision, **context)
@@ -243,7 +243,7 @@ def add_pages(app: FastAPI) -> None:
             "Review queue",
             "/reviews",
             # issue 16: a reviewer with named review queues sees only theirs (govern.api.signin)
-            referrals=[r for r in svc.store.referrals("open") if reviews_queue(request, r.refer_to)],
+            referrals=[r for r in svc.store.referrals("open") if principal(request).reviews(r.refer_to)],
             grants=svc.store.grants(today=today),
             message=message,
             error=error,
@@ -265,8 +265,7 @@ def add_pages(app: FastAPI) -> None:
         dependencies=[Depends(require("reviewer")), Depends(verify_csrf)],
     )
     async def review(decision_id: str, request: Request) -> Response:
-        from govern.api.app import ApiError, _review
-
+        svc, caller = service(request), wiring.caller(request)
         form = await request.form()
         outcome, reason = form.get("outcome"), str(form.get("reason") or "").strip() or None
         if outcome not in ("approve", "reject"):  # never a rejection by default
@@ -282,28 +281,25 @@ def add_pages(app: FastAPI) -> None:
             }
             return reviews_page(request, error=error)
         try:
-            result = _review(request, decision_id, "approved" if outcome == "approve" else "rejected", reason)
-        except ApiError as exc:
+            result = svc.review_referral(
+                decision_id, "approved" if outcome == "approve" else "rejected", reason, caller.name
+            )
+        except Refusal as exc:
             return reviews_page(request, error={"message": exc.message, "details": exc.details})
-        message = f"Approved: access granted (grant {result.grant_id})." if result.grant_id else "Rejected."
+        grant = result.grant
+        message = f"Approved: access granted (grant {grant.grant_id})." if grant else "Rejected."
         return reviews_page(request, message=message)
 
     def moderation_page(
         request: Request, message: str | None = None, error: Any = None, status: int | None = None
     ) -> HTMLResponse:
-        svc = service(request)
-        held = []
-        for comment in svc.store.comments("hold"):
-            record = svc.store.find("moderation", comment["comment_id"])
-            reasons = [r["rule"] for r in record.result.get("reasons", [])] if record else []
-            held.append({**comment, "reasons": reasons})
         return page(
             request,
             "moderation.html",
             "Moderation queue",
             "/moderation",
             status=status,
-            held=held,
+            held=service(request).held(),
             message=message,
             error=error,
         )
@@ -324,32 +320,22 @@ def add_pages(app: FastAPI) -> None:
         dependencies=[Depends(require("reviewer")), Depends(verify_csrf)],
     )
     async def moderate(comment_id: str, request: Request) -> HTMLResponse:
-        svc = service(request)
+        svc, caller = service(request), wiring.caller(request)
         form = await request.form()
         action = form.get("outcome")
-        if action not in ("publish", "remove"):
+        if action != "publish" and action != "remove":
             details = [{"field": "outcome", "message": "must be publish or remove"}]
             return moderation_page(
                 request, error={"message": "Choose Publish or Remove.", "details": details}
             )
-        actor = _actor(request)  # the signed-in key's name, as the API records it
-        review = Entry(
-            "review",
-            comment_id,
-            actor,
-            svc.pack.ref.model_dump(),
-            {"comment_id": comment_id},
-            {"action": action},
-        )
-        if not svc.store.set_comment_action(comment_id, str(action), actor, only_from="hold", also=[review]):
-            known = svc.store.find("moderation", comment_id) is not None
-            message = (
-                "That comment is no longer held: it was already published or removed."
-                if known
-                else "There is no such comment."
-            )
-            return moderation_page(request, error={"message": message}, status=409 if known else 404)
-        record_decision(request, comment_id, str(action), str(form.get("reason") or ""), actor)
+        try:
+            verdict: Verdict = "publish" if action == "publish" else "remove"
+            svc.review_comment(comment_id, verdict, str(form.get("reason") or ""), caller.name)
+        except NotFound:
+            return moderation_page(request, error={"message": "There is no such comment."}, status=404)
+        except Conflict:
+            message = "That comment is no longer held: it was already published or removed."
+            return moderation_page(request, error={"message": message}, status=409)
         return moderation_page(
             request, message=f"The comment was {'published' if action == 'publish' else 'removed'}."
         )

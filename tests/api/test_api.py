@@ -16,6 +16,7 @@ from govern.store.sql import SqlStore
 from tests.access.test_engine import AT
 from tests.access.test_engine import request as access_request
 from tests.conftest import DEFAULT_PACK, LOCAL
+from tests.identity.fakes import directory, own_request
 
 
 def test_decide_stores_the_decision_and_creates_a_grant(store: SqlStore) -> None:
@@ -195,9 +196,9 @@ def test_healthz_metrics_and_openapi(client: TestClient) -> None:
 
 
 def test_keys_and_roles(store: SqlStore) -> None:
-    for name, role in (("it", "requester"), ("lead", "reviewer"), ("ops", "admin")):
+    for name, role in (("jsmith", "requester"), ("lead", "reviewer"), ("ops", "admin")):
         store.add_key(name, name, role, hashlib.sha256(f"secret-{name}".encode()).hexdigest())
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=False))
+    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=False, directory=directory(store)))
 
     def auth(name: str) -> dict[str, str]:
         return {"Authorization": f"Bearer secret-{name}"}
@@ -209,12 +210,13 @@ def test_keys_and_roles(store: SqlStore) -> None:
         ).status_code
         == 401
     )
-    assert client.post("/v1/access/decisions", json=access_request(), headers=auth("it")).status_code == 200
-    assert client.get("/v1/referrals", headers=auth("it")).status_code == 403
+    mine = own_request()  # a requester states only the business case (issue 16)
+    assert client.post("/v1/access/decisions", json=mine, headers=auth("jsmith")).status_code == 200
+    assert client.get("/v1/referrals", headers=auth("jsmith")).status_code == 403
     assert client.get("/v1/referrals", headers=auth("lead")).status_code == 200
     assert client.post("/v1/policies/reload", headers=auth("lead")).status_code == 403
     assert client.post("/v1/policies/reload", headers={"X-API-Key": "secret-ops"}).status_code == 200
-    assert [r.actor for r in store.log() if r.kind == "decision"] == ["it"]
+    assert [r.actor for r in store.log() if r.kind == "decision"] == ["jsmith"]
 
 
 def test_database_down_is_503_and_nothing_is_acknowledged(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from govern.api.app import create_app
 from govern.store.moderation_team import ModerationRecords
 from govern.store.sql import SqlStore
 from tests.conftest import DEFAULT_PACK
+from tests.helpers import add_keys, bearer, keyed_client
 
 PAYLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "platforms"
 PHONE = "Ring me on 07700 900123 about the bins"
@@ -40,18 +41,12 @@ def comment(
 
 @pytest.fixture
 def keyed(store: SqlStore) -> TestClient:
-    for name, role in (
-        ("integration", "requester"),
-        ("mod-a", "reviewer"),
-        ("mod-b", "reviewer"),
-        ("ops", "admin"),
-    ):
-        store.add_key(name, name, role, hashlib.sha256(f"secret-{name}".encode()).hexdigest())
-    return TestClient(create_app(str(DEFAULT_PACK), store, open_access=False))
+    people = (("integration", "requester"), ("mod-a", "reviewer"), ("mod-b", "reviewer"), ("ops", "admin"))
+    add_keys(store, *people)
+    return keyed_client(store)
 
 
-def auth(name: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer secret-{name}"}
+auth = bearer
 
 
 # --- platforms --------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from typing import Any
 
@@ -14,12 +13,7 @@ from govern.store.base import Grant, ReferralNotOpen, grant_terms
 from govern.store.sql import SqlStore
 from tests.access.test_engine import request as access_request
 from tests.conftest import DEFAULT_PACK, LOCAL
-
-
-def _keys(store: SqlStore, *people: tuple[str, str]) -> dict[str, dict[str, str]]:
-    for name, role in people:
-        store.add_key(f"id-{name}", name, role, hashlib.sha256(f"secret-{name}".encode()).hexdigest())
-    return {name: {"Authorization": f"Bearer secret-{name}"} for name, _ in people}
+from tests.helpers import add_keys, csrf_token, open_client
 
 
 def _grant(store: SqlStore, grant_id: str, decision_id: str) -> Grant:
@@ -48,7 +42,9 @@ def _referral(client: TestClient, headers: dict[str, str], requester: str) -> st
 def test_nobody_reviews_a_referral_they_asked_for_or_submitted(
     store: SqlStore, submitter: str, requester: str, action: str
 ) -> None:
-    keys = _keys(store, ("lead", "reviewer"), ("adoe", "requester"), ("boss", "reviewer"))
+    # Only a trusted key asks for someone else (issue 16): lead is an admin (who may also review),
+    # adoe an intake client.
+    keys = add_keys(store, ("lead", "admin"), ("adoe", "intake"), ("boss", "reviewer"))
     client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=False))
     decision_id = _referral(client, keys[submitter], requester)
     own = client.post(f"/v1/referrals/{decision_id}/{action}", json={"reason": "fine"}, headers=keys["lead"])
@@ -83,7 +79,7 @@ def test_a_decided_referral_cannot_be_decided_again(
 
 
 def test_approval_is_one_transaction(store: SqlStore) -> None:
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url=LOCAL)
+    client = open_client(store)
     decision_id = _referral(client, {}, "jsmith")
     records = len(store.log())
     grant = _grant(store, "g-taken", decision_id)
@@ -123,7 +119,7 @@ def test_the_review_form_accepts_only_approve_or_reject(
 ) -> None:
     decision_id = _referral(client, {}, "jsmith")
     client.get("/reviews", headers={"accept": "text/html"})  # the page issues the form's CSRF token
-    form = {"outcome": outcome, "reason": "because", "csrf_token": client.cookies["govern_csrf"]}
+    form = {"outcome": outcome, "reason": "because", "csrf_token": csrf_token(client, "/reviews")}
     page = client.post(f"/reviews/{decision_id}", data=form)
     assert page.status_code == 422 and "Choose Approve or Reject." in page.text
     assert store.referral(decision_id).status == "open"  # type: ignore[union-attr]
@@ -137,7 +133,7 @@ def test_a_failed_approval_leaves_the_referral_open_with_no_grant(
     )
     decision_id = _referral(client, {}, "jsmith")
     store.add_grant(Grant("g-taken", "other", "adoe", "x.com", "social-network", "read"))
-    monkeypatch.setattr("govern.api.app.new_id", lambda: "g-taken")  # the grant's insert will fail
+    monkeypatch.setattr("govern.service.access.new_id", lambda: "g-taken")  # the grant's insert will fail
     records = len(store.log())
     assert client.post(f"/v1/referrals/{decision_id}/approve", json={}).status_code >= 500
     assert store.referral(decision_id).status == "open"  # type: ignore[union-attr]
@@ -149,7 +145,7 @@ def test_a_failed_approval_leaves_the_referral_open_with_no_grant(
 
 
 def test_two_reviewers_deciding_at_once_one_wins_and_the_other_writes_nothing(store: SqlStore) -> None:
-    client = TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url=LOCAL)
+    client = open_client(store)
     decision_id = _referral(client, {}, "jsmith")
     records = len(store.log())
     start = threading.Barrier(2)

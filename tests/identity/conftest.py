@@ -1,10 +1,16 @@
+"""The identity tests' fixtures: the service's stores (SQLite, and PostgreSQL when GOVERN_TEST_PG
+is set) and Node's oidc-provider on a free loopback port."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
 
+from tests.api.conftest import state_home, store
 from tests.identity.provider import RunningProvider, start_provider, stop_provider
+
+__all__ = ["provider", "state_home", "store"]
 
 
 @pytest.fixture(scope="session")

@@ -196,7 +196,7 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     ],
 )
 def test_a_principals_roles_admit_what_keys_roles_admit(roles: set[str], needs: str, allowed: bool) -> None:
-    from govern.api.app import ApiError
+    from govern.api.errors import ApiError
     from govern.api.signin import check_role
     from govern.identity.model import Principal
 

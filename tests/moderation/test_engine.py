@@ -10,6 +10,7 @@ import pytest
 
 from govern import Pack, RequestError
 from govern.moderation.engine import add_working_days, same_text
+from govern.moderation.models import Comment
 
 LONDON = ZoneInfo("Europe/London")
 WEDNESDAY = "2026-11-18T11:00:00Z"
@@ -115,3 +116,36 @@ def test_finding_offsets_match_excerpts(council: Pack) -> None:
     for f in result.findings:
         assert text[f.start : f.end] == f.excerpt
     assert {f.excerpt for f in result.findings} >= {"07700 900123", "jo@example.org"}
+
+
+def _said(minute: int, author: str = "a") -> Comment:
+    return Comment.model_validate(
+        {
+            "text": "Fix it",
+            "channel": "facebook-page",
+            "author": {"id": author},
+            "posted_at": f"2026-11-18T11:{minute:02d}:00Z",
+        }
+    )
+
+
+# (minutes of the author's timeline in order, which of them is judged, how many repeats it has):
+# the engine alone decides what counts, even when the timeline holds the comment itself.
+REPEATS = [
+    pytest.param([0, 3, 6], 2, 2, id="two-before"),
+    pytest.param([0, 3, 6], 0, 0, id="later-ones-never-count"),
+    pytest.param([6, 3, 0], 0, 2, id="by-time-not-by-place"),
+    pytest.param([5, 5, 5], 1, 1, id="same-moment-counts-only-before-it"),
+    pytest.param([0, 20], 1, 0, id="outside-the-window"),
+]
+
+
+@pytest.mark.parametrize(("minutes", "judged", "expected"), REPEATS)
+def test_repeats_are_judged_by_time_and_the_order_given(
+    council: Pack, minutes: list[int], judged: int, expected: int
+) -> None:
+    timeline = [_said(m) for m in minutes] + [_said(minutes[judged], author="b")]
+    comment = timeline[judged]
+    posted = comment.posted_at
+    assert posted is not None
+    assert council.moderation.repeats(comment, posted, timeline) == expected

@@ -14,10 +14,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from govern import PolicyError, load_pack, sandbox
-from govern.api import app as app_module
 from govern.api import server
 from govern.api.app import create_app
 from govern.sandbox import check_pack
+from govern.service import core as service_core
 from govern.store.sql import SqlStore
 from tests.conftest import DEFAULT_PACK, FIXTURES, LOCAL, ROOT
 
@@ -105,7 +105,7 @@ def test_any_exception_on_reload_keeps_the_old_pack_and_is_logged(
     def broken(path: str) -> None:
         raise IsADirectoryError(21, "Is a directory", "/usr/share/zoneinfo/Europe")
 
-    monkeypatch.setattr(app_module, "load_untrusted", broken)
+    monkeypatch.setattr(service_core, "load_untrusted", broken)
     with caplog.at_level(logging.ERROR, logger="govern.api"):
         response = client.post("/v1/policies/reload")
     assert response.status_code == 422

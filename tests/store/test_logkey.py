@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from govern.cli import main
+from govern.settings import Settings
 from govern.store.logkey import LogKeyError, LogSettings
 from govern.store.sql import SqlStore
 from tests.store.conftest import attack
@@ -56,14 +57,14 @@ def test_a_missing_key_is_refused_once_the_log_holds_records(tmp_path: Path) -> 
 def test_the_key_can_come_from_the_environment_and_must_match(tmp_path: Path) -> None:
     env = {"GOVERN_LOG_KEY": SECRET, "GOVERN_LOG_DIR": str(tmp_path / "heads"), "HOME": str(tmp_path)}
     db = str(tmp_path / "govern.db")
-    store = SqlStore(db, log=LogSettings.from_env(env))
+    store = SqlStore(db, log=Settings.from_env(env).log)
     store.append("decision", "d1", "it", POLICY, {}, {})
     store.close()
     assert not list(tmp_path.rglob("*.log-key")) and list((tmp_path / "heads").glob("*.log-head"))
-    again = SqlStore(db, log=LogSettings.from_env(env))
+    again = SqlStore(db, log=Settings.from_env(env).log)
     assert again.verify() is None
     again.close()
-    other = SqlStore(db, log=LogSettings.from_env({**env, "GOVERN_LOG_KEY": "t" * 40}), check_key=False)
+    other = SqlStore(db, log=Settings.from_env({**env, "GOVERN_LOG_KEY": "t" * 40}).log, check_key=False)
     assert "does not match its MAC" in str(other.verify())
     other.close()
 
@@ -74,7 +75,7 @@ def test_a_short_secret_is_refused(tmp_path: Path) -> None:
 
 
 def test_postgresql_files_go_to_the_state_folder_named_without_the_password() -> None:
-    settings = LogSettings.from_env({"HOME": "/home/ops"})
+    settings = Settings.from_env({"HOME": "/home/ops"}).log
     key, head = settings.files("postgresql+psycopg://govern:secret@db/govern")
     same_db, _ = settings.files("postgresql+psycopg://govern:other@db/govern")
     assert key.parent == Path("/home/ops/.local/state/govern") and key == same_db
@@ -86,7 +87,7 @@ def test_cli_verify_lists_the_problems_and_export_head_is_checked_later(
 ) -> None:
     db = str(tmp_path / "govern.db")
     monkeypatch.setenv("GOVERN_LOG_DIR", str(tmp_path / "keys"))
-    store = SqlStore(db)
+    store = SqlStore(db, log=Settings.from_env().log)
     for ref in ("d1", "d2", "d3"):
         store.append("decision", ref, "it", POLICY, {}, {})
     store.close()
@@ -123,7 +124,7 @@ def test_cli_keys_role_is_logged(
     assert main(["keys", "role", "--key-id", key_id, "--role", "requester", "--db", db]) == 0
     assert json.loads(capsys.readouterr().out)["role"] == "requester"
     assert main(["keys", "role", "--key-id", "nope", "--role", "admin", "--db", db]) == 1
-    store = SqlStore(db)
+    store = SqlStore(db, log=Settings.from_env().log)
     try:
         assert [(r.kind, r.result) for r in store.log()] == [
             ("key", {"role": "admin"}),

@@ -120,6 +120,7 @@ def test_the_draft_checker_works_without_javascript(server: str, browser: Any) -
 def test_an_access_request_shows_the_decision_in_plain_english(server: str, page: Any) -> None:
     page.goto(server + "/access")
     page.fill("#requester_id", "jsmith")
+    page.select_option("#employment", "permanent")  # stated: no directory here (issue 16)
     page.fill("#department", "Planning")
     page.fill("#site", "https://x.com/examplecouncil")
     page.select_option("#access", "post")
@@ -143,6 +144,7 @@ def test_an_access_request_shows_the_decision_in_plain_english(server: str, page
 def test_approving_a_referral_creates_a_grant(server: str, page: Any) -> None:
     page.goto(server + "/access")
     page.fill("#requester_id", "comms-lead")
+    page.select_option("#employment", "permanent")  # stated: no directory here (issue 16)
     page.fill("#site", "facebook.com")
     page.select_option("#access", "manage")
     page.select_option("#approach", "converse")

@@ -17,6 +17,7 @@ from govern.api.middleware import WebSettings
 from govern.store.sql import SqlStore
 from tests.access.test_engine import request as access_request
 from tests.conftest import DEFAULT_PACK, LOCAL
+from tests.helpers import csrf_token, open_client
 
 EVIL = "https://evil.example"
 FORM = "application/x-www-form-urlencoded"
@@ -32,12 +33,10 @@ def store(tmp_path: Path) -> Iterator[SqlStore]:
 @pytest.fixture
 def client(store: SqlStore) -> TestClient:
     """Open mode, as `govern serve` on loopback without keys."""
-    return TestClient(create_app(str(DEFAULT_PACK), store, open_access=True), base_url=LOCAL)
+    return open_client(store)
 
 
-def token(client: TestClient) -> str:
-    client.get("/policy")  # any page issues the CSRF cookie (__Host- prefixed over https)
-    return client.cookies.get("govern_csrf") or client.cookies["__Host-govern_csrf"]
+token = csrf_token
 
 
 def referral(client: TestClient) -> str:

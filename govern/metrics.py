@@ -28,6 +28,12 @@ EXPIRING = Gauge(
     "Current grants expiring within 14 days (set at each scrape)",
     multiprocess_mode="max",
 )
+SCIM = Counter("govern_scim_writes_total", "SCIM writes by resource and operation", ["resource", "operation"])
+DIRECTORY_LEAVERS = Counter("govern_directory_leavers_total", "People made inactive or deleted over SCIM")
+DIRECTORY_MOVERS = Counter("govern_directory_movers_total", "People moved to another department over SCIM")
+DIRECTORY_REVOKED = Counter(
+    "govern_directory_grants_revoked_total", "Grants revoked because of a directory change", ["reason"]
+)
 DECIDE_SECONDS = Histogram(
     "govern_decide_seconds",
     "Time to decide and record one access request",
