@@ -22,6 +22,7 @@ test: $(STAMP)  ## lint, types, the pack, the models, every test and scenario (P
 	$(BIN)/python -m govern.moderation.train --check
 	bash scripts/browser.sh
 	bash scripts/squid.sh
+	bash scripts/oidc.sh
 	GOVERN_TEST_PG="$$(bash scripts/postgres.sh)" $(BIN)/pytest
 	$(BIN)/govern test --policies policies/council-default features --min-coverage 100 --mutate > /dev/null
 

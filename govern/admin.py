@@ -17,12 +17,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from govern.api.roles import POWERS, ROLES
 from govern.ids import name_problem, new_id
 from govern.settings import DEPRECATED_PACK_VARIABLE, Settings
 from govern.store.base import StoreUnavailable
 
-ROLES = ("requester", "reviewer", "admin")
-CAPABILITIES = ("provisioning", "intake")  # roles outside the ladder: SCIM only; intake (issue 16)
+CAPABILITIES = tuple(r for r in POWERS if r not in ROLES)  # off the ladder: provisioning, intake
 MAX_SHOWN = 50  # problems printed by `govern audit verify`
 
 
@@ -73,8 +73,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
         except PolicyError as exc:
             print(f"govern: the {label} '{folder}' does not load\n{exc}", file=sys.stderr)
             return 1
+    from pydantic import ValidationError
+
+    from govern.identity.settings import OidcSettings
+
+    try:  # GOVERN_OIDC_*: with a provider configured everyone signs in, so the service is never open
+        oidc = OidcSettings.from_env()
+    except ValidationError as exc:
+        problems = "; ".join(str(e["msg"]) for e in exc.errors())
+        print(f"govern: the sign-in settings (GOVERN_OIDC_*) are unusable: {problems}", file=sys.stderr)
+        return 2
     store = open_store(args.db)
-    open_access = not store.keys()
+    open_access = not store.keys() and oidc is None
     if open_access and not is_loopback(args.host):
         print(
             f"govern: refusing to listen on {args.host} without API keys; create one with "

@@ -17,7 +17,8 @@ from govern.api.identity import DECIDE_BODY
 from govern.api.schemas import Batch, BatchItem, BatchResult, GrantOut, ReferralOut, Review, error_of
 from govern.pack import Pack
 from govern.people.http import decide_access, decide_each
-from govern.service import Caller
+from govern.people.http import principal as principal_of
+from govern.service import Caller, Service
 from govern.store.base import Entry
 
 router = APIRouter(route_class=BoundedJsonRoute)
@@ -56,21 +57,28 @@ def get_decision(decision_id: str, service: ServiceDep, caller: Requester) -> di
 
 @router.get("/v1/referrals", response_model=list[ReferralOut], tags=["referrals"])
 def list_referrals(
-    service: ServiceDep, _: Reviewer, status: Literal["open", "approved", "rejected"] | None = "open"
+    request: Request,
+    service: ServiceDep,
+    _: Reviewer,
+    status: Literal["open", "approved", "rejected"] | None = "open",
 ) -> list[ReferralOut]:
-    return [ReferralOut.of(r) for r in service.referrals(status)]
+    who = principal_of(request)  # a reviewer with named review queues sees only theirs (issue 16)
+    return [ReferralOut.of(r) for r in service.referrals(status) if who.reviews(r.refer_to)]
 
 
 @router.post("/v1/referrals/{decision_id}/approve", response_model=ReferralOut, tags=["referrals"])
 def approve(
-    decision_id: str, service: ServiceDep, caller: Reviewer, body: Review | None = None
+    decision_id: str, request: Request, service: ServiceDep, caller: Reviewer, body: Review | None = None
 ) -> ReferralOut:
     reason = body.reason if body else None
+    _in_queue(request, service, decision_id)
     return ReferralOut.reviewed(service.review_referral(decision_id, "approved", reason, caller.name))
 
 
 @router.post("/v1/referrals/{decision_id}/reject", response_model=ReferralOut, tags=["referrals"])
-def reject(decision_id: str, body: Review, service: ServiceDep, caller: Reviewer) -> ReferralOut:
+def reject(
+    decision_id: str, body: Review, request: Request, service: ServiceDep, caller: Reviewer
+) -> ReferralOut:
     if not body.reason:
         raise ApiError(
             422,
@@ -78,7 +86,15 @@ def reject(decision_id: str, body: Review, service: ServiceDep, caller: Reviewer
             "a rejection needs a reason",
             [{"field": "reason", "message": "is required"}],
         )
+    _in_queue(request, service, decision_id)
     return ReferralOut.reviewed(service.review_referral(decision_id, "rejected", body.reason, caller.name))
+
+
+def _in_queue(request: Request, service: Service, decision_id: str) -> None:
+    """Only the referral's own queue's reviewers decide it (issue 16: queues from the role map)."""
+    referral = service.store.referral(decision_id)
+    if referral is not None and not principal_of(request).reviews(referral.refer_to):
+        raise ApiError(403, "forbidden", f"this referral is for the {referral.refer_to} queue, not yours")
 
 
 @router.get("/v1/grants", response_model=list[GrantOut], tags=["access"])

@@ -22,7 +22,9 @@ from govern.api.middleware import Guard, Observe, WebSettings
 from govern.api.moderation_team import PlatformSettings
 from govern.api.moderation_team import router as moderation_team
 from govern.api.scim import router as scim
+from govern.api.signin import add_signin
 from govern.identity.model import Directory
+from govern.identity.settings import OidcSettings
 from govern.service import Service
 from govern.settings import Settings
 from govern.store.base import Store
@@ -44,6 +46,7 @@ def create_app(
     clock: Callable[[], dt.datetime] | None = None,
     settings: Settings | None = None,
     directory: Directory | None = None,
+    oidc: OidcSettings | None = None,
 ) -> FastAPI:
     """The FastAPI application serving `policies` with `store` (and `clock`, tests' fixed time).
 
@@ -60,6 +63,7 @@ def create_app(
         redoc_url=None,
     )
     app.router.route_class = BoundedJsonRoute  # before any route is added
+    open_access = open_access and oidc is None  # a provider is configured: everyone signs in
     service = Service(policies, store, open_access=open_access, shadow=shadow, clock=clock)
     app.state.service = service
     errors.install(app)
@@ -67,6 +71,7 @@ def create_app(
     app.add_middleware(Guard, is_open=lambda: service.open_access, settings=web or WebSettings())
     wiring = Wiring(require=require, service=get_service, caller=caller)
     add_pages(app, wiring)
+    add_signin(app, oidc)  # sign-in and bearer tokens from the council's provider: issue 16
     add_signoff(app)
     add_draft_pages(app, wiring)
     app.include_router(moderation_team(PlatformSettings.of(settings) if settings is not None else None))

@@ -13,13 +13,11 @@ from fastapi import Request
 
 from govern.api.deps import get_service
 from govern.api.errors import ApiError
+from govern.api.roles import may
+from govern.api.signin import authenticate, check_role, top_role
 from govern.identity.model import Principal
 from govern.service import ANONYMOUS, Caller
 
-ROLES = ("requester", "reviewer", "admin")  # each role may do what the ones before it may
-# Roles off the ladder (issue 16): `intake` is a requester that may also state another person's
-# facts; `provisioning` does SCIM and nothing else. `require` admits them only where named here.
-POWERS = {"intake": ("requester", "intake"), "admin": ("intake",), "provisioning": ("provisioning",)}
 OPEN = Caller("anonymous", "admin")  # open mode: no keys exist, loopback only
 
 
@@ -50,6 +48,12 @@ def require(role: str) -> Callable[[Request], Awaitable[Caller]]:
         if service.open_access:
             request.state.caller = OPEN
             return OPEN
+        # OpenID Connect (issue 16): a provider's bearer JWT or a signed-in session, else a key
+        if (who := await authenticate(request)) is not None:
+            check_role(who, role)
+            found = Caller(who.id, top_role(who))
+            request.state.caller, request.state.principal = found, who
+            return found
         secret = presented_key(request)
         if not secret:
             raise ApiError(401, "unauthenticated", "an API key is required (Authorization: Bearer KEY)")
@@ -65,9 +69,3 @@ def require(role: str) -> Callable[[Request], Awaitable[Caller]]:
 
     return check
 
-
-def may(has: str, needs: str) -> bool:
-    """Whether a key with role `has` may do what needs role `needs`: up the ladder, or a power."""
-    if has in ROLES and needs in ROLES:
-        return ROLES.index(has) >= ROLES.index(needs)
-    return needs in POWERS.get(has, ())

@@ -46,7 +46,10 @@ def status_of(exc: Refusal) -> int:
 def login_page(request: Request, status: int, code: str, message: str) -> Response:
     """A person in a browser gets a readable page asking for an API key, not JSON."""
     metrics.ERRORS.labels(code=code).inc()
-    return templates.TemplateResponse(request, "login.html", {"message": message}, status_code=status)
+    from govern.api.signin import sign_in_choice  # the provider's link, when sign-in is configured
+
+    context = {"message": message, "sign_in": sign_in_choice(request)}
+    return templates.TemplateResponse(request, "login.html", context, status_code=status)
 
 
 def _answer(request: Request, status: int, code: str, message: str, details: list[Any]) -> Response:

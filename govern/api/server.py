@@ -15,6 +15,7 @@ from fastapi import FastAPI
 
 from govern.api.app import create_app
 from govern.errors import PolicyError
+from govern.identity.settings import OidcSettings
 from govern.policy.files import list_files
 from govern.service import Service
 from govern.settings import Settings
@@ -86,6 +87,7 @@ def app_factory(settings: Settings | None = None) -> FastAPI:
         open_access=settings.open,
         shadow=str(settings.shadow) if settings.shadow else None,
         settings=settings,
+        oidc=OidcSettings.from_env(),  # GOVERN_OIDC_*: sign-in and bearer tokens (docs/identity.md)
     )
     service: Service = app.state.service
 

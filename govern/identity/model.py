@@ -45,6 +45,12 @@ class Principal:
     via: Literal["key", "session", "bearer", "open"] = "key"
     queues: frozenset[str] = field(default_factory=frozenset)  # named review queues, e.g. it-security
 
+    def reviews(self, queue: str | None) -> bool:
+        """Whether this caller may see and decide a referral for `queue`: a reviewer signed in
+        with named review queues reviews only those; admins, and callers with no named queue
+        (API keys), review every queue."""
+        return not self.queues or "admin" in self.roles or queue in self.queues
+
 
 class Directory(Protocol):
     """What the decision path needs from the directory."""

@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from govern.drafts.models import Platform
 from govern.errors import Conflict, NotFound, Refusal, RequestError, error_body
 from govern.pack import Pack
-from govern.people.http import decide_access
+from govern.people.http import decide_access, principal
 from govern.service import Service
 from govern.service.comments import Verdict
 from govern.signoff.rates import acknowledgement_rates
@@ -150,7 +150,6 @@ def add_pages(app: FastAPI, wiring: Wiring) -> None:
 
     def access_context(pack: Pack, request: Request) -> dict[str, Any]:
         from govern.identity.facts import trusted
-        from govern.people.http import principal  # issue 16 (facts)
 
         caller = principal(request)
         return {
@@ -243,7 +242,8 @@ def add_pages(app: FastAPI, wiring: Wiring) -> None:
             "reviews.html",
             "Review queue",
             "/reviews",
-            referrals=svc.store.referrals("open"),
+            # issue 16: a reviewer with named review queues sees only theirs (govern.api.signin)
+            referrals=[r for r in svc.store.referrals("open") if principal(request).reviews(r.refer_to)],
             grants=svc.store.grants(today=today),
             message=message,
             error=error,
