@@ -10,6 +10,7 @@ from typing import Any
 from govern.access.engine import AccessEngine
 from govern.access.models import AccessDecision, AccessRequest
 from govern.access.sites import SiteCatalogue
+from govern.checks import KINDS as DETECTORS
 from govern.clock import SYSTEM_IDS, Clock, IdSource, system_clock
 from govern.contract import PolicyRef
 from govern.contract import field_errors as field_errors  # re-exported: its home is govern.contract
@@ -161,6 +162,7 @@ class Pack:
 
 # The areas of a pack by the kind of answer the log records for them.
 AREAS = {"decision": "access", "check": "drafts", "moderation": "moderation"}
+DETECTOR_SCHEMAS = {kind: schema for kind, (schema, *_) in DETECTORS.items()}  # for the loader
 
 
 def outcome(kind: str, result: dict[str, Any]) -> tuple[str, list[str]]:
@@ -203,7 +205,8 @@ def load_pack(
     draft or comment with no time of its own) and for decision ids.
     """
     root = packs_root or Settings.from_env().packs_root
-    pack, problems = compile_pack(read_pack(Path(path), Path(root) if root else None), clock=clock, ids=ids)
+    raw = read_pack(Path(path), DETECTOR_SCHEMAS, Path(root) if root else None)
+    pack, problems = compile_pack(raw, clock=clock, ids=ids)
     if problems:
         raise PolicyError(problems)
     return pack

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -23,6 +24,9 @@ API_VERSION = "govern/v1"
 PACK_FILE_NAME = "pack.yaml"
 MAX_EXTENDS = 8  # packs in one `extends:` chain
 _ZONE_KEY = re.compile(r"[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*")
+
+
+Detectors = Mapping[str, Mapping[str, Any]]  # a detector kind -> its Cerberus schema
 
 
 @cache
@@ -67,7 +71,7 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _read_document(doc: Document, problems: list[Problem]) -> Spec | None:
+def _read_document(doc: Document, problems: list[Problem], detectors: Detectors) -> Spec | None:
     found = validate.check(doc, doc.data, ENVELOPE)
     if found:
         problems.extend(found)
@@ -84,7 +88,7 @@ def _read_document(doc: Document, problems: list[Problem]) -> Spec | None:
         return None
     found = validate.check(doc, data["spec"], KINDS[kind], ("spec",))
     if not found:
-        found = _check_detectors(doc, kind, data["spec"])
+        found = _check_detectors(doc, kind, data["spec"], detectors)
     if found:
         problems.extend(found)
         return None
@@ -93,19 +97,17 @@ def _read_document(doc: Document, problems: list[Problem]) -> Spec | None:
     return Spec(kind=kind, metadata=metadata, spec=spec)
 
 
-def _check_detectors(doc: Document, kind: str, spec: dict[str, Any]) -> list[Problem]:
+def _check_detectors(doc: Document, kind: str, spec: dict[str, Any], detectors: Detectors) -> list[Problem]:
     """Each detector against the schema of its own kind (phrases, patterns, ...)."""
-    from govern.checks import KINDS as DETECTORS
-
     problems: list[Problem] = []
     for path, detector in detector_specs(kind, spec):
         name = detector.get("kind")
-        if name not in DETECTORS:
-            hint = did_you_mean(str(name), DETECTORS) or f" (kinds: {', '.join(DETECTORS)})"
+        if name not in detectors:
+            hint = did_you_mean(str(name), detectors) or f" (kinds: {', '.join(detectors)})"
             message = f"unknown check kind '{name}'{hint}"
             problems.append(Problem(doc.at(path + ("kind",)), "G203", message, render_path(path)))
             continue
-        schema = {**DETECTORS[str(name)][0], **DETECTOR_EXTRAS.get(kind, {})}
+        schema = {**detectors[str(name)], **DETECTOR_EXTRAS.get(kind, {})}
         problems += validate.check(doc, detector, schema, path)
     return problems
 
@@ -160,10 +162,14 @@ def _read_pack_file(root: Path, problems: list[Problem]) -> tuple[Document, dict
     return doc, settings
 
 
-def read_pack(root: Path, packs_root: Path | None = None, _chain: tuple[Path, ...] = ()) -> RawPack:
+def read_pack(
+    root: Path, detectors: Detectors, packs_root: Path | None = None, _chain: tuple[Path, ...] = ()
+) -> RawPack:
     """Validate and merge a pack folder; raise PolicyError listing every problem.
 
-    `extends:` may only name packs under `packs_root` (by default the folder holding `root`).
+    `detectors` names each detector kind with its schema (govern.checks' registry, handed in so
+    the loader needs nothing above it). `extends:` may only name packs under `packs_root` (by
+    default the folder holding `root`).
     """
     root = root.resolve()
     packs_root = (packs_root or root.parent).resolve()
@@ -179,7 +185,7 @@ def read_pack(root: Path, packs_root: Path | None = None, _chain: tuple[Path, ..
 
     parent: RawPack | None = None
     if isinstance(settings.get("extends"), str):
-        parent = _read_parent(root, packs_root, settings["extends"], pack_doc, _chain, problems)
+        parent = _read_parent(root, detectors, packs_root, settings["extends"], pack_doc, _chain, problems)
 
     zone = ZoneInfo("UTC")
     zone_name = settings.get("timezone") if isinstance(settings.get("timezone"), str) else None
@@ -206,7 +212,7 @@ def read_pack(root: Path, packs_root: Path | None = None, _chain: tuple[Path, ..
         docs, found = read_documents(file, _display(file))
         problems.extend(found)
         for doc in docs:
-            if (spec := _read_document(doc, problems)) is not None:
+            if (spec := _read_document(doc, problems, detectors)) is not None:
                 specs.append(spec)
     _duplicates(specs, problems)
 
@@ -259,6 +265,7 @@ def read_pack(root: Path, packs_root: Path | None = None, _chain: tuple[Path, ..
 
 def _read_parent(
     root: Path,
+    detectors: Detectors,
     packs_root: Path,
     extends: str,
     pack_doc: Document,
@@ -284,7 +291,7 @@ def _read_parent(
         )
         return None
     try:
-        return read_pack(target, packs_root, (*chain, root))
+        return read_pack(target, detectors, packs_root, (*chain, root))
     except PolicyError as exc:
         problems.extend(exc.problems)
         return None
