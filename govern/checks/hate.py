@@ -7,6 +7,10 @@ group was named earlier in the comment:
   "filthy immigrants", "trans people are not real women", "disabled people are a burden";
 - dehumanisation: "immigrants are vermin", "they breed like rats", "a plague of refugees";
 - exclusion: "send them back", "no more Muslims", "Travellers don't belong here";
+- negated positives and possessives: "no woman is fit to run the council", "a Muslim's word means
+  nothing", "they'll never be good enough";
+- implicit derogation with no derogatory word, tied to the group: "since the refugees moved in you
+  can't walk the streets at night", "women belong at home", "just what this estate needed, more ...";
 - threats to a group: "gas the Jews", "gay people should be shot";
 - slurs from the pack's list, disguised too ("f a g g o t s", "n1gger").
 Why: the written policy (M2) removes these whatever the spelling. It publishes what only looks
@@ -58,6 +62,7 @@ from govern.checks.hate_lexicon import (
     NEGATIVE_BEFORE,
     NEGATIVE_EMOJI,
     POSITIVE,
+    POSSESSIVE,
     PRONOUNS,
     TEMPLATES,
     misspelt,
@@ -181,7 +186,8 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
 
     def shapes(templates: list[str], g: str) -> str:
         # Words may run together ("Ihate", "dirtyrats", "Killall"): any space in a claim may be missing.
-        return _union([expand(t, {**slots, "G": g}).replace(r"\s+", r"\s*") for t in templates])
+        named = {**slots, "G": g, "GP": expand(POSSESSIVE, {**slots, "G": g})}
+        return _union([expand(t, named).replace(r"\s+", r"\s*") for t in templates])
 
     about = [t for t in TEMPLATES if "{G" in t]
     slurs = [endings(disguised(str(s))) for s in spec.get("slurs", [])]

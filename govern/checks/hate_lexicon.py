@@ -70,7 +70,7 @@ SINGULAR = [
 # One person named by the group after "a", "an", "every", "any" ("A gay person is not a real person").
 ARTICLED = (
     r"(?:\b(?:a|an|every|any|each|one|another|that|this)\s+{GS}|\b(?:a|an|every|any|each|another)\s+"
-    r"(?:woman|girl|female|lady)\b)"
+    r"(?:woman|girl|female|lady)\b|\b(?:no|not\s+one|not\s+a\s+single)\s+(?:woman|girl|female|lady)\b)"
 )
 
 # Emoji that stand for a group (variation selectors and joiners optional).
@@ -118,6 +118,14 @@ NEGATIVE = [
     r"sluts",
     r"whores", r"slags", r"muppets", r"clowns", r"losers", r"cretins", r"imbeciles", r"halfwits", r"numpties",
     r"insects", r"bugs", r"germs", r"a\s+pox", r"pond\s+life", r"lowlifes?", r"dregs",
+    # character attacks (the neg_attrib kind): "immigrants are dishonest", "Jews are greedy and cunning"
+    r"dishonest", r"immoral", r"aggressive", r"ungrateful", r"rude", r"untrustworthy", r"sly",
+    r"devious", r"deceitful", r"cunning", r"shifty", r"crooks?", r"crooked", r"cheats?", r"thief",
+    r"thieving", r"corrupt", r"twisted", r"deranged", r"feral", r"uneducated", r"ignorant", r"selfish",
+    r"money[- ]grabbing", r"grasping", r"a\s+nuisance", r"nuisances?", r"hopeless", r"fanatics",
+    r"extremists", r"nutters", r"psychos", r"weirdos", r"unclean", r"unhygienic", r"brutes", r"bullies",
+    r"cowards", r"sinful", r"mentally\s+(?:unwell|deranged|disturbed|defective|deficient)",
+    r"sick\s+and\s+twisted", r"good\s+for\s+nothing", r"(?:a\s+)?waste\s+of\s+(?:time|effort)",
 ]
 # Emoji that derogate or dehumanise when said of a group: rats, snakes, pigs, apes, vomit, waste.
 NEGATIVE_EMOJI = (
@@ -177,7 +185,10 @@ PRONOUNS = (
 )
 
 # "are" may run into the next word ("Women arescum"); the short forms may not ("r", "is")
-_COP = r"(?:\s*(?:are|were)|\s*(?:r|is|was|be|being|seem|seem\s+to\s+be|look|act|become)\b|['’]re|\s*=)"
+_COP = (
+    r"(?:\s*(?:are|were)|\s*(?:r|is|was|be|being|seem|seem\s+to\s+be|look|act|become)\b|['’]re|\s*=|"
+    r"\s+(?:have|has|need|needs)\s+to\s+be\b)"
+)
 _MODS = r"(?:\s+{ADV})"
 _NEG = r"\s+{NEG}\b"
 # Harm to a group ("gas the ...", "should be shot"), as lists so misspellings can be added.
@@ -230,7 +241,7 @@ TEMPLATES = [
     r"\b(?:nobody|no\s+one|no\s+body)\s+(?:wants|likes|needs|trusts|asked\s+for|invited)\s+(?:the\s+|any\s+)?{G}",
     r"\bno\s+(?:place|room|home|future|space)\s+(?:for|in\s+\w+\s+for)\s+(?:the\s+|any\s+)?{G}",
     r"\b(?:don['’]?t|do\s+not|never)\s+want\s+(?:any\s+(?:more\s+)?|more\s+|the\s+)?{G}\s+(?:here|living\s+(?:here|near|"
-    r"next|on\s+(?:my|our|this)|in\s+(?:my|our|this))|moving\s+(?:in|here)|near\s+(?:me|us|my|our)|around\s+(?:here|my|our)|in\s+(?:my|our|this)\s+(?:street|"
+    r"next|on\s+(?:my|our|this)|in\s+(?:my|our|this))|moving\s+(?:in|here)|near\s+(?:me|us|my|our|her|him|your|the|their)|around\s+(?:here|my|our)|in\s+(?:my|our|this)\s+(?:street|"
     r"road|town|area|estate|school|country|neighbourhood|borough)\s*(?:[.!?,]|$))",
     r"\b(?:we|i)\s+(?:don['’]?t|do\s+not)\s+want\s+(?:your|their)\s+(?:kind|sort|lot|type)",
     r"{G}\s+(?:contribute|add|give|bring|offer|do)\s+nothing\b",
@@ -246,7 +257,7 @@ TEMPLATES = [
     r"sit\s+next\s+to|work\s+with|live\s+next\s+to|serve|marry)\s+(?:a\s+|an\s+|any\s+)?(?:{G}|{GS})",
     r"{G}\s+should\s+never\s+have\s+been\s+(?:let\s+in|allowed\s+(?:in|here|to\s+\w+)|given\s+\w+)",
     r"{G}(?:['’]ll|['’]d|\s+\w+)?\s+(?:\w+\s+)?(?:ruin|ruins|wreck|wrecks|destroy|destroys|spoil|spoils)\s+(?:everything|it|"
-    r"this\s+\w+|our\s+\w+|the\s+(?:whole\s+)?\w+)",
+    r"this\s+\w+|our\s+\w+|the\s+(?:whole\s+)?\w+|every\s+\w+|any\s+\w+|all\s+\w+)",
     r"{G}(?:['’]ll|\s+will|\s+would)\s+(?:nick|steal|rob|take)\s+(?:anything|everything)",
     r"\bcan['’]?t\s+stand\s+(?:the\s+sight\s+of|being\s+(?:near|around))\s+{G}",
     # implicit: "typical Travellers", "nothing against gay people, but", "fine as long as"
@@ -399,6 +410,127 @@ TEMPLATES = [
     r"ghettos?|prisons?|jails?|mental\s+homes?|loony\s+bins?|madhouses?)\b",
 ]
 
+# A group in the possessive, and what it owns that is belittled ("a woman's opinion", "trans people's
+# feelings", "their lives"): the claim is about the people.
+POSSESSIVE = (
+    r"(?:(?:{G}|{GA}|{GS})['’]s?|\btheir)\s+(?:\w+\s+)?(?:opinions?|views?|words?|lives|life|ideas?|feelings?|votes?|"
+    r"voices?|say|rights|brains?|beliefs?|kids|children|babies|work|jobs?|contributions?|needs|pain|suffering|safety|"
+    r"health|existence|input|testimony|complaints?|experiences?|thoughts|judge?ments?|decisions?|intelligence)\b"
+)
+_NOTHING = r"(?:absolutely\s+)?(?:nothing|nowt|zero|fuck\s+all|sod\s+all|jack|jack\s+shit|very\s+little)"
+_SKIP = r"(?:\s+\S+){0,5}?"
+# What a group is denied after "no", "not one", "none of" ("No woman is fit to run", "not a single
+# ... deserves respect"): narrower than POSITIVE, as "no refugee is safe here" is sympathy.
+_DENIED = (
+    r"(?:trusted|trustworthy|to\s+be\s+trusted|welcome|human|equal|worth\s+\w+|worthy|civili[sz]ed|decent|honest|"
+    r"normal|intelligent|clever|smart|good\s+enough|fit\s+to\s+\w+|(?:real|proper|true)\s+\w+|one\s+of\s+us|"
+    r"british|english|any\s+good|good\s+for\s+anything|in\s+charge|respected|respect|rights|listened\s+to|"
+    r"called\s+\w+|to\s+be\s+(?:here|trusted|respected|in\s+charge|treated\s+(?:equally|fairly|as\s+equals))|"
+    r"to\s+live\s+(?:here|among\s+us)|to\s+(?:vote|exist|work|stay))"
+)
+_NO_ONE = (
+    r"\b(?:no\s+|not\s+(?:a|one)\s+(?:single\s+)?|not\s+(?:a\s+single|one)\s+(?:one\s+)?of\s+(?:the\s+|those\s+|these\s+)?|"
+    r"none\s+of\s+(?:the\s+|those\s+|these\s+)?)"
+)
+_GOOD = (
+    r"(?:honest|decent|good|nice|clean|clever|smart|intelligent|trustworthy|hard[- ]working|law[- ]abiding|"
+    r"normal|sane|polite|useful|respectable|competent|capable)"
+)
+TEMPLATES += [
+    # the possessive: "a woman's opinion is worthless", "a Muslim's word means nothing"
+    "{GP}" + _COP + _MODS + "{0,4}" + _NEG,
+    r"{GP}\s+(?:means?|counts?\s+for|amounts?\s+to|(?:is|are)\s+worth|add\s+up\s+to)\s+" + _NOTHING + r"\b",
+    r"{GP}\s+(?:don['’]?t|doesn['’]?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?"
+    r"(?:matter|count|mean\s+anything)\b",
+    "{GP}" + _COP + r"\s+(?:not|never)\s+(?:\w+\s+)?(?:worth\s+(?:living|anything|much|saving|listening\s+to|"
+    r"hearing|the\s+\w+|a\s+\w+)|important|valuable|equal|valid|as\s+important|as\s+valuable)\b",
+    "{GP}" + _COP + r"\s+worth\s+less\s+than\b",
+    r"{GP}\s+(?:can['’]?t|cannot|should\s+never|should\s+not|shouldn['’]?t|must\s+never)\s+be\s+(?:trusted|believed|"
+    r"taken\s+seriously|counted|listened\s+to)",
+    # negated positives with a quantifier: "No woman is fit to run the council", "not a single ... deserves
+    # respect"
+    _NO_ONE + r"(?:{GS}|{G}|woman|girl|female|lady)" + _SKIP + r"\s+(?:is|are|was|were|will\s+ever\s+be|"
+    r"will\s+be|can\s+(?:ever\s+)?be|could\s+(?:ever\s+)?be|should\s+(?:ever\s+)?be|has\s+ever\s+been|deserves?|"
+    r"deserved|merits?|can\s+be\s+called|should\s+be\s+allowed\s+to\s+be)\s+"
+    r"(?:ever\s+|really\s+|truly\s+|even\s+|actually\s+)?" + _DENIED,
+    _NO_ONE + r"(?:{GS}|{G}|woman|girl|female|lady)" + _SKIP + r"\s+(?:has|have)\s+(?:ever\s+)?"
+    r"(?:done|worked|contributed|paid|earned|given)\s+(?:\w+\s+)?(?:honest|decent|proper|anything|a\s+penny|"
+    r"their\s+share)",
+    r"\b(?:isn['’]?t|is\s+not|there['’]?s\s+no|there\s+is\s+no|there\s+are\s+no|never\s+(?:met|seen|known|found|find)|"
+    r"no\s+such\s+thing\s+as|(?:can['’]?t|cannot|won['’]?t|will\s+never|never\s+will)\s+(?:ever\s+)?find)\s+"
+    r"(?:a\s+|an\s+|one\s+|any\s+)?(?:single\s+)?" + _GOOD + r"\s+(?:{GS}|{G}|woman|women|girl|lady)",
+    r"\bnever\s+(?:met|seen|known|found)\s+(?:a|an|one|any)\s+(?:single\s+)?(?:{GS}|{G}|woman|girl|lady)\s+"
+    r"(?:who\s+(?:was|is)\s+)?(?:worth|who\s+(?:could|can)\s+be\s+trusted|i\s+(?:could|can|would)\s+trust)",
+    r"\b(?:never|can['’]?t|cannot|don['’]?t|wouldn['’]?t|won['’]?t)\s+(?:ever\s+)?trust\s+(?:a|an|any)\s+"
+    r"(?:woman|girl|female|lady)\b",
+    # "trans women will never be women", "they'll never be good enough"
+    r"{G}\s+(?:will|can|could|shall)\s+never\s+be\s+(?:real\s+|proper\s+|true\s+)?" + "[\ue000\ue001]",
+    r"{G}['’]ll\s+never\s+be(?:\s+\w+){0,2}?\s+{POS}",
+    # "they can't do the job properly", "women are too emotional to be in charge"
+    r"{G}\s+(?:\w+\s+)?(?:can['’]?t|cannot|couldn['’]?t|are\s+unable\s+to|will\s+never)\s+(?:even\s+)?(?:do|handle|"
+    r"manage|hack|cope\s+with)\s+(?:the|a|any|their|this|real)\s+(?:job|work|jobs|role|responsibility|pressure)"
+    r"\s*(?:properly|right|as\s+well\s+as|like\s+(?:a\s+man|men|us)|[.!]|$)",
+    "{G}" + _COP + r"\s+(?:\w+\s+)?too\s+(?:emotional|weak|stupid|thick|dumb|soft|lazy|primitive|backward|"
+    r"unstable|hysterical|dim|ignorant|irrational|fragile|simple|slow|mental|feeble|greedy|selfish|dishonest|violent|"
+    r"aggressive|dangerous)\s+(?:\w+\s+)?to\b",
+    # generalisation: "they are all the same"
+    r"{G}\s*(?:are|r|['’]re)\s+all\s+(?:the\s+)?(?:same|alike)\s*(?:[.!,;:]|$)",
+    # implicit: "women belong at home", "leave the decisions to the men", "push their lifestyle on our kids"
+    r"{G}\s+(?:belong|should\s+(?:stay|be|stick)|need\s+to\s+(?:stay|be)|ought\s+to\s+(?:stay|be))\s+(?:back\s+)?"
+    r"(?:at\s+home|in\s+the\s+home|in\s+the\s+kitchen|behind\s+the\s+sink|barefoot)",
+    r"{G}\s+should\s+(?:leave|let)\s+(?:\w+\s+){0,3}?(?:to\s+the\s+)?(?:men|man|boys|grown[- ]ups|adults)\b",
+    r"{G}\s+(?:\w+\s+){0,3}?(?:push|pushing|force|forcing|ram|ramming|shove|shoving|impose|imposing)\s+(?:their|it|this)\s+"
+    r"(?:\w+\s+)?(?:on|down|onto|upon)\s+(?:our|the|your|us|everyone)",
+    r"{G}\s+(?:\w+\s+){0,3}?(?:groom|grooming|recruit|recruiting|corrupt|corrupting|indoctrinate|indoctrinating|"
+    r"brainwash|brainwashing|prey\s+on|preying\s+on)\s+(?:our|the|your|young|little)\s+(?:kids|children|youngsters|"
+    r"boys|girls|youth)",
+    r"{G}(?:\s+\S+){0,3}?\s+(?:just\s+|only\s+)?(?:take|takes|took)\s+(?:and\s+(?:take|takes)\s+)+(?:and\s+)?",
+    r"{G}(?:\s+\S+){0,5}?\s+(?:give|gives|put|puts|contribute|contributes|pay|pays)\s+(?:nothing|nowt|f\w*\s+all)\s+back",
+    r"\bjust\s+what\s+(?:this|our|the|we|my)\s+(?:\w+\s+)?(?:needed|needs|need),?\s+(?:more|another|even\s+more)\s+"
+    r"(?:{G}|{GS})\s*(?:[.!,;?]|$)",
+    r"\b(?:oh\s+)?(?:great|brilliant|fantastic|wonderful|lovely|marvellous|perfect|just\s+great)\s*[,!.]+\s*(?:more|"
+    r"another|even\s+more)\s+(?:\w+\s+)?(?:{G}|{GS})\s*(?:[.!,;?]|$)",
+    # comparisons said with a copula: "no different from circus animals", "more like vegetables than humans"
+    "{G}" + _COP + r"\s+(?:\w+\s+)?(?:no\s+different\s+(?:from|to|than)|the\s+same\s+as|more\s+like|"
+    r"just\s+like|about\s+as\s+\w+\s+as)\s+(?:\w+\s+){0,2}?(?:{NEG}|vegetables|hyenas|vultures|cattle|livestock|goats)\b",
+    r"{G}\s+(?:have|has|got)\s+(?:the\s+)?(?:manners|brains?|morals|intelligence|hygiene|mentality|iq|"
+    r"attention\s+span|table\s+manners)\s+of\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:{NEG}|cattle|goats?|sheep|vegetables?|"
+    r"goldfish)\b",
+    # questions: "why can't they just stay at home?", "who wants them living next door?"
+    r"\bwhy\s+(?:can['’]?t|don['’]?t|won['’]?t|doesn['’]?t)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:just\s+)?(?:stay\s+"
+    r"(?:at\s+home|in(?:doors)?|away|out\s+of\s+sight|where\s+they\s+(?:are|belong|came\s+from))|keep\s+(?:to\s+"
+    r"themselves|away|out\s+of\s+sight))",
+    r"\bwho\s+(?:\w+\s+)?(?:wants|would\s+want|needs)\s+(?:more\s+|any\s+|the\s+)?{G}\s+(?:living|moving|next|near|"
+    r"around|here|in\s+(?:their|our|this)|on\s+(?:their|our|this))",
+    # with swearing: "they can shove their culture up their arse"
+    r"{G}\s+(?:can|could|should|may)\s+(?:all\s+)?(?:\w+\s+)?(?:shove|stick|stuff)\s+(?:\S+\s+){1,4}?up\s+"
+    r"(?:their|your|yer)\s+(?:arses?|ass(?:es)?|backsides?|bums?)",
+]
+
+# Implicit derogation with no derogatory word: the group's arrival tied to a consequence in the same
+# sentence ("Since the refugees moved in you can't walk the streets at night", "We never had to lock
+# our doors before ...", "The day they arrived was the day this town died").
+ARRIVE = (
+    r"(?:the\s+|all\s+(?:the\s+)?|these\s+|those\s+|more\s+|some\s+|they\s+let\s+(?:the\s+)?|(?:\w+\s+)?of\s+)?"
+    r"(?:{G}|{GS})\s+(?:\w+\s+)?(?:came|come|arrived|arrive|moved\s+in|move\s+in|moved\s+here|turned\s+up|turn\s+up|"
+    r"showed\s+up|got\s+here|took\s+over|left|have\s+left|are\s+back|came\s+back|appeared|settled|set\s+up|"
+    r"pitched\s+up|started\s+(?:coming|moving))\b"
+)
+CONSEQUENCE = (
+    r"(?:(?:can['’]?t|cannot|couldn['’]?t)\s+(?:even\s+)?(?:walk|go\s+out|leave\s+(?:\w+\s+){0,2}?(?:unlocked|out|alone)|"
+    r"let\s+(?:\w+\s+){0,2}?(?:out|play))|(?:never|didn['’]?t)\s+(?:had|have|used)\s+to\s+lock|"
+    r"lock\s+(?:your|our|the|my)\s+(?:doors|sheds|cars|bikes|gates)|nothing\s+(?:\w+\s+){0,3}?(?:is|was|will\s+be)\s+safe|"
+    r"count\s+(?:your|the)\s+(?:spoons|silver|fingers)|hide\s+your|sell(?:ing)?\s+up|never\s+been\s+the\s+same|"
+    r"(?:town|place|area|street|estate|village|road|neighbourhood|high\s+street|park)\s+(?:\w+\s+)?(?:died|is\s+dead|"
+    r"has\s+died|went\s+downhill|has\s+gone\s+downhill|is\s+finished|was\s+ruined|is\s+ruined|has\s+been\s+ruined|"
+    r"went\s+to\s+(?:pot|hell|the\s+dogs))|(?:crime|trouble|burglar\w*|theft)\s+(?:has\s+)?(?:gone\s+up|"
+    r"gone\s+through\s+the\s+roof|soared|rocketed))"
+)
+ARRIVALS = [
+    r"\b(?:since|ever\s+since|once|after|when|the\s+day)\s+" + ARRIVE + r"[^.!?]{0,80}?\b" + CONSEQUENCE,
+    r"\b" + CONSEQUENCE + r"[^.!?]{0,80}?\b(?:since|once|after|when|before|until|till)\s+" + ARRIVE,
+]
+
 # Comparisons with vermin, animals or disease ("letting them in is like letting wild dogs in",
 # "I'd sooner have rats next door than ..."); not when the comparison is negated or describes
 # how a group is treated ("refugees are treated like animals").
@@ -423,7 +555,10 @@ IMPLICIT = [
     r"\bthere\s+goes\s+the\s+neighbou?rhood\b",
     r"\b(?:lowers?|lowering|lowered|drags?\s+down|bring(?:s|ing)?\s+down)\s+the\s+(?:tone|area|house\s+prices)\b",
     r"\block\s+up\s+your\s+(?:daughters|wives|kids|children|valuables)\b",
-    r"\bhide\s+your\s+(?:daughters|wives|kids|children|valuables)\b",
+    r"\bhide\s+your\s+(?:daughters|wives|kids|children|valuables|wallets?|purses?|handbags?|bikes?|jewellery|silver|"
+    r"phones?|dogs|cats|cars?)\b",
+    r"\bcount\s+(?:your|the)\s+(?:spoons|silver|fingers|children|kids)\b",
+    r"\b(?:time\s+to|i['’]?m\s+going\s+to|we['’]?re\s+going\s+to|might\s+as\s+well)\s+(?:sell\s+up|move\s+out)\b",
     r"\bkeep\s+(?:them|em)\s+(?:out|away\s+from)\b",
     r"\block\s+up\s+your\s+(?:bikes|cars|sheds|houses|valuables|doors)\b",
     r"\b(?:{NEG})(?:\s+\w+)?[\s,]+(?:the\s+lot\s+of|all\s+of|both\s+of|every\s+(?:last\s+|single\s+)?one\s+of|"
@@ -448,6 +583,8 @@ IMPLICIT = [
     r"the\s+dogs|pot|hell|shit)",
 ]
 
+IMPLICIT += ARRIVALS
+
 CONTEXT = Context.build(
     negations=[
         r"\bnot\b", r"\bnever\b", NOT_CONTRACTED, r"\bno\s+one\b", r"\bnobody\b", r"\bnone\s+of\b", r"\bno\b",
@@ -471,6 +608,8 @@ CONTEXT = Context.build(
         r"claimed|insist|insists|insisted|argue|argues|argued|reckon|reckons|believe|believes|think|thinks|thought|"
         r"say|says|said|used\s+to\s+(?:say|think|believe))\b",
         r"\b(?:i|we)\s+used\s+to\s+(?:think|believe|say|reckon)\b", r"\bheard\b",
+        # asking why others hate: "Why do people hate immigrants so much?"
+        r"\bwhy\s+(?:do|does|did|would|should)\s+(?:people|so\s+many(?:\s+people)?|some(?:\s+people)?|folk|others|anyone)\b",
         r"\b(?:tell|tells|telling|told)\s+(?:\w+\s+){1,2}that\b",
         r"\b(?:statements?|comments?|words|things|posts?|signs?|leaflets?|graffiti|chants?|messages?)\s+"
         r"(?:like|such\s+as|saying)\b",
