@@ -93,7 +93,7 @@ HURT = (
     r"(?:kill|murder|shoot|stab|knife|hang|lynch|strangle|choke|behead|batter|punch|kick|slap|smack|thump|"
     r"deck|glass|hurt|attack|assault|maim|rape|bomb|gas|torch|burn|drown|poison|skin|gut|headbutt|bottle|"
     r"execute|slaughter|butcher|massacre|eliminate|cripple|run\s+over|set\s+fire\s+to|hunt\s+down|blow\s+up|"
-    r"firebomb|petrol\s+bomb|string\s+up|throw\s+acid\s+(?:at|on|in)|acid|shank|stomp|jump|end|waste|"
+    r"firebomb|petrol\s+bomb|string\s+up|throw\s+acid\s+(?:at|on|in)|acid|microwave|shank|stomp|jump|end|waste|"
     r"take\s+out|smash|beat|wipe\s+out|exterminate|throttle|suffocate|mow\s+down|break|torture|beat\s+up|"
     r"beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of|kick\s+the\s+(?:shit|crap|hell)\s+out\s+of)"
 )
@@ -115,7 +115,7 @@ HARMED = (
 TEMPLATES = [
     # intent or call, person: "I'm going to shoot the next black person", "someone should kill him"
     DOER + r"\s+{HURT}\s+" + VICTIM,
-    DOER + r"\s+(?:beat|do|sort|smash|knock|kick|cave|hunt|string|rough|duff|"
+    DOER + r"\s+(?:beat|do|sort|smash|knock|kick|cave|hunt|string|rough|duff|chop|cut|hack|carve|slice|"
     r"beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of)\s+" + VICTIM + r"\s+{PARTICLES}",
     DOER + r"\s+(?:beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of|put\s+(?:a\s+)?"
     r"(?:bullet|knife|blade|brick|bat)\s+(?:in|through)|stick\s+a\s+knife\s+in|slit|cut)\s+" + VICTIM,
@@ -129,7 +129,8 @@ TEMPLATES = [
     + r"\s+{HURT}\s+(?:[a-z'’-]+\s+){1,3}?with\s+(?:a|an|my|the)\s+"
     r"(?:gun|knife|bat|machete|hammer|brick|axe|blade|crowbar|shotgun|rifle)\b",
     r"\b(?:want|like)\s+me\s+to\s+{HURT}\s+" + VICTIM,
-    DOER + r"\s+(?:make\s+" + VICTIM + r"\s+(?:pay|suffer|bleed|regret\s+it)|give\s+"
+    DOER + r"\s+(?:make\s+" + VICTIM + r"(?:\s+(?:on|in|at|from|of|near|round|who)(?:\s+\S+){1,4}?)?"
+    r"\s+(?:pay|suffer|bleed|regret\s+it)|give\s+"
     + VICTIM + r"\s+a\s+(?:good\s+|proper\s+)?(?:kicking|beating|hiding|slap|smack|pasting|battering)|"
     + r"do\s+over\s+" + VICTIM + r"|do\s+" + VICTIM + r"\s+over)",
     r"\b(?:be|['’]ll\s+be|will\s+be)\s+waiting\s+(?:for\s+\S+\s+)?with\s+(?:a|my|the)\s+(?:bat|baseball\s+bat|knife|gun|"
@@ -162,6 +163,11 @@ TEMPLATES = [
     r"suffers?)",
     r"\bdeath\s+to\s+(?:the\s+|all\s+)?(?:{GROUPS}|{PEOPLE}|traitors|infidels|(?:cllr|councillor|mr|mrs|ms)\.?\s+\w+)",
     r"\b(?:kill|hang|shoot)\s+(?:your|ur)self\b",
+    # told to die: "Die.", "just die already", "die now, please", "I'd like it if you died"
+    r"(?:^|[.!?,;:\n]\s*)(?:just\s+|please\s+|pls\s+|go\s+(?:and\s+)?|now\s+)?die(?:[\s,]+(?:die|now|already|quickly|"
+    r"slowly|please|soon|today|then|off))*(?:[\s,]+[a-z]+)?\s*(?:[.!?]|$)",
+    r"\b(?:like|love|want|wish|prefer)\s+(?:it\s+)?(?:if|when)\s+(?:you|u|he|she|they)\s+(?:would\s+)?(?:die|died|were\s+dead)\b",
+    r"\b(?:want|need|like|wish)\s+(?:you|u|him|her|them)\s+to\s+(?:\w+\s+)?(?:die|be\s+dead|suffer)\b",
     # veiled: "I know where you live", "watch your back", "sort him out permanently"
     r"\b(?:i|we)\s+know\s+where\s+(?:you|u|he|she|they|(?:your|his|her|their|the|that|this)\s+(?:\w+\s+){0,2}?"
     r"\w+)\s+(?:\w+\s+){0,2}?"
@@ -218,8 +224,21 @@ TEMPLATES = [
     r"\b(?:will|['’]ll|gonna|going\s+to|is\s+going\s+to)\s+get\s+(?:their|his|her|your|ur)\s+(?:head|face|teeth|legs?|"
     r"heads|faces|skulls?)\s+(?:kicked|smashed|caved|punched|knocked|bashed|kicked\s+right)\s+(?:in|out|off)",
     r"\b(?:your|their|his|her)\s+(?:time|day|turn)\s+(?:is|will)\s+(?:coming|come|next|soon)",
-    r"\b(?:get|grab|buy|bring|fetch)\s+(?:a|my|the|me\s+a)\s+(?:gun|knife|machete|bat|shotgun|rifle|blade)\s+and\s+"
-    r"(?:deal\s+with|sort\s+out|go\s+after|come\s+for|kill|shoot|hurt|visit|finish)",
+    r"\b(?:get|grab|buy|bring|fetch)\s+(?:a|an|my|the|me\s+a)\s+(?:gun|knife|machete|bat|shotgun|rifle|blade|axe|"
+    r"hammer|crowbar)\s+and\s+(?:deal\s+with|sort\s+out|go\s+after|come\s+for|kill|shoot|hurt|visit|finish|chop|"
+    r"hack|cut|stab|slice|smash|batter)",
+    # armed and waiting: "I'll be outside the mosque with a knife on Friday"
+    r"{AGENT}\s+be\s+(?:\S+\s+){0,6}?with\s+(?:a|an|my|the|some)\s+(?:knife|knives|gun|guns|machete|bat|bats|"
+    r"baseball\s+bat|hammer|crowbar|axe|blade|shotgun|rifle|petrol|bricks?|acid)\b",
+    # "will get my fist in their face", "feel my boot"
+    r"\b(?:get|feel|taste)\s+(?:my|our)\s+(?:fist|fists|boot|boots|knife|foot|bat|hammer|blade)\s*(?:in|through|across|"
+    r"on|up|\.|!|$)",
+    # a group dragged or chased out: "I'll drag every immigrant out of that hotel"
+    DOER + r"\s+(?:drag|chase|hound|throw|smoke|burn|force|turf)\s+(?:every|all|the|those|these|any)?\s*"
+    r"(?:[a-z'’-]+\s+){0,2}?{GROUPS}\s+out\b",
+    # intent to harm someone named: "I want to kill Dave." ("kill it", "kill time" are not people)
+    DOER + r"\s+(?:kill|murder|stab|strangle|rape|shoot|behead|microwave)\s+"
+    r"[a-z]+\s*(?:[.!?]|$)",
     r"\b(?:will|['’]ll|gonna|going\s+to|need\s+to|needs\s+to)\s+(?:be\s+taught\s+|teach\s+(?:\S+\s+){1,3})a\s+"
     r"(?:proper\s+|real\s+|hard\s+)?lesson",
     r"\bsix\s+feet\s+under\b",
@@ -306,6 +325,18 @@ GAME = compile_re2(
 )
 
 
+# "I'll shoot you a message", "shoot him a look": the verb's other sense, with a thing sent.
+SENT = compile_re2(
+    r"\s+(?:a|an)\s+(?:quick\s+|short\s+|private\s+)?(?:message|text|email|e-mail|line|dm|pm|note|reply|look|glance|"
+    r"smile|wink|question|link|photo|picture|invite)\b"
+)
+# "I could kill it", "I want to kill time": a bare object that is not a person.
+NOT_A_PERSON = compile_re2(
+    r"\b(?:kill|murder|stab|strangle|shoot|microwave)\s+(?:it|time|this|that|something|everything|anything|one|two|"
+    r"some|off|myself|yourself|ourselves|pizza|dinner|lunch|breakfast|food)\s*[.!?]?$"
+)
+
+
 # A group (or every member) as the subject of harm to come, whatever is said of them between:
 # "Trans people who use the changing rooms will be hunted down", "the immigrants in the hostel will burn".
 DOOM = (
@@ -343,7 +374,11 @@ class Threat:
         spans: list[Span] = []
         found = []
         if self.regex.search(text):  # finditer costs more than search in the RE2 binding
-            found += [m.span() for m in self.regex.finditer(text) if not GAME.match(text, m.end())]
+            found += [
+                m.span()
+                for m in self.regex.finditer(text)
+                if not GAME.match(text, m.end()) and not SENT.match(text, m.end()) and not NOT_A_PERSON.search(m.group())
+            ]
         if mark.has_group and self.doom.search(text):
             found += [m.span() for m in self.doom.finditer(text) if not ACCIDENT.match(text, m.end())]
         for start, end in sorted(found):
