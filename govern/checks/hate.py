@@ -49,6 +49,7 @@ from govern.checks.evidence import (
 )
 from govern.checks.groups import GROUP, MEMBER, marked
 from govern.checks.hate_lexicon import (
+    _COP,
     ADVERBS,
     ARTICLED,
     COMPARISON_EXCUSED,
@@ -67,6 +68,8 @@ from govern.checks.hate_lexicon import (
     TEMPLATES,
     misspelt,
 )
+from govern.checks.hate_predicates import FRAGMENT, derogatory
+from govern.checks.hate_predicates import templates as predicate_templates
 from govern.checks.patterns import compile_regex
 
 PATTERNS = {"type": "list", "schema": {"type": "string", "empty": False}}
@@ -102,6 +105,8 @@ class Hate:
     comparisons: re2._Regexp[str]  # a group likened to vermin or disease
     excused: re2._Regexp[str]  # what makes a comparison a description of mistreatment or a denial
     articled: re2._Regexp[str]  # one member named with an article ("a woman", "every Muslim")
+    predicate: re2._Regexp[str]  # a group and the one word said of it ("Jews are heartless"), in group 1
+    derogatory: frozenset[str]  # the words that, so said, derogate (hate_predicates)
     slurs: re2._Regexp[str] | None
     reclaimable: re2._Regexp[str] | None
     exceptions: re2._Regexp[str] | None
@@ -124,6 +129,13 @@ class Hate:
                 named = first < m.end()
                 if named or self.articled.search(m.group()):
                     claims.append(m.span())
+        if named_one and self.predicate.search(text):
+            for m in self.predicate.finditer(text):
+                g = next(g for g in (1, 2, 3) if m.start(g) >= 0)
+                if m.group(g) in self.derogatory and (first < m.end() or self.articled.search(m.group())):
+                    # a fragment's claim starts in its own clause, after the stop before it
+                    start = m.start() + len(m.group()) - len(m.group().lstrip(" .!?;:\n"))
+                    claims.append((start, m.end(g)))  # up to the word judged
         if mark.has_group or named_one:
             # a fragment ("... Should be locked up.") reads as about a group only when a group was named
             # ... and not when the group is the victim ("Trans people were attacked in town. Animals.")
@@ -199,6 +211,15 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
         comparisons=compile_re2(_union([expand(t, {**slots, "G": GROUP}) for t in COMPARISONS])),
         excused=compile_re2(COMPARISON_EXCUSED),
         articled=compile_re2(slots["GA"]),
+        predicate=compile_re2(
+            _union(
+                [
+                    expand(t, {**slots, "GP": expand(POSSESSIVE, slots)})
+                    for t in [*predicate_templates(_COP), FRAGMENT]
+                ]
+            )
+        ),
+        derogatory=derogatory(),
         slurs=compile_re2(alternation(slurs)) if slurs else None,
         reclaimable=compile_re2(alternation(reclaimable)) if reclaimable else None,
         exceptions=compile_re2(_union(exceptions)) if exceptions else None,

@@ -118,6 +118,7 @@ NEGATIVE = [
     r"sluts",
     r"whores", r"slags", r"muppets", r"clowns", r"losers", r"cretins", r"imbeciles", r"halfwits", r"numpties",
     r"insects", r"bugs", r"germs", r"a\s+pox", r"pond\s+life", r"lowlifes?", r"dregs",
+    r"vegetables", r"vultures", r"hyenas", r"cattle", r"livestock",
     # character attacks (the neg_attrib kind): "immigrants are dishonest", "Jews are greedy and cunning"
     r"dishonest", r"immoral", r"aggressive", r"ungrateful", r"rude", r"untrustworthy", r"sly",
     r"devious", r"deceitful", r"cunning", r"shifty", r"crooks?", r"crooked", r"cheats?", r"thief",
@@ -495,13 +496,86 @@ TEMPLATES += [
     r"just\s+like|about\s+as\s+\w+\s+as)\s+(?:\w+\s+){0,2}?(?:{NEG}|vegetables|hyenas|vultures|cattle|livestock|goats)\b",
     r"{G}\s+(?:have|has|got)\s+(?:the\s+)?(?:manners|brains?|morals|intelligence|hygiene|mentality|iq|"
     r"attention\s+span|table\s+manners)\s+of\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:{NEG}|cattle|goats?|sheep|vegetables?|"
-    r"goldfish)\b",
+    r"goldfish|hamsters?|chickens?|donkeys?|gnats?|toddlers?|children|a\s+child)\b",
     # questions: "why can't they just stay at home?", "who wants them living next door?"
     r"\bwhy\s+(?:can['’]?t|don['’]?t|won['’]?t|doesn['’]?t)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:just\s+)?(?:stay\s+"
     r"(?:at\s+home|in(?:doors)?|away|out\s+of\s+sight|where\s+they\s+(?:are|belong|came\s+from))|keep\s+(?:to\s+"
     r"themselves|away|out\s+of\s+sight))",
     r"\bwho\s+(?:\w+\s+)?(?:wants|would\s+want|needs)\s+(?:more\s+|any\s+|the\s+)?{G}\s+(?:living|moving|next|near|"
     r"around|here|in\s+(?:their|our|this)|on\s+(?:their|our|this))",
+    # denied respect, trust or a place: "I have no respect for trans people", "I don't trust immigrants",
+    # "I'll never accept them as equals", "they will never belong here"
+    r"\b(?:i|we)\s+(?:have|got|feel|hold)\s+(?:no|zero|nothing\s+but\s+contempt|not\s+an\s+ounce\s+of|no\s+\w+)\s+"
+    r"(?:\w+\s+)?(?:respect|time|sympathy|love|tolerance|patience|use|regard)\s+(?:for|towards)\s+(?:the\s+|any\s+)?"
+    r"{G}\s*(?:[.!,;]|$|\s+(?:at\s+all|whatsoever))",
+    r"\b(?:i|we)(?:['’]ll)?\s+(?:don['’]?t|do\s+not|never|won['’]?t|will\s+never|refuse\s+to|can['’]?t|cannot|"
+    r"could\s+never|"
+    r"would\s+never|wouldn['’]?t)\s+(?:ever\s+|really\s+)?(?:respect|trust|value|tolerate|welcome|accept)\s+(?:the\s+|any\s+)?"
+    r"{G}\s*(?:[.!,;]|$|\s+(?:at\s+all|one\s+bit|whatsoever|in\s+(?:my|our|this)\s+\w+|here|as\s+\w+))",
+    r"\b(?:i|we)(?:['’]ll)?\s+(?:don['’]?t|do\s+not|never|won['’]?t|will\s+never|refuse\s+to|can['’]?t|cannot|"
+    r"could\s+never|"
+    r"would\s+never|wouldn['’]?t)\s+(?:ever\s+)?(?:see|consider|treat|regard|count|accept|think\s+of)\s+(?:the\s+|any\s+)?"
+    r"{G}\s+(?:as\s+(?:\w+\s+)?|like\s+)?(?:my\s+|our\s+)?(?:equals?|humans?|human\s+beings|people|normal|real\s+\w+|"
+    # the markers of a group, in RE2's escapes
+    r"proper\s+\w+|one\s+of\s+us|british|english|neighbours|[\x{e000}\x{e001}])",
+    r"\b(?:i|we)\s+(?:don['’]?t|do\s+not|couldn['’]?t|could\s+not)\s+(?:really\s+)?care\s+(?:about|for|what\s+happens\s+to|"
+    r"if|whether)\s+(?:the\s+|any\s+|all\s+(?:the\s+)?)?{G}\s*(?:[.!,;]|$|\s+(?:at\s+all|live|die|drown|starve|suffer|"
+    r"get\s+hurt))",
+    r"{G}\s+(?:will|can|could|would|shall)\s+never\s+(?:belong|fit\s+in|integrate|be\s+accepted|be\s+one\s+of\s+us|"
+    r"be\s+welcome|be\s+equal|be\s+normal|be\s+trusted|be\s+part\s+of\s+(?:this|our|the))",
+    r"{G}\s+(?:don['’]?t|doesn['’]?t|do\s+not)\s+have\s+(?:anything\s+(?:to\s+offer|of\s+value|worthwhile|good)|"
+    r"any\s+(?:value|worth|use|morals|brains|decency|place)|what\s+it\s+takes)",
+    r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|don['’]?t\s+deserve\s+to)\s+(?:ever\s+)?be\s+"
+    r"(?:treated|seen|regarded|considered|counted)\s+(?:as|like)\s+(?:equals?|humans?|people|normal|one\s+of\s+us)",
+    r"\b(?:nobody|no\s+one|never|how\s+can\s+(?:anyone|you|we)|who\s+(?:would|could|can))\s+(?:should\s+)?(?:ever\s+)?"
+    r"trust\s+(?:a\s+|an\s+|any\s+|the\s+)?(?:{G}|{GS}|woman|girl)",
+    # questions: "why should they get any rights?", "what's the point of ...?", "do they ever stop being ...?"
+    r"\bwhy\s+(?:should|do|does|must)\s+(?:we\s+(?:even\s+)?(?:have\s+to\s+)?(?:put\s+up\s+with|tolerate|pay\s+for|"
+    r"accept|even\s+let)\s+(?:the\s+|these\s+|those\s+|any\s+)?{G}|{G}\s+(?:even\s+)?(?:get|have|deserve)\s+"
+    r"(?:any\s+)?(?:rights|a\s+say|a\s+vote|anything|equal\s+rights))",
+    r"\bwhy\s+do\s+we\s+even\s+(?:let|allow)\s+(?:the\s+|these\s+|any\s+)?{G}",
+    r"\bwhat['’]?s\s+the\s+point\s+(?:of|in)\s+(?:the\s+)?{G}\s*(?:[?.!]|$)",
+    r"\b(?:anything|nothing|anyone|nobody)\s+(?:more|worse)\s+(?:\w+\s+)?than\s+(?:a\s+|an\s+)?(?:{G}|{GS})",
+    r"{G}\s+(?:ever\s+)?(?:stop|quit)\s+being\s+(?:so\s+)?{NEG}",
+    r"{G}\s+(?:are\s+)?(?:allowed\s+to|keep|just\s+keep)\s+(?:breed|breeding|multiply|multiplying)",
+    # dehumanising comparisons in other words: "more animal than human", "the human equivalent of rats"
+    "{G}" + _COP + r"\s+(?:more|less)\s+(?:animal|beast|ape|monkey|vermin|savage)\s+than\s+"
+    r"(?:human|man|people)",
+    "{G}" + _COP + r"\s+(?:no\s+more|not\s+(?:any\s+)?more|less)\s+human\s+than\b",
+    r"\b(?:human|two[- ]legged)\s+(?:equivalent|version)\s+of\s+(?:\w+\s+)?{NEG}",
+    r"{G}\s+(?:remind\s+me\s+of|look\s+like|smell\s+like|sound\s+like|act\s+like|behave\s+like|live\s+like|eat\s+like)\s+"
+    r"(?:a\s+|an\s+)?(?:\w+\s+)?(?:{NEG}|vegetables|hyenas|vultures|cattle|goats|hamsters|chickens|sheep|donkeys)\b",
+    # "they'll rip us all off", "they can do it in their own country"
+    r"{G}(?:['’]ll|\s+will|\s+always|\s+just|\s+would)?\s+(?:rip|con|cheat|scam|swindle|fleece|diddle|mug|rob)\s+"
+    r"(?:\w+\s+){0,2}?(?:off|you|us|everyone|people|blind)\b",
+    r"{G}\s+(?:can|should|could)\s+(?:\w+\s+){0,3}?(?:in|back\s+in|back\s+to)\s+(?:their|your)\s+own\s+"
+    r"(?:country|countries|land|lands)\b",
+    # implicit derogation: avoidance, suspicion and replacement ("I'd move house if ... moved in next door")
+    r"\b(?:i['’]?d|i\s+would|we['’]?d|we\s+would)\s+(?:move|sell\s+up|move\s+house|move\s+out|leave)\s+(?:house\s+|out\s+|"
+    r"away\s+)?(?:if|when|the\s+day)\s+(?:a|an|any|the|some)?\s*(?:\w+\s+)?(?:{G}|{GS})",
+    r"\b(?:don['’]?t|never|do\s+not)\s+let\s+(?:your|my|our|the)\s+(?:kids|children|daughters?|sons?)\s+(?:play|go|mix|"
+    r"hang\s+(?:out|around))\s+(?:with|near|around)\s+(?:the\s+|any\s+|those\s+)?(?:{G}|{GS})",
+    r"\b(?:wouldn['’]?t|would\s+never|['’]d\s+never|would\s+not|never|won['’]?t|don['’]?t)\s+let\s+(?:my|our)\s+(?:\w+\s+)?"
+    r"(?:marry|date|go\s+out\s+with|be\s+friends\s+with|play\s+with|near)\s+(?:a\s+|an\s+|any\s+)?(?:{G}|{GS})",
+    r"\b(?:wouldn['’]?t|would\s+never|['’]d\s+never|would\s+not|never|won['’]?t|don['’]?t)\s+let\s+(?:a|an|any)\s+"
+    r"(?:{GS}|{G})\s+(?:babysit|teach|look\s+after|near|mind|care\s+for|work\s+with)",
+    r"\bcross\s+(?:the\s+)?(?:road|street)\s+(?:when|if|whenever)\s+(?:i\s+|you\s+|we\s+)?(?:see|spot|meet)\s+"
+    r"(?:a\s+|an\s+|any\s+|some\s+)?(?:{G}|{GS})",
+    r"\btypical\s+(?:woman|women|female|girl)\b",
+    r"\bof\s+course\s+(?:it\s+was|it['’]s|they\s+were)\s+(?:a\s+|an\s+|the\s+)?(?:{G}|{GS})\s*(?:[.!]|$|\s+(?:who|that)\s+"
+    r"(?:did|done|started|caused|nicked|stole|broke))",
+    r"{G}\s+(?:\w+\s+)?(?:commit|commits|do|cause|are\s+behind|are\s+responsible\s+for)\s+(?:all|most|the\s+most|half|"
+    r"all\s+of|most\s+of)\s+(?:the\s+)?(?:crime|crimes|violence|burglaries|robberies|stabbings|rapes|trouble)",
+    r"{G}\s+(?:will|are\s+going\s+to|are\s+gonna)\s+(?:soon\s+)?(?:outnumber|replace|out-?breed|take\s+over)\s+(?:us|the\s+\w+|"
+    r"this\s+\w+|our\s+\w+|everything)",
+    r"{G}\s+(?:just|only)\s+(?:want|crave|need)\s+(?:attention|handouts|benefits|money|free\s+stuff|to\s+be\s+(?:special|"
+    r"victims|different))",
+    r"{G}\s+(?:\w+\s+)?(?:milk|milking|cheat|cheating|abuse|abusing|exploit|exploiting|scrounge\s+off|sponge\s+off|"
+    r"leech\s+off|game|gaming)\s+(?:the\s+)?(?:system|benefits|nhs|council|taxpayer|welfare)",
+    r"{G}\s+(?:only|just)\s+(?:look\s+after|help|care\s+about|hire|employ)\s+(?:their\s+own|each\s+other|themselves)",
+    r"{G}\s+(?:\w+\s+)?(?:look\s+after|help|care\s+about|hire|employ)\s+(?:their\s+own|each\s+other|themselves)\s*(?:and|,)\s+"
+    r"(?:nobody|no\s+one|never\s+(?:us|anyone))",
+    r"{G}\s+can\s+(?:all\s+)?(?:shove|stick|stuff)\s+it\b",
     # with swearing: "they can shove their culture up their arse"
     r"{G}\s+(?:can|could|should|may)\s+(?:all\s+)?(?:\w+\s+)?(?:shove|stick|stuff)\s+(?:\S+\s+){1,4}?up\s+"
     r"(?:their|your|yer)\s+(?:arses?|ass(?:es)?|backsides?|bums?)",
@@ -521,6 +595,7 @@ CONSEQUENCE = (
     r"let\s+(?:\w+\s+){0,2}?(?:out|play))|(?:never|didn['’]?t)\s+(?:had|have|used)\s+to\s+lock|"
     r"lock\s+(?:your|our|the|my)\s+(?:doors|sheds|cars|bikes|gates)|nothing\s+(?:\w+\s+){0,3}?(?:is|was|will\s+be)\s+safe|"
     r"count\s+(?:your|the)\s+(?:spoons|silver|fingers)|hide\s+your|sell(?:ing)?\s+up|never\s+been\s+the\s+same|"
+    r"house\s+prices?\s+(?:dropped|fell|crashed|plummeted|went\s+down|have\s+(?:dropped|fallen))|"
     r"(?:town|place|area|street|estate|village|road|neighbourhood|high\s+street|park)\s+(?:\w+\s+)?(?:died|is\s+dead|"
     r"has\s+died|went\s+downhill|has\s+gone\s+downhill|is\s+finished|was\s+ruined|is\s+ruined|has\s+been\s+ruined|"
     r"went\s+to\s+(?:pot|hell|the\s+dogs))|(?:crime|trouble|burglar\w*|theft)\s+(?:has\s+)?(?:gone\s+up|"
@@ -528,7 +603,7 @@ CONSEQUENCE = (
 )
 ARRIVALS = [
     r"\b(?:since|ever\s+since|once|after|when|the\s+day)\s+" + ARRIVE + r"[^.!?]{0,80}?\b" + CONSEQUENCE,
-    r"\b" + CONSEQUENCE + r"[^.!?]{0,80}?\b(?:since|once|after|when|before|until|till)\s+" + ARRIVE,
+    r"\b" + CONSEQUENCE + r"[^.!?]{0,80}?\b(?:since|once|after|when|before|until|till|the\s+day)\s+" + ARRIVE,
 ]
 
 # Comparisons with vermin, animals or disease ("letting them in is like letting wild dogs in",
@@ -558,6 +633,10 @@ IMPLICIT = [
     r"\bhide\s+your\s+(?:daughters|wives|kids|children|valuables|wallets?|purses?|handbags?|bikes?|jewellery|silver|"
     r"phones?|dogs|cats|cars?)\b",
     r"\bcount\s+(?:your|the)\s+(?:spoons|silver|fingers|children|kids)\b",
+    r"\b(?:keep|watch)\s+(?:your\s+)?(?:hands?|eyes?)\s+on\s+your\s+(?:wallets?|purses?|bags?|handbags?|valuables|kids|"
+    r"children|bikes?|phones?)\b",
+    r"\block\s+up\s+(?:everything|anything\s+(?:valuable|you\s+value))\b",
+    r"\bi['’]?m\s+not\s+(?:a\s+)?(?:racist|sexist|homophobic|transphobic|bigot|prejudiced|islamophobic)\s*,?\s+but\b",
     r"\b(?:time\s+to|i['’]?m\s+going\s+to|we['’]?re\s+going\s+to|might\s+as\s+well)\s+(?:sell\s+up|move\s+out)\b",
     r"\bkeep\s+(?:them|em)\s+(?:out|away\s+from)\b",
     r"\block\s+up\s+your\s+(?:bikes|cars|sheds|houses|valuables|doors)\b",

@@ -64,7 +64,8 @@ VICTIM = (
     r"(?:cllr|councillor|mr|mrs|ms|miss|dr|mayor)\.?\s+[a-z'’-]+\b|(?:every|any|some)(?:one|body)\b)"
 )
 PROPERTY_NP = (
-    r"(?:the|your|ur|his|her|their|that|this|every|those|these)\s+(?:[a-z'’-]+\s+){0,2}?{PROPERTY}"
+    r"(?:the|your|ur|his|her|their|that|this|every|those|these)\s+(?:[a-z'’-]+\s+|[\x{e000}\x{e001}]['’]?s?\s+){0,2}?"
+    r"{PROPERTY}"
     r"(?:\s+down)?"
 )
 BODY = r"(?:jaw|arms?|legs?|necks?|face|faces|nose|skull|teeth|head|heads|kneecaps?|fingers?|ribs|throat)"
@@ -92,7 +93,7 @@ DOER = r"(?:{AGENT}|{CALL}|{LETS})" + FILL  # who intends or is urged to act
 HURT = (
     r"(?:kill|murder|shoot|stab|knife|hang|lynch|strangle|choke|behead|batter|punch|kick|slap|smack|thump|"
     r"deck|glass|hurt|attack|assault|maim|rape|bomb|gas|torch|burn|drown|poison|skin|gut|headbutt|bottle|"
-    r"execute|slaughter|butcher|massacre|eliminate|cripple|run\s+over|set\s+fire\s+to|hunt\s+down|blow\s+up|"
+    r"execute|slaughter|butcher|massacre|eliminate|cripple|run\s+over|knock\s+out|hit|set\s+fire\s+to|hunt\s+down|blow\s+up|"
     r"firebomb|petrol\s+bomb|string\s+up|throw\s+acid\s+(?:at|on|in)|acid|microwave|shank|stomp|jump|end|waste|"
     r"take\s+out|smash|beat|wipe\s+out|exterminate|throttle|suffocate|mow\s+down|break|torture|beat\s+up|"
     r"beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of|kick\s+the\s+(?:shit|crap|hell)\s+out\s+of)"
@@ -229,12 +230,28 @@ TEMPLATES = [
     r"hack|cut|stab|slice|smash|batter)",
     # armed and waiting: "I'll be outside the mosque with a knife on Friday"
     r"{AGENT}\s+be\s+(?:\S+\s+){0,6}?with\s+(?:a|an|my|the|some)\s+(?:knife|knives|gun|guns|machete|bat|bats|"
-    r"baseball\s+bat|hammer|crowbar|axe|blade|shotgun|rifle|petrol|bricks?|acid)\b",
+    r"baseball\s+bat|crowbar|blade|shotgun|rifle|acid)\b",
+    # "I'm going to knock her out", "shoot up the mosque", "set their houses on fire"
+    DOER + r"\s+knock\s+" + VICTIM + r"\s+(?:out|unconscious|senseless|flat)\b",
+    DOER + r"\s+(?:shoot|bomb|blow|burn|smash)\s+up\s+" + PROPERTY_NP,
+    DOER + r"\s+set\s+" + PROPERTY_NP + r"\s+(?:on\s+fire|alight|ablaze)",
+    DOER + r"\s+(?:break|snap|smash|cave\s+in|kick\s+in)\s+(?:the|both)\s+" + BODY + r"\s+of\s+" + VICTIM,
+    # carrying a weapon to a group's place: "I'm bringing a knife to the pride parade"
+    r"\b(?:i['’]?m|we['’]?re|i\s+am|we\s+are|i['’]?ll\s+be|we['’]?ll\s+be)\s+(?:bringing|taking|carrying)\s+(?:a|my|the|some)\s+"
+    r"(?:knife|knives|gun|guns|machete|bat|bats|baseball\s+bat|crowbar|shotgun|rifle|petrol\s+bomb|acid)\s+(?:to|down\s+to|"
+    r"into)\s+(?:the|a|that|this|their|every|any)\s+",
+    # "I'm coming for the refugees in the hotel tonight"
+    r"\b(?:we['’]?re|we\s+are|i['’]?m|i\s+am|im)\s+coming\s+(?:for|after)\s+(?:the\s+|all\s+(?:the\s+)?|every\s+|those\s+|"
+    r"these\s+)?(?:[a-z'’-]+\s+){0,2}?{GROUPS}(?:\s+(?:in|at|on)\s+(?:\S+\s+){0,3}?)?\s*(?:tonight|tomorrow|next|soon|now|"
+    r"[.!]|$)",
+    # a person or group between the speaker and the weapon: "run the couple next door out of town with a bat"
+    r"{AGENT}\s+(?:\S+\s+){0,6}?(?:{GROUPS}|you|him|her|them)\s+(?:\S+\s+){0,6}?with\s+(?:a|an|my|the|some)\s+"
+    r"(?:baseball\s+bat|bat|bats|gun|guns|machete|machetes|crowbar|shotgun|rifle|knife|knives|acid)\b",
     # "will get my fist in their face", "feel my boot"
     r"\b(?:get|feel|taste)\s+(?:my|our)\s+(?:fist|fists|boot|boots|knife|foot|bat|hammer|blade)\s*(?:in|through|across|"
     r"on|up|\.|!|$)",
     # a group dragged or chased out: "I'll drag every immigrant out of that hotel"
-    DOER + r"\s+(?:drag|chase|hound|throw|smoke|burn|force|turf)\s+(?:every|all|the|those|these|any)?\s*"
+    DOER + r"\s+(?:drag|chase|hound|throw|smoke|burn|force|turf|run)\s+(?:every|all|the|those|these|any)?\s*"
     r"(?:[a-z'’-]+\s+){0,2}?{GROUPS}\s+out\b",
     # intent to harm someone named: "I want to kill Dave." ("kill it", "kill time" are not people)
     DOER + r"\s+(?:kill|murder|stab|strangle|rape|shoot|behead|microwave)\s+"
@@ -330,6 +347,8 @@ SENT = compile_re2(
     r"\s+(?:a|an)\s+(?:quick\s+|short\s+|private\s+)?(?:message|text|email|e-mail|line|dm|pm|note|reply|look|glance|"
     r"smile|wink|question|link|photo|picture|invite)\b"
 )
+# "I'll hit you up later": to contact someone, not to hit them.
+HIT_UP = compile_re2(r"\s+up\b")
 # "I could kill it", "I want to kill time": a bare object that is not a person.
 NOT_A_PERSON = compile_re2(
     r"\b(?:kill|murder|stab|strangle|shoot|microwave)\s+(?:it|time|this|that|something|everything|anything|one|two|"
@@ -361,6 +380,16 @@ ACCIDENT = compile_re2(
 )
 
 
+def _other_sense(text: str, match: str, end: int) -> bool:
+    """Whether a match is a contest, a message sent, a thing killed or a call ("hit you up"), not violence."""
+    return (
+        GAME.match(text, end) is not None
+        or SENT.match(text, end) is not None
+        or NOT_A_PERSON.search(match) is not None
+        or (match.split()[-2:-1] == ["hit"] and HIT_UP.match(text, end) is not None)
+    )
+
+
 @dataclass
 class Threat:
     regex: re2._Regexp[str]
@@ -375,9 +404,7 @@ class Threat:
         found = []
         if self.regex.search(text):  # finditer costs more than search in the RE2 binding
             found += [
-                m.span()
-                for m in self.regex.finditer(text)
-                if not GAME.match(text, m.end()) and not SENT.match(text, m.end()) and not NOT_A_PERSON.search(m.group())
+                m.span() for m in self.regex.finditer(text) if not _other_sense(text, m.group(), m.end())
             ]
         if mark.has_group and self.doom.search(text):
             found += [m.span() for m in self.doom.finditer(text) if not ACCIDENT.match(text, m.end())]
