@@ -59,6 +59,7 @@ from govern.checks.hate_lexicon import (
     IMPLICIT,
     KILL,
     KILLED,
+    MORE_TEMPLATES,
     NEGATIVE,
     NEGATIVE_BEFORE,
     NEGATIVE_EMOJI,
@@ -100,6 +101,7 @@ VICTIMS = compile_re2(
 @dataclass
 class Hate:
     about_group: re2._Regexp[str]  # claims about a group named, or referred to by a pronoun
+    about_more: re2._Regexp[str]  # ... in the longer shapes, with their spaces as written
     general: re2._Regexp[str]  # claims that name no group ("go back where you came from")
     implicit: re2._Regexp[str]  # derogation that needs a group named somewhere ("there goes the ...")
     comparisons: re2._Regexp[str]  # a group likened to vermin or disease
@@ -123,16 +125,17 @@ class Hate:
             claims += [m.span() for m in self.general.finditer(text)]
         named_one = mark.has_group or self.articled.search(text) is not None  # "a woman is ..."
         first = min((i for i in (text.find(GROUP), text.find(MEMBER)) if i >= 0), default=len(text))
-        if named_one and self.about_group.search(text):
-            for m in self.about_group.finditer(text):
+        for about in (self.about_group, self.about_more) if named_one else ():
+            for m in about.finditer(text) if about.search(text) else ():
                 # a pronoun ("they are vermin") counts when a group was named before it
                 named = first < m.end()
                 if named or self.articled.search(m.group()):
                     claims.append(m.span())
         if named_one and self.predicate.search(text):
             for m in self.predicate.finditer(text):
-                g = next(g for g in (1, 2, 3) if m.start(g) >= 0)
-                if m.group(g) in self.derogatory and (first < m.end() or self.articled.search(m.group())):
+                g = next((g for g in range(1, self.predicate.groups + 1) if m.start(g) >= 0), 0)
+                about_one = first < m.end() or self.articled.search(m.group()) is not None
+                if g and m.group(g) in self.derogatory and about_one:
                     # a fragment's claim starts in its own clause, after the stop before it
                     start = m.start() + len(m.group()) - len(m.group().lstrip(" .!?;:\n"))
                     claims.append((start, m.end(g)))  # up to the word judged
@@ -201,12 +204,24 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
         named = {**slots, "G": g, "GP": expand(POSSESSIVE, {**slots, "G": g})}
         return _union([expand(t, named).replace(r"\s+", r"\s*") for t in templates])
 
+    def written(templates: list[str], g: str) -> str:
+        named = {**slots, "G": g, "GP": expand(POSSESSIVE, {**slots, "G": g})}
+        return _union([expand(t, named) for t in templates])
+
     about = [t for t in TEMPLATES if "{G" in t]
     slurs = [endings(disguised(str(s))) for s in spec.get("slurs", [])]
     reclaimable = [endings(disguised(str(s))) for s in spec.get("reclaimable", [])]
     return Hate(
         about_group=compile_re2(shapes(about, slots["G"])),
-        general=compile_re2(shapes([t for t in TEMPLATES if t not in about], GROUP)),
+        about_more=compile_re2(written([t for t in MORE_TEMPLATES if "{G" in t], slots["G"])),
+        general=compile_re2(
+            _union(
+                [
+                    shapes([t for t in TEMPLATES if t not in about], GROUP),
+                    written([t for t in MORE_TEMPLATES if "{G" not in t], GROUP),
+                ]
+            )
+        ),
         implicit=compile_re2(_union([expand(t, slots) for t in IMPLICIT])),
         comparisons=compile_re2(_union([expand(t, {**slots, "G": GROUP}) for t in COMPARISONS])),
         excused=compile_re2(COMPARISON_EXCUSED),

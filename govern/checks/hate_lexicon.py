@@ -437,7 +437,9 @@ _GOOD = (
     r"(?:honest|decent|good|nice|clean|clever|smart|intelligent|trustworthy|hard[- ]working|law[- ]abiding|"
     r"normal|sane|polite|useful|respectable|competent|capable)"
 )
-TEMPLATES += [
+# More shapes, written later and longer: kept out of TEMPLATES, whose spaces may all be missing, as
+# optional spaces around their many free words would make one RE2 program too large to run fast.
+MORE_TEMPLATES = [
     # the possessive: "a woman's opinion is worthless", "a Muslim's word means nothing"
     "{GP}" + _COP + _MODS + "{0,4}" + _NEG,
     r"{GP}\s+(?:means?|counts?\s+for|amounts?\s+to|(?:is|are)\s+worth|add\s+up\s+to)\s+" + _NOTHING + r"\b",
