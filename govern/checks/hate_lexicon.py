@@ -118,7 +118,8 @@ NEGATIVE = [
     r"sluts",
     r"whores", r"slags", r"muppets", r"clowns", r"losers", r"cretins", r"imbeciles", r"halfwits", r"numpties",
     r"insects", r"bugs", r"germs", r"a\s+pox", r"pond\s+life", r"lowlifes?", r"dregs",
-    r"vegetables", r"vultures", r"hyenas", r"cattle", r"livestock",
+    r"vegetables", r"vultures", r"hyenas", r"cattle", r"livestock", r"brood\s+mares", r"breeding\s+machines",
+    r"(?:a\s+)?pain\s+in\s+the\s+(?:arse|ass|backside)", r"tight[- ]fisted", r"penny[- ]pinching",
     # character attacks (the neg_attrib kind): "immigrants are dishonest", "Jews are greedy and cunning"
     r"dishonest", r"immoral", r"aggressive", r"ungrateful", r"rude", r"untrustworthy", r"sly",
     r"devious", r"deceitful", r"cunning", r"shifty", r"crooks?", r"crooked", r"cheats?", r"thief",
@@ -578,6 +579,49 @@ MORE_TEMPLATES = [
     r"{G}\s+(?:\w+\s+)?(?:look\s+after|help|care\s+about|hire|employ)\s+(?:their\s+own|each\s+other|themselves)\s*(?:and|,)\s+"
     r"(?:nobody|no\s+one|never\s+(?:us|anyone))",
     r"{G}\s+can\s+(?:all\s+)?(?:shove|stick|stuff)\s+it\b",
+    # questions and tropes, more: "why are they allowed in this country?", "what is wrong with ...?"
+    r"\bwhy\s+(?:are|is)\s+(?:the\s+)?{G}\s+(?:even\s+|still\s+)?allowed\s+(?:in|into|here|to\s+(?:live|stay|come|be)\s+"
+    r"(?:here|in))",
+    r"\bwhat['’]?s?\s+(?:is\s+)?(?:wrong|the\s+matter)\s+with\s+(?:the\s+|these\s+|those\s+|all\s+)?{G}\s*(?:[?!.]|$)",
+    r"{G}\s+(?:\w+\s+){0,5}?(?:take|taking|took)\s+over\s*(?:[.!?,]|$|\s+(?:our\s+\w+|everything|this\s+country|the\s+country|"
+    r"the\s+place|this\s+place))",
+    r"\btime\s+(?:\w+\s+)?{G}\s+(?:were|was|got)\s+(?:banned|deported|removed|kicked\s+out|sent\s+(?:back|home)|"
+    r"locked\s+up|rounded\s+up|thrown\s+out)",
+    r"\bwhy\s+(?:are|is)\s+(?:the\s+)?{G}\s+(?:so\s+|all\s+|always\s+)?"
+    r"(?:obsessed\s+with|only\s+interested\s+in)"
+    r"\s+"
+    r"(?:money|power|themselves|sex|control|handouts|benefits)",
+    "{G}" + _COP + r"\s+(?:so\s+|all\s+|always\s+|just\s+)?"
+    r"(?:obsessed\s+with|only\s+interested\s+in|all\s+about)"
+    r"\s+"
+    r"(?:money|power|themselves|sex|control|handouts|benefits)",
+    "{G}" + _COP + r"\s+(?:completely\s+|totally\s+|just\s+)?incapable\s+of\s+"
+    r"(?:logic|thought|thinking|reason|reasoning|"
+    r"leading|learning|love|honesty|decency|kindness|being\s+trusted|telling\s+the\s+truth|integrating|change|"
+    r"compassion|gratitude)",
+    r"\b(?:not\s+(?:a|one)\s+(?:single\s+)?|no\s+)(?:{GS}|{G})(?:\s+\S+){0,5}?\s+(?:i['’]?d|i\s+would|i\s+could|you\s+can|"
+    r"you\s+could|anyone\s+(?:would|could|can))\s+(?:ever\s+)?(?:trust|respect|believe|like|rely\s+on)",
+    "{G}" + _COP + r"\s+not\s+and\s+never\s+will\s+be\s+(?:\w+\s+){0,2}?{POS}",
+    r"\bnone\s+of\s+(?:the|these|those)\s+{G}\s+(?:deserve|deserves|should\s+get|should\s+have|merit)\s+(?:(?:a|any)\s+"
+    r"(?:council\s+)?(?:house|home|flat|job|benefits|help|support|vote|say|place|chance|respect|rights)|to\s+"
+    r"(?:be\s+here|stay|live\s+here|vote))",
+    r"{G}\s+should\s+(?:just\s+)?(?:stick\s+to|stay\s+in|keep\s+to)\s+(?:cooking|cleaning|the\s+kitchen|housework|"
+    r"having\s+babies|making\s+(?:tea|sandwiches)|their\s+own\s+kind|their\s+own\s+countries|their\s+own\s+country|"
+    r"their\s+place)",
+    r"{G}\s+(?:\w+\s+){0,4}?(?:take|taking|took|steal|stealing|stole|nick|nicking)\s+(?:all\s+)?(?:our|all\s+the)\s+"
+    r"(?:jobs|houses|homes|benefits|school\s+places|women|country|nhs|money|council\s+houses)",
+    r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+(?:be\s+)?(?:teaching|teach|looking\s+after|"
+    r"look\s+after|working\s+with|work\s+with|near|around|allowed\s+near)\s+(?:our\s+|the\s+|your\s+|young\s+|little\s+)?"
+    r"(?:kids|children|youngsters|pupils|boys|girls)",
+    r"{G}\s+get\s+(?:everything|it\s+all|all\s+the\s+\w+)\s+(?:handed|given)\s+(?:to\s+them|on\s+a\s+plate)",
+    r"{G}\s+get\s+(?:everything|it\s+all)(?:\s+\S+){0,4}?\s+(?:while|and|but)\s+(?:we|us|the\s+rest\s+of\s+us)\s+get\s+"
+    r"nothing",
+    r"{G}\s+(?:are|r|['’]re)\s+(?:always\s+|all\s+)?up\s+to\s+no\s+good",
+    r"(?:{G}|{GA}|\bshe|\bhe)\s+only\s+got\s+(?:the|her|his|their|that|this)\s+(?:job|role|post|position|place|seat)\s+"
+    r"(?:because|cos|coz|for)\s+(?:of\s+)?(?:quotas?|diversity|being\s+a|she['’]?s\s+a|he['’]?s\s+a|they['’]?re|"
+    r"positive\s+discrimination|the\s+colour|her\s+gender|their\s+(?:race|gender|religion))",
+    r"{G}\s+(?:haven['’]?t|have\s+not|don['’]?t\s+have|ain['’]?t)\s+(?:got\s+)?(?:a|one)\s+(?:single\s+)?brain\s*"
+    r"(?:cell\s+)?between\s+them",
     # with swearing: "they can shove their culture up their arse"
     r"{G}\s+(?:can|could|should|may)\s+(?:all\s+)?(?:\w+\s+)?(?:shove|stick|stuff)\s+(?:\S+\s+){1,4}?up\s+"
     r"(?:their|your|yer)\s+(?:arses?|ass(?:es)?|backsides?|bums?)",
@@ -601,11 +645,12 @@ CONSEQUENCE = (
     r"(?:town|place|area|street|estate|village|road|neighbourhood|high\s+street|park)\s+(?:\w+\s+)?(?:died|is\s+dead|"
     r"has\s+died|went\s+downhill|has\s+gone\s+downhill|is\s+finished|was\s+ruined|is\s+ruined|has\s+been\s+ruined|"
     r"went\s+to\s+(?:pot|hell|the\s+dogs))|(?:crime|trouble|burglar\w*|theft)\s+(?:has\s+)?(?:gone\s+up|"
-    r"gone\s+through\s+the\s+roof|soared|rocketed))"
+    r"gone\s+through\s+the\s+roof|soared|rocketed)|crime\s+rate\s+(?:goes|went|has\s+gone)\s+(?:up|through\s+the\s+roof))"
 )
 ARRIVALS = [
     r"\b(?:since|ever\s+since|once|after|when|the\s+day)\s+" + ARRIVE + r"[^.!?]{0,80}?\b" + CONSEQUENCE,
     r"\b" + CONSEQUENCE + r"[^.!?]{0,80}?\b(?:since|once|after|when|before|until|till|the\s+day)\s+" + ARRIVE,
+    r"(?:^|[.!?]\s*)" + ARRIVE + r"\s*(?:,|and)\s+[^.!?]{0,60}?\b" + CONSEQUENCE,
 ]
 
 # Comparisons with vermin, animals or disease ("letting them in is like letting wild dogs in",
@@ -638,6 +683,8 @@ IMPLICIT = [
     r"\b(?:keep|watch)\s+(?:your\s+)?(?:hands?|eyes?)\s+on\s+your\s+(?:wallets?|purses?|bags?|handbags?|valuables|kids|"
     r"children|bikes?|phones?)\b",
     r"\block\s+up\s+(?:everything|anything\s+(?:valuable|you\s+value))\b",
+    r"\b(?:hope|wish)\s+(?:it|the\s+\w+|their\s+\w+)\s+(?:burns|gets\s+(?:burned|burnt|torched|bombed|smashed\s+up)|"
+    r"blows\s+up)\b",
     r"\bi['’]?m\s+not\s+(?:a\s+)?(?:racist|sexist|homophobic|transphobic|bigot|prejudiced|islamophobic)\s*,?\s+but\b",
     r"\b(?:time\s+to|i['’]?m\s+going\s+to|we['’]?re\s+going\s+to|might\s+as\s+well)\s+(?:sell\s+up|move\s+out)\b",
     r"\bkeep\s+(?:them|em)\s+(?:out|away\s+from)\b",
@@ -655,7 +702,7 @@ IMPLICIT = [
     r"an\s+infestation|infestation|a\s+disease|a\s+cancer|locusts|maggots|pests|degenerates|freaks|"
     r"(?:should|need\s+to|ought\s+to)\s+be\s+(?:locked\s+up|put\s+down|shot|gassed|deported|sterili[sz]ed|"
     r"hanged|strung\s+up|exterminated|wiped\s+out|sent\s+back|kicked\s+out|banned|culled|burned|burnt)|"
-    r"make\s+me\s+(?:\w+\s+)?(?:sick|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up)))\s*(?:[.!?]|$|,?\s+(?:the\s+lot|all|"
+    r"makes?\s+me\s+(?:\w+\s+)?(?:sick|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up)))\s*(?:[.!?]|$|,?\s+(?:the\s+lot|all|"
     r"every\s+(?:last\s+|single\s+)?one|each|most)\s+of\s+(?:them|em)\b)",
     r"\b(?:went|goes|gone|going|go)\s+to\s+(?:rack\s+and\s+)?(?:ruin|the\s+dogs|pot|hell|shit)\s+(?:\w+\s+){0,3}?"
     r"(?:when|since|after|once|as\s+soon\s+as)\b",

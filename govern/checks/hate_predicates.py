@@ -66,7 +66,9 @@ def derogatory() -> frozenset[str]:
 END = (
     r"\s*(?:[.,!?;:)]|$|\s+(?:and|or|people|persons|folk|folks|lot|bunch|creatures|beings|ones|humans|"
     r"individuals|sorts|types|to\s+the\s+core|by\s+nature|through\s+and\s+through|all\s+of\s+them|"
-    r"the\s+lot\s+of\s+them|if\s+you\s+ask\s+me|in\s+my\s+(?:opinion|view|experience)|honestly)\b)"
+    r"the\s+lot\s+of\s+them|if\s+you\s+ask\s+me|in\s+my\s+(?:opinion|view|experience)|honestly|"
+    r"(?:about|at)\s+(?:\w+\s+)?(?:money|everything|anything|politics|driving|maths|math|science|business|life|work|"
+    r"it|this|that))\b)"
 )
 
 

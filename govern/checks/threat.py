@@ -61,6 +61,7 @@ DETERMINER = (
 VICTIM = (
     r"(?:" + PRONOUN + r"\b|the\s+lot\s+of\s+(?:you|them)\b|each\s+(?:one\s+)?of\s+(?:you|them)\b|"
     + DETERMINER + r"\s+(?:[a-z'’-]+\s+){0,3}?(?:{PEOPLE}|{GROUPS})|{GROUPS}|"
+    r"(?:a|an|some|two|three|a\s+few|a\s+couple\s+of)\s+(?:[a-z'’-]+\s+){0,2}?{GROUPS}|"
     r"(?:cllr|councillor|mr|mrs|ms|miss|dr|mayor)\.?\s+[a-z'’-]+\b|(?:every|any|some)(?:one|body)\b)"
 )
 PROPERTY_NP = (
@@ -247,6 +248,16 @@ TEMPLATES = [
     # a person or group between the speaker and the weapon: "run the couple next door out of town with a bat"
     r"{AGENT}\s+(?:\S+\s+){0,6}?(?:{GROUPS}|you|him|her|them)\s+(?:\S+\s+){0,6}?with\s+(?:a|an|my|the|some)\s+"
     r"(?:baseball\s+bat|bat|bats|gun|guns|machete|machetes|crowbar|shotgun|rifle|knife|knives|acid)\b",
+    # "kick the head in of any ...", "I want every ... dead", "attack the mosque", "hurt by me",
+    # "by my hand"
+    DOER + r"\s+(?:kick|smash|cave|bash|punch)\s+(?:the\s+)?(?:head|heads|face|faces|teeth|skull)\s+in"
+    r"\s+of\s+" + VICTIM,
+    r"\b(?:i|we)\s+(?:want|wish|need)\s+(?:every|all|all\s+the|the|those|these)?\s*(?:[a-z'’-]+\s+){0,2}?{GROUPS}"
+    r"(?:\s+\S+){0,4}?\s+dead\b",
+    DOER + r"\s+(?:attack|storm|raid|firebomb|petrol\s+bomb|bomb)\s+" + PROPERTY_NP,
+    r"\b(?:will|['’]ll|gonna|going\s+to)\s+(?:all\s+)?(?:get|be)\s+(?:hurt|stabbed|shot|beaten|killed|smashed|battered)\s+"
+    r"by\s+(?:me|us)\b",
+    r"\b(?:die|dead|killed|suffer)\s+by\s+(?:my|our)\s+(?:hand|hands|knife|gun|fists)\b",
     # "will get my fist in their face", "feel my boot"
     r"\b(?:get|feel|taste)\s+(?:my|our)\s+(?:fist|fists|boot|boots|knife|foot|bat|hammer|blade)\s*(?:in|through|across|"
     r"on|up|\.|!|$)",
@@ -347,6 +358,11 @@ SENT = compile_re2(
     r"\s+(?:a|an)\s+(?:quick\s+|short\s+|private\s+)?(?:message|text|email|e-mail|line|dm|pm|note|reply|look|glance|"
     r"smile|wink|question|link|photo|picture|invite)\b"
 )
+# "kill the weeds on the Muslim cemetery path": the thing harmed comes before the group it is near.
+THING_NEAR = compile_re2(
+    r"\b(?:the|that|this|those|these|your|his|her|their)\s+[a-z'’-]+\s+(?:on|in|at|of|near|by|from|for|outside|behind|"
+    r"around|round|opposite)\s+(?:the|a|an|that|this|our|my|their)\s+[\x{e000}\x{e001}]"
+)
 # "I'll hit you up later": to contact someone, not to hit them.
 HIT_UP = compile_re2(r"\s+up\b")
 # "I could kill it", "I want to kill time": a bare object that is not a person.
@@ -386,6 +402,7 @@ def _other_sense(text: str, match: str, end: int) -> bool:
         GAME.match(text, end) is not None
         or SENT.match(text, end) is not None
         or NOT_A_PERSON.search(match) is not None
+        or THING_NEAR.search(match) is not None
         or (match.split()[-2:-1] == ["hit"] and HIT_UP.match(text, end) is not None)
     )
 
