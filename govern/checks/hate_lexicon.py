@@ -443,9 +443,11 @@ _GOOD = (
 MORE_TEMPLATES = [
     # the possessive: "a woman's opinion is worthless", "a Muslim's word means nothing"
     "{GP}" + _COP + _MODS + "{0,4}" + _NEG,
-    r"{GP}\s+(?:means?|counts?\s+for|amounts?\s+to|(?:is|are)\s+worth|add\s+up\s+to)\s+" + _NOTHING + r"\b",
+    # ... said as a whole claim: "means nothing to the police" blames the police
+    r"{GP}\s+(?:means?|counts?\s+for|amounts?\s+to|(?:is|are)\s+worth|add\s+up\s+to)\s+" + _NOTHING
+    + r"\s*(?:[.!,;]|$)",
     r"{GP}\s+(?:don['’]?t|doesn['’]?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?"
-    r"(?:matter|count|mean\s+anything)\b",
+    r"(?:matter|count|mean\s+anything)\s*(?:[.!,;]|$)",
     "{GP}" + _COP + r"\s+(?:not|never)\s+(?:\w+\s+)?(?:worth\s+(?:living|anything|much|saving|listening\s+to|"
     r"hearing|the\s+\w+|a\s+\w+)|important|valuable|equal|valid|as\s+important|as\s+valuable)\b",
     "{GP}" + _COP + r"\s+worth\s+less\s+than\b",
@@ -514,16 +516,15 @@ MORE_TEMPLATES = [
     r"\b(?:i|we)(?:['’]ll)?\s+(?:don['’]?t|do\s+not|never|won['’]?t|will\s+never|refuse\s+to|can['’]?t|cannot|"
     r"could\s+never|"
     r"would\s+never|wouldn['’]?t)\s+(?:ever\s+|really\s+)?(?:respect|trust|value|tolerate|welcome|accept)\s+(?:the\s+|any\s+)?"
-    r"{G}\s*(?:[.!,;]|$|\s+(?:at\s+all|one\s+bit|whatsoever|in\s+(?:my|our|this)\s+\w+|here|as\s+\w+))",
+    r"{G}\s*(?:[.!,;]|$|\s+(?:at\s+all|one\s+bit|whatsoever|in\s+(?:my|our|this)\s+\w+|here))",
     r"\b(?:i|we)(?:['’]ll)?\s+(?:don['’]?t|do\s+not|never|won['’]?t|will\s+never|refuse\s+to|can['’]?t|cannot|"
     r"could\s+never|"
     r"would\s+never|wouldn['’]?t)\s+(?:ever\s+)?(?:see|consider|treat|regard|count|accept|think\s+of)\s+(?:the\s+|any\s+)?"
     r"{G}\s+(?:as\s+(?:\w+\s+)?|like\s+)?(?:my\s+|our\s+)?(?:equals?|humans?|human\s+beings|people|normal|real\s+\w+|"
     # the markers of a group, in RE2's escapes
     r"proper\s+\w+|one\s+of\s+us|british|english|neighbours|[\x{e000}\x{e001}])",
-    r"\b(?:i|we)\s+(?:don['’]?t|do\s+not|couldn['’]?t|could\s+not)\s+(?:really\s+)?care\s+(?:about|for|what\s+happens\s+to|"
-    r"if|whether)\s+(?:the\s+|any\s+|all\s+(?:the\s+)?)?{G}\s*(?:[.!,;]|$|\s+(?:at\s+all|live|die|drown|starve|suffer|"
-    r"get\s+hurt))",
+    r"\b(?:i|we)\s+(?:don['’]?t|do\s+not|couldn['’]?t|could\s+not)\s+(?:really\s+)?care\s+(?:about|for|what\s+happens\s+to)"
+    r"\s+(?:the\s+|any\s+|all\s+(?:the\s+)?)?{G}\s*(?:[.!,;]|$|\s+(?:at\s+all|die|drown|starve|suffer|get\s+hurt))",
     r"{G}\s+(?:will|can|could|would|shall)\s+never\s+(?:belong|fit\s+in|integrate|be\s+accepted|be\s+one\s+of\s+us|"
     r"be\s+welcome|be\s+equal|be\s+normal|be\s+trusted|be\s+part\s+of\s+(?:this|our|the))",
     r"{G}\s+(?:don['’]?t|doesn['’]?t|do\s+not)\s+have\s+(?:anything\s+(?:to\s+offer|of\s+value|worthwhile|good)|"

@@ -100,7 +100,8 @@ TEMPLATES = [
     r"\b(?:are|is|were|was)\s+(?:{SECOND}|{THIRD}|{TITLED})(" + MODS + r"\s+(?:{NOUNS}|{ADJECTIVES}))\b",
     # put-downs said to someone: "you suck", "screw you", "go to hell", "get lost, loser"
     r"\b((?:you|u|ya)\s+(?:really\s+|all\s+|just\s+|do\s+|so\s+)?(?:suck|stink|are\s+a\s+joke)|(?:screw|sod)\s+(?:you|u)|"
-    r"i\s+(?:really\s+|fucking\s+|just\s+|totally\s+)?(?:hate|despise|loathe|detest)\s+(?:you|u|ya)\b|"
+    r"i\s+(?:really\s+|fucking\s+|just\s+|totally\s+)?(?:hate|despise|loathe|detest)\s+(?:you|u|ya)"
+    r"(?:\s+(?:so\s+much|all|too))?\s*(?:[.!?,;]|$)|"
     r"(?:^|[.!?,;]\s*)bite\s+me\b|"
     r"get\s+a\s+(?:brain|life)|shut\s+(?:up|your\s+(?:mouth|face|gob))|get\s+stuffed|"
     r"(?:you|u|he|she)\s+(?:haven['’]?t|hasn['’]?t|have\s+not|has\s+not)\s+got\s+(?:a|one)\s+(?:single\s+)?"
