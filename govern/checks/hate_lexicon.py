@@ -118,7 +118,8 @@ NEGATIVE = [
     r"sluts",
     r"whores", r"slags", r"muppets", r"clowns", r"losers", r"cretins", r"imbeciles", r"halfwits", r"numpties",
     r"insects", r"bugs", r"germs", r"a\s+pox", r"pond\s+life", r"lowlifes?", r"dregs",
-    r"vegetables", r"vultures", r"hyenas", r"cattle", r"livestock", r"brood\s+mares", r"breeding\s+machines",
+    r"vegetables", r"vultures", r"hyenas", r"cattle", r"livestock", r"dead\s*weight",
+    r"brood\s+mares", r"breeding\s+machines",
     r"(?:a\s+)?pain\s+in\s+the\s+(?:arse|ass|backside)", r"tight[- ]fisted", r"penny[- ]pinching",
     # character attacks (the neg_attrib kind): "immigrants are dishonest", "Jews are greedy and cunning"
     r"dishonest", r"immoral", r"aggressive", r"ungrateful", r"rude", r"untrustworthy", r"sly",
@@ -313,7 +314,8 @@ TEMPLATES = [
     r"\b(?:was|were|used\s+to\s+be)\s+(?:\w+\s+)?(?:lovely|nice|fine|safe|decent|clean|quiet|great|better|good|"
     r"peaceful|pleasant)\s+(?:until|before|till|til)\s+(?:the\s+|all\s+(?:the\s+)?|these\s+|those\s+)?{G}\s+"
     r"(?:arrived|came|moved|turned\s+up|showed\s+up|took\s+over|got\s+here|started|appeared|invaded)",
-    r"\bnothing\s+(?:good|positive|nice|decent|worthwhile|redeeming)\s+(?:about|in)\s+(?:the\s+|any\s+)?{G}",
+    r"\bnothing\s+(?:good|positive|nice|decent|worthwhile|redeeming|human|normal|natural|likeable|british)\s+"
+    r"(?:about|in)\s+(?:the\s+|any\s+)?{G}",
     r"{G}\s+(?:should|must|need\s+to|ought\s+to|can)\s+(?:just\s+)?(?:stick|stay)\s+(?:to|with|among)\s+"
     r"(?:their|there)\s+own",
     r"\b(?:wish|hope)\s+(?:all\s+)?(?:the\s+)?{G}(?:['’]d|\s+would|\s+will|\s+could)?\s+(?:all\s+)?(?:just\s+)?"
@@ -363,6 +365,7 @@ TEMPLATES = [
     r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+(?:belong|count|matter|fit\s+in)\b",
     r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+deserve\s+(?:respect|rights|to\s+(?:live|exist|be\s+here|vote|work)|"
     r"equal\s+\w+|anything|any\s+\w+|a\s+(?:home|job|place|say|voice)|help|housing|sympathy|dignity|"
+    r"the\s+same\s+(?:respect|rights|treatment|chances)|"
     r"to\s+be\s+treated\s+(?:equally|fairly|as\s+equals))",
     r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|can['’]?t|cannot)\s+(?:be\s+allowed\s+to\s+)?"
     r"(?:vote|work|teach|marry|adopt|have\s+(?:kids|children|rights|jobs|a\s+say|the\s+vote|a\s+vote|a\s+voice|any\s+rights|"
@@ -371,7 +374,7 @@ TEMPLATES = [
     r"around\s+children|trusted))",
     r"\b(?:don['’]?t|do\s+not|never)\s+(?:think|believe)\s+{G}\s+(?:should|deserve|are|can|ought)\s+(?:to\s+)?"
     r"(?:be\s+)?(?:allowed|trusted|equal|human|welcome|have\s+(?:the\s+same\s+|equal\s+|any\s+)?(?:rights|a\s+say)|"
-    r"vote|work|live\s+here|{POS})",
+    r"vote|work|live\s+here|a\s+(?:vote|say|voice|home|job|chance|place)|any\s+(?:rights|say|help)|{POS})",
     # exclusion: "send them back", "no more Muslims", "immigrants out", "keep gypsies out"
     r"\b(?:send|deport|kick|throw|ship|chuck|boot|drive|force|run|get)\s+(?:all\s+)?(?:the\s+|these\s+|"
     r"those\s+|every\s+|em\s+)?(?:{G}|them)\s+(?:all\s+)?(?:back|out|home|away|off)\b",
@@ -515,8 +518,8 @@ MORE_TEMPLATES = [
     r"{G}\s*(?:[.!,;]|$|\s+(?:at\s+all|whatsoever))",
     r"\b(?:i|we)(?:['’]ll)?\s+(?:don['’]?t|do\s+not|never|won['’]?t|will\s+never|refuse\s+to|can['’]?t|cannot|"
     r"could\s+never|"
-    r"would\s+never|wouldn['’]?t)\s+(?:ever\s+|really\s+)?(?:respect|trust|value|tolerate|welcome|accept)\s+(?:the\s+|any\s+)?"
-    r"{G}\s*(?:[.!,;]|$|\s+(?:at\s+all|one\s+bit|whatsoever|in\s+(?:my|our|this)\s+\w+|here))",
+    r"would\s+never|wouldn['’]?t)\s+(?:ever\s+|really\s+)?(?:respect|trust|value|tolerate|welcome|accept)\s+"
+    r"(?:the\s+|any\s+|a\s+|an\s+)?(?:{G}|{GS})\s*(?:[.!,;]|$|\s+(?:at\s+all|one\s+bit|whatsoever|in\s+(?:my|our|this)\s+\w+|here))",
     r"\b(?:i|we)(?:['’]ll)?\s+(?:don['’]?t|do\s+not|never|won['’]?t|will\s+never|refuse\s+to|can['’]?t|cannot|"
     r"could\s+never|"
     r"would\s+never|wouldn['’]?t)\s+(?:ever\s+)?(?:see|consider|treat|regard|count|accept|think\s+of)\s+(?:the\s+|any\s+)?"
@@ -602,7 +605,36 @@ MORE_TEMPLATES = [
     r"compassion|gratitude)",
     r"\b(?:not\s+(?:a|one)\s+(?:single\s+)?|no\s+)(?:{GS}|{G})(?:\s+\S+){0,5}?\s+(?:i['’]?d|i\s+would|i\s+could|you\s+can|"
     r"you\s+could|anyone\s+(?:would|could|can))\s+(?:ever\s+)?(?:trust|respect|believe|like|rely\s+on)",
-    "{G}" + _COP + r"\s+not\s+and\s+never\s+will\s+be\s+(?:\w+\s+){0,2}?{POS}",
+    "{G}" + _COP + r"\s+not\s+and\s+never\s+(?:will\s+be|were|was|have\s+been)\s+(?:\w+\s+){0,2}?{POS}",
+    # negated positives, more: "you can't call them human", "I'd never want one as a neighbour",
+    # "you'll never convince me they are decent", "not once has one contributed", "nothing a woman says
+    # is worth listening to"
+    r"\b(?:can['’]?t|cannot|couldn['’]?t|wouldn['’]?t|won['’]?t|never)\s+call\s+(?:the\s+|any\s+|a\s+|an\s+)?"
+    r"(?:{G}|{GS})\s+(?:\w+\s+)?{POS}",
+    r"\b(?:never|wouldn['’]?t|don['’]?t|do\s+not|would\s+not)\s+want\s+(?:a|an|any)\s+(?:{GS}|{G})\s+(?:as\s+(?:a\s+|my\s+|"
+    r"our\s+)?(?:neighbour|neighbours|friend|colleague|boss|teacher|tenant|councillor|mp)|living\s+(?:next\s+door|near|"
+    r"nearby))",
+    r"\b(?:never|won['’]?t|can['’]?t|nobody\s+will|no\s+one\s+will)\s+(?:convince|persuade|tell)\s+me\s+(?:that\s+)?"
+    r"(?:{G}|{GS})\s+(?:are|is|can\s+be)\s+(?:\w+\s+)?{POS}",
+    r"\bnot\s+once\s+(?:has|have|did)\s+(?:a\s+|an\s+|any\s+)?(?:{GS}|{G})\s+(?:ever\s+)?(?:contributed|done|given|"
+    r"helped|paid|worked|added)",
+    r"\bnothing\s+(?:a\s+|an\s+|any\s+)?(?:{GS}|{G}|woman)\s+(?:says?|does|do|thinks?|writes?)\s+(?:is|are)\s+"
+    r"(?:worth|of\s+(?:any\s+)?(?:value|use)|important|true)",
+    r"{G}" + _COP + r"\s+(?:nobody|no\s+one)['’]?s\s+idea\s+of\s+(?:normal|decent|human|a\s+\w+)",
+    # more questions and claims: "why do they always steal?", "are they even human?", "how many more ...?"
+    r"\bwhy\s+(?:do|does)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:always|all|just|only)\s+(?:steal|lie|cheat|rob|stink|smell|"
+    r"whine|moan|breed|beg|scrounge|cause\s+trouble)",
+    r"{G}\s+(?:always|all|just|constantly)\s+(?:steal|lie|cheat|rob|stink|scrounge|beg)\b",
+    r"(?:\bwhy\s+can['’]?t\s+{G}|{G}\s+(?:can['’]?t|never))\s+(?:ever\s+)?(?:do|get)\s+anything\s+right",
+    r"\bhow\s+many\s+more\s+{G}\s+(?:do|must|will|are)\s+we\s+(?:have\s+to\s+|going\s+to\s+)?(?:put\s+up\s+with|"
+    r"tolerate|take|let\s+in|accept|pay\s+for)",
+    r"\b(?:are|is)\s+(?:the\s+)?{G}\s+(?:even|actually|really|truly)\s+(?:human|people|persons|normal|civili[sz]ed)\b",
+    r"\bwhy\s+is\s+it\s+(?:always|only)\s+(?:the\s+)?{G}\s+(?:causing|who\s+cause|making|who\s+make|starting|behind)",
+    r"\b(?:happier|better|nicer|safer|cleaner)\s+(?:off\s+)?(?:if|when|once)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:\w+\s+)?"
+    r"(?:disappeared|vanished|were\s+gone|went\s+away|died|were\s+dead|didn['’]?t\s+exist)",
+    r"\bshould\s+we\s+(?:really\s+|even\s+)?(?:let|allow)\s+{G}\s+(?:to\s+)?(?:make\s+decisions|vote|drive|lead|"
+    r"run\s+\w+|have\s+(?:a\s+say|rights|children|kids))",
+    "{G}" + _COP + r"\s+(?:as\s+bad\s+as|no\s+better\s+than|worse\s+than)\s+(?:\w+\s+)?{NEG}",
     r"\bnone\s+of\s+(?:the|these|those)\s+{G}\s+(?:deserve|deserves|should\s+get|should\s+have|merit)\s+(?:(?:a|any)\s+"
     r"(?:council\s+)?(?:house|home|flat|job|benefits|help|support|vote|say|place|chance|respect|rights)|to\s+"
     r"(?:be\s+here|stay|live\s+here|vote))",

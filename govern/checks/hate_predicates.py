@@ -32,13 +32,16 @@ SUFFERING = frozenset(
     cynical bitter protesting complaining fighting losing failing waiting suffer sick sore pain painful
     bereaved sorrowful mournful lamenting troubled distressed distressing tragic stuck broken afraid alone
     unsafe unemployment poverty risk danger dangers trouble problems debt homeless injury illness disabled
-    blind deaf weak weaker vulnerable unstable victim sufferers casualty casualties lose loses""".split()
+    blind deaf vulnerable unstable victim sufferers casualty casualties lose loses""".split()
 )
 # Character words VADER does not score.
 EXTRA = frozenset(
     """delusional shallow sinners heathens godless deviant deviants degenerate degenerates backward primitive
     untrustworthy dishonest sly devious feral inbred subhuman vermin parasites leeches scroungers spongers
-    freeloaders bludgers grubby scummy smelly stinky filthy unwashed""".split()
+    freeloaders bludgers grubby scummy smelly stinky filthy unwashed manipulative hysterical barbaric
+    barbarians
+    savage uncivilised treacherous conniving scheming lecherous predatory bloodthirsty fanatical dimwitted
+    brainless""".split()
 )
 # Past participles that describe character, not something done to the group.
 CHARACTER = frozenset(

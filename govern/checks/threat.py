@@ -77,7 +77,8 @@ AGENT = (
     r"gonna|gunna|about\s+to|coming\s+to|gna)|re\s+(?:going\s+to|gonna|coming\s+to)|d\s+(?:love|like)\s+to)"
     r"|\s+(?:am|are)\s+(?:going\s+to|gonna|about\s+to|coming\s+to|planning\s+to|gunna)|\s+will|\s+shall|"
     r"\s+want\s+to|\s+wanna|\s+intend\s+to|\s+plan\s+to|\s+would\s+(?:love|like)\s+to|\s+can['’]?t\s+wait\s+to|"
-    r"\s+swear\s+(?:i|we)['’]?ll|\s+promise\s+(?:i|we)['’]?ll|\s+gonna|\s+going\s+to|\s+(?:is|are)\s+gonna|"
+    r"\s+swear\s+(?:i|we)['’]?ll|['’]m\s+(?:ready|prepared)\s+to|\s+am\s+(?:ready|prepared)\s+to|"
+    r"['’]re\s+(?:ready|prepared)\s+to|\s+promise\s+(?:i|we)['’]?ll|\s+gonna|\s+going\s+to|\s+(?:is|are)\s+gonna|"
     r"\s*['’]d|\s+would)"
     r"|\bill\b|\bima\b|\bimma\b|\bgonna\b)"
 )
@@ -258,6 +259,17 @@ TEMPLATES = [
     r"\b(?:will|['’]ll|gonna|going\s+to)\s+(?:all\s+)?(?:get|be)\s+(?:hurt|stabbed|shot|beaten|killed|smashed|battered)\s+"
     r"by\s+(?:me|us)\b",
     r"\b(?:die|dead|killed|suffer)\s+by\s+(?:my|our)\s+(?:hand|hands|knife|gun|fists)\b",
+    # "go round to the ... site and burn it", "a knife with a ...'s name on it", "next ... I see, I'm running
+    # him over"
+    DOER + r"\s+(?:\S+\s+){0,8}?{GROUPS}(?:\s+\S+){0,3}?\s+(?:and|then)\s+"
+    r"(?:burn|torch|firebomb|smash\s+up|wreck|trash)"
+    r"\s+(?:it|them|the\s+place)",
+    r"\b(?:a|my|this|the)\s+(?:knife|bullet|blade|gun|brick|bat)\s+with\s+(?:your|ur|his|her|their|a|an|the|every|some)"
+    r"\s+(?:\S+\s+){0,2}?names?\s+on\s+it",
+    r"\b(?:the\s+)?(?:next|first|any|every)\s+(?:\S+\s+){0,2}?{GROUPS}\s+(?:i|we)\s+(?:see|meet|find|catch)\s*,?\s+"
+    r"(?:i['’]?m|i\s+am|we['’]?re|i['’]?ll|we['’]?ll|i\s+will)\s+(?:going\s+to\s+|gonna\s+)?(?:run|running|knock|knocking|"
+    r"stab|stabbing|shoot|shooting|batter|battering|kill|killing|smash|smashing|kick|kicking|punch|punching|hit|hitting|"
+    r"hurt|hurting|glass|glassing|knife|knifing|burn|burning|drown|drowning)\s+(?:him|her|them|it)",
     # "will get my fist in their face", "feel my boot"
     r"\b(?:get|feel|taste)\s+(?:my|our)\s+(?:fist|fists|boot|boots|knife|foot|bat|hammer|blade)\s*(?:in|through|across|"
     r"on|up|\.|!|$)",
