@@ -100,8 +100,6 @@ TEMPLATES = [
     r"\b(?:are|is|were|was)\s+(?:{SECOND}|{THIRD}|{TITLED})(" + MODS + r"\s+(?:{NOUNS}|{ADJECTIVES}))\b",
     # put-downs said to someone: "you suck", "screw you", "go to hell", "get lost, loser"
     r"\b((?:you|u|ya)\s+(?:really\s+|all\s+|just\s+|do\s+|so\s+)?(?:suck|stink|are\s+a\s+joke)|(?:screw|sod)\s+(?:you|u)|"
-    r"i\s+(?:really\s+|fucking\s+|just\s+|totally\s+)?(?:hate|despise|loathe|detest)\s+(?:you|u|ya)"
-    r"(?:\s+(?:so\s+much|all|too))?\s*(?:[.!?,;]|$)|"
     r"(?:^|[.!?,;]\s*)bite\s+me\b|"
     r"get\s+a\s+(?:brain|life)|shut\s+(?:up|your\s+(?:mouth|face|gob))|get\s+stuffed|"
     r"(?:you|u|he|she)\s+(?:haven['’]?t|hasn['’]?t|have\s+not|has\s+not)\s+got\s+(?:a|one)\s+(?:single\s+)?"
@@ -111,6 +109,9 @@ TEMPLATES = [
     # a bare insult as the whole sentence: "Idiot.", "Indeed, moron."
     r"(?:^|[.!?;]\s*)(?:\w+[\s,]+)?((?:an?\s+|such\s+an?\s+)?(?:absolute\s+|total\s+|complete\s+|utter\s+)?"
     r"{NOUNS})\s*(?:[.!?;]|$)",
+    # "I hate you." said to someone, as a whole clause ("I hate you guys for making me cry" is fond)
+    r"\b(i\s+(?:really\s+|fucking\s+|just\s+|totally\s+)?(?:hate|despise|loathe|detest)\s+(?:you|u|ya)"
+    r"(?:\s+(?:so\s+much|all|too))?)\s*(?:[.!?,;]|$)",
     # a bare put-down of someone as the whole sentence: "Stupid woman.", "Dumb bot."
     r"(?:^|[.!?;]\s*)((?:you\s+)?(?:{ADJECTIVES})\s+(?:{PEOPLE}|bot|machine|computer|cow|pig))\s*(?:[.!?]|$)",
     # the person responsible: "whichever idiot designed this junction", "who's the moron in charge"
