@@ -5,11 +5,13 @@
 For each corpus: the share of clean texts published and of harmful texts not published (held or
 removed), the issue's two measures. Labels, as each corpus's README defines them:
 - davidson: hate (class 0) and offensive (class 1) are harmful, "neither" (class 2) is clean;
-- convabuse: `abusive` is harmful, `not_abusive` clean, `ambiguous` left out;
+- convabuse: `abusive` is harmful, `not_abusive` clean, `ambiguous` left out; also reported on its
+  own test split alone ("convabuse-test"), as the rules were tuned on its train and valid splits;
 - toxigen-prompts: `hate` is harmful, `neutral` clean;
 - uk-parliament-petitions: every title is clean (published by Parliament after moderation).
-Nothing here is used to write or tune the rules' word lists; `--errors` prints a sample of the
-mistakes on one corpus for reading.
+`--errors` prints a sample of the mistakes on one corpus for reading. Such samples were read from
+Davidson, petitions, ToxiGen and ConvAbuse's train and valid splits, so those figures are not blind;
+ConvAbuse's test split was never read.
 """
 
 from __future__ import annotations
@@ -44,6 +46,11 @@ def corpora(data: Path) -> dict[str, list[tuple[str, bool]]]:
         (r["text"], r["label"] == "abusive")
         for r in rows(data / "convabuse" / "convabuse.csv")
         if r["label"] != "ambiguous"
+    ]
+    out["convabuse-test"] = [
+        (r["text"], r["label"] == "abusive")
+        for r in rows(data / "convabuse" / "convabuse.csv")
+        if r["label"] != "ambiguous" and r["split"] == "test"
     ]
     out["toxigen-prompts"] = [
         (r["text"], r["label"] == "hate") for r in rows(data / "toxigen-prompts" / "toxigen_prompts.csv")

@@ -35,6 +35,8 @@ Feature: Telling harmful comments from ordinary ones
       | Someone should torch his car.                                  |
       | I know where you live, planning officer. Watch your back.      |
       | The lads will sort him out permanently if this goes ahead.     |
+      | I'll be outside the community centre with a knife on Friday.   |
+      | Any trans person who uses the ladies' will get my fist in their face. |
 
   Scenario Outline: M1 figures of speech, denials, condemnations and well-wishes are not threats
     Given a comment "<comment>" on "x-replies"
@@ -50,6 +52,8 @@ Feature: Telling harmful comments from ordinary ones
       | No one deserves to die like that, thoughts with the family.               |
       | He threatened to kill me and the police did nothing.                      |
       | I would never hurt anyone, but I am furious about the library closing.    |
+      | I'll shoot you a message about the open day.                              |
+      | I'll be at the drop-in with a hammer fixing the shelves.                  |
 
   Scenario Outline: M2 hate aimed at a protected characteristic is removed
     Given a comment "<comment>" on "facebook-page"
@@ -66,6 +70,11 @@ Feature: Telling harmful comments from ordinary ones
       | Trans women will never be real women.                     |
       | ☪️ are filth.                                              |
       | Typical f4ggot behaviour from the new councillor.         |
+      | Jews are heartless.                                       |
+      | A woman's opinion is worthless.                           |
+      | No woman is fit to run this council.                      |
+      | Since the refugees moved in you can't walk the streets.   |
+      | I have no respect for trans people.                       |
 
   Scenario Outline: M2 counter-speech, negation and slur homonyms are published
     Given a comment "<comment>" on "facebook-page"
@@ -83,6 +92,11 @@ Feature: Telling harmful comments from ordinary ones
       | Nipped out for a packet of fags and the shop had shut at six.              |
       | The sea dyke at the marshes was breached again last night.                 |
       | Lovely to see the Eid fair at the mosque, well done everyone.              |
+      | Refugees are scared and need our help.                                     |
+      | A woman's opinion matters as much as anyone's.                             |
+      | No refugee should ever be turned away from the food bank.                  |
+      | Since the refugees came, the high street has come back to life.            |
+      | I have no respect for people who attack Muslims.                           |
 
   Scenario Outline: M3 strong swearing aimed at someone is removed
     Given a comment "<comment>" on "facebook-page"
@@ -106,6 +120,8 @@ Feature: Telling harmful comments from ordinary ones
       | You're a pathetic idiot and everyone knows it.           |
       | Councillor Smith is a moron.                             |
       | Shut up you muppet, nobody asked.                        |
+      | I hate you.                                              |
+      | Stupid woman.                                            |
 
   Scenario Outline: M3 mild words, the Scunthorpe problem and criticism are published
     Given a comment "<comment>" on "facebook-page"
@@ -120,3 +136,4 @@ Feature: Telling harmful comments from ordinary ones
       | Saw a cock pheasant and two blue tits in Victoria Park this morning. |
       | The council are clueless and the consultation was a shambles.       |
       | I'm an idiot, I put the recycling out on the wrong day.             |
+      | I hate it when the bins are late.                                   |

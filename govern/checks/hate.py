@@ -7,6 +7,10 @@ group was named earlier in the comment:
   "filthy immigrants", "trans people are not real women", "disabled people are a burden";
 - dehumanisation: "immigrants are vermin", "they breed like rats", "a plague of refugees";
 - exclusion: "send them back", "no more Muslims", "Travellers don't belong here";
+- negated positives and possessives: "no woman is fit to run the council", "a Muslim's word means
+  nothing", "they'll never be good enough";
+- implicit derogation with no derogatory word, tied to the group: "since the refugees moved in you
+  can't walk the streets at night", "women belong at home", "just what this estate needed, more ...";
 - threats to a group: "gas the Jews", "gay people should be shot";
 - slurs from the pack's list, disguised too ("f a g g o t s", "n1gger").
 Why: the written policy (M2) removes these whatever the spelling. It publishes what only looks
@@ -45,6 +49,7 @@ from govern.checks.evidence import (
 )
 from govern.checks.groups import GROUP, MEMBER, marked
 from govern.checks.hate_lexicon import (
+    _COP,
     ADVERBS,
     ARTICLED,
     COMPARISON_EXCUSED,
@@ -54,14 +59,18 @@ from govern.checks.hate_lexicon import (
     IMPLICIT,
     KILL,
     KILLED,
+    MORE_TEMPLATES,
     NEGATIVE,
     NEGATIVE_BEFORE,
     NEGATIVE_EMOJI,
     POSITIVE,
+    POSSESSIVE,
     PRONOUNS,
     TEMPLATES,
     misspelt,
 )
+from govern.checks.hate_predicates import FRAGMENT, derogatory
+from govern.checks.hate_predicates import templates as predicate_templates
 from govern.checks.patterns import compile_regex
 
 PATTERNS = {"type": "list", "schema": {"type": "string", "empty": False}}
@@ -92,11 +101,14 @@ VICTIMS = compile_re2(
 @dataclass
 class Hate:
     about_group: re2._Regexp[str]  # claims about a group named, or referred to by a pronoun
+    about_more: re2._Regexp[str]  # ... in the longer shapes, with their spaces as written
     general: re2._Regexp[str]  # claims that name no group ("go back where you came from")
     implicit: re2._Regexp[str]  # derogation that needs a group named somewhere ("there goes the ...")
     comparisons: re2._Regexp[str]  # a group likened to vermin or disease
     excused: re2._Regexp[str]  # what makes a comparison a description of mistreatment or a denial
     articled: re2._Regexp[str]  # one member named with an article ("a woman", "every Muslim")
+    predicate: re2._Regexp[str]  # a group and the one word said of it ("Jews are heartless"), in group 1
+    derogatory: frozenset[str]  # the words that, so said, derogate (hate_predicates)
     slurs: re2._Regexp[str] | None
     reclaimable: re2._Regexp[str] | None
     exceptions: re2._Regexp[str] | None
@@ -113,12 +125,20 @@ class Hate:
             claims += [m.span() for m in self.general.finditer(text)]
         named_one = mark.has_group or self.articled.search(text) is not None  # "a woman is ..."
         first = min((i for i in (text.find(GROUP), text.find(MEMBER)) if i >= 0), default=len(text))
-        if named_one and self.about_group.search(text):
-            for m in self.about_group.finditer(text):
+        for about in (self.about_group, self.about_more) if named_one else ():
+            for m in about.finditer(text) if about.search(text) else ():
                 # a pronoun ("they are vermin") counts when a group was named before it
                 named = first < m.end()
                 if named or self.articled.search(m.group()):
                     claims.append(m.span())
+        if named_one and self.predicate.search(text):
+            for m in self.predicate.finditer(text):
+                g = next((g for g in range(1, self.predicate.groups + 1) if m.start(g) >= 0), 0)
+                about_one = first < m.end() or self.articled.search(m.group()) is not None
+                if g and m.group(g) in self.derogatory and about_one:
+                    # a fragment's claim starts in its own clause, after the stop before it
+                    start = m.start() + len(m.group()) - len(m.group().lstrip(" .!?;:\n"))
+                    claims.append((start, m.end(g)))  # up to the word judged
         if mark.has_group or named_one:
             # a fragment ("... Should be locked up.") reads as about a group only when a group was named
             # ... and not when the group is the victim ("Trans people were attacked in town. Animals.")
@@ -181,18 +201,40 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
 
     def shapes(templates: list[str], g: str) -> str:
         # Words may run together ("Ihate", "dirtyrats", "Killall"): any space in a claim may be missing.
-        return _union([expand(t, {**slots, "G": g}).replace(r"\s+", r"\s*") for t in templates])
+        named = {**slots, "G": g, "GP": expand(POSSESSIVE, {**slots, "G": g})}
+        return _union([expand(t, named).replace(r"\s+", r"\s*") for t in templates])
+
+    def written(templates: list[str], g: str) -> str:
+        named = {**slots, "G": g, "GP": expand(POSSESSIVE, {**slots, "G": g})}
+        return _union([expand(t, named) for t in templates])
 
     about = [t for t in TEMPLATES if "{G" in t]
     slurs = [endings(disguised(str(s))) for s in spec.get("slurs", [])]
     reclaimable = [endings(disguised(str(s))) for s in spec.get("reclaimable", [])]
     return Hate(
         about_group=compile_re2(shapes(about, slots["G"])),
-        general=compile_re2(shapes([t for t in TEMPLATES if t not in about], GROUP)),
+        about_more=compile_re2(written([t for t in MORE_TEMPLATES if "{G" in t], slots["G"])),
+        general=compile_re2(
+            _union(
+                [
+                    shapes([t for t in TEMPLATES if t not in about], GROUP),
+                    written([t for t in MORE_TEMPLATES if "{G" not in t], GROUP),
+                ]
+            )
+        ),
         implicit=compile_re2(_union([expand(t, slots) for t in IMPLICIT])),
         comparisons=compile_re2(_union([expand(t, {**slots, "G": GROUP}) for t in COMPARISONS])),
         excused=compile_re2(COMPARISON_EXCUSED),
         articled=compile_re2(slots["GA"]),
+        predicate=compile_re2(
+            _union(
+                [
+                    expand(t, {**slots, "GP": expand(POSSESSIVE, slots)})
+                    for t in [*predicate_templates(_COP), FRAGMENT]
+                ]
+            )
+        ),
+        derogatory=derogatory(),
         slurs=compile_re2(alternation(slurs)) if slurs else None,
         reclaimable=compile_re2(alternation(reclaimable)) if reclaimable else None,
         exceptions=compile_re2(_union(exceptions)) if exceptions else None,

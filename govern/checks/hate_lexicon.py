@@ -70,7 +70,7 @@ SINGULAR = [
 # One person named by the group after "a", "an", "every", "any" ("A gay person is not a real person").
 ARTICLED = (
     r"(?:\b(?:a|an|every|any|each|one|another|that|this)\s+{GS}|\b(?:a|an|every|any|each|another)\s+"
-    r"(?:woman|girl|female|lady)\b)"
+    r"(?:woman|girl|female|lady)\b|\b(?:no|not\s+one|not\s+a\s+single)\s+(?:woman|girl|female|lady)\b)"
 )
 
 # Emoji that stand for a group (variation selectors and joiners optional).
@@ -118,6 +118,17 @@ NEGATIVE = [
     r"sluts",
     r"whores", r"slags", r"muppets", r"clowns", r"losers", r"cretins", r"imbeciles", r"halfwits", r"numpties",
     r"insects", r"bugs", r"germs", r"a\s+pox", r"pond\s+life", r"lowlifes?", r"dregs",
+    r"vegetables", r"vultures", r"hyenas", r"cattle", r"livestock", r"dead\s*weight",
+    r"brood\s+mares", r"breeding\s+machines",
+    r"(?:a\s+)?pain\s+in\s+the\s+(?:arse|ass|backside)", r"tight[- ]fisted", r"penny[- ]pinching",
+    # character attacks (the neg_attrib kind): "immigrants are dishonest", "Jews are greedy and cunning"
+    r"dishonest", r"immoral", r"aggressive", r"ungrateful", r"rude", r"untrustworthy", r"sly",
+    r"devious", r"deceitful", r"cunning", r"shifty", r"crooks?", r"crooked", r"cheats?", r"thief",
+    r"thieving", r"corrupt", r"twisted", r"deranged", r"feral", r"uneducated", r"ignorant", r"selfish",
+    r"money[- ]grabbing", r"grasping", r"a\s+nuisance", r"nuisances?", r"hopeless", r"fanatics",
+    r"extremists", r"nutters", r"psychos", r"weirdos", r"unclean", r"unhygienic", r"brutes", r"bullies",
+    r"cowards", r"sinful", r"mentally\s+(?:unwell|deranged|disturbed|defective|deficient)",
+    r"sick\s+and\s+twisted", r"good\s+for\s+nothing", r"(?:a\s+)?waste\s+of\s+(?:time|effort)",
 ]
 # Emoji that derogate or dehumanise when said of a group: rats, snakes, pigs, apes, vomit, waste.
 NEGATIVE_EMOJI = (
@@ -177,7 +188,10 @@ PRONOUNS = (
 )
 
 # "are" may run into the next word ("Women arescum"); the short forms may not ("r", "is")
-_COP = r"(?:\s*(?:are|were)|\s*(?:r|is|was|be|being|seem|seem\s+to\s+be|look|act|become)\b|['’]re|\s*=)"
+_COP = (
+    r"(?:\s*(?:are|were)|\s*(?:r|is|was|be|being|seem|seem\s+to\s+be|look|act|become)\b|['’]re|\s*=|"
+    r"\s+(?:have|has|need|needs)\s+to\s+be\b)"
+)
 _MODS = r"(?:\s+{ADV})"
 _NEG = r"\s+{NEG}\b"
 # Harm to a group ("gas the ...", "should be shot"), as lists so misspellings can be added.
@@ -230,7 +244,7 @@ TEMPLATES = [
     r"\b(?:nobody|no\s+one|no\s+body)\s+(?:wants|likes|needs|trusts|asked\s+for|invited)\s+(?:the\s+|any\s+)?{G}",
     r"\bno\s+(?:place|room|home|future|space)\s+(?:for|in\s+\w+\s+for)\s+(?:the\s+|any\s+)?{G}",
     r"\b(?:don['’]?t|do\s+not|never)\s+want\s+(?:any\s+(?:more\s+)?|more\s+|the\s+)?{G}\s+(?:here|living\s+(?:here|near|"
-    r"next|on\s+(?:my|our|this)|in\s+(?:my|our|this))|moving\s+(?:in|here)|near\s+(?:me|us|my|our)|around\s+(?:here|my|our)|in\s+(?:my|our|this)\s+(?:street|"
+    r"next|on\s+(?:my|our|this)|in\s+(?:my|our|this))|moving\s+(?:in|here)|near\s+(?:me|us|my|our|her|him|your|the|their)|around\s+(?:here|my|our)|in\s+(?:my|our|this)\s+(?:street|"
     r"road|town|area|estate|school|country|neighbourhood|borough)\s*(?:[.!?,]|$))",
     r"\b(?:we|i)\s+(?:don['’]?t|do\s+not)\s+want\s+(?:your|their)\s+(?:kind|sort|lot|type)",
     r"{G}\s+(?:contribute|add|give|bring|offer|do)\s+nothing\b",
@@ -246,7 +260,7 @@ TEMPLATES = [
     r"sit\s+next\s+to|work\s+with|live\s+next\s+to|serve|marry)\s+(?:a\s+|an\s+|any\s+)?(?:{G}|{GS})",
     r"{G}\s+should\s+never\s+have\s+been\s+(?:let\s+in|allowed\s+(?:in|here|to\s+\w+)|given\s+\w+)",
     r"{G}(?:['’]ll|['’]d|\s+\w+)?\s+(?:\w+\s+)?(?:ruin|ruins|wreck|wrecks|destroy|destroys|spoil|spoils)\s+(?:everything|it|"
-    r"this\s+\w+|our\s+\w+|the\s+(?:whole\s+)?\w+)",
+    r"this\s+\w+|our\s+\w+|the\s+(?:whole\s+)?\w+|every\s+\w+|any\s+\w+|all\s+\w+)",
     r"{G}(?:['’]ll|\s+will|\s+would)\s+(?:nick|steal|rob|take)\s+(?:anything|everything)",
     r"\bcan['’]?t\s+stand\s+(?:the\s+sight\s+of|being\s+(?:near|around))\s+{G}",
     # implicit: "typical Travellers", "nothing against gay people, but", "fine as long as"
@@ -300,7 +314,8 @@ TEMPLATES = [
     r"\b(?:was|were|used\s+to\s+be)\s+(?:\w+\s+)?(?:lovely|nice|fine|safe|decent|clean|quiet|great|better|good|"
     r"peaceful|pleasant)\s+(?:until|before|till|til)\s+(?:the\s+|all\s+(?:the\s+)?|these\s+|those\s+)?{G}\s+"
     r"(?:arrived|came|moved|turned\s+up|showed\s+up|took\s+over|got\s+here|started|appeared|invaded)",
-    r"\bnothing\s+(?:good|positive|nice|decent|worthwhile|redeeming)\s+(?:about|in)\s+(?:the\s+|any\s+)?{G}",
+    r"\bnothing\s+(?:good|positive|nice|decent|worthwhile|redeeming|human|normal|natural|likeable|british)\s+"
+    r"(?:about|in)\s+(?:the\s+|any\s+)?{G}",
     r"{G}\s+(?:should|must|need\s+to|ought\s+to|can)\s+(?:just\s+)?(?:stick|stay)\s+(?:to|with|among)\s+"
     r"(?:their|there)\s+own",
     r"\b(?:wish|hope)\s+(?:all\s+)?(?:the\s+)?{G}(?:['’]d|\s+would|\s+will|\s+could)?\s+(?:all\s+)?(?:just\s+)?"
@@ -350,6 +365,7 @@ TEMPLATES = [
     r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+(?:belong|count|matter|fit\s+in)\b",
     r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+deserve\s+(?:respect|rights|to\s+(?:live|exist|be\s+here|vote|work)|"
     r"equal\s+\w+|anything|any\s+\w+|a\s+(?:home|job|place|say|voice)|help|housing|sympathy|dignity|"
+    r"the\s+same\s+(?:respect|rights|treatment|chances)|"
     r"to\s+be\s+treated\s+(?:equally|fairly|as\s+equals))",
     r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|can['’]?t|cannot)\s+(?:be\s+allowed\s+to\s+)?"
     r"(?:vote|work|teach|marry|adopt|have\s+(?:kids|children|rights|jobs|a\s+say|the\s+vote|a\s+vote|a\s+voice|any\s+rights|"
@@ -358,7 +374,7 @@ TEMPLATES = [
     r"around\s+children|trusted))",
     r"\b(?:don['’]?t|do\s+not|never)\s+(?:think|believe)\s+{G}\s+(?:should|deserve|are|can|ought)\s+(?:to\s+)?"
     r"(?:be\s+)?(?:allowed|trusted|equal|human|welcome|have\s+(?:the\s+same\s+|equal\s+|any\s+)?(?:rights|a\s+say)|"
-    r"vote|work|live\s+here|{POS})",
+    r"vote|work|live\s+here|a\s+(?:vote|say|voice|home|job|chance|place)|any\s+(?:rights|say|help)|{POS})",
     # exclusion: "send them back", "no more Muslims", "immigrants out", "keep gypsies out"
     r"\b(?:send|deport|kick|throw|ship|chuck|boot|drive|force|run|get)\s+(?:all\s+)?(?:the\s+|these\s+|"
     r"those\s+|every\s+|em\s+)?(?:{G}|them)\s+(?:all\s+)?(?:back|out|home|away|off)\b",
@@ -399,6 +415,277 @@ TEMPLATES = [
     r"ghettos?|prisons?|jails?|mental\s+homes?|loony\s+bins?|madhouses?)\b",
 ]
 
+# A group in the possessive, and what it owns that is belittled ("a woman's opinion", "trans people's
+# feelings", "their lives"): the claim is about the people.
+POSSESSIVE = (
+    r"(?:(?:{G}|{GA}|{GS})['’]s?|\btheir)\s+(?:\w+\s+)?(?:opinions?|views?|words?|lives|life|ideas?|feelings?|votes?|"
+    r"voices?|say|rights|brains?|beliefs?|kids|children|babies|work|jobs?|contributions?|needs|pain|suffering|safety|"
+    r"health|existence|input|testimony|complaints?|experiences?|thoughts|judge?ments?|decisions?|intelligence)\b"
+)
+_NOTHING = r"(?:absolutely\s+)?(?:nothing|nowt|zero|fuck\s+all|sod\s+all|jack|jack\s+shit|very\s+little)"
+_SKIP = r"(?:\s+\S+){0,5}?"
+# What a group is denied after "no", "not one", "none of" ("No woman is fit to run", "not a single
+# ... deserves respect"): narrower than POSITIVE, as "no refugee is safe here" is sympathy.
+_DENIED = (
+    r"(?:trusted|trustworthy|to\s+be\s+trusted|welcome|human|equal|worth\s+\w+|worthy|civili[sz]ed|decent|honest|"
+    r"normal|intelligent|clever|smart|good\s+enough|fit\s+to\s+\w+|(?:real|proper|true)\s+\w+|one\s+of\s+us|"
+    r"british|english|any\s+good|good\s+for\s+anything|in\s+charge|respected|respect|rights|listened\s+to|"
+    r"called\s+\w+|to\s+be\s+(?:here|trusted|respected|in\s+charge|treated\s+(?:equally|fairly|as\s+equals))|"
+    r"to\s+live\s+(?:here|among\s+us)|to\s+(?:vote|exist|work|stay))"
+)
+_NO_ONE = (
+    r"\b(?:no\s+|not\s+(?:a|one)\s+(?:single\s+)?|not\s+(?:a\s+single|one)\s+(?:one\s+)?of\s+(?:the\s+|those\s+|these\s+)?|"
+    r"none\s+of\s+(?:the\s+|those\s+|these\s+)?)"
+)
+_GOOD = (
+    r"(?:honest|decent|good|nice|clean|clever|smart|intelligent|trustworthy|hard[- ]working|law[- ]abiding|"
+    r"normal|sane|polite|useful|respectable|competent|capable)"
+)
+# More shapes, written later and longer: kept out of TEMPLATES, whose spaces may all be missing, as
+# optional spaces around their many free words would make one RE2 program too large to run fast.
+MORE_TEMPLATES = [
+    # the possessive: "a woman's opinion is worthless", "a Muslim's word means nothing"
+    "{GP}" + _COP + _MODS + "{0,4}" + _NEG,
+    # ... said as a whole claim: "means nothing to the police" blames the police
+    r"{GP}\s+(?:means?|counts?\s+for|amounts?\s+to|(?:is|are)\s+worth|add\s+up\s+to)\s+" + _NOTHING
+    + r"\s*(?:[.!,;]|$)",
+    r"{GP}\s+(?:don['’]?t|doesn['’]?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?"
+    r"(?:matter|count|mean\s+anything)\s*(?:[.!,;]|$)",
+    "{GP}" + _COP + r"\s+(?:not|never)\s+(?:\w+\s+)?(?:worth\s+(?:living|anything|much|saving|listening\s+to|"
+    r"hearing|the\s+\w+|a\s+\w+)|important|valuable|equal|valid|as\s+important|as\s+valuable)\b",
+    "{GP}" + _COP + r"\s+worth\s+less\s+than\b",
+    r"{GP}\s+(?:can['’]?t|cannot|should\s+never|should\s+not|shouldn['’]?t|must\s+never)\s+be\s+(?:trusted|believed|"
+    r"taken\s+seriously|counted|listened\s+to)",
+    # negated positives with a quantifier: "No woman is fit to run the council", "not a single ... deserves
+    # respect"
+    _NO_ONE + r"(?:{GS}|{G}|woman|girl|female|lady)" + _SKIP + r"\s+(?:is|are|was|were|will\s+ever\s+be|"
+    r"will\s+be|can\s+(?:ever\s+)?be|could\s+(?:ever\s+)?be|should\s+(?:ever\s+)?be|has\s+ever\s+been|deserves?|"
+    r"deserved|merits?|can\s+be\s+called|should\s+be\s+allowed\s+to\s+be)\s+"
+    r"(?:ever\s+|really\s+|truly\s+|even\s+|actually\s+)?" + _DENIED,
+    _NO_ONE + r"(?:{GS}|{G}|woman|girl|female|lady)" + _SKIP + r"\s+(?:has|have)\s+(?:ever\s+)?"
+    r"(?:done|worked|contributed|paid|earned|given)\s+(?:\w+\s+)?(?:honest|decent|proper|anything|a\s+penny|"
+    r"their\s+share)",
+    r"\b(?:isn['’]?t|is\s+not|there['’]?s\s+no|there\s+is\s+no|there\s+are\s+no|never\s+(?:met|seen|known|found|find)|"
+    r"no\s+such\s+thing\s+as|(?:can['’]?t|cannot|won['’]?t|will\s+never|never\s+will)\s+(?:ever\s+)?find)\s+"
+    r"(?:a\s+|an\s+|one\s+|any\s+)?(?:single\s+)?" + _GOOD + r"\s+(?:{GS}|{G}|woman|women|girl|lady)",
+    r"\bnever\s+(?:met|seen|known|found)\s+(?:a|an|one|any)\s+(?:single\s+)?(?:{GS}|{G}|woman|girl|lady)\s+"
+    r"(?:who\s+(?:was|is)\s+)?(?:worth|who\s+(?:could|can)\s+be\s+trusted|i\s+(?:could|can|would)\s+trust)",
+    r"\b(?:never|can['’]?t|cannot|don['’]?t|wouldn['’]?t|won['’]?t)\s+(?:ever\s+)?trust\s+(?:a|an|any)\s+"
+    r"(?:woman|girl|female|lady)\b",
+    # "trans women will never be women", "they'll never be good enough"
+    r"{G}\s+(?:will|can|could|shall)\s+never\s+be\s+(?:real\s+|proper\s+|true\s+)?" + "[\ue000\ue001]",
+    r"{G}['’]ll\s+never\s+be(?:\s+\w+){0,2}?\s+{POS}",
+    # "they can't do the job properly", "women are too emotional to be in charge"
+    r"{G}\s+(?:\w+\s+)?(?:can['’]?t|cannot|couldn['’]?t|are\s+unable\s+to|will\s+never)\s+(?:even\s+)?(?:do|handle|"
+    r"manage|hack|cope\s+with)\s+(?:the|a|any|their|this|real)\s+(?:job|work|jobs|role|responsibility|pressure)"
+    r"\s*(?:properly|right|as\s+well\s+as|like\s+(?:a\s+man|men|us)|[.!]|$)",
+    "{G}" + _COP + r"\s+(?:\w+\s+)?too\s+(?:emotional|weak|stupid|thick|dumb|soft|lazy|primitive|backward|"
+    r"unstable|hysterical|dim|ignorant|irrational|fragile|simple|slow|mental|feeble|greedy|selfish|dishonest|violent|"
+    r"aggressive|dangerous)\s+(?:\w+\s+)?to\b",
+    # generalisation: "they are all the same"
+    r"{G}\s*(?:are|r|['’]re)\s+all\s+(?:the\s+)?(?:same|alike)\s*(?:[.!,;:]|$)",
+    # implicit: "women belong at home", "leave the decisions to the men", "push their lifestyle on our kids"
+    r"{G}\s+(?:belong|should\s+(?:stay|be|stick)|need\s+to\s+(?:stay|be)|ought\s+to\s+(?:stay|be))\s+(?:back\s+)?"
+    r"(?:at\s+home|in\s+the\s+home|in\s+the\s+kitchen|behind\s+the\s+sink|barefoot)",
+    r"{G}\s+should\s+(?:leave|let)\s+(?:\w+\s+){0,3}?(?:to\s+the\s+)?(?:men|man|boys|grown[- ]ups|adults)\b",
+    r"{G}\s+(?:\w+\s+){0,3}?(?:push|pushing|force|forcing|ram|ramming|shove|shoving|impose|imposing)\s+(?:their|it|this)\s+"
+    r"(?:\w+\s+)?(?:on|down|onto|upon)\s+(?:our|the|your|us|everyone)",
+    r"{G}\s+(?:\w+\s+){0,3}?(?:groom|grooming|recruit|recruiting|corrupt|corrupting|indoctrinate|indoctrinating|"
+    r"brainwash|brainwashing|prey\s+on|preying\s+on)\s+(?:our|the|your|young|little)\s+(?:kids|children|youngsters|"
+    r"boys|girls|youth)",
+    r"{G}(?:\s+\S+){0,3}?\s+(?:just\s+|only\s+)?(?:take|takes|took)\s+(?:and\s+(?:take|takes)\s+)+(?:and\s+)?",
+    r"{G}(?:\s+\S+){0,5}?\s+(?:give|gives|put|puts|contribute|contributes|pay|pays)\s+(?:nothing|nowt|f\w*\s+all)\s+back",
+    r"\bjust\s+what\s+(?:this|our|the|we|my)\s+(?:\w+\s+)?(?:needed|needs|need),?\s+(?:more|another|even\s+more)\s+"
+    r"(?:{G}|{GS})\s*(?:[.!,;?]|$)",
+    r"\b(?:oh\s+)?(?:great|brilliant|fantastic|wonderful|lovely|marvellous|perfect|just\s+great)\s*[,!.]+\s*(?:more|"
+    r"another|even\s+more)\s+(?:\w+\s+)?(?:{G}|{GS})\s*(?:[.!,;?]|$)",
+    # comparisons said with a copula: "no different from circus animals", "more like vegetables than humans"
+    "{G}" + _COP + r"\s+(?:\w+\s+)?(?:no\s+different\s+(?:from|to|than)|the\s+same\s+as|more\s+like|"
+    r"just\s+like|about\s+as\s+\w+\s+as)\s+(?:\w+\s+){0,2}?(?:{NEG}|vegetables|hyenas|vultures|cattle|livestock|goats)\b",
+    r"{G}\s+(?:have|has|got)\s+(?:the\s+)?(?:manners|brains?|morals|intelligence|hygiene|mentality|iq|"
+    r"attention\s+span|table\s+manners)\s+of\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:{NEG}|cattle|goats?|sheep|vegetables?|"
+    r"goldfish|hamsters?|chickens?|donkeys?|gnats?|toddlers?|children|a\s+child)\b",
+    # questions: "why can't they just stay at home?", "who wants them living next door?"
+    r"\bwhy\s+(?:can['’]?t|don['’]?t|won['’]?t|doesn['’]?t)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:just\s+)?(?:stay\s+"
+    r"(?:at\s+home|in(?:doors)?|away|out\s+of\s+sight|where\s+they\s+(?:are|belong|came\s+from))|keep\s+(?:to\s+"
+    r"themselves|away|out\s+of\s+sight))",
+    r"\bwho\s+(?:\w+\s+)?(?:wants|would\s+want|needs)\s+(?:more\s+|any\s+|the\s+)?{G}\s+(?:living|moving|next|near|"
+    r"around|here|in\s+(?:their|our|this)|on\s+(?:their|our|this))",
+    # denied respect, trust or a place: "I have no respect for trans people", "I don't trust immigrants",
+    # "I'll never accept them as equals", "they will never belong here"
+    r"\b(?:i|we)\s+(?:have|got|feel|hold)\s+(?:no|zero|nothing\s+but\s+contempt|not\s+an\s+ounce\s+of|no\s+\w+)\s+"
+    r"(?:\w+\s+)?(?:respect|time|sympathy|love|tolerance|patience|use|regard)\s+(?:for|towards)\s+(?:the\s+|any\s+)?"
+    r"{G}\s*(?:[.!,;]|$|\s+(?:at\s+all|whatsoever))",
+    r"\b(?:i|we)(?:['’]ll)?\s+(?:don['’]?t|do\s+not|never|won['’]?t|will\s+never|refuse\s+to|can['’]?t|cannot|"
+    r"could\s+never|"
+    r"would\s+never|wouldn['’]?t)\s+(?:ever\s+|really\s+)?(?:respect|trust|value|tolerate|welcome|accept)\s+"
+    r"(?:the\s+|any\s+|a\s+|an\s+)?(?:{G}|{GS})\s*(?:[.!,;]|$|\s+(?:at\s+all|one\s+bit|whatsoever|in\s+(?:my|our|this)\s+\w+|here))",
+    r"\b(?:i|we)(?:['’]ll)?\s+(?:don['’]?t|do\s+not|never|won['’]?t|will\s+never|refuse\s+to|can['’]?t|cannot|"
+    r"could\s+never|"
+    r"would\s+never|wouldn['’]?t)\s+(?:ever\s+)?(?:see|consider|treat|regard|count|accept|think\s+of)\s+(?:the\s+|any\s+)?"
+    r"{G}\s+(?:as\s+(?:\w+\s+)?|like\s+)?(?:my\s+|our\s+)?(?:equals?|humans?|human\s+beings|people|normal|real\s+\w+|"
+    # the markers of a group, in RE2's escapes
+    r"proper\s+\w+|one\s+of\s+us|british|english|neighbours|[\x{e000}\x{e001}])",
+    r"\b(?:i|we)\s+(?:don['’]?t|do\s+not|couldn['’]?t|could\s+not)\s+(?:really\s+)?care\s+(?:about|for|what\s+happens\s+to)"
+    r"\s+(?:the\s+|any\s+|all\s+(?:the\s+)?)?{G}\s*(?:[.!,;]|$|\s+(?:at\s+all|die|drown|starve|suffer|get\s+hurt))",
+    r"{G}\s+(?:will|can|could|would|shall)\s+never\s+(?:belong|fit\s+in|integrate|be\s+accepted|be\s+one\s+of\s+us|"
+    r"be\s+welcome|be\s+equal|be\s+normal|be\s+trusted|be\s+part\s+of\s+(?:this|our|the))",
+    r"{G}\s+(?:don['’]?t|doesn['’]?t|do\s+not)\s+have\s+(?:anything\s+(?:to\s+offer|of\s+value|worthwhile|good)|"
+    r"any\s+(?:value|worth|use|morals|brains|decency|place)|what\s+it\s+takes)",
+    r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|don['’]?t\s+deserve\s+to)\s+(?:ever\s+)?be\s+"
+    r"(?:treated|seen|regarded|considered|counted)\s+(?:as|like)\s+(?:equals?|humans?|people|normal|one\s+of\s+us)",
+    r"\b(?:nobody|no\s+one|never|how\s+can\s+(?:anyone|you|we)|who\s+(?:would|could|can))\s+(?:should\s+)?(?:ever\s+)?"
+    r"trust\s+(?:a\s+|an\s+|any\s+|the\s+)?(?:{G}|{GS}|woman|girl)",
+    # questions: "why should they get any rights?", "what's the point of ...?", "do they ever stop being ...?"
+    r"\bwhy\s+(?:should|do|does|must)\s+(?:we\s+(?:even\s+)?(?:have\s+to\s+)?(?:put\s+up\s+with|tolerate|pay\s+for|"
+    r"accept|even\s+let)\s+(?:the\s+|these\s+|those\s+|any\s+)?{G}|{G}\s+(?:even\s+)?(?:get|have|deserve)\s+"
+    r"(?:any\s+)?(?:rights|a\s+say|a\s+vote|anything|equal\s+rights))",
+    r"\bwhy\s+do\s+we\s+even\s+(?:let|allow)\s+(?:the\s+|these\s+|any\s+)?{G}",
+    r"\bwhat['’]?s\s+the\s+point\s+(?:of|in)\s+(?:the\s+)?{G}\s*(?:[?.!]|$)",
+    r"\b(?:anything|nothing|anyone|nobody)\s+(?:more|worse)\s+(?:\w+\s+)?than\s+(?:a\s+|an\s+)?(?:{G}|{GS})",
+    r"{G}\s+(?:ever\s+)?(?:stop|quit)\s+being\s+(?:so\s+)?{NEG}",
+    r"{G}\s+(?:are\s+)?(?:allowed\s+to|keep|just\s+keep)\s+(?:breed|breeding|multiply|multiplying)",
+    # dehumanising comparisons in other words: "more animal than human", "the human equivalent of rats"
+    "{G}" + _COP + r"\s+(?:more|less)\s+(?:animal|beast|ape|monkey|vermin|savage)\s+than\s+"
+    r"(?:human|man|people)",
+    "{G}" + _COP + r"\s+(?:no\s+more|not\s+(?:any\s+)?more|less)\s+human\s+than\b",
+    r"\b(?:human|two[- ]legged)\s+(?:equivalent|version)\s+of\s+(?:\w+\s+)?{NEG}",
+    r"{G}\s+(?:remind\s+me\s+of|look\s+like|smell\s+like|sound\s+like|act\s+like|behave\s+like|live\s+like|eat\s+like)\s+"
+    r"(?:a\s+|an\s+)?(?:\w+\s+)?(?:{NEG}|vegetables|hyenas|vultures|cattle|goats|hamsters|chickens|sheep|donkeys)\b",
+    # "they'll rip us all off", "they can do it in their own country"
+    r"{G}(?:['’]ll|\s+will|\s+always|\s+just|\s+would)?\s+(?:rip|con|cheat|scam|swindle|fleece|diddle|mug|rob)\s+"
+    r"(?:\w+\s+){0,2}?(?:off|you|us|everyone|people|blind)\b",
+    r"{G}\s+(?:can|should|could)\s+(?:\w+\s+){0,3}?(?:in|back\s+in|back\s+to)\s+(?:their|your)\s+own\s+"
+    r"(?:country|countries|land|lands)\b",
+    # implicit derogation: avoidance, suspicion and replacement ("I'd move house if ... moved in next door")
+    r"\b(?:i['’]?d|i\s+would|we['’]?d|we\s+would)\s+(?:move|sell\s+up|move\s+house|move\s+out|leave)\s+(?:house\s+|out\s+|"
+    r"away\s+)?(?:if|when|the\s+day)\s+(?:a|an|any|the|some)?\s*(?:\w+\s+)?(?:{G}|{GS})",
+    r"\b(?:don['’]?t|never|do\s+not)\s+let\s+(?:your|my|our|the)\s+(?:kids|children|daughters?|sons?)\s+(?:play|go|mix|"
+    r"hang\s+(?:out|around))\s+(?:with|near|around)\s+(?:the\s+|any\s+|those\s+)?(?:{G}|{GS})",
+    r"\b(?:wouldn['’]?t|would\s+never|['’]d\s+never|would\s+not|never|won['’]?t|don['’]?t)\s+let\s+(?:my|our)\s+(?:\w+\s+)?"
+    r"(?:marry|date|go\s+out\s+with|be\s+friends\s+with|play\s+with|near)\s+(?:a\s+|an\s+|any\s+)?(?:{G}|{GS})",
+    r"\b(?:wouldn['’]?t|would\s+never|['’]d\s+never|would\s+not|never|won['’]?t|don['’]?t)\s+let\s+(?:a|an|any)\s+"
+    r"(?:{GS}|{G})\s+(?:babysit|teach|look\s+after|near|mind|care\s+for|work\s+with)",
+    r"\bcross\s+(?:the\s+)?(?:road|street)\s+(?:when|if|whenever)\s+(?:i\s+|you\s+|we\s+)?(?:see|spot|meet)\s+"
+    r"(?:a\s+|an\s+|any\s+|some\s+)?(?:{G}|{GS})",
+    r"\btypical\s+(?:woman|women|female|girl)\b",
+    r"\bof\s+course\s+(?:it\s+was|it['’]s|they\s+were)\s+(?:a\s+|an\s+|the\s+)?(?:{G}|{GS})\s*(?:[.!]|$|\s+(?:who|that)\s+"
+    r"(?:did|done|started|caused|nicked|stole|broke))",
+    r"{G}\s+(?:\w+\s+)?(?:commit|commits|do|cause|are\s+behind|are\s+responsible\s+for)\s+(?:all|most|the\s+most|half|"
+    r"all\s+of|most\s+of)\s+(?:the\s+)?(?:crime|crimes|violence|burglaries|robberies|stabbings|rapes|trouble)",
+    r"{G}\s+(?:will|are\s+going\s+to|are\s+gonna)\s+(?:soon\s+)?(?:outnumber|replace|out-?breed|take\s+over)\s+(?:us|the\s+\w+|"
+    r"this\s+\w+|our\s+\w+|everything)",
+    r"{G}\s+(?:just|only)\s+(?:want|crave|need)\s+(?:attention|handouts|benefits|money|free\s+stuff|to\s+be\s+(?:special|"
+    r"victims|different))",
+    r"{G}\s+(?:\w+\s+)?(?:milk|milking|cheat|cheating|abuse|abusing|exploit|exploiting|scrounge\s+off|sponge\s+off|"
+    r"leech\s+off|game|gaming)\s+(?:the\s+)?(?:system|benefits|nhs|council|taxpayer|welfare)",
+    r"{G}\s+(?:only|just)\s+(?:look\s+after|help|care\s+about|hire|employ)\s+(?:their\s+own|each\s+other|themselves)",
+    r"{G}\s+(?:\w+\s+)?(?:look\s+after|help|care\s+about|hire|employ)\s+(?:their\s+own|each\s+other|themselves)\s*(?:and|,)\s+"
+    r"(?:nobody|no\s+one|never\s+(?:us|anyone))",
+    r"{G}\s+can\s+(?:all\s+)?(?:shove|stick|stuff)\s+it\b",
+    # questions and tropes, more: "why are they allowed in this country?", "what is wrong with ...?"
+    r"\bwhy\s+(?:are|is)\s+(?:the\s+)?{G}\s+(?:even\s+|still\s+)?allowed\s+(?:in|into|here|to\s+(?:live|stay|come|be)\s+"
+    r"(?:here|in))",
+    r"\bwhat['’]?s?\s+(?:is\s+)?(?:wrong|the\s+matter)\s+with\s+(?:the\s+|these\s+|those\s+|all\s+)?{G}\s*(?:[?!.]|$)",
+    r"{G}\s+(?:\w+\s+){0,5}?(?:take|taking|took)\s+over\s*(?:[.!?,]|$|\s+(?:our\s+\w+|everything|this\s+country|the\s+country|"
+    r"the\s+place|this\s+place))",
+    r"\btime\s+(?:\w+\s+)?{G}\s+(?:were|was|got)\s+(?:banned|deported|removed|kicked\s+out|sent\s+(?:back|home)|"
+    r"locked\s+up|rounded\s+up|thrown\s+out)",
+    r"\bwhy\s+(?:are|is)\s+(?:the\s+)?{G}\s+(?:so\s+|all\s+|always\s+)?"
+    r"(?:obsessed\s+with|only\s+interested\s+in)"
+    r"\s+"
+    r"(?:money|power|themselves|sex|control|handouts|benefits)",
+    "{G}" + _COP + r"\s+(?:so\s+|all\s+|always\s+|just\s+)?"
+    r"(?:obsessed\s+with|only\s+interested\s+in|all\s+about)"
+    r"\s+"
+    r"(?:money|power|themselves|sex|control|handouts|benefits)",
+    "{G}" + _COP + r"\s+(?:completely\s+|totally\s+|just\s+)?incapable\s+of\s+"
+    r"(?:logic|thought|thinking|reason|reasoning|"
+    r"leading|learning|love|honesty|decency|kindness|being\s+trusted|telling\s+the\s+truth|integrating|change|"
+    r"compassion|gratitude)",
+    r"\b(?:not\s+(?:a|one)\s+(?:single\s+)?|no\s+)(?:{GS}|{G})(?:\s+\S+){0,5}?\s+(?:i['’]?d|i\s+would|i\s+could|you\s+can|"
+    r"you\s+could|anyone\s+(?:would|could|can))\s+(?:ever\s+)?(?:trust|respect|believe|like|rely\s+on)",
+    "{G}" + _COP + r"\s+not\s+and\s+never\s+(?:will\s+be|were|was|have\s+been)\s+(?:\w+\s+){0,2}?{POS}",
+    # negated positives, more: "you can't call them human", "I'd never want one as a neighbour",
+    # "you'll never convince me they are decent", "not once has one contributed", "nothing a woman says
+    # is worth listening to"
+    r"\b(?:can['’]?t|cannot|couldn['’]?t|wouldn['’]?t|won['’]?t|never)\s+call\s+(?:the\s+|any\s+|a\s+|an\s+)?"
+    r"(?:{G}|{GS})\s+(?:\w+\s+)?{POS}",
+    r"\b(?:never|wouldn['’]?t|don['’]?t|do\s+not|would\s+not)\s+want\s+(?:a|an|any)\s+(?:{GS}|{G})\s+(?:as\s+(?:a\s+|my\s+|"
+    r"our\s+)?(?:neighbour|neighbours|friend|colleague|boss|teacher|tenant|councillor|mp)|living\s+(?:next\s+door|near|"
+    r"nearby))",
+    r"\b(?:never|won['’]?t|can['’]?t|nobody\s+will|no\s+one\s+will)\s+(?:convince|persuade|tell)\s+me\s+(?:that\s+)?"
+    r"(?:{G}|{GS})\s+(?:are|is|can\s+be)\s+(?:\w+\s+)?{POS}",
+    r"\bnot\s+once\s+(?:has|have|did)\s+(?:a\s+|an\s+|any\s+)?(?:{GS}|{G})\s+(?:ever\s+)?(?:contributed|done|given|"
+    r"helped|paid|worked|added)",
+    r"\bnothing\s+(?:a\s+|an\s+|any\s+)?(?:{GS}|{G}|woman)\s+(?:says?|does|do|thinks?|writes?)\s+(?:is|are)\s+"
+    r"(?:worth|of\s+(?:any\s+)?(?:value|use)|important|true)",
+    r"{G}" + _COP + r"\s+(?:nobody|no\s+one)['’]?s\s+idea\s+of\s+(?:normal|decent|human|a\s+\w+)",
+    # more questions and claims: "why do they always steal?", "are they even human?", "how many more ...?"
+    r"\bwhy\s+(?:do|does)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:always|all|just|only)\s+(?:steal|lie|cheat|rob|stink|smell|"
+    r"whine|moan|breed|beg|scrounge|cause\s+trouble)",
+    r"{G}\s+(?:always|all|just|constantly)\s+(?:steal|lie|cheat|rob|stink|scrounge|beg)\b",
+    r"(?:\bwhy\s+can['’]?t\s+{G}|{G}\s+(?:can['’]?t|never))\s+(?:ever\s+)?(?:do|get)\s+anything\s+right",
+    r"\bhow\s+many\s+more\s+{G}\s+(?:do|must|will|are)\s+we\s+(?:have\s+to\s+|going\s+to\s+)?(?:put\s+up\s+with|"
+    r"tolerate|take|let\s+in|accept|pay\s+for)",
+    r"\b(?:are|is)\s+(?:the\s+)?{G}\s+(?:even|actually|really|truly)\s+(?:human|people|persons|normal|civili[sz]ed)\b",
+    r"\bwhy\s+is\s+it\s+(?:always|only)\s+(?:the\s+)?{G}\s+(?:causing|who\s+cause|making|who\s+make|starting|behind)",
+    r"\b(?:happier|better|nicer|safer|cleaner)\s+(?:off\s+)?(?:if|when|once)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:\w+\s+)?"
+    r"(?:disappeared|vanished|were\s+gone|went\s+away|died|were\s+dead|didn['’]?t\s+exist)",
+    r"\bshould\s+we\s+(?:really\s+|even\s+)?(?:let|allow)\s+{G}\s+(?:to\s+)?(?:make\s+decisions|vote|drive|lead|"
+    r"run\s+\w+|have\s+(?:a\s+say|rights|children|kids))",
+    "{G}" + _COP + r"\s+(?:as\s+bad\s+as|no\s+better\s+than|worse\s+than)\s+(?:\w+\s+)?{NEG}",
+    r"\bnone\s+of\s+(?:the|these|those)\s+{G}\s+(?:deserve|deserves|should\s+get|should\s+have|merit)\s+(?:(?:a|any)\s+"
+    r"(?:council\s+)?(?:house|home|flat|job|benefits|help|support|vote|say|place|chance|respect|rights)|to\s+"
+    r"(?:be\s+here|stay|live\s+here|vote))",
+    r"{G}\s+should\s+(?:just\s+)?(?:stick\s+to|stay\s+in|keep\s+to)\s+(?:cooking|cleaning|the\s+kitchen|housework|"
+    r"having\s+babies|making\s+(?:tea|sandwiches)|their\s+own\s+kind|their\s+own\s+countries|their\s+own\s+country|"
+    r"their\s+place)",
+    r"{G}\s+(?:\w+\s+){0,4}?(?:take|taking|took|steal|stealing|stole|nick|nicking)\s+(?:all\s+)?(?:our|all\s+the)\s+"
+    r"(?:jobs|houses|homes|benefits|school\s+places|women|country|nhs|money|council\s+houses)",
+    r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+(?:be\s+)?(?:teaching|teach|looking\s+after|"
+    r"look\s+after|working\s+with|work\s+with|near|around|allowed\s+near)\s+(?:our\s+|the\s+|your\s+|young\s+|little\s+)?"
+    r"(?:kids|children|youngsters|pupils|boys|girls)",
+    r"{G}\s+get\s+(?:everything|it\s+all|all\s+the\s+\w+)\s+(?:handed|given)\s+(?:to\s+them|on\s+a\s+plate)",
+    r"{G}\s+get\s+(?:everything|it\s+all)(?:\s+\S+){0,4}?\s+(?:while|and|but)\s+(?:we|us|the\s+rest\s+of\s+us)\s+get\s+"
+    r"nothing",
+    r"{G}\s+(?:are|r|['’]re)\s+(?:always\s+|all\s+)?up\s+to\s+no\s+good",
+    r"(?:{G}|{GA}|\bshe|\bhe)\s+only\s+got\s+(?:the|her|his|their|that|this)\s+(?:job|role|post|position|place|seat)\s+"
+    r"(?:because|cos|coz|for)\s+(?:of\s+)?(?:quotas?|diversity|being\s+a|she['’]?s\s+a|he['’]?s\s+a|they['’]?re|"
+    r"positive\s+discrimination|the\s+colour|her\s+gender|their\s+(?:race|gender|religion))",
+    r"{G}\s+(?:haven['’]?t|have\s+not|don['’]?t\s+have|ain['’]?t)\s+(?:got\s+)?(?:a|one)\s+(?:single\s+)?brain\s*"
+    r"(?:cell\s+)?between\s+them",
+    # with swearing: "they can shove their culture up their arse"
+    r"{G}\s+(?:can|could|should|may)\s+(?:all\s+)?(?:\w+\s+)?(?:shove|stick|stuff)\s+(?:\S+\s+){1,4}?up\s+"
+    r"(?:their|your|yer)\s+(?:arses?|ass(?:es)?|backsides?|bums?)",
+]
+
+# Implicit derogation with no derogatory word: the group's arrival tied to a consequence in the same
+# sentence ("Since the refugees moved in you can't walk the streets at night", "We never had to lock
+# our doors before ...", "The day they arrived was the day this town died").
+ARRIVE = (
+    r"(?:the\s+|all\s+(?:the\s+)?|these\s+|those\s+|more\s+|some\s+|they\s+let\s+(?:the\s+)?|(?:\w+\s+)?of\s+)?"
+    r"(?:{G}|{GS})\s+(?:\w+\s+)?(?:came|come|arrived|arrive|moved\s+in|move\s+in|moved\s+here|turned\s+up|turn\s+up|"
+    r"showed\s+up|got\s+here|took\s+over|left|have\s+left|are\s+back|came\s+back|appeared|settled|set\s+up|"
+    r"pitched\s+up|started\s+(?:coming|moving))\b"
+)
+CONSEQUENCE = (
+    r"(?:(?:can['’]?t|cannot|couldn['’]?t)\s+(?:even\s+)?(?:walk|go\s+out|leave\s+(?:\w+\s+){0,2}?(?:unlocked|out|alone)|"
+    r"let\s+(?:\w+\s+){0,2}?(?:out|play))|(?:never|didn['’]?t)\s+(?:had|have|used)\s+to\s+lock|"
+    r"lock\s+(?:your|our|the|my)\s+(?:doors|sheds|cars|bikes|gates)|nothing\s+(?:\w+\s+){0,3}?(?:is|was|will\s+be)\s+safe|"
+    r"count\s+(?:your|the)\s+(?:spoons|silver|fingers)|hide\s+your|sell(?:ing)?\s+up|never\s+been\s+the\s+same|"
+    r"house\s+prices?\s+(?:dropped|fell|crashed|plummeted|went\s+down|have\s+(?:dropped|fallen))|"
+    r"(?:town|place|area|street|estate|village|road|neighbourhood|high\s+street|park)\s+(?:\w+\s+)?(?:died|is\s+dead|"
+    r"has\s+died|went\s+downhill|has\s+gone\s+downhill|is\s+finished|was\s+ruined|is\s+ruined|has\s+been\s+ruined|"
+    r"went\s+to\s+(?:pot|hell|the\s+dogs))|(?:crime|trouble|burglar\w*|theft)\s+(?:has\s+)?(?:gone\s+up|"
+    r"gone\s+through\s+the\s+roof|soared|rocketed)|crime\s+rate\s+(?:goes|went|has\s+gone)\s+(?:up|through\s+the\s+roof))"
+)
+ARRIVALS = [
+    r"\b(?:since|ever\s+since|once|after|when|the\s+day)\s+" + ARRIVE + r"[^.!?]{0,80}?\b" + CONSEQUENCE,
+    r"\b" + CONSEQUENCE + r"[^.!?]{0,80}?\b(?:since|once|after|when|before|until|till|the\s+day)\s+" + ARRIVE,
+    r"(?:^|[.!?]\s*)" + ARRIVE + r"\s*(?:,|and)\s+[^.!?]{0,60}?\b" + CONSEQUENCE,
+]
+
 # Comparisons with vermin, animals or disease ("letting them in is like letting wild dogs in",
 # "I'd sooner have rats next door than ..."); not when the comparison is negated or describes
 # how a group is treated ("refugees are treated like animals").
@@ -423,7 +710,16 @@ IMPLICIT = [
     r"\bthere\s+goes\s+the\s+neighbou?rhood\b",
     r"\b(?:lowers?|lowering|lowered|drags?\s+down|bring(?:s|ing)?\s+down)\s+the\s+(?:tone|area|house\s+prices)\b",
     r"\block\s+up\s+your\s+(?:daughters|wives|kids|children|valuables)\b",
-    r"\bhide\s+your\s+(?:daughters|wives|kids|children|valuables)\b",
+    r"\bhide\s+your\s+(?:daughters|wives|kids|children|valuables|wallets?|purses?|handbags?|bikes?|jewellery|silver|"
+    r"phones?|dogs|cats|cars?)\b",
+    r"\bcount\s+(?:your|the)\s+(?:spoons|silver|fingers|children|kids)\b",
+    r"\b(?:keep|watch)\s+(?:your\s+)?(?:hands?|eyes?)\s+on\s+your\s+(?:wallets?|purses?|bags?|handbags?|valuables|kids|"
+    r"children|bikes?|phones?)\b",
+    r"\block\s+up\s+(?:everything|anything\s+(?:valuable|you\s+value))\b",
+    r"\b(?:hope|wish)\s+(?:it|the\s+\w+|their\s+\w+)\s+(?:burns|gets\s+(?:burned|burnt|torched|bombed|smashed\s+up)|"
+    r"blows\s+up)\b",
+    r"\bi['’]?m\s+not\s+(?:a\s+)?(?:racist|sexist|homophobic|transphobic|bigot|prejudiced|islamophobic)\s*,?\s+but\b",
+    r"\b(?:time\s+to|i['’]?m\s+going\s+to|we['’]?re\s+going\s+to|might\s+as\s+well)\s+(?:sell\s+up|move\s+out)\b",
     r"\bkeep\s+(?:them|em)\s+(?:out|away\s+from)\b",
     r"\block\s+up\s+your\s+(?:bikes|cars|sheds|houses|valuables|doors)\b",
     r"\b(?:{NEG})(?:\s+\w+)?[\s,]+(?:the\s+lot\s+of|all\s+of|both\s+of|every\s+(?:last\s+|single\s+)?one\s+of|"
@@ -439,7 +735,7 @@ IMPLICIT = [
     r"an\s+infestation|infestation|a\s+disease|a\s+cancer|locusts|maggots|pests|degenerates|freaks|"
     r"(?:should|need\s+to|ought\s+to)\s+be\s+(?:locked\s+up|put\s+down|shot|gassed|deported|sterili[sz]ed|"
     r"hanged|strung\s+up|exterminated|wiped\s+out|sent\s+back|kicked\s+out|banned|culled|burned|burnt)|"
-    r"make\s+me\s+(?:\w+\s+)?(?:sick|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up)))\s*(?:[.!?]|$|,?\s+(?:the\s+lot|all|"
+    r"makes?\s+me\s+(?:\w+\s+)?(?:sick|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up)))\s*(?:[.!?]|$|,?\s+(?:the\s+lot|all|"
     r"every\s+(?:last\s+|single\s+)?one|each|most)\s+of\s+(?:them|em)\b)",
     r"\b(?:went|goes|gone|going|go)\s+to\s+(?:rack\s+and\s+)?(?:ruin|the\s+dogs|pot|hell|shit)\s+(?:\w+\s+){0,3}?"
     r"(?:when|since|after|once|as\s+soon\s+as)\b",
@@ -447,6 +743,8 @@ IMPLICIT = [
     r"estate|town|neighbourhood|road)\s+(?:went|goes|has\s+gone|always\s+goes|will\s+go)\s+(?:to\s+)?(?:ruin|downhill|"
     r"the\s+dogs|pot|hell|shit)",
 ]
+
+IMPLICIT += ARRIVALS
 
 CONTEXT = Context.build(
     negations=[
@@ -471,6 +769,8 @@ CONTEXT = Context.build(
         r"claimed|insist|insists|insisted|argue|argues|argued|reckon|reckons|believe|believes|think|thinks|thought|"
         r"say|says|said|used\s+to\s+(?:say|think|believe))\b",
         r"\b(?:i|we)\s+used\s+to\s+(?:think|believe|say|reckon)\b", r"\bheard\b",
+        # asking why others hate: "Why do people hate immigrants so much?"
+        r"\bwhy\s+(?:do|does|did|would|should)\s+(?:people|so\s+many(?:\s+people)?|some(?:\s+people)?|folk|others|anyone)\b",
         r"\b(?:tell|tells|telling|told)\s+(?:\w+\s+){1,2}that\b",
         r"\b(?:statements?|comments?|words|things|posts?|signs?|leaflets?|graffiti|chants?|messages?)\s+"
         r"(?:like|such\s+as|saying)\b",

@@ -53,7 +53,7 @@ sleazebag dirtbag scrounger waster nonce paedo pedo pervert thicko dumbass dipsh
 arsehole dickhead knobhead bellend tosser wanker twat prick cunt bastard bitch git fool
 embarrassment nutter nutcase psycho lunatic halfwit simpleton degenerate lowlife wazzock plank
 bozo dope dolt oaf eejit gobshite tit liar fraud disgrace coward snob hypocrite crook charlatan jobsworth
-bully slimeball""".split()
+bully slimeball jerk douchebag douche scumbucket creep knob""".split()
 PHRASES = ["waste of space", "waste of oxygen", "waste of skin", "waste of air", "piece of shit",
            "piece of work", "sack of shit", "excuse for a human", "excuse for a man", "excuse for a woman"]
 # Animals are insults said of a person, but also farmers' words: only at the end of a clause.
@@ -65,7 +65,7 @@ repulsive vile worthless spineless braindead brain-dead dense retarded senile"""
 FILLERS = """such so just really very a an the total complete absolute utter proper right real bloody
 fucking effing flipping frigging massive big little old bunch load pack lot set couple pair of
 nothing nowt but like utterly totally completely absolutely truly useless incompetent lazy clueless
-hopeless arrogant ignorant miserable horrible nasty rude smug jumped-up stuck-up and""".split()
+hopeless arrogant ignorant miserable horrible nasty rude smug jumped-up stuck-up and being bit""".split()
 
 SECOND = r"(?:you|u|ya|yous|youse|you\s+lot|you\s+people|you\s+guys|y['’]?all|you['’]r|your|ur)"
 THIRD = r"(?:he|she)"
@@ -84,7 +84,7 @@ PERSON_NP = (
 )
 COPULA = (
     r"(?:\s+(?:is|are|was|were|am|be|being|seems?(?:\s+like)?|looks?\s+like|sounds?\s+like|acts?\s+like"
-    r"|behaves?\s+like)|['’]s|['’]re|\s+r)"
+    r"|behaves?\s+like)|['’]s|\s?['’]\s?re?\b|\s+r)"
 )
 MODS = r"(?:,?\s+(?:{FILLERS}|{ADJECTIVES}))*"
 TEMPLATES = [
@@ -99,7 +99,8 @@ TEMPLATES = [
     r"\s*(?:[.!?,;]|$)",
     r"\b(?:are|is|were|was)\s+(?:{SECOND}|{THIRD}|{TITLED})(" + MODS + r"\s+(?:{NOUNS}|{ADJECTIVES}))\b",
     # put-downs said to someone: "you suck", "screw you", "go to hell", "get lost, loser"
-    r"\b((?:you|u|ya)\s+(?:really\s+|all\s+|just\s+)?(?:suck|stink|are\s+a\s+joke)|(?:screw|sod)\s+(?:you|u)|"
+    r"\b((?:you|u|ya)\s+(?:really\s+|all\s+|just\s+|do\s+|so\s+)?(?:suck|stink|are\s+a\s+joke)|(?:screw|sod)\s+(?:you|u)|"
+    r"(?:^|[.!?,;]\s*)bite\s+me\b|"
     r"get\s+a\s+(?:brain|life)|shut\s+(?:up|your\s+(?:mouth|face|gob))|get\s+stuffed|"
     r"(?:you|u|he|she)\s+(?:haven['’]?t|hasn['’]?t|have\s+not|has\s+not)\s+got\s+(?:a|one)\s+(?:single\s+)?"
     r"brain\s+cell|"
@@ -108,6 +109,11 @@ TEMPLATES = [
     # a bare insult as the whole sentence: "Idiot.", "Indeed, moron."
     r"(?:^|[.!?;]\s*)(?:\w+[\s,]+)?((?:an?\s+|such\s+an?\s+)?(?:absolute\s+|total\s+|complete\s+|utter\s+)?"
     r"{NOUNS})\s*(?:[.!?;]|$)",
+    # "I hate you." said to someone, as a whole clause ("I hate you guys for making me cry" is fond)
+    r"\b(i\s+(?:really\s+|fucking\s+|just\s+|totally\s+)?(?:hate|despise|loathe|detest)\s+(?:you|u|ya)"
+    r"(?:\s+(?:so\s+much|all|too))?)\s*(?:[.!?,;]|$)",
+    # a bare put-down of someone as the whole sentence: "Stupid woman.", "Dumb bot."
+    r"(?:^|[.!?;]\s*)((?:you\s+)?(?:{ADJECTIVES})\s+(?:{PEOPLE}|bot|machine|computer|cow|pig))\s*(?:[.!?]|$)",
     # the person responsible: "whichever idiot designed this junction", "who's the moron in charge"
     r"\b(?:the|whichever|whatever|which|some)\s+((?:absolute\s+|total\s+|complete\s+|utter\s+)?{NOUNS})\s+"
     r"(?:who|that|responsible|in\s+charge|at\s+the\s+council|behind\s+this|designed|decided|thought|came\s+up)",
@@ -136,7 +142,7 @@ class Insult:
         text = folded.text
         spans: list[Span] = []
         for m in self.regex.finditer(text) if self.regex.search(text) else ():
-            group = next(g for g in range(1, 10) if m.start(g) >= 0)
+            group = next(g for g in range(1, self.regex.groups + 1) if m.start(g) >= 0)
             start, end = m.start(group), m.end(group)
             start += len(text[start:end]) - len(text[start:end].lstrip())
             if not CONTEXT.cancels(text, m.start(), m.end()):

@@ -61,10 +61,12 @@ DETERMINER = (
 VICTIM = (
     r"(?:" + PRONOUN + r"\b|the\s+lot\s+of\s+(?:you|them)\b|each\s+(?:one\s+)?of\s+(?:you|them)\b|"
     + DETERMINER + r"\s+(?:[a-z'’-]+\s+){0,3}?(?:{PEOPLE}|{GROUPS})|{GROUPS}|"
+    r"(?:a|an|some|two|three|a\s+few|a\s+couple\s+of)\s+(?:[a-z'’-]+\s+){0,2}?{GROUPS}|"
     r"(?:cllr|councillor|mr|mrs|ms|miss|dr|mayor)\.?\s+[a-z'’-]+\b|(?:every|any|some)(?:one|body)\b)"
 )
 PROPERTY_NP = (
-    r"(?:the|your|ur|his|her|their|that|this|every|those|these)\s+(?:[a-z'’-]+\s+){0,2}?{PROPERTY}"
+    r"(?:the|your|ur|his|her|their|that|this|every|those|these)\s+(?:[a-z'’-]+\s+|[\x{e000}\x{e001}]['’]?s?\s+){0,2}?"
+    r"{PROPERTY}"
     r"(?:\s+down)?"
 )
 BODY = r"(?:jaw|arms?|legs?|necks?|face|faces|nose|skull|teeth|head|heads|kneecaps?|fingers?|ribs|throat)"
@@ -75,7 +77,8 @@ AGENT = (
     r"gonna|gunna|about\s+to|coming\s+to|gna)|re\s+(?:going\s+to|gonna|coming\s+to)|d\s+(?:love|like)\s+to)"
     r"|\s+(?:am|are)\s+(?:going\s+to|gonna|about\s+to|coming\s+to|planning\s+to|gunna)|\s+will|\s+shall|"
     r"\s+want\s+to|\s+wanna|\s+intend\s+to|\s+plan\s+to|\s+would\s+(?:love|like)\s+to|\s+can['’]?t\s+wait\s+to|"
-    r"\s+swear\s+(?:i|we)['’]?ll|\s+promise\s+(?:i|we)['’]?ll|\s+gonna|\s+going\s+to|\s+(?:is|are)\s+gonna|"
+    r"\s+swear\s+(?:i|we)['’]?ll|['’]m\s+(?:ready|prepared)\s+to|\s+am\s+(?:ready|prepared)\s+to|"
+    r"['’]re\s+(?:ready|prepared)\s+to|\s+promise\s+(?:i|we)['’]?ll|\s+gonna|\s+going\s+to|\s+(?:is|are)\s+gonna|"
     r"\s*['’]d|\s+would)"
     r"|\bill\b|\bima\b|\bimma\b|\bgonna\b)"
 )
@@ -92,8 +95,8 @@ DOER = r"(?:{AGENT}|{CALL}|{LETS})" + FILL  # who intends or is urged to act
 HURT = (
     r"(?:kill|murder|shoot|stab|knife|hang|lynch|strangle|choke|behead|batter|punch|kick|slap|smack|thump|"
     r"deck|glass|hurt|attack|assault|maim|rape|bomb|gas|torch|burn|drown|poison|skin|gut|headbutt|bottle|"
-    r"execute|slaughter|butcher|massacre|eliminate|cripple|run\s+over|set\s+fire\s+to|hunt\s+down|blow\s+up|"
-    r"firebomb|petrol\s+bomb|string\s+up|throw\s+acid\s+(?:at|on|in)|acid|shank|stomp|jump|end|waste|"
+    r"execute|slaughter|butcher|massacre|eliminate|cripple|run\s+over|knock\s+out|hit|set\s+fire\s+to|hunt\s+down|blow\s+up|"
+    r"firebomb|petrol\s+bomb|string\s+up|throw\s+acid\s+(?:at|on|in)|acid|microwave|shank|stomp|jump|end|waste|"
     r"take\s+out|smash|beat|wipe\s+out|exterminate|throttle|suffocate|mow\s+down|break|torture|beat\s+up|"
     r"beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of|kick\s+the\s+(?:shit|crap|hell)\s+out\s+of)"
 )
@@ -115,7 +118,7 @@ HARMED = (
 TEMPLATES = [
     # intent or call, person: "I'm going to shoot the next black person", "someone should kill him"
     DOER + r"\s+{HURT}\s+" + VICTIM,
-    DOER + r"\s+(?:beat|do|sort|smash|knock|kick|cave|hunt|string|rough|duff|"
+    DOER + r"\s+(?:beat|do|sort|smash|knock|kick|cave|hunt|string|rough|duff|chop|cut|hack|carve|slice|"
     r"beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of)\s+" + VICTIM + r"\s+{PARTICLES}",
     DOER + r"\s+(?:beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of|put\s+(?:a\s+)?"
     r"(?:bullet|knife|blade|brick|bat)\s+(?:in|through)|stick\s+a\s+knife\s+in|slit|cut)\s+" + VICTIM,
@@ -129,7 +132,8 @@ TEMPLATES = [
     + r"\s+{HURT}\s+(?:[a-z'’-]+\s+){1,3}?with\s+(?:a|an|my|the)\s+"
     r"(?:gun|knife|bat|machete|hammer|brick|axe|blade|crowbar|shotgun|rifle)\b",
     r"\b(?:want|like)\s+me\s+to\s+{HURT}\s+" + VICTIM,
-    DOER + r"\s+(?:make\s+" + VICTIM + r"\s+(?:pay|suffer|bleed|regret\s+it)|give\s+"
+    DOER + r"\s+(?:make\s+" + VICTIM + r"(?:\s+(?:on|in|at|from|of|near|round|who)(?:\s+\S+){1,4}?)?"
+    r"\s+(?:pay|suffer|bleed|regret\s+it)|give\s+"
     + VICTIM + r"\s+a\s+(?:good\s+|proper\s+)?(?:kicking|beating|hiding|slap|smack|pasting|battering)|"
     + r"do\s+over\s+" + VICTIM + r"|do\s+" + VICTIM + r"\s+over)",
     r"\b(?:be|['’]ll\s+be|will\s+be)\s+waiting\s+(?:for\s+\S+\s+)?with\s+(?:a|my|the)\s+(?:bat|baseball\s+bat|knife|gun|"
@@ -162,6 +166,11 @@ TEMPLATES = [
     r"suffers?)",
     r"\bdeath\s+to\s+(?:the\s+|all\s+)?(?:{GROUPS}|{PEOPLE}|traitors|infidels|(?:cllr|councillor|mr|mrs|ms)\.?\s+\w+)",
     r"\b(?:kill|hang|shoot)\s+(?:your|ur)self\b",
+    # told to die: "Die.", "just die already", "die now, please", "I'd like it if you died"
+    r"(?:^|[.!?,;:\n]\s*)(?:just\s+|please\s+|pls\s+|go\s+(?:and\s+)?|now\s+)?die(?:[\s,]+(?:die|now|already|quickly|"
+    r"slowly|please|soon|today|then|off))*(?:[\s,]+[a-z]+)?\s*(?:[.!?]|$)",
+    r"\b(?:like|love|want|wish|prefer)\s+(?:it\s+)?(?:if|when)\s+(?:you|u|he|she|they)\s+(?:would\s+)?(?:die|died|were\s+dead)\b",
+    r"\b(?:want|need|like|wish)\s+(?:you|u|him|her|them)\s+to\s+(?:\w+\s+)?(?:die|be\s+dead|suffer)\b",
     # veiled: "I know where you live", "watch your back", "sort him out permanently"
     r"\b(?:i|we)\s+know\s+where\s+(?:you|u|he|she|they|(?:your|his|her|their|the|that|this)\s+(?:\w+\s+){0,2}?"
     r"\w+)\s+(?:\w+\s+){0,2}?"
@@ -218,8 +227,58 @@ TEMPLATES = [
     r"\b(?:will|['’]ll|gonna|going\s+to|is\s+going\s+to)\s+get\s+(?:their|his|her|your|ur)\s+(?:head|face|teeth|legs?|"
     r"heads|faces|skulls?)\s+(?:kicked|smashed|caved|punched|knocked|bashed|kicked\s+right)\s+(?:in|out|off)",
     r"\b(?:your|their|his|her)\s+(?:time|day|turn)\s+(?:is|will)\s+(?:coming|come|next|soon)",
-    r"\b(?:get|grab|buy|bring|fetch)\s+(?:a|my|the|me\s+a)\s+(?:gun|knife|machete|bat|shotgun|rifle|blade)\s+and\s+"
-    r"(?:deal\s+with|sort\s+out|go\s+after|come\s+for|kill|shoot|hurt|visit|finish)",
+    r"\b(?:get|grab|buy|bring|fetch)\s+(?:a|an|my|the|me\s+a)\s+(?:gun|knife|machete|bat|shotgun|rifle|blade|axe|"
+    r"hammer|crowbar)\s+and\s+(?:deal\s+with|sort\s+out|go\s+after|come\s+for|kill|shoot|hurt|visit|finish|chop|"
+    r"hack|cut|stab|slice|smash|batter)",
+    # armed and waiting: "I'll be outside the mosque with a knife on Friday"
+    r"{AGENT}\s+be\s+(?:\S+\s+){0,6}?with\s+(?:a|an|my|the|some)\s+(?:knife|knives|gun|guns|machete|bat|bats|"
+    r"baseball\s+bat|crowbar|blade|shotgun|rifle|acid)\b",
+    # "I'm going to knock her out", "shoot up the mosque", "set their houses on fire"
+    DOER + r"\s+knock\s+" + VICTIM + r"\s+(?:out|unconscious|senseless|flat)\b",
+    DOER + r"\s+(?:shoot|bomb|blow|burn|smash)\s+up\s+" + PROPERTY_NP,
+    DOER + r"\s+set\s+" + PROPERTY_NP + r"\s+(?:on\s+fire|alight|ablaze)",
+    DOER + r"\s+(?:break|snap|smash|cave\s+in|kick\s+in)\s+(?:the|both)\s+" + BODY + r"\s+of\s+" + VICTIM,
+    # carrying a weapon to a group's place: "I'm bringing a knife to the pride parade"
+    r"\b(?:i['’]?m|we['’]?re|i\s+am|we\s+are|i['’]?ll\s+be|we['’]?ll\s+be)\s+(?:bringing|taking|carrying)\s+(?:a|my|the|some)\s+"
+    r"(?:knife|knives|gun|guns|machete|bat|bats|baseball\s+bat|crowbar|shotgun|rifle|petrol\s+bomb|acid)\s+(?:to|down\s+to|"
+    r"into)\s+(?:the|a|that|this|their|every|any)\s+",
+    # "I'm coming for the refugees in the hotel tonight"
+    r"\b(?:we['’]?re|we\s+are|i['’]?m|i\s+am|im)\s+coming\s+(?:for|after)\s+(?:the\s+|all\s+(?:the\s+)?|every\s+|those\s+|"
+    r"these\s+)?(?:[a-z'’-]+\s+){0,2}?{GROUPS}(?:\s+(?:in|at|on)\s+(?:\S+\s+){0,3}?)?\s*(?:tonight|tomorrow|next|soon|now|"
+    r"[.!]|$)",
+    # a person or group between the speaker and the weapon: "run the couple next door out of town with a bat"
+    r"{AGENT}\s+(?:\S+\s+){0,6}?(?:{GROUPS}|you|him|her|them)\s+(?:\S+\s+){0,6}?with\s+(?:a|an|my|the|some)\s+"
+    r"(?:baseball\s+bat|bat|bats|gun|guns|machete|machetes|crowbar|shotgun|rifle|knife|knives|acid)\b",
+    # "kick the head in of any ...", "I want every ... dead", "attack the mosque", "hurt by me",
+    # "by my hand"
+    DOER + r"\s+(?:kick|smash|cave|bash|punch)\s+(?:the\s+)?(?:head|heads|face|faces|teeth|skull)\s+in"
+    r"\s+of\s+" + VICTIM,
+    r"\b(?:i|we)\s+(?:want|wish|need)\s+(?:every|all|all\s+the|the|those|these)?\s*(?:[a-z'’-]+\s+){0,2}?{GROUPS}"
+    r"(?:\s+\S+){0,4}?\s+dead\b",
+    DOER + r"\s+(?:attack|storm|raid|firebomb|petrol\s+bomb|bomb)\s+" + PROPERTY_NP,
+    r"\b(?:will|['’]ll|gonna|going\s+to)\s+(?:all\s+)?(?:get|be)\s+(?:hurt|stabbed|shot|beaten|killed|smashed|battered)\s+"
+    r"by\s+(?:me|us)\b",
+    r"\b(?:die|dead|killed|suffer)\s+by\s+(?:my|our)\s+(?:hand|hands|knife|gun|fists)\b",
+    # "go round to the ... site and burn it", "a knife with a ...'s name on it", "next ... I see, I'm running
+    # him over"
+    DOER + r"\s+(?:\S+\s+){0,8}?{GROUPS}(?:\s+\S+){0,3}?\s+(?:and|then)\s+"
+    r"(?:burn|torch|firebomb|smash\s+up|wreck|trash)"
+    r"\s+(?:it|them|the\s+place)",
+    r"\b(?:a|my|this|the)\s+(?:knife|bullet|blade|gun|brick|bat)\s+with\s+(?:your|ur|his|her|their|a|an|the|every|some)"
+    r"\s+(?:\S+\s+){0,2}?names?\s+on\s+it",
+    r"\b(?:the\s+)?(?:next|first|any|every)\s+(?:\S+\s+){0,2}?{GROUPS}\s+(?:i|we)\s+(?:see|meet|find|catch)\s*,?\s+"
+    r"(?:i['’]?m|i\s+am|we['’]?re|i['’]?ll|we['’]?ll|i\s+will)\s+(?:going\s+to\s+|gonna\s+)?(?:run|running|knock|knocking|"
+    r"stab|stabbing|shoot|shooting|batter|battering|kill|killing|smash|smashing|kick|kicking|punch|punching|hit|hitting|"
+    r"hurt|hurting|glass|glassing|knife|knifing|burn|burning|drown|drowning)\s+(?:him|her|them|it)",
+    # "will get my fist in their face", "feel my boot"
+    r"\b(?:get|feel|taste)\s+(?:my|our)\s+(?:fist|fists|boot|boots|knife|foot|bat|hammer|blade)\s*(?:in|through|across|"
+    r"on|up|\.|!|$)",
+    # a group dragged or chased out: "I'll drag every immigrant out of that hotel"
+    DOER + r"\s+(?:drag|chase|hound|throw|smoke|burn|force|turf|run)\s+(?:every|all|the|those|these|any)?\s*"
+    r"(?:[a-z'’-]+\s+){0,2}?{GROUPS}\s+out\b",
+    # intent to harm someone named: "I want to kill Dave." ("kill it", "kill time" are not people)
+    DOER + r"\s+(?:kill|murder|stab|strangle|rape|shoot|behead|microwave)\s+"
+    r"[a-z]+\s*(?:[.!?]|$)",
     r"\b(?:will|['’]ll|gonna|going\s+to|need\s+to|needs\s+to)\s+(?:be\s+taught\s+|teach\s+(?:\S+\s+){1,3})a\s+"
     r"(?:proper\s+|real\s+|hard\s+)?lesson",
     r"\bsix\s+feet\s+under\b",
@@ -306,6 +365,25 @@ GAME = compile_re2(
 )
 
 
+# "I'll shoot you a message", "shoot him a look": the verb's other sense, with a thing sent.
+SENT = compile_re2(
+    r"\s+(?:a|an)\s+(?:quick\s+|short\s+|private\s+)?(?:message|text|email|e-mail|line|dm|pm|note|reply|look|glance|"
+    r"smile|wink|question|link|photo|picture|invite)\b"
+)
+# "kill the weeds on the Muslim cemetery path": the thing harmed comes before the group it is near.
+THING_NEAR = compile_re2(
+    r"\b(?:the|that|this|those|these|your|his|her|their)\s+[a-z'’-]+\s+(?:on|in|at|of|near|by|from|for|outside|behind|"
+    r"around|round|opposite)\s+(?:the|a|an|that|this|our|my|their)\s+[\x{e000}\x{e001}]"
+)
+# "I'll hit you up later": to contact someone, not to hit them.
+HIT_UP = compile_re2(r"\s+up\b")
+# "I could kill it", "I want to kill time": a bare object that is not a person.
+NOT_A_PERSON = compile_re2(
+    r"\b(?:kill|murder|stab|strangle|shoot|microwave)\s+(?:it|time|this|that|something|everything|anything|one|two|"
+    r"some|off|myself|yourself|ourselves|pizza|dinner|lunch|breakfast|food)\s*[.!?]?$"
+)
+
+
 # A group (or every member) as the subject of harm to come, whatever is said of them between:
 # "Trans people who use the changing rooms will be hunted down", "the immigrants in the hostel will burn".
 DOOM = (
@@ -330,6 +408,17 @@ ACCIDENT = compile_re2(
 )
 
 
+def _other_sense(text: str, match: str, end: int) -> bool:
+    """Whether a match is a contest, a message sent, a thing killed or a call ("hit you up"), not violence."""
+    return (
+        GAME.match(text, end) is not None
+        or SENT.match(text, end) is not None
+        or NOT_A_PERSON.search(match) is not None
+        or THING_NEAR.search(match) is not None
+        or (match.split()[-2:-1] == ["hit"] and HIT_UP.match(text, end) is not None)
+    )
+
+
 @dataclass
 class Threat:
     regex: re2._Regexp[str]
@@ -343,7 +432,9 @@ class Threat:
         spans: list[Span] = []
         found = []
         if self.regex.search(text):  # finditer costs more than search in the RE2 binding
-            found += [m.span() for m in self.regex.finditer(text) if not GAME.match(text, m.end())]
+            found += [
+                m.span() for m in self.regex.finditer(text) if not _other_sense(text, m.group(), m.end())
+            ]
         if mark.has_group and self.doom.search(text):
             found += [m.span() for m in self.doom.finditer(text) if not ACCIDENT.match(text, m.end())]
         for start, end in sorted(found):
