@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from govern.api.app import create_app
+from govern.settings import Settings
 from govern.store.sql import SqlStore, normalise_url
 from tests.conftest import DEFAULT_PACK, LOCAL
 
@@ -45,7 +46,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqlStore]:
     with admin.begin() as c:
         c.exec_driver_sql(f"CREATE SCHEMA {schema}")
     separator = "&" if "?" in url else "?"
-    postgres = SqlStore(f"{url}{separator}options=-csearch_path%3D{schema}")
+    postgres = SqlStore(f"{url}{separator}options=-csearch_path%3D{schema}", log=Settings.from_env().log)
     yield postgres
     postgres.close()
     with admin.begin() as c:

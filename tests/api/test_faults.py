@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from govern.settings import Settings
 from govern.store.sql import SqlStore
 from tests.access.test_engine import request as access_request
 from tests.serving import free_port, start, stop, wait_ready
@@ -118,7 +119,7 @@ def test_two_instances_on_one_postgresql_extend_one_chain() -> None:
     finally:
         for server in servers:
             stop(server)
-    store = SqlStore(db)
+    store = SqlStore(db, log=Settings.from_env().log)
     try:
         assert store.verify() is None
         records = store.log()

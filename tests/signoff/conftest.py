@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from govern.settings import Settings
 from govern.signoff import MemoryReviews, ReviewStore, Signoff
 from govern.signoff.sql import SqlReviews
 from govern.store.sql import SqlStore, normalise_url
@@ -64,7 +65,7 @@ def reviews(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ReviewSt
     with admin.begin() as c:
         c.exec_driver_sql(f"CREATE SCHEMA {schema}")
     separator = "&" if "?" in url else "?"
-    store = SqlStore(f"{url}{separator}options=-csearch_path%3D{schema}")
+    store = SqlStore(f"{url}{separator}options=-csearch_path%3D{schema}", log=Settings.from_env().log)
     yield SqlReviews(store.engine)
     store.close()
     with admin.begin() as c:
