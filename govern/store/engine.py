@@ -96,8 +96,14 @@ def sqlite_begin(connection: Connection) -> None:
 def sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:
     dbapi_connection.isolation_level = None  # let the "begin" event issue BEGIN IMMEDIATE
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # Setting WAL takes a lock another opener may hold (workers start together): wait for it here
+    # with SQLite's busy handler, then hand waiting back to when_unlocked (timeout 0, finer retries).
+    # WAL is a property of the file, so it is set only once, not by every connection.
+    cursor.execute(f"PRAGMA busy_timeout = {int(LOCK_WAIT_SECONDS * 1000)}")
+    if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+        cursor.execute("PRAGMA journal_mode=WAL")
     # NORMAL in WAL mode: a commit survives the process being killed (kill -9); only a power cut
     # or OS crash can lose the last commits. FULL would fsync every commit (~20 ms here).
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout = 0")
     cursor.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,11 @@ from tests.store.conftest import attack, reopen
 
 
 def _default_text(text: str | None) -> str | None:
-    """A column default as text, without the quoting and brackets SQLite adds when it reports one."""
-    return None if text is None else text.strip().strip("()").strip("'\"")
+    """A column default as text, without the quoting and brackets SQLite adds when it reports one,
+    or the cast PostgreSQL adds (`''::character varying`, `'{}'::text`)."""
+    if text is None:
+        return None
+    return re.sub(r"::[a-z ]+$", "", text.strip()).strip("()").strip("'\"")
 
 
 def _defaults_differ(
