@@ -1,4 +1,5 @@
-"""The access evaluator: every applicable rule is evaluated; deny > refer > permit."""
+"""The access evaluator: every applicable rule is evaluated; deny > refer > permit. (Just over
+~400 lines: the compiled-condition fast path sits beside the CEL one it must agree with.)"""
 
 from __future__ import annotations
 

@@ -2,6 +2,9 @@
 such as Entra ID's. Users and Groups (create, read, list with an `eq` filter, replace, patch,
 delete), and the discovery endpoints.
 
+Over ~400 lines because RFC 7644's PATCH, filter and error rules for two resource types belong
+together; the resource mapping itself is in govern.people.provisioning.
+
 Only a key with the `provisioning` role may call it (and that key can do nothing else). Every
 answer is `application/scim+json`, and every error is a SCIM Error message with its status.
 A person made inactive or deleted loses every grant in the same transaction; a mover's grants are

@@ -1,4 +1,5 @@
-"""The words and sentence shapes the `hate` detector reads (data, compiled once by hate.py).
+"""The words and sentence shapes the `hate` detector reads (data, compiled once by hate.py; long
+because it is a lexicon, not logic).
 
 Groups follow the Equality Act 2010's protected characteristics (age, disability, gender
 reassignment, race — Gypsy, Roma and Traveller people included — religion or belief, sex,

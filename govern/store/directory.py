@@ -5,6 +5,9 @@ made inactive or deleted loses every grant in that same transaction, and their o
 closed, so nothing can be approved for a leaver afterwards. Whatever else a change means for
 their grants (a mover's re-decision needs the pack) is for the caller to say, through
 `consequences`, and is written in the same transaction too.
+
+Over ~400 lines: people, groups and memberships change together in one transaction each, with
+the revocations a leaver causes; one module keeps that transaction in one place.
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ Each change is written with its log record in one transaction (the log says who 
 why; the tables are what the pages and the API read). The evidence table is outside the normal
 retention: `SqlStore.purge` never touches it, and `purge_evidence` deletes an item only after its
 hold ends.
+
+Over ~400 lines: five record kinds sharing one transaction and log discipline.
 """
 
 from __future__ import annotations

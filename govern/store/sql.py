@@ -1,4 +1,7 @@
-"""The SQL store: SQLite (a file, WAL mode) by default, PostgreSQL for several instances."""
+"""The SQL store: SQLite (a file, WAL mode) by default, PostgreSQL for several instances.
+
+Longer than ~400 lines because every write shares one transaction discipline (the keyed chain,
+the anchor, group commit, the SQLite lock): split, each part would re-enter `_tx` by hand."""
 
 from __future__ import annotations
 
