@@ -178,6 +178,10 @@ def add_signin(app: FastAPI, settings: OidcSettings | None, provider: Provider |
             status_code=status,
         )
 
+    def unavailable(request: Request) -> HTMLResponse:
+        text = "The council's sign-in service cannot be reached. Try again in a minute."
+        return message(request, "Sign-in unavailable", text, 503)
+
     def secure(request: Request) -> bool:
         return request.url.scheme == "https"
 
@@ -189,12 +193,7 @@ def add_signin(app: FastAPI, settings: OidcSettings | None, provider: Provider |
             meta = await found.provider.metadata()
         except ProviderUnavailable as exc:
             log.warning("sign-in: %s", exc)
-            return message(
-                request,
-                "Sign-in unavailable",
-                "The council's sign-in service cannot be reached. Try again in a minute.",
-                503,
-            )
+            return unavailable(request)
         if meta.code_challenge_methods and "S256" not in meta.code_challenge_methods:
             return message(
                 request, "Sign-in unavailable", "The sign-in provider does not support PKCE (S256).", 503
@@ -270,12 +269,7 @@ def add_signin(app: FastAPI, settings: OidcSettings | None, provider: Provider |
             return message(request, "Sign-in refused", str(exc), 403, **again)
         except ProviderUnavailable as exc:
             log.warning("sign-in: %s", exc)
-            return message(
-                request,
-                "Sign-in unavailable",
-                "The council's sign-in service cannot be reached. Try again in a minute.",
-                503,
-            )
+            return unavailable(request)
         seconds = settings.session_hours * 3600
         response = RedirectResponse(_local(str(flow.get("next"))), status_code=303)
         response.set_cookie(

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from govern.access.models import AccessRequest
 from govern.identity.model import Person
 from govern.pack import Pack
+from govern.service.access import decision_entry
 from govern.store.base import Entry, Grant, Store
 from govern.store.directory import Consequences, revocation
 
@@ -51,7 +52,7 @@ def _redecide(
         reason = f"{move}; grant {grant.grant_id} has no logged request to decide again"
         log.info("%s: revoked", reason)
         return [revocation(grant.grant_id, actor, reason)]
-    decision = pack.decide(request, received_at=now)
+    decision, decided = decision_entry(pack, request, actor, now)
     if decision.decision == "permit":
         return []
     refs = {r["id"]: r.get("ref", "") for r in pack.rules()}
@@ -61,15 +62,6 @@ def _redecide(
     outcome = decision.decision + (f" to {decision.refer_to}" if decision.refer_to else "")
     reason = f"{move}; re-decided as {outcome} ({rules}) in decision {decision.decision_id}"
     log.info("grant %s of %s revoked: %s", grant.grant_id, person.id, reason)
-    decided = Entry(
-        "decision",
-        decision.decision_id,
-        actor,
-        pack.ref.model_dump(),
-        request.model_dump(mode="json", exclude_none=True),
-        decision.model_dump(mode="json"),
-        refer_to=decision.refer_to if decision.decision == "refer" else None,
-    )
     return [decided, revocation(grant.grant_id, actor, reason)]
 
 
