@@ -1,4 +1,4 @@
-"""Probes written for the weak functionalities of the taxonomy (tests/data/moderation-probes.jsonl).
+"""Probes written for the weak functionalities of the taxonomy (tests/data/moderation-probes*.jsonl).
 
 Each line is a sentence of our own, not a benchmark's: a hateful form the holdout scores showed we
 missed (direct threats to a group, implicit derogation, negated positives, glued or misspelt group
@@ -15,9 +15,15 @@ import pytest
 
 from govern import Pack, load_pack
 
-PROBES = Path(__file__).resolve().parent.parent / "data" / "moderation-probes.jsonl"
+DATA = Path(__file__).resolve().parent.parent / "data"
+PROBES = sorted(DATA.glob("moderation-probes*.jsonl"))  # one file a batch of probes
 COMMENT = {"channel": "facebook-page", "posted_at": "2026-11-18T11:00:00Z"}  # a Wednesday, in hours
-CASES = [json.loads(line) for line in PROBES.read_text(encoding="utf-8").splitlines() if line.strip()]
+CASES = [
+    json.loads(line)
+    for path in PROBES
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
 
 
 @pytest.fixture(scope="module")
