@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     trust_proxy: bool = Field(default=False, description="honour X-Forwarded-Proto from a TLS proxy")
     log_key: SecretStr | None = Field(default=None, description="the log's signing secret")
     log_dir: Path | None = Field(default=None, description="where the log key and head files live")
+    log_sync_before_answer: bool = Field(
+        default=False,
+        description="fsync the log's head file before each answer (anchors then survive a power cut)",
+    )
     facebook_app_secret: SecretStr | None = Field(default=None, description="signs Facebook webhooks")
     state_home: Path | None = Field(
         default=None,
@@ -113,6 +117,7 @@ class Settings(BaseSettings):
             secret=self.log_key.get_secret_value() if self.log_key else None,
             directory=self.log_dir,
             state=state / "govern",
+            sync_before_answer=self.log_sync_before_answer,
         )
 
     def environment(self) -> dict[str, str]:
@@ -144,4 +149,3 @@ class _Given(Settings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         return (init_settings,)
-

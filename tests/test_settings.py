@@ -169,3 +169,8 @@ def test_the_command_line_takes_its_defaults_from_the_settings(tmp_path: Path) -
         True,
     )
     assert build_parser(settings).parse_args(["replay", "--against", "x"]).db == "postgresql://x/y"
+
+
+def test_the_head_file_sync_is_chosen_by_one_setting() -> None:
+    assert Settings.from_env({}).log.sync_before_answer is False
+    assert Settings.from_env({"GOVERN_LOG_SYNC_BEFORE_ANSWER": "1"}).log.sync_before_answer is True

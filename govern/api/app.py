@@ -69,6 +69,10 @@ def create_app(
     errors.install(app)
     app.add_middleware(Observe)
     app.add_middleware(Guard, is_open=lambda: service.open_access, settings=web or WebSettings())
+    # The busiest routes first: a request is matched against the routes in the order they were
+    # added, and an access decision should not be tried against sixty page and SCIM paths first.
+    for router in (access.router, checks.router, policy_routes.router):
+        app.include_router(router)
     wiring = Wiring(require=require, service=get_service, caller=caller)
     add_pages(app, wiring)
     add_signin(app, oidc)  # sign-in and bearer tokens from the council's provider: issue 16
@@ -78,6 +82,4 @@ def create_app(
     add_identity(app, directory)  # the directory (SCIM), training records and approvals: issue 16
     add_approval_pages(app, wiring)
     app.include_router(scim())
-    for router in (access.router, checks.router, policy_routes.router):
-        app.include_router(router)
     return app

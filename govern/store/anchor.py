@@ -1,9 +1,19 @@
 """The head file: the chain's newest link, written outside the database after every commit.
 
-One line `SEQ LINK` per commit, appended (O_APPEND) and fsync'd before the caller is answered, so
-that deleting or rewriting records in the database, even all of them, leaves anchors it cannot
-match. Several threads share one fsync (group commit); several processes on one host append to
-the same file, so lines need not be in order.
+One line `SEQ LINK` per commit, appended (O_APPEND) before the caller is answered, so that
+deleting or rewriting records in the database, even all of them, leaves anchors it cannot match.
+Several processes on one host append to the same file, so lines need not be in order.
+
+When the line reaches the disk is a choice (`LogSettings.sync_before_answer`):
+
+- *background* (the default): the line is written before the answer and fsync'd by a thread of
+  this process right after, one fsync for every line written meanwhile. A process killed at any
+  moment (kill -9, a crash) loses no anchor of an answered request: the kernel holds the write. A
+  power cut may lose the last few milliseconds of anchors, as it may lose SQLite's last commits
+  under `synchronous=NORMAL`; an anchor lost that way is a lower bound, never a false alarm.
+- *before the answer*: each caller waits for the fsync of its line (shared with every thread
+  waiting at the same time). Anchors then survive a power cut too, at the cost of one disk flush
+  in every request's latency (bench/RESULTS.md, issue 15).
 """
 
 from __future__ import annotations
@@ -21,14 +31,17 @@ log = logging.getLogger("govern.store")
 
 
 class HeadFile:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, sync_before_answer: bool = False) -> None:
         self.path = path
+        self.sync_before_answer = sync_before_answer
         self._fd: int | None = None
         self._pid = 0
         self._cond = threading.Condition()
         self._written = 0
         self._synced = 0
         self._syncing = False
+        self._syncer: threading.Thread | None = None
+        self._closing = False
 
     def write(self, seq: int, link: str) -> int:
         """Append one anchor (call it right after the commit); returns the ticket to wait on."""
@@ -60,6 +73,39 @@ class HeadFile:
                     self._cond.notify_all()
                 self._synced = max(self._synced, target)
 
+    def settle(self, ticket: int) -> None:
+        """What a caller does with its ticket before answering: wait for the fsync (before the
+        answer) or hand it to the background syncer."""
+        if self.sync_before_answer:
+            self.sync_safely(ticket)
+        else:
+            self.sync_soon(ticket)
+
+    def sync_soon(self, ticket: int) -> None:
+        """Have this process's syncer thread fsync the file soon after the line with `ticket`."""
+        if not ticket:
+            return
+        with self._cond:
+            if self._synced >= ticket:
+                return
+            if self._syncer is None or not self._syncer.is_alive() or self._pid != os.getpid():
+                self._closing = False
+                self._syncer = threading.Thread(target=self._sync_loop, name="govern-head-sync", daemon=True)
+                self._syncer.start()
+            self._cond.notify_all()
+
+    def _sync_loop(self) -> None:
+        """fsync whatever was written since the last fsync, until the file is closed."""
+        tried = 0  # a failed fsync (logged) is tried again with the next line, never in a busy loop
+        while True:
+            with self._cond:
+                while self._written <= max(self._synced, tried) and not self._closing:
+                    self._cond.wait()
+                if self._closing:
+                    return
+                tried = self._written
+            self.sync_safely(tried)
+
     def anchor(self, seq: int, link: str) -> None:
         """Write and sync; a failure is logged, not raised: the records are already committed."""
         self.sync_safely(self.write_safely(seq, link))
@@ -82,6 +128,14 @@ class HeadFile:
             log.error("cannot write the log's head file %s: %s", self.path, exc)
 
     def close(self) -> None:
+        """Sync what was written, stop the syncer and close the file."""
+        self.sync_safely(self._written)
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+            syncer, self._syncer = self._syncer, None
+        if syncer is not None and syncer is not threading.current_thread():
+            syncer.join(timeout=5)
         with self._cond:
             if self._fd is not None and self._pid == os.getpid():
                 os.close(self._fd)

@@ -30,6 +30,28 @@ from govern.store.rows import now, ts
 from govern.store.sql import SqlStore
 
 
+def _person_statements() -> tuple[sa.Select[Any], sa.Select[Any]]:
+    """A person with their manager's id, and their groups: built once, since every access decision
+    reads them (building the alias's column collection each time cost more than the query)."""
+    u, boss = t.directory_users, t.directory_users.alias("boss")
+    person = (
+        sa.select(u, boss.c.person_id.label("manager_person"))
+        .select_from(u.outerjoin(boss, u.c.manager_id == boss.c.id))
+        .where(u.c.person_id == sa.bindparam("person_id"))
+    )
+    m, g = t.directory_members, t.directory_groups
+    groups = (
+        sa.select(g.c.display_name)
+        .select_from(m.join(g, m.c.group_id == g.c.id))
+        .where(m.c.user_id == sa.bindparam("user_id"))
+        .order_by(g.c.display_name)
+    )
+    return person, groups
+
+
+_PERSON, _GROUPS_OF = _person_statements()
+
+
 class NotFound(KeyError):
     """No user or group with this id."""
 
@@ -243,21 +265,10 @@ class DirectoryRecords:
 
     @staticmethod
     def _person(c: Connection, person_id: str) -> Person | None:
-        u, boss = t.directory_users, t.directory_users.alias("boss")
-        row = c.execute(
-            sa.select(u, boss.c.person_id.label("manager_person"))
-            .select_from(u.outerjoin(boss, u.c.manager_id == boss.c.id))
-            .where(u.c.person_id == person_id)
-        ).first()
+        row = c.execute(_PERSON, {"person_id": person_id}).first()
         if row is None:
             return None
-        m, g = t.directory_members, t.directory_groups
-        groups = c.execute(
-            sa.select(g.c.display_name)
-            .select_from(m.join(g, m.c.group_id == g.c.id))
-            .where(m.c.user_id == row.id)
-            .order_by(g.c.display_name)
-        ).scalars()
+        groups = c.execute(_GROUPS_OF, {"user_id": row.id}).scalars()
         return Person(
             id=row.person_id,
             display_name=row.display_name,

@@ -36,6 +36,7 @@ class LogSettings:
     secret: str | None = None
     directory: Path | None = None
     state: Path | None = None  # the default folder for PostgreSQL's files
+    sync_before_answer: bool = False  # fsync the head file before answering (see govern.store.anchor)
 
     def files(self, url: str) -> tuple[Path, Path]:
         """The key file and the head file for the database at `url` (a SQLAlchemy URL)."""

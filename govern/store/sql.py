@@ -96,7 +96,7 @@ class SqlStore:
             event.listen(self.engine, "begin", sqlite_begin)
         settings = log or LogSettings()  # the caller passes Settings.log; none: the key beside the file
         key_path, head_path = settings.files(self.url)
-        self.head = HeadFile(head_path)
+        self.head = HeadFile(head_path, sync_before_answer=settings.sync_before_answer)
         commit = self._append_sqlite if self.sqlite else lambda entries: self._commit(lambda _: entries)
         self._group = GroupCommit(commit, self.head)
         try:

@@ -1,5 +1,5 @@
 """Group commit: the decisions of many requests written in one transaction, each request answered
-only once its own records are committed and anchored.
+only once its own records are committed and their anchor written.
 
 Every access decision is one log record, and a record extends the chain, so two writes cannot
 overlap: each must read the head the previous one wrote. Written one transaction per request,
@@ -7,11 +7,11 @@ requests queue on the write lock (SQLite's, or the chain head's row lock on Post
 PostgreSQL each waits for its own commit to reach the disk. Here the callers of `append` queue
 instead: whoever finds no write in progress becomes the *leader*, takes every pending caller's
 entries (its own among them) and writes them all in one transaction; the others wait, and one of
-them leads the next group. Nobody returns before the transaction holding its records commits, and
-before the anchor of that commit (the head file, see anchor.py) is on disk, so nothing
-acknowledged is lost when the process is killed. The anchor's fsync runs in the callers' threads
-after the leader moves on (HeadFile shares one fsync among them), so the next group is written
-while the last one is synced.
+them leads the next group. Nobody returns before the transaction holding its records commits and
+the anchor of that commit is written to the head file (see anchor.py), so nothing acknowledged is
+lost when the process is killed. The anchor's fsync runs after the leader moves on: in a
+background thread by default, or in the callers' threads when the anchors must survive a power
+cut before an answer (HeadFile shares one fsync among them either way).
 
 If a group's transaction fails, each caller's entries are tried again alone, so one bad request
 (a grant whose id is taken, say) fails only itself, as it did before group commit; if the
@@ -93,8 +93,7 @@ class GroupCommit:
                     self._cond.notify_all()
         if job.error is not None:
             raise job.error
-        if job.ticket:
-            self._head.sync_safely(job.ticket)
+        self._head.settle(job.ticket)
         return job.records
 
     def _take(self) -> list[_Job]:
