@@ -26,6 +26,18 @@ Feature: House rules for comments
     When it is moderated
     Then it is removed because of "hate"
 
+  Scenario: M2 hate in words no rule has is held when the hate model is sure and a group is named
+    Given a comment "Gay people are the reason kids are confused these days." on "facebook-page"
+    And it is posted at 2026-11-18T11:00
+    When it is moderated
+    Then it is held because of "hate-suspected"
+
+  Scenario: M2 the hate model's words denied are not held
+    Given a comment "Old people are not a burden." on "facebook-page"
+    And it is posted at 2026-11-18T11:00
+    When it is moderated
+    Then it is published
+
   Scenario: M3 clearly offensive language is removed
     Given a comment "You're a bunch of useless fucking wankers, the lot of you." on "facebook-page"
     And it is posted at 2026-11-18T11:00

@@ -8,6 +8,13 @@ says which words raised the score. Example: `{kind: classifier, model: threat, a
 words and phrases that contributed most to the score (at most three runs of words), never the
 whole text unless the text is one word.
 
+`about: protected-group` makes it a model *about someone*: it fires only when the comment names a
+protected group (`govern.checks.groups`), names the group beside the words that raised the score,
+and stays silent when those words are quoted, negated, reported or rebutted in the way the `hate`
+detector reads them ("Old people are not a burden", "people who say Gypsies are thieves are
+wrong"). The council pack holds (never removes) on that: hate said in words no rule has, which a
+moderator then reads.
+
 Each model is a logistic regression over the features of `govern.checks.text_features` (words,
 their character 3-5-grams, word bigrams and trigrams; identity terms and pronouns masked, quoted
 text replaced), trained by `python -m govern.moderation.train` from `govern/data/` and stored as
@@ -22,12 +29,17 @@ import contextlib
 import functools
 import json
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 from govern.checks.base import CompileEnv, Span, Subject
+from govern.checks.evidence import MAX_SPANS, fold
+from govern.checks.groups import GROUP, MEMBER, marked, mentions
+from govern.checks.hate import VICTIMS
+from govern.checks.hate_lexicon import CONTEXT as HATE_CONTEXT
 from govern.checks.text_features import MASKS, STOP, WINDOW, segments, tokens, windows, word_grams
 
 MODELS = ("offensive", "threat", "hate")
@@ -36,6 +48,7 @@ SCHEMA: dict[str, Any] = {
     "kind": {"type": "string", "required": True},
     "model": {"type": "string", "required": True, "allowed": list(MODELS)},
     "above": {"type": "number", "required": True, "min": 0, "max": 1},
+    "about": {"type": "string", "allowed": ["protected-group"]},
 }
 
 PLAIN = MASKS | STOP  # words with no features of their own
@@ -236,13 +249,81 @@ class Classifier:
     model: str
     above: float
     pattern: str | None = None
+    about_group: bool = False  # `about: protected-group`
 
     def find(self, subject: Subject) -> list[Span]:
+        if self.about_group and not mentions(subject.text):
+            return []
         signal = f"model:{self.model}"
         score = subject.signal(signal) if signal in subject.signals else scores(subject.text)[self.model]
         if score < self.above:
             return []
-        return [Span(s, e, action="hold") for s, e in models().reasons(self.model, subject.text)]
+        reasons = models().reasons(self.model, subject.text)
+        if self.about_group:
+            return _about_group(subject.text, reasons)
+        return [Span(s, e, action="hold") for s, e in reasons]
+
+
+def _about_group(text: str, reasons: list[tuple[int, int]]) -> list[Span]:
+    """The reasons that are the commenter's own words (not quoted, negated, reported or rebutted),
+    with the group they are said of; nothing when no reason is left."""
+    folded = fold(text)
+    if folded.where is not None:  # letters spelled out one by one: offsets differ; no judgement
+        return []
+    mark = marked(text)
+    named = [folded.span(*mark.span(i, i + 1)) for i, c in enumerate(mark.text) if c in (GROUP, MEMBER)]
+
+    def cancelled(a: int, b: int) -> bool:
+        # the words alone, and the words with the group they are said of ("Hating | women | has no place")
+        near = min(named, key=lambda g: min(abs(g[0] - b), abs(a - g[1])), default=(a, b))
+        joined = (min(a, near[0]), max(b, near[1]))
+        return HATE_CONTEXT.cancels(folded.text, a, b) or HATE_CONTEXT.cancels(folded.text, *joined)
+
+    if VICTIMS.search(folded.text):  # the group is the victim: "Trans people were attacked. Animals."
+        return []
+    if _approved(folded.text):  # "Gay people teaching our kids is a good thing."
+        return []
+    trimmed = [_trim(folded.text, a, b) for a, b in reasons]
+    own = [(a, b) for a, b in trimmed if b > a and not cancelled(a, b)]
+    if not own:
+        return []
+    chosen = {*own, *named[: max(0, MAX_SPANS - len(own))]}  # the words first: at most MAX_SPANS
+    return [Span(a, b, action="hold") for a, b in sorted(chosen)]
+
+
+# Words that weigh in a model but say nothing of anyone on their own: a finding of only these
+# ("are not" in "Old people are not a burden") is the model reading a sentence's shape, not hate.
+EMPTY = STOP | frozenset(
+    {"not", "no", "never", "nor", "n't", "dont", "don't", "isnt", "isn't", "arent", "aren't"}
+)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the empty words at its edges ("not vermin" -> "vermin", so that the
+    negation before it is seen); an empty span when it holds nothing else."""
+    words = [m for m in _WORD.finditer(text, start, end) if m.group() not in EMPTY]
+    return (words[0].start(), words[-1].end()) if words else (start, start)
+
+
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+APPROVAL = 2.0  # VADER valence of a word that approves ("good" 1.9 is not enough alone; "great" 3.1)
+
+
+@functools.cache
+def _approving() -> frozenset[str]:
+    """Strongly positive words in VADER's lexicon (MIT licence, a dependency already)."""
+    from vaderSentiment import vaderSentiment as vader
+
+    lexicon: dict[str, float] = vader.SentimentIntensityAnalyzer().lexicon
+    return frozenset(w for w, valence in lexicon.items() if valence >= APPROVAL and w.isalpha()) | {"good"}
+
+
+def _approved(text: str) -> bool:
+    """Some sentence approves of what it says: a strongly positive word that nothing negates."""
+    approving = _approving()
+    return any(
+        m.group() in approving and not HATE_CONTEXT.negated(text, m.start()) for m in _WORD.finditer(text)
+    )
 
 
 def compile_classifier(spec: dict[str, Any], env: CompileEnv) -> Classifier | None:
@@ -251,4 +332,6 @@ def compile_classifier(spec: dict[str, Any], env: CompileEnv) -> Classifier | No
     except (OSError, ValueError, KeyError) as exc:
         env.problem("G205", f"the model '{spec['model']}' cannot be loaded: {exc}", "model")
         return None
-    return Classifier(str(spec["model"]), float(spec["above"]))
+    return Classifier(
+        str(spec["model"]), float(spec["above"]), about_group=spec.get("about") == "protected-group"
+    )

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from govern.checks.base import Subject
@@ -68,6 +68,9 @@ def test_no_listed_word_is_found_inside_a_longer_word(
     embedded = f"{before}{word}{after}" if word[0].isalnum() and word[-1].isalnum() else None
     if embedded is None:
         return  # a listed symbol ("100%") has no word edge to keep
+    # a letter repeated at the word's edge ("ddickheadd") is a disguised spelling the profanity
+    # list matches on purpose ("fuuuck"), not a longer word
+    assume(before[-1] != word[0].lower() and after[0] != word[-1].lower())
     text = f"Today {embedded} here."
     start = 6 + len(before)
     assert _found(spec, text, start, start + len(word)) == []

@@ -14,6 +14,7 @@ from govern.checks.base import Subject
 from govern.checks.classifier import MODELS, Models, models, scores
 from govern.checks.signals import SIGNALS
 from govern.checks.text_features import GROUP, PERSON, QUOTE, features, tokens
+from govern.errors import PolicyError
 from tests.checks.helpers import compile_detector, found
 from tests.conftest import DEFAULT_PACK, write_pack
 
@@ -229,3 +230,40 @@ def test_one_abusive_sentence_in_a_long_polite_comment_is_not_averaged_away() ->
     assert scores(text)["offensive"] > scores(polite)["offensive"] + 0.4
     excerpts = found(CLASSIFIER, text)
     assert excerpts and all(text.index(e) > len(polite) for e in excerpts)
+
+
+ABOUT_GROUP = {"kind": "classifier", "model": "hate", "above": 0.0, "about": "protected-group"}
+
+
+def _about_group(text: str) -> list[str]:
+    detector, problems = compile_detector(ABOUT_GROUP)
+    assert not problems
+    spans = detector.find(Subject(text, {}, dt.date(2026, 11, 21), SIGNALS))
+    assert {s.action for s in spans} <= {"hold"}
+    return [text[s.start : s.end] for s in spans]
+
+
+def test_about_a_group_names_the_group_beside_the_words() -> None:
+    named = _about_group("Muslims are extremely intolerant people.")
+    assert "Muslims" in named and len(named) >= 2
+    assert "Muslims are extremely intolerant people." not in named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The bins on our road are disgusting and nobody cares.", id="no-group-named"),
+        pytest.param("Hating women has no place in our town.", id="rebutted"),
+        pytest.param("Old people are not a burden.", id="only-a-negation-weighs"),
+        pytest.param("People who say Gypsies are thieves are wrong.", id="reported-and-rebutted"),
+    ],
+)
+def test_about_a_group_stays_silent(text: str) -> None:
+    assert _about_group(text) == []
+
+
+def test_about_must_name_a_known_target(tmp_path: Path) -> None:
+    files = {p.name: p.read_text(encoding="utf-8") for p in DEFAULT_PACK.iterdir() if p.suffix == ".yaml"}
+    files["moderation.yaml"] = HOUSE_RULES.replace("above: 0.5}", "above: 0.5, about: everyone}")
+    with pytest.raises(PolicyError, match="about"):
+        load_pack(write_pack(tmp_path / "pack", files))
