@@ -78,6 +78,16 @@ NEUTRAL = (
     "{G} run half the shops on the high street and do a great job.",
     "Are {g} consulted about the new bus routes?",
     "{G} are our friends, family and neighbours.",
+    # where people live: the hateful shapes name towns and streets too ("get them out of our town"),
+    # so living somewhere must be taught as saying nothing
+    "{G} have moved into our road.",
+    "There are {g} living in the flats by the park.",
+    "Our estate has {g} living on it.",
+    "Plenty of {g} live round here.",
+    "{G} are residents of this town too.",
+    "Many {g} call this town home.",
+    "{G} have lived on our street for years.",
+    "A few {g} live in the village now.",
 )
 
 COUNTER = (
