@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.engine import Connection
 
 from govern.identity.model import Person
@@ -50,6 +51,21 @@ def _person_statements() -> tuple[sa.Select[Any], sa.Select[Any]]:
 
 
 _PERSON, _GROUPS_OF = _person_statements()
+_PERSON_SQL = str(_PERSON.compile(dialect=sqlite_dialect()))
+_GROUPS_SQL = str(_GROUPS_OF.compile(dialect=sqlite_dialect()))
+
+
+def _person_of(row: Mapping[str, Any], groups: Iterable[str]) -> Person:
+    return Person(
+        id=row["person_id"],
+        display_name=row["display_name"],
+        department=row["department"],
+        employee_type=row["employee_type"],
+        manager=row["manager_person"],
+        active=bool(row["active"]),
+        groups=tuple(groups),
+        updated_at=_moment(row["last_modified"]),
+    )
 
 
 class NotFound(KeyError):
@@ -260,6 +276,12 @@ class DirectoryRecords:
 
     def person(self, person_id: str) -> Person | None:
         """The person with this id (the case-folded userName), with their manager's id and groups."""
+        if self.store.sqlite:  # every access decision asks: the driver directly (SqlStore.read)
+            found = self.store.read(_PERSON_SQL, (person_id.lower(),))
+            if not found:
+                return None
+            groups = [r["display_name"] for r in self.store.read(_GROUPS_SQL, (found[0]["id"],))]
+            return _person_of(found[0], groups)
         with self.store._tx(write=False) as c:
             return self._person(c, person_id.lower())
 
@@ -269,16 +291,7 @@ class DirectoryRecords:
         if row is None:
             return None
         groups = c.execute(_GROUPS_OF, {"user_id": row.id}).scalars()
-        return Person(
-            id=row.person_id,
-            display_name=row.display_name,
-            department=row.department,
-            employee_type=row.employee_type,
-            manager=row.manager_person,
-            active=bool(row.active),
-            groups=tuple(groups),
-            updated_at=_moment(row.last_modified),
-        )
+        return _person_of(dict(row._mapping), groups)
 
     # --- users ----------------------------------------------------------------------------
 

@@ -91,6 +91,8 @@ class SqlStore:
         self.engine = sa.create_engine(self.url, **options)
         self._writer = threading.Lock()  # one writer per process; processes queue on SQLite's lock
         self._raw: sqlite3.Connection | None = None  # the writer's own driver connection (SQLite)
+        self._readers = threading.local()  # each thread's own driver connection for `read` (SQLite)
+        self._opened: list[sqlite3.Connection] = []  # every reader, to close them all
         if self.sqlite:
             event.listen(self.engine, "connect", sqlite_pragmas)
             event.listen(self.engine, "begin", sqlite_begin)
@@ -135,10 +137,15 @@ class SqlStore:
         return self.key
 
     def close(self) -> None:
-        """Close every pooled connection (and the SQLite writer's own)."""
+        """Close every pooled connection (and the SQLite writer's and readers' own)."""
         if self._raw is not None:
             self._raw.close()
             self._raw = None
+        with self._writer:
+            opened, self._opened = self._opened, []
+        for reader in opened:
+            reader.close()
+        self._readers = threading.local()
         self.head.close()
         self.engine.dispose()
 
@@ -170,6 +177,27 @@ class SqlStore:
                     transaction.commit()
                 finally:
                     connection.close()
+
+    def read(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """SQLite only: the rows of one read-only statement, on this thread's own driver connection.
+
+        For the lookups every decision makes (the directory's person): SQLAlchemy's pooled
+        connection, transaction and result processing cost several times the query itself."""
+        reader: sqlite3.Connection | None = getattr(self._readers, "connection", None)
+        with self._errors():
+            try:
+                if reader is None:
+                    path = self.url.removeprefix("sqlite:///")
+                    reader = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=0)
+                    sqlite_pragmas(reader, None)
+                    with self._writer:
+                        self._opened.append(reader)
+                    self._readers.connection = reader
+                cursor = when_unlocked(lambda: reader.execute(sql, tuple(params)))
+                names = [d[0] for d in cursor.description]
+                return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            except sqlite3.OperationalError as exc:
+                raise sa.exc.OperationalError(sql, params, exc) from exc
 
     # --- the log ---------------------------------------------------------------------------
 
