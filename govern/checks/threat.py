@@ -7,7 +7,11 @@ Catches: who means harm and against whom, in the same clause:
 - wishing or prescribing death or injury: "he deserves a bullet", "the councillor should be
   hanged", "I hope you get run over";
 - veiled forms: "I know where you live", "watch your back", "sort him out permanently", "it
-  would be a shame if something happened to your car", "your days are numbered".
+  would be a shame if something happened to your car", "your days are numbered";
+- plans said in other ways: in the present ("tomorrow I'm shooting up the mosque"), as a decision
+  ("I've decided to ...", "my plan is to ..."), a denial that promises harm ("I won't rest until
+  every ... is dead"), a weapon kept ready for someone ("a knife ready for the next ..."), a group
+  addressed ("you ... are all going to die"), the next one met ("the next ... I see is dead").
 Why: the written policy (M1) removes threats and escalates them to community safety, with or
 without swear words. A threat needs an agent who intends or is urged to act and a victim who is
 a person (or their property), so figures of speech have nothing to match: "this heat is killing
@@ -22,7 +26,8 @@ threatened to kill me", "no one deserves to die", and well-wishes carry no viole
 Instead: say what should change and report danger to the police.
 
 Over ~400 lines: the patterns for each form of threat and their exclusions (figures of speech,
-reports, denials, well-wishes) are read together when one is changed.
+reports, denials, well-wishes, a group only owning the thing "beaten": "the Travellers' team") are
+read together when one is changed. The word classes they are built from are in `threat_words`.
 """
 
 from __future__ import annotations
@@ -35,88 +40,39 @@ import re2
 from govern.checks.base import CompileEnv, Span, Subject
 from govern.checks.evidence import MAX_SPANS, NOT_CONTRACTED, Context, compile_re2, expand, fold, words_re
 from govern.checks.groups import GROUP, MEMBER, marked
+from govern.checks.threat_words import (
+    AGENT,
+    ARMED,
+    BODY,
+    CALL,
+    CHAIN,
+    DETERMINER,
+    DOER,
+    DOING,
+    FILL,
+    HARMED,
+    HURT,
+    HURT_ING,
+    LETHAL,
+    LETS,
+    OWNER,
+    PARTICLES,
+    PASSIVE,
+    PEOPLE,
+    PRONOUN,
+    PROPERTY,
+    PROPERTY_NP,
+    SEVERE,
+    TOOL,
+    VICTIM,
+    VICTIM_G,
+    WEAPON,
+)
 
 SCHEMA: dict[str, Any] = {
     "kind": {"type": "string", "required": True},
     "people": {"type": "list", "schema": {"type": "string", "empty": False}},
 }
-
-PEOPLE = """person people man men woman women guy guys lad lads kid kids child children boy boys girl girls
-officer officers warden wardens councillor councillors cllr mp mayor leader staff worker workers
-driver drivers neighbour neighbours bitch bitches bastard bastards cunt cunts idiot idiots prick twat
-scum wanker dickhead bloke blokes family families wife husband son daughter mum dad mother father
-inspector planner planners clerk receptionist binman binmen bin men crew owner owners landlord tenant
-tenants cyclist cyclists motorist motorists resident residents copper coppers police cop cops teacher
-teachers nonce paedo pedo traitor traitors politician politicians official officials manager
-managers chief executive cabinet member members one ones lot anyone everyone bugger buggers sod
-muppet muppets moron morons""".split()
-PROPERTY = """car cars van vans house houses home homes flat flats window windows office offices building
-buildings depot shop shops mosque mosques church churches synagogue synagogues temple temples gurdwara
-school schools library libraries centre hall garage shed business premises door doors letterbox tyres
-fence place property properties headquarters hq surgery clinic camp camps site caravan caravans""".split() + [
-    "town hall", "council offices", "civic centre", "council building", "community centre"]
-
-PRONOUN = r"(?:you|u|ya|yer|him|her|them|yourselves|yourself|themselves|himself|herself|y['’]?all)"
-DETERMINER = (
-    r"(?:every|any|all|the|that|this|these|those|your|ur|his|her|their|some|the\s+next|the\s+first|"
-    r"whoever|whichever|each|one\s+of\s+(?:the|those|these|your))"
-)
-VICTIM = (
-    r"(?:" + PRONOUN + r"\b|the\s+lot\s+of\s+(?:you|them)\b|each\s+(?:one\s+)?of\s+(?:you|them)\b|"
-    + DETERMINER + r"\s+(?:[a-z'’-]+\s+){0,3}?(?:{PEOPLE}|{GROUPS})|{GROUPS}|"
-    r"(?:a|an|some|two|three|a\s+few|a\s+couple\s+of)\s+(?:[a-z'’-]+\s+){0,2}?{GROUPS}|"
-    r"(?:cllr|councillor|mr|mrs|ms|miss|dr|mayor)\.?\s+[a-z'’-]+\b|(?:every|any|some)(?:one|body)\b)"
-)
-PROPERTY_NP = (
-    r"(?:the|your|ur|his|her|their|that|this|every|those|these)\s+(?:[a-z'’-]+\s+|[\x{e000}\x{e001}]['’]?s?\s+){0,2}?"
-    r"{PROPERTY}"
-    r"(?:\s+down)?"
-)
-BODY = r"(?:jaw|arms?|legs?|necks?|face|faces|nose|skull|teeth|head|heads|kneecaps?|fingers?|ribs|throat)"
-OWNER = r"(?:your|ur|his|her|their|yer)"
-
-AGENT = (
-    r"(?:\b(?:i|we|me\s+and\s+(?:my\s+|the\s+)?[a-z]+|im|ima|imma)(?:\s*['’]?(?:ll|ll\s+personally|m\s+(?:going\s+to|"
-    r"gonna|gunna|about\s+to|coming\s+to|gna)|re\s+(?:going\s+to|gonna|coming\s+to)|d\s+(?:love|like)\s+to)"
-    r"|\s+(?:am|are)\s+(?:going\s+to|gonna|about\s+to|coming\s+to|planning\s+to|gunna)|\s+will|\s+shall|"
-    r"\s+want\s+to|\s+wanna|\s+intend\s+to|\s+plan\s+to|\s+would\s+(?:love|like)\s+to|\s+can['’]?t\s+wait\s+to|"
-    r"\s+swear\s+(?:i|we)['’]?ll|['’]m\s+(?:ready|prepared)\s+to|\s+am\s+(?:ready|prepared)\s+to|"
-    r"['’]re\s+(?:ready|prepared)\s+to|\s+promise\s+(?:i|we)['’]?ll|\s+gonna|\s+going\s+to|\s+(?:is|are)\s+gonna|"
-    r"\s*['’]d|\s+would)"
-    r"|\bill\b|\bima\b|\bimma\b|\bgonna\b)"
-)
-LETS = r"\b(?:let['’]?s|lets|let\s+us)(?:\s+go(?:\s+and)?)?"
-CALL = (
-    r"\b(?:someone|somebody|some1|people|we|you|u|they|everyone|anyone|the\s+public|residents|locals|lads|"
-    r"somebody\s+needs|one\s+of\s+(?:you|us))\s+(?:should|shud|needs?\s+to|ought\s+to|must|has\s+to|have\s+to|"
-    r"gotta|got\s+to|oughta)"
-)
-FILL = r"(?:\s+(?:just|really|fucking|bloody|actually|definitely|literally|personally|happily|gladly|"
-FILL += r"go\s+and|come\s+and|come\s+round\s+and|go\s+round\s+and|find\s+" + PRONOUN + r"\s+and|all|finally|"
-FILL += r"[a-z]+ly))*"
-DOER = r"(?:{AGENT}|{CALL}|{LETS})" + FILL  # who intends or is urged to act
-HURT = (
-    r"(?:kill|murder|shoot|stab|knife|hang|lynch|strangle|choke|behead|batter|punch|kick|slap|smack|thump|"
-    r"deck|glass|hurt|attack|assault|maim|rape|bomb|gas|torch|burn|drown|poison|skin|gut|headbutt|bottle|"
-    r"execute|slaughter|butcher|massacre|eliminate|cripple|run\s+over|knock\s+out|hit|set\s+fire\s+to|hunt\s+down|blow\s+up|"
-    r"firebomb|petrol\s+bomb|string\s+up|throw\s+acid\s+(?:at|on|in)|acid|microwave|shank|stomp|jump|end|waste|"
-    r"take\s+out|smash|beat|wipe\s+out|exterminate|throttle|suffocate|mow\s+down|break|torture|beat\s+up|"
-    r"beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of|kick\s+the\s+(?:shit|crap|hell)\s+out\s+of)"
-)
-PARTICLES = (
-    r"(?:up|in|down|to\s+death|senseless|black\s+and\s+blue|to\s+a\s+pulp|out\s+permanently|"
-    r"out\s+for\s+good|out\s+once\s+and\s+for\s+all|into\s+next\s+week)"
-)
-SEVERE = (
-    r"(?:kill|murder|shoot|stab|knife|hang|lynch|strangle|behead|rape|bomb|gas|torch|burn|execute|"
-    r"slaughter|massacre|string\s+up|firebomb|petrol\s+bomb|blow\s+up|glass|shank)"
-)
-HARMED = (
-    r"(?:shot|killed|hanged|hung|lynched|stabbed|beaten(?:\s+up)?|burn(?:ed|t)(?:\s+alive)?|gassed|"
-    r"executed|murdered|strung\s+up|put\s+down|tortured|raped|die|dead|hurt|attacked|run\s+over|"
-    r"rot\s+in\s+hell|burn\s+in\s+hell|hang|swing|exterminated|wiped\s+out|get\s+(?:a\s+bullet|shot|"
-    r"stabbed|killed|what['’]?s\s+coming|a\s+kicking|a\s+beating|hurt|run\s+over))"
-)
 
 TEMPLATES = [
     # intent or call, person: "I'm going to shoot the next black person", "someone should kill him"
@@ -251,7 +207,7 @@ TEMPLATES = [
     r"[.!]|$)",
     # a person or group between the speaker and the weapon: "run the couple next door out of town with a bat"
     r"{AGENT}\s+(?:\S+\s+){0,6}?(?:{GROUPS}|you|him|her|them)\s+(?:\S+\s+){0,6}?with\s+(?:a|an|my|the|some)\s+"
-    r"(?:baseball\s+bat|bat|bats|gun|guns|machete|machetes|crowbar|shotgun|rifle|knife|knives|acid)\b",
+    r"(?:{ARMED}\b|{TOOL}\s*(?:[.!,;]|$|\s+(?:tonight|tomorrow|today|this|next|on|soon|and\s+{CHAIN})))",
     # "kick the head in of any ...", "I want every ... dead", "attack the mosque", "hurt by me",
     # "by my hand"
     DOER + r"\s+(?:kick|smash|cave|bash|punch)\s+(?:the\s+)?(?:head|heads|face|faces|teeth|skull)\s+in"
@@ -259,9 +215,9 @@ TEMPLATES = [
     r"\b(?:i|we)\s+(?:want|wish|need)\s+(?:every|all|all\s+the|the|those|these)?\s*(?:[a-z'’-]+\s+){0,2}?{GROUPS}"
     r"(?:\s+\S+){0,4}?\s+dead\b",
     DOER + r"\s+(?:attack|storm|raid|firebomb|petrol\s+bomb|bomb)\s+" + PROPERTY_NP,
-    r"\b(?:will|['’]ll|gonna|going\s+to)\s+(?:all\s+)?(?:get|be)\s+(?:hurt|stabbed|shot|beaten|killed|smashed|battered)\s+"
-    r"by\s+(?:me|us)\b",
-    r"\b(?:die|dead|killed|suffer)\s+by\s+(?:my|our)\s+(?:hand|hands|knife|gun|fists)\b",
+    r"\b(?:will|['’]ll|gonna|going\s+to)\s+(?:all\s+)?(?:get|be)\s+(?:hurt|smashed|{PASSIVE})\s+"
+    r"by\s+(?:me|us|my\s+hands?|our\s+hands)\b",
+    r"\b(?:die|dead|killed|suffer)\s+(?:by|at)\s+(?:my|our)\s+(?:own\s+)?(?:hand|hands|knife|gun|fists)\b",
     # "go round to the ... site and burn it", "a knife with a ...'s name on it", "next ... I see, I'm running
     # him over"
     DOER + r"\s+(?:\S+\s+){0,8}?{GROUPS}(?:\s+\S+){0,3}?\s+(?:and|then)\s+"
@@ -321,7 +277,7 @@ TEMPLATES = [
     r"\b(?:get|getting|pay|paying)\s+(?:a\s+)?(?:little\s+|personal\s+)?visit\s+from\s+(?:us|me|the\s+lads|my\s+\w+)\b",
     r"\b(?:want|wanna|like|love|wish|hope|waiting)\s+(?:to\s+)?see\s+(?:\S+\s+){0,4}?(?:{GROUPS}|them|him|her|you)\s+"
     r"(?:\S+\s+){0,3}?(?:dead|hang|hanged|hung|burn|burned|burnt|shot|killed|strung\s+up|lynched|gassed|six\s+feet\s+under)\b",
-    r"\b(?:make\s+sure|see\s+to\s+it|guarantee)\s+(?:that\s+)?(?:\S+\s+){1,6}?(?:is|are|ends?\s+up)\s+dead\b",
+    r"\b(?:make\s+sure|see\s+to\s+it|guarantee)\s+(?:that\s+)?(?:\S+\s+){1,6}?(?:is|are|ends?\s+up|gets?)\s+(?:all\s+)?(?:dead|{PASSIVE})\b",
     r"\b(?:the\s+next|every|any)\s+(?:single\s+)?(?:\S+\s+){1,4}?(?:i|we)\s+(?:see|find|meet|catch)\s+(?:\S+\s+){0,3}?"
     r"(?:is|are|['’]s)\s+(?:getting|gonna\s+get|going\s+to\s+get)\s+(?:\w+\s+)?(?:stabbed|shot|battered|glassed|kicked|"
     r"knifed|lynched|burned|burnt|killed|hurt|beaten|a\s+kicking|a\s+beating|a\s+slap|done\s+in)",
@@ -330,6 +286,43 @@ TEMPLATES = [
     r"\b(?:go\s+(?:and\s+)?)?die\s+in\s+a\s+(?:fire|ditch|hole|car\s+crash)\b",
     r"\b(?:i\s+)?(?:hope|wish|pray)\s+(?:that\s+)?(?:you|u|ya|he|she|they|{GROUPS})\s+(?:all\s+)?(?:\w+\s+)?"
     r"(?:die|dies|drop\s+dead|get\s+(?:killed|shot|stabbed|cancer|run\s+over)|burn|rot|suffer)\b",
+    # a plan said in the present: "Tomorrow I'm shooting up the mosque", "I'll be stabbing ... on Friday",
+    # "I'm getting my rifle and shooting ..."
+    "{DOING}" + r"\s+(?:and\s+)?{HURT_ING}\s+(?:up\s+)?" + VICTIM,
+    "{DOING}" + r"\s+(?:shooting\s+up|bombing|torching|firebombing|petrol\s+bombing|blowing\s+up|"
+    r"burning\s+down|attacking|smashing\s+up|setting\s+fire\s+to)\s+" + PROPERTY_NP,
+    "{DOING}" + r"(?:\s+\S+){1,5}?\s+(?:and|then)\s+{HURT_ING}\s+" + VICTIM,
+    # one plan, then the harm: "I'm coming round tonight to kick your door in and batter you"
+    DOER + r"(?:\s+\S+){1,6}?\s+(?:and|then|n)\s+(?:then\s+)?{CHAIN}\s+" + VICTIM,
+    DOER + r"\s+(?:kick|smash|break|bash|boot)\s+(?:down\s+|in\s+)?(?:your|ur|his|her|their)\s+"
+    r"(?:front\s+|back\s+)?doors?(?:\s+(?:in|down))?",
+    # "bash in the skull of any ...", "smash the faces of ..."
+    DOER + r"\s+(?:kick|smash|bash|cave|punch|stamp)\s+(?:in\s+)?(?:the\s+)?" + BODY
+    + r"(?:\s+in)?\s+of\s+" + VICTIM,
+    # a weapon taken to, or kept ready for, a victim: "take a knife to every ...", "a knife ready for the
+    # next ..."
+    DOER + r"\s+take\s+(?:a|an|my|the)\s+{WEAPON}\s+to\s+" + VICTIM,
+    r"\b(?:got|have|['’]ve\s+got|sharpening|sharpened|loading|loaded|saving|keeping|bought|buying|bringing|oiling)\s+"
+    r"(?:a|my|the|some|this|me\s+a|myself\s+a)\s+(?:new\s+|big\s+|sharp\s+)?{LETHAL}\s+(?:ready\s+|waiting\s+|"
+    r"sharpened\s+|loaded\s+)?for\s+{VICTIM_G}",
+    # "go on a killing spree"
+    DOER + r"\s+(?:go\s+)?(?:on\s+)?a\s+(?:killing|shooting|stabbing|murder|murdering)\s+(?:spree|rampage)",
+    # a denial that promises the harm: "I won't rest until every ... is dead", "nothing will stop me
+    # killing ..."
+    r"\b(?:i|we)(?:\s+will\s+not|\s+won['’]?t|\s+wont|\s+shall\s+not|\s+can['’]?t|\s+cannot|\s+am\s+not\s+going\s+to|"
+    r"['’]m\s+not\s+going\s+to|\s+ain['’]?t\s+gonna|['’]ll\s+never|\s+will\s+never)\s+(?:rest|stop|sleep|"
+    r"be\s+(?:happy|satisfied|done))\s+(?:un)?till?\s+(?:\S+\s+){1,6}?(?:is|are|['’]s|['’]re|has\s+been|have\s+been|"
+    r"lies?|lie)\s+(?:all\s+)?(?:dead|{PASSIVE}|in\s+(?:the\s+|their\s+)?graves?)\b",
+    r"\b(?:nothing|no\s*one|nobody)\s+(?:will|can|is\s+going\s+to|['’]s\s+going\s+to|could|['’]ll)\s+stop\s+"
+    r"(?:me|us)\s+(?:from\s+)?{HURT_ING}\s+" + VICTIM,
+    # "the next ... who speaks to me is dead", "every ... I see gets a bullet", "any ... near my house will
+    # be shot"
+    r"\b(?:the\s+next|the\s+first|any|every)\s+(?:single\s+)?(?:[a-z'’-]+\s+){0,2}?(?:{GROUPS}|{PEOPLE})"
+    r"(?:\s+\S+){1,8}?\s+(?:is|['’]s|will\s+be|['’]ll\s+be|gets?|will\s+get|['’]ll\s+get|is\s+getting)\s+(?:a\s+)?"
+    r"(?:dead(?:\s+(?:man|woman|meat))?\s*(?:[.!,]|$)|(?:bullet|knife|blade|brick|kicking|beating|hiding)\b)",
+    r"\b(?:the\s+next|the\s+first|any|every)\s+(?:single\s+)?(?:[a-z'’-]+\s+){0,2}?(?:{GROUPS}|{PEOPLE})"
+    r"(?:\s+\S+){0,5}?\s+(?:me|my|us|our|mine)\b(?:\s+\S+){0,4}?\s+(?:will|['’]ll|is\s+going\s+to|are\s+going\s+to|"
+    r"gonna)\s+(?:be|get)\s+{PASSIVE}\b",
 ]
 
 CONTEXT = Context.build(
@@ -392,7 +385,7 @@ NOT_A_PERSON = compile_re2(
 DOOM = (
     f"(?:[{GROUP}{MEMBER}]|(?:every|any|all|the|those|these)\\s+(?:[a-z'’-]+\\s+){{0,2}}?[{GROUP}{MEMBER}])"
     r"(?:\s+\S+){0,8}?\s*"
-    r"(?:\s+will|['’]ll|\s+are\s+going\s+to|\s+is\s+going\s+to|\s+are\s+gonna|\s+gonna|\s+should|\s+must|\s+need\s+to|"
+    r"(?:\s+will|['’]ll|\s+are\s+(?:all\s+|both\s+)?going\s+to|\s+is\s+going\s+to|\s+are\s+(?:all\s+)?gonna|\s+gonna|\s+should|\s+must|\s+need\s+to|"
     r"\s+deserve\s+to|\s+ought\s+to)\s+(?:all\s+)?(?:be\s+|get\s+|end\s+up\s+)?"
     r"(?:(?:hunted(?:\s+down)?|burned|burnt|torched|stabbed|shot|lynched|hanged|hung|strung\s+up|beaten(?:\s+up)?|"
     r"battered|glassed|knifed|thrown\s+(?:in|into|off)\s+(?:the\s+)?\w+|run\s+out\s+of\s+(?:town|here|the\s+\w+)|"
@@ -401,6 +394,11 @@ DOOM = (
     r"bleed|killed|murdered|gassed|exterminated|wiped\s+out|not\s+survive\s+the\s+night)\b|"
     # said at the end of a clause only: "will burn." (not "burn through their budgets"), "will be sorry."
     r"(?:burn(?:\s+(?:alive|to\s+death|in\s+hell))?|sorry|regret\s+it|what\s+(?:they|he|she)\s+deserves?)\s*(?:[.!,]|$))"
+)
+# A group addressed and told it will die: "You Jews are going to die", "you lot ... will all burn".
+ADDRESSED = (
+    f"\\b(?:you|u|ya|y['’]?all)\\s+(?:\\S+\\s+){{0,2}}?[{GROUP}{MEMBER}](?:\\s+\\S+){{0,4}}?\\s+(?:are|r|will|['’]re|['’]ll)"
+    r"\s+(?:all\s+)?(?:going\s+to\s+|gonna\s+|gunna\s+)?(?:all\s+)?(?:die|be\s+dead|burn|hang|suffer|bleed)\b"
 )
 # What makes harm to come a prediction or an accident: "will get hurt on those pavements",
 # "killed by these cuts".
@@ -411,10 +409,38 @@ ACCIDENT = compile_re2(
 )
 
 
+# "beat the Travellers' team", "kill the refugees' dogs": the victim was only the owner of a thing.
+POSSESSED = compile_re2(r"['’]s?\s+([a-z]+)")
+KEEP_POSSESSED = frozenset(PEOPLE) | frozenset(
+    """own body bodies throat throats head heads face faces skull skulls neck necks legs arms teeth
+    house houses home homes car cars kids children babies wives daughters sons""".split()
+)
+# "shoot some hoops with the lads": a thing, then the people it is done with (not a weapon: "my knife for
+# the ...").
+THING_WITH = compile_re2(
+    r"\b(?:some|the|every|any|all|those|these|that|this|a|an|my|your|his|her|their)\s+([a-z'’-]+)\s+(?:with|at|in|on|"
+    r"for|from|to|into|and|by|near|round|around)\s+(?:(?:the|a|an|my|our|his|her|their|some|all\s+the)\s+)?"
+    r"(?:" + words_re(PEOPLE) + r"|[\x{e000}\x{e001}])$"
+)
+ARMS = compile_re2("^" + WEAPON + "$|^" + LETHAL + "$")
+
+
+def _possessed(text: str, end: int) -> bool:
+    m = POSSESSED.match(text, end)
+    return m is not None and m.group(1) not in KEEP_POSSESSED
+
+
+def _thing_with(match: str) -> bool:
+    m = THING_WITH.search(match)
+    return m is not None and ARMS.match(m.group(1)) is None
+
+
 def _other_sense(text: str, match: str, end: int) -> bool:
     """Whether a match is a contest, a message sent, a thing killed or a call ("hit you up"), not violence."""
     return (
         GAME.match(text, end) is not None
+        or _possessed(text, end)
+        or _thing_with(match)
         or SENT.match(text, end) is not None
         or NOT_A_PERSON.search(match) is not None
         or THING_NEAR.search(match) is not None
@@ -462,6 +488,16 @@ def compile_threat(spec: dict[str, Any], env: CompileEnv) -> Threat | None:
         "PARTICLES": PARTICLES,
         "SEVERE": SEVERE,
         "HARMED": HARMED,
+        "HURT_ING": HURT_ING,
+        "PASSIVE": PASSIVE,
+        "WEAPON": WEAPON,
+        "ARMED": ARMED,
+        "TOOL": TOOL,
+        "LETHAL": LETHAL,
+        "DOING": DOING,
+        "CHAIN": CHAIN,
     }
+    slots["VICTIM_G"] = expand(VICTIM_G, slots)
     templates = [expand(t, slots) for t in TEMPLATES]
-    return Threat(compile_re2("(?:" + "|".join(f"(?:{t})" for t in templates) + ")"), compile_re2(DOOM))
+    regex = compile_re2("(?:" + "|".join(f"(?:{t})" for t in templates) + ")")
+    return Threat(regex, compile_re2(f"(?:{DOOM})|(?:{ADDRESSED})"))

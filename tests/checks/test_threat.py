@@ -24,6 +24,17 @@ THREATS = [
     ("Im gonna stab him when he comes out of the office.", "Im gonna stab him"),
     ("Kill them all.", "Kill them all"),
     ("Any cyclists on my road will regret it.", "Any cyclists on my road will regret it"),
+    # plans said in more ways (written for these tests, not taken from a benchmark)
+    ("On Saturday we are running over every Hindu outside the temple.", "we are running over every Hindu"),
+    ("Off to the fair to knife some Kurds.", "to knife some Kurds"),
+    ("Me and my cousin have decided to shoot the Sikh lads at the bus stop.", "shoot the Sikh lads"),
+    ("I'll never sleep until every Somali on this street is butchered.", "is butchered"),
+    ("You Catholics are all going to die.", "You Catholics are all going to die"),
+    ("The next Polish bloke who parks here is dead.", "is dead"),
+    ("I've sharpened a machete ready for them lesbians.", "sharpened a machete ready for them lesbians"),
+    ("The bisexuals at the pub will get strung up by us.", "strung up by us"),
+    ("We're coming back tonight to smash their door down and gas the lot of them.", "smash their door down"),
+    ("I'll stamp the heads in of any Roma I catch.", "stamp the heads in of any Roma"),
 ]
 
 NOT_THREATS = [
@@ -40,6 +51,13 @@ NOT_THREATS = [
     "You'll regret this at the ballot box in May.",
     "The gay men's choir absolutely killed it last night.",
     "Accidents happen on that junction every week.",
+    "We are going to thrash the Sikh temple's five-a-side team.",
+    "I'm off to shoot a few frames with the lads from the camera club.",
+    "I'll be at the mosque open day with a hammer fixing the bookshelves.",
+    "I won't rest until every Somali family on this street has heating.",
+    "I'll make sure no Polish worker is hurt on the building site.",
+    "Nothing will stop me from helping the Roma families settle in.",
+    "You Catholics are all going to love the new parish hall.",
 ]
 
 
