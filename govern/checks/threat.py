@@ -95,7 +95,8 @@ TEMPLATES = [
     r"\s+(?:pay|suffer|bleed|regret\s+it)|give\s+"
     + VICTIM + r"\s+a\s+(?:good\s+|proper\s+)?(?:kicking|beating|hiding|slap|smack|pasting|battering)|"
     + r"do\s+over\s+" + VICTIM + r"|do\s+" + VICTIM + r"\s+over)",
-    r"\b(?:be|['’]ll\s+be|will\s+be)\s+waiting\s+(?:for\s+\S+\s+)?with\s+(?:a|my|the)\s+(?:bat|baseball\s+bat|knife|gun|"
+    r"\b(?:be|['’]ll\s+be|will\s+be)\s+waiting\s+(?:for\s+\S+\s+)?with\s+(?:a|my|the)\s+(?:bat|"
+    r"baseball\s+bat|knife|gun|"
     r"machete|hammer|crowbar|brick|blade|shotgun)",
     # intent or call, property: "someone should torch his car", "we'll burn the depot down"
     DOER + r"\s+(?:burn|torch|firebomb|petrol\s+bomb|blow\s+up|smash|smash\s+up|"
@@ -108,7 +109,8 @@ TEMPLATES = [
     r"(?:^|[.!?;:,\n]\s*|\band\s+)(?:let['’]?s\s+|lets\s+|go\s+and\s+|just\s+|pls\s+|please\s+)?{SEVERE}\s+"
     + VICTIM + r"(?:\s+all)?",
     # "let's beat up some ...", "time to punch a few ..."
-    r"\b(?:let['’]?s|lets|time\s+to|it['’]?s\s+time\s+to)\s+(?:go\s+(?:and\s+)?)?{HURT}\s+(?:up\s+)?(?:some|a\s+few|a\s+couple\s+of|"
+    r"\b(?:let['’]?s|lets|time\s+to|it['’]?s\s+time\s+to)\s+(?:go\s+(?:and\s+)?)?{HURT}\s+(?:up\s+)?(?:some|"
+    r"a\s+few|a\s+couple\s+of|"
     r"more|all|every|the|those|these)?\s*(?:[a-z'’-]+\s+){0,2}?(?:{PEOPLE}|{GROUPS})",
     r"(?:^|[.!?;:,\n]\s*)(?:let['’]?s\s+|lets\s+|go\s+and\s+|just\s+)?(?:burn|torch|firebomb|blow\s+up)\s+"
     r"(?:down\s+)?" + PROPERTY_NP,
@@ -123,17 +125,22 @@ TEMPLATES = [
     r"(?:dies?|gets?\s+(?:killed|shot|stabbed|run\s+over|hit\s+by\s+a\s+(?:bus|car|train|lorry)|cancer|"
     r"raped|hurt|beaten(?:\s+up)?)|rots?\s+in\s+hell|burns?\s+(?:alive|in\s+hell)|chokes?|drops?\s+dead|"
     r"suffers?)",
-    r"\bdeath\s+to\s+(?:the\s+|all\s+)?(?:{GROUPS}|{PEOPLE}|traitors|infidels|(?:cllr|councillor|mr|mrs|ms)\.?\s+\w+)",
+    r"\bdeath\s+to\s+(?:the\s+|all\s+)?(?:{GROUPS}|{PEOPLE}|traitors|infidels|(?:cllr|councillor|mr|mrs|"
+    r"ms)\.?\s+\w+)",
     r"\b(?:kill|hang|shoot)\s+(?:your|ur)self\b",
     # told to die: "Die.", "just die already", "die now, please", "I'd like it if you died"
-    r"(?:^|[.!?,;:\n]\s*)(?:just\s+|please\s+|pls\s+|go\s+(?:and\s+)?|now\s+)?die(?:[\s,]+(?:die|now|already|quickly|"
+    r"(?:^|[.!?,;:\n]\s*)(?:just\s+|please\s+|pls\s+|go\s+(?:and\s+)?|now\s+)?die(?:[\s,]+(?:die|now|"
+    r"already|quickly|"
     r"slowly|please|soon|today|then|off))*(?:[\s,]+[a-z]+)?\s*(?:[.!?]|$)",
-    r"\b(?:like|love|want|wish|prefer)\s+(?:it\s+)?(?:if|when)\s+(?:you|u|he|she|they)\s+(?:would\s+)?(?:die|died|were\s+dead)\b",
+    r"\b(?:like|love|want|wish|prefer)\s+(?:it\s+)?(?:if|when)\s+(?:you|u|he|she|"
+    r"they)\s+(?:would\s+)?(?:die|died|were\s+dead)\b",
     r"\b(?:want|need|like|wish)\s+(?:you|u|him|her|them)\s+to\s+(?:\w+\s+)?(?:die|be\s+dead|suffer)\b",
     # veiled: "I know where you live", "watch your back", "sort him out permanently"
-    r"\b(?:i|we)\s+know\s+where\s+(?:you|u|he|she|they|(?:your|his|her|their|the|that|this)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:i|we)\s+know\s+where\s+(?:you|u|he|she|they|(?:your|his|her|their|the|that|"
+    r"this)\s+(?:\w+\s+){0,2}?"
     r"\w+)\s+(?:\w+\s+){0,2}?"
-    r"(?:live|lives|living|work|works|sleep|sleeps|park|parks|go(?:es)?\s+to\s+school|drink|drinks|are|is|stay|stays|"
+    r"(?:live|lives|living|work|works|sleep|sleeps|park|parks|go(?:es)?\s+to\s+school|drink|drinks|are|is|"
+    r"stay|stays|"
     r"hang\s+out|meet|pray|worship)\b",
     r"\b(?:i|we)\s+know\s+(?:what\s+car\s+(?:you|he|she)\s+drive|where\s+(?:your|his|her)\s+kids|which\s+"
     r"(?:house|school))",
@@ -148,13 +155,17 @@ TEMPLATES = [
     r"['’]s\s+going\s+to)\s+(?:\w+\s+)?(?:regret\s+(?:this|it|that|the\s+day)|pay\s+for\s+(?:this|that|it)|"
     r"get\s+what['’]?s\s+coming|get\s+(?:hurt|stabbed|shot|done\s+in)|not\s+see\s+it\s+coming|"
     r"never\s+see\s+it\s+coming|not\s+be\s+(?:so\s+)?(?:safe|walking\s+away))",
-    r"\b(?:you|u|he|she|they)\s+(?:won['’]?t|will\s+not|wont)\s+(?:even\s+)?see\s+(?:it|us|me|them)\s+coming\b",
+    r"\b(?:you|u|he|she|they)\s+(?:won['’]?t|will\s+not|wont)\s+(?:even\s+)?see\s+(?:it|us|me|"
+    r"them)\s+coming\b",
     r"\b(?:any|every|all|the\s+next)\s+(?:\S+\s+){1,8}?(?:will|['’]ll|is\s+going\s+to|are\s+going\s+to|"
-    r"gonna)\s+(?:\w+\s+)?(?:regret\s+(?:it|this|that|coming)|pay\s+for\s+it|get\s+(?:hurt|what['’]?s\s+coming|"
+    r"gonna)\s+(?:\w+\s+)?(?:regret\s+(?:it|this|that|coming)|pay\s+for\s+it|get\s+(?:hurt|"
+    r"what['’]?s\s+coming|"
     r"a\s+kicking|a\s+beating|stabbed|shot))",
-    r"\b(?:is|are|will\s+be|['’]s|['’]re)\s+getting\s+(?:a|the)\s+(?:brick|bullet|kicking|beating|knife|slap|hiding|"
+    r"\b(?:is|are|will\s+be|['’]s|['’]re)\s+getting\s+(?:a|the)\s+(?:brick|bullet|kicking|beating|knife|"
+    r"slap|hiding|"
     r"petrol\s+bomb)\b",
-    r"\b(?:had|have)\s+better\s+(?:lock\s+(?:his|her|their|your)\s+doors?|watch\s+(?:out|(?:his|her|their|your)\s+"
+    r"\b(?:had|have)\s+better\s+(?:lock\s+(?:his|her|their|your)\s+doors?|watch\s+(?:out|(?:his|her|their|"
+    r"your)\s+"
     r"backs?)|sleep\s+with\s+one\s+eye\s+open|not\s+show\s+(?:his|her|their|your)\s+faces?)",
     r"\bwhat['’]?s\s+coming\s+to\s+(?:you|him|her|them)\b",
     r"\b(?:it|that)\s*(?:['’]?d|\s+would|\s+will|['’]?ll)\s+be\s+a\s+(?:real\s+)?(?:shame|pity)\s+if\s+"
@@ -164,30 +175,39 @@ TEMPLATES = [
     r"\b(?:we['’]?re|we\s+are|i['’]?m|i\s+am|im)\s+coming\s+(?:for|after)\s+(?:you|u|him|her|them)\b",
     r"\b(?:i['’]?ll|i\s+will|we['’]?ll|we\s+will)\s+be\s+(?:waiting|watching)\s+(?:for\s+)?(?:you|him|her)\b",
     r"\b(?:pay|paying)\s+(?:you|him|her|them)(?:\s+all)?\s+a\s+(?:little\s+|personal\s+)?visit\b",
-    r"\b(?:sort|deal\s+with)\s+(?:you|him|her|them|[a-z]+)\s+(?:out\s+)?(?:permanently|for\s+good|once\s+and\s+"
+    r"\b(?:sort|deal\s+with)\s+(?:you|him|her|them|[a-z]+)\s+(?:out\s+)?(?:permanently|for\s+good|"
+    r"once\s+and\s+"
     r"for\s+all|properly|my\s+way|personally)",
     r"\bmake\s+(?:you|him|her|them|" + VICTIM + r")\s+(?:all\s+)?disappear\b",
     r"\band\s+make\s+(?:them|him|her|you)\s+(?:all\s+)?(?:pay\s*(?:[.!,]|$)|suffer|bleed|regret\s+it)",
-    r"\b(?:or|otherwise)\s+(?:you['’]?ll|you\s+will|they['’]?ll|they\s+will)\s+(?:be\s+sorry|regret\s+it|get\s+hurt|pay\s+for\s+it)",
-    r"\b(?:be|['’]ll\s+be|will\s+be|we['’]?re|i['’]?m|coming)\s+(?:ready|waiting|coming)\s+(?:for\s+(?:\S+\s+){1,6}?)?with\s+"
-    r"(?:bats|knives|guns|machetes|hammers|crowbars|bricks|petrol|a\s+(?:bat|knife|gun|machete|can\s+of\s+petrol)|"
+    r"\b(?:or|otherwise)\s+(?:you['’]?ll|you\s+will|they['’]?ll|they\s+will)\s+(?:be\s+sorry|regret\s+it|"
+    r"get\s+hurt|pay\s+for\s+it)",
+    r"\b(?:be|['’]ll\s+be|will\s+be|we['’]?re|i['’]?m|coming)\s+(?:ready|waiting|"
+    r"coming)\s+(?:for\s+(?:\S+\s+){1,6}?)?with\s+"
+    r"(?:bats|knives|guns|machetes|hammers|crowbars|bricks|petrol|a\s+(?:bat|knife|gun|machete|"
+    r"can\s+of\s+petrol)|"
     r"baseball\s+bats)\b",
     r"\bby\s+force\s+if\s+(?:we|i)\s+(?:have|need)\s+to\b",
     "[\ue000\ue001]" + r"(?:\s+\S+){0,4}?,\s+(?:your|ur)\s+(?:time\s+is\s+up|days\s+are\s+numbered)",
-    r"(?:{GROUPS}|you|u|y['’]?all|you\s+lot)[\s,]+(?:\S+\s+){0,5}?should\s+be\s+(?:very\s+)?(?:afraid|scared|frightened|"
+    r"(?:{GROUPS}|you|u|y['’]?all|you\s+lot)[\s,]+(?:\S+\s+){0,5}?should\s+be\s+(?:very\s+)?(?:afraid|"
+    r"scared|frightened|"
     r"terrified)\s*(?:[.!]|$)",
     r"\b(?:petrol|a\s+brick|a\s+firework|something\s+nasty)\s+through\s+(?:your|his|her|their)\s+"
     r"(?:letterbox|letter\s+box|window|door)",
     r"\baccidents\s+happen\s+to\s+(?:people\s+like\s+you|those\s+who|people\s+who)",
-    r"\b(?:make\s+sure|see\s+to\s+it|guarantee)\s+(?:that\s+)?(?:\S+\s+){1,5}?(?:suffers?|pays?\s+for\s+it|bleeds?|"
+    r"\b(?:make\s+sure|see\s+to\s+it|guarantee)\s+(?:that\s+)?(?:\S+\s+){1,5}?(?:suffers?|pays?\s+for\s+it|"
+    r"bleeds?|"
     r"gets?\s+hurt|dies?|never\s+walks?\s+again)\b",
     r"\b(?:they['’]?re|they\s+are|you['’]?re|you\s+are|he['’]?s|she['’]?s|ur)\s+(?:as\s+good\s+as\s+)?dead"
     r"(?:\s+meat)?\s*(?:[.!,]|$)",
-    r"\b(?:will|['’]ll|gonna|going\s+to|is\s+going\s+to)\s+get\s+(?:their|his|her|your|ur)\s+(?:head|face|teeth|legs?|"
+    r"\b(?:will|['’]ll|gonna|going\s+to|is\s+going\s+to)\s+get\s+(?:their|his|her|your|ur)\s+(?:head|face|"
+    r"teeth|legs?|"
     r"heads|faces|skulls?)\s+(?:kicked|smashed|caved|punched|knocked|bashed|kicked\s+right)\s+(?:in|out|off)",
     r"\b(?:your|their|his|her)\s+(?:time|day|turn)\s+(?:is|will)\s+(?:coming|come|next|soon)",
-    r"\b(?:get|grab|buy|bring|fetch)\s+(?:a|an|my|the|me\s+a)\s+(?:gun|knife|machete|bat|shotgun|rifle|blade|axe|"
-    r"hammer|crowbar)\s+and\s+(?:deal\s+with|sort\s+out|go\s+after|come\s+for|kill|shoot|hurt|visit|finish|chop|"
+    r"\b(?:get|grab|buy|bring|fetch)\s+(?:a|an|my|the|me\s+a)\s+(?:gun|knife|machete|bat|shotgun|rifle|"
+    r"blade|axe|"
+    r"hammer|crowbar)\s+and\s+(?:deal\s+with|sort\s+out|go\s+after|come\s+for|kill|shoot|hurt|visit|finish|"
+    r"chop|"
     r"hack|cut|stab|slice|smash|batter)",
     # armed and waiting: "I'll be outside the mosque with a knife on Friday"
     r"{AGENT}\s+be\s+(?:\S+\s+){0,6}?with\s+(?:a|an|my|the|some)\s+(?:knife|knives|gun|guns|machete|bat|bats|"
@@ -198,21 +218,27 @@ TEMPLATES = [
     DOER + r"\s+set\s+" + PROPERTY_NP + r"\s+(?:on\s+fire|alight|ablaze)",
     DOER + r"\s+(?:break|snap|smash|cave\s+in|kick\s+in)\s+(?:the|both)\s+" + BODY + r"\s+of\s+" + VICTIM,
     # carrying a weapon to a group's place: "I'm bringing a knife to the pride parade"
-    r"\b(?:i['’]?m|we['’]?re|i\s+am|we\s+are|i['’]?ll\s+be|we['’]?ll\s+be)\s+(?:bringing|taking|carrying)\s+(?:a|my|the|some)\s+"
-    r"(?:knife|knives|gun|guns|machete|bat|bats|baseball\s+bat|crowbar|shotgun|rifle|petrol\s+bomb|acid)\s+(?:to|down\s+to|"
+    r"\b(?:i['’]?m|we['’]?re|i\s+am|we\s+are|i['’]?ll\s+be|we['’]?ll\s+be)\s+(?:bringing|taking|"
+    r"carrying)\s+(?:a|my|the|some)\s+"
+    r"(?:knife|knives|gun|guns|machete|bat|bats|baseball\s+bat|crowbar|shotgun|rifle|petrol\s+bomb|"
+    r"acid)\s+(?:to|down\s+to|"
     r"into)\s+(?:the|a|that|this|their|every|any)\s+",
     # "I'm coming for the refugees in the hotel tonight"
-    r"\b(?:we['’]?re|we\s+are|i['’]?m|i\s+am|im)\s+coming\s+(?:for|after)\s+(?:the\s+|all\s+(?:the\s+)?|every\s+|those\s+|"
-    r"these\s+)?(?:[a-z'’-]+\s+){0,2}?{GROUPS}(?:\s+(?:in|at|on)\s+(?:\S+\s+){0,3}?)?\s*(?:tonight|tomorrow|next|soon|now|"
+    r"\b(?:we['’]?re|we\s+are|i['’]?m|i\s+am|im)\s+coming\s+(?:for|after)\s+(?:the\s+|all\s+(?:the\s+)?|"
+    r"every\s+|those\s+|"
+    r"these\s+)?(?:[a-z'’-]+\s+){0,2}?{GROUPS}(?:\s+(?:in|at|on)\s+(?:\S+\s+){0,3}?)?\s*(?:tonight|tomorrow|"
+    r"next|soon|now|"
     r"[.!]|$)",
     # a person or group between the speaker and the weapon: "run the couple next door out of town with a bat"
-    r"{AGENT}\s+(?:\S+\s+){0,6}?(?:{GROUPS}|you|him|her|them)\s+(?:\S+\s+){0,6}?with\s+(?:a|an|my|the|some)\s+"
+    r"{AGENT}\s+(?:\S+\s+){0,6}?(?:{GROUPS}|you|him|her|them)\s+(?:\S+\s+){0,6}?with\s+(?:a|an|my|the|"
+    r"some)\s+"
     r"(?:{ARMED}\b|{TOOL}\s*(?:[.!,;]|$|\s+(?:tonight|tomorrow|today|this|next|on|soon|and\s+{CHAIN})))",
     # "kick the head in of any ...", "I want every ... dead", "attack the mosque", "hurt by me",
     # "by my hand"
     DOER + r"\s+(?:kick|smash|cave|bash|punch)\s+(?:the\s+)?(?:head|heads|face|faces|teeth|skull)\s+in"
     r"\s+of\s+" + VICTIM,
-    r"\b(?:i|we)\s+(?:want|wish|need)\s+(?:every|all|all\s+the|the|those|these)?\s*(?:[a-z'’-]+\s+){0,2}?{GROUPS}"
+    r"\b(?:i|we)\s+(?:want|wish|need)\s+(?:every|all|all\s+the|the|those|"
+    r"these)?\s*(?:[a-z'’-]+\s+){0,2}?{GROUPS}"
     r"(?:\s+\S+){0,4}?\s+dead\b",
     DOER + r"\s+(?:attack|storm|raid|firebomb|petrol\s+bomb|bomb)\s+" + PROPERTY_NP,
     r"\b(?:will|['’]ll|gonna|going\s+to)\s+(?:all\s+)?(?:get|be)\s+(?:hurt|smashed|{PASSIVE})\s+"
@@ -223,14 +249,19 @@ TEMPLATES = [
     DOER + r"\s+(?:\S+\s+){0,8}?{GROUPS}(?:\s+\S+){0,3}?\s+(?:and|then)\s+"
     r"(?:burn|torch|firebomb|smash\s+up|wreck|trash)"
     r"\s+(?:it|them|the\s+place)",
-    r"\b(?:a|my|this|the)\s+(?:knife|bullet|blade|gun|brick|bat)\s+with\s+(?:your|ur|his|her|their|a|an|the|every|some)"
+    r"\b(?:a|my|this|the)\s+(?:knife|bullet|blade|gun|brick|bat)\s+with\s+(?:your|ur|his|her|their|a|an|the|"
+    r"every|some)"
     r"\s+(?:\S+\s+){0,2}?names?\s+on\s+it",
-    r"\b(?:the\s+)?(?:next|first|any|every)\s+(?:\S+\s+){0,2}?{GROUPS}\s+(?:i|we)\s+(?:see|meet|find|catch)\s*,?\s+"
-    r"(?:i['’]?m|i\s+am|we['’]?re|i['’]?ll|we['’]?ll|i\s+will)\s+(?:going\s+to\s+|gonna\s+)?(?:run|running|knock|knocking|"
-    r"stab|stabbing|shoot|shooting|batter|battering|kill|killing|smash|smashing|kick|kicking|punch|punching|hit|hitting|"
+    r"\b(?:the\s+)?(?:next|first|any|every)\s+(?:\S+\s+){0,2}?{GROUPS}\s+(?:i|we)\s+(?:see|meet|find|"
+    r"catch)\s*,?\s+"
+    r"(?:i['’]?m|i\s+am|we['’]?re|i['’]?ll|we['’]?ll|i\s+will)\s+(?:going\s+to\s+|gonna\s+)?(?:run|running|"
+    r"knock|knocking|"
+    r"stab|stabbing|shoot|shooting|batter|battering|kill|killing|smash|smashing|kick|kicking|punch|punching|"
+    r"hit|hitting|"
     r"hurt|hurting|glass|glassing|knife|knifing|burn|burning|drown|drowning)\s+(?:him|her|them|it)",
     # "will get my fist in their face", "feel my boot"
-    r"\b(?:get|feel|taste)\s+(?:my|our)\s+(?:fist|fists|boot|boots|knife|foot|bat|hammer|blade)\s*(?:in|through|across|"
+    r"\b(?:get|feel|taste)\s+(?:my|our)\s+(?:fist|fists|boot|boots|knife|foot|bat|hammer|blade)\s*(?:in|"
+    r"through|across|"
     r"on|up|\.|!|$)",
     # a group dragged or chased out: "I'll drag every immigrant out of that hotel"
     DOER + r"\s+(?:drag|chase|hound|throw|smoke|burn|force|turf|run)\s+(?:every|all|the|those|these|any)?\s*"
@@ -238,7 +269,8 @@ TEMPLATES = [
     # intent to harm someone named: "I want to kill Dave." ("kill it", "kill time" are not people)
     DOER + r"\s+(?:kill|murder|stab|strangle|rape|shoot|behead|microwave)\s+"
     r"[a-z]+\s*(?:[.!?]|$)",
-    r"\b(?:will|['’]ll|gonna|going\s+to|need\s+to|needs\s+to)\s+(?:be\s+taught\s+|teach\s+(?:\S+\s+){1,3})a\s+"
+    r"\b(?:will|['’]ll|gonna|going\s+to|need\s+to|needs\s+to)\s+(?:be\s+taught\s+|"
+    r"teach\s+(?:\S+\s+){1,3})a\s+"
     r"(?:proper\s+|real\s+|hard\s+)?lesson",
     r"\bsix\s+feet\s+under\b",
     r"\b(?:give|gives|giving)\s+" + VICTIM
@@ -247,13 +279,16 @@ TEMPLATES = [
     # veiled, to a person or a group: "Muslims had better stay away if they know what's good for them",
     # "won't be leaving in one piece", "next time it won't be words", "your days here are numbered"
     r"\bif\s+(?:they|he|she)\s+know\s+what['’]?s\s+good\s+for\s+(?:them|him|her)\b",
-    r"\b(?:won['’]?t|will\s+not|wont|never)\s+(?:be\s+)?(?:leav(?:e|ing)|walk(?:ing)?\s+(?:away|out))\s+(?:\w+\s+){0,2}?"
+    r"\b(?:won['’]?t|will\s+not|wont|never)\s+(?:be\s+)?(?:leav(?:e|ing)|walk(?:ing)?\s+(?:away|"
+    r"out))\s+(?:\w+\s+){0,2}?"
     r"in\s+one\s+piece\b",
     r"\b(?:leave|leaving|go\s+home|going\s+home)\s+in\s+(?:a\s+)?(?:body\s+bag|box|coffin|ambulance)",
-    r"\b(?:be|['’]ll\s+be|will\s+be)\s+waiting\s+(?:for\s+(?:\S+\s+){1,6}?)with\s+(?:a|my|the)\s+(?:bat|baseball\s+bat|knife|"
+    r"\b(?:be|['’]ll\s+be|will\s+be)\s+waiting\s+(?:for\s+(?:\S+\s+){1,6}?)with\s+(?:a|my|the)\s+(?:bat|"
+    r"baseball\s+bat|knife|"
     r"gun|machete|hammer|crowbar|brick|blade|shotgun)",
     r"\bthere['’]?(?:ll|\s+will)\s+be\s+blood\b", r"\bblood\s+will\s+(?:be\s+(?:spilt|spilled|shed)|flow)\b",
-    r"\bnext\s+time\s+it\s+(?:won['’]?t|will\s+not|wont)\s+be\s+(?:just\s+)?(?:words|a\s+warning|talk|a\s+letter)",
+    r"\bnext\s+time\s+it\s+(?:won['’]?t|will\s+not|wont)\s+be\s+(?:just\s+)?(?:words|a\s+warning|talk|"
+    r"a\s+letter)",
     r"\bthis\s+is\s+(?:your|their|his|her)\s+(?:last|final|only)\s+warning\b",
     r"\b(?:your|ur|his|her|their)\s+days\s+(?:here\s+|in\s+\w+\s+|on\s+\w+\s+)?are\s+numbered\b",
     DOER + r"\s+make\s+(?:life|their\s+lives|your\s+lives|your\s+life|his\s+life|her\s+life)\s+"
@@ -267,25 +302,40 @@ TEMPLATES = [
     r"(?:single\s+)?)\s*(?:\S+\s+){0,3}?(?:feels?|is|are|will\s+(?:be|feel)|can\s+(?:be|feel))\s+safe",
     r"(?:{GROUPS}|you|u|they)\s+(?:\S+\s+){0,3}?(?:won['’]?t|will\s+not|wont)\s+be\s+safe\s+(?:\S+\s+){0,4}?"
     r"(?:once|when|after)\s+(?:we|i)\b",
-    r"(?:{GROUPS}|you|u|y['’]?all|you\s+lot)[\s,]+(?:\S+\s+){0,2}?should\s+be\s+(?:very\s+)?(?:afraid|scared|frightened|"
+    r"(?:{GROUPS}|you|u|y['’]?all|you\s+lot)[\s,]+(?:\S+\s+){0,2}?should\s+be\s+(?:very\s+)?(?:afraid|"
+    r"scared|frightened|"
     r"terrified)(?:[\s,]+very\s+(?:afraid|scared|frightened))?\s*(?:[.!]|$)",
-    r"\bwait\s+(?:till|until|til|and\s+see)\s+(?:\S+\s+){1,4}?(?:see|find\s+out)\s+what\s+(?:we|i)(?:['’]?ve|\s+have)\s+"
+    r"\bwait\s+(?:till|until|til|and\s+see)\s+(?:\S+\s+){1,4}?(?:see|find\s+out)\s+what\s+(?:we|"
+    r"i)(?:['’]?ve|\s+have)\s+"
     r"(?:got\s+)?(?:planned|in\s+store)\s+for\s+(?:them|you|u|him|her|{GROUPS})",
-    r"(?:{GROUPS}|you|u|they|he|she)\s+(?:\S+\s+){0,3}?(?:will|['’]ll|are\s+going\s+to|is\s+going\s+to|gonna)\s+"
+    r"(?:{GROUPS}|you|u|they|he|she)\s+(?:\S+\s+){0,3}?(?:will|['’]ll|are\s+going\s+to|is\s+going\s+to|"
+    r"gonna)\s+"
     r"(?:all\s+)?bleed\b",
     r"\bpay\s+with\s+(?:their|his|her|your|ur)\s+(?:lives|life|blood)\b",
-    r"\b(?:get|getting|pay|paying)\s+(?:a\s+)?(?:little\s+|personal\s+)?visit\s+from\s+(?:us|me|the\s+lads|my\s+\w+)\b",
-    r"\b(?:want|wanna|like|love|wish|hope|waiting)\s+(?:to\s+)?see\s+(?:\S+\s+){0,4}?(?:{GROUPS}|them|him|her|you)\s+"
-    r"(?:\S+\s+){0,3}?(?:dead|hang|hanged|hung|burn|burned|burnt|shot|killed|strung\s+up|lynched|gassed|six\s+feet\s+under)\b",
-    r"\b(?:make\s+sure|see\s+to\s+it|guarantee)\s+(?:that\s+)?(?:\S+\s+){1,6}?(?:is|are|ends?\s+up|gets?)\s+(?:all\s+)?(?:dead|{PASSIVE})\b",
-    r"\b(?:the\s+next|every|any)\s+(?:single\s+)?(?:\S+\s+){1,4}?(?:i|we)\s+(?:see|find|meet|catch)\s+(?:\S+\s+){0,3}?"
-    r"(?:is|are|['’]s)\s+(?:getting|gonna\s+get|going\s+to\s+get)\s+(?:\w+\s+)?(?:stabbed|shot|battered|glassed|kicked|"
+    r"\b(?:get|getting|pay|paying)\s+(?:a\s+)?(?:little\s+|personal\s+)?visit\s+from\s+(?:us|me|the\s+lads|"
+    r"my\s+\w+)\b",
+    r"\b(?:want|wanna|like|love|wish|hope|waiting)\s+(?:to\s+)?see\s+(?:\S+\s+){0,4}?(?:{GROUPS}|them|him|"
+    r"her|you)\s+"
+    r"(?:\S+\s+){0,3}?(?:dead|hang|hanged|hung|burn|burned|burnt|shot|killed|strung\s+up|lynched|gassed|"
+    r"six\s+feet\s+under)\b",
+    r"\b(?:make\s+sure|see\s+to\s+it|guarantee)\s+(?:that\s+)?(?:\S+\s+){1,6}?(?:is|are|ends?\s+up|"
+    r"gets?)\s+(?:all\s+)?(?:dead|{PASSIVE})\b",
+    r"\b(?:the\s+next|every|any)\s+(?:single\s+)?(?:\S+\s+){1,4}?(?:i|we)\s+(?:see|find|meet|"
+    r"catch)\s+(?:\S+\s+){0,3}?"
+    r"(?:is|are|['’]s)\s+(?:getting|gonna\s+get|going\s+to\s+get)\s+(?:\w+\s+)?(?:stabbed|shot|battered|"
+    r"glassed|kicked|"
     r"knifed|lynched|burned|burnt|killed|hurt|beaten|a\s+kicking|a\s+beating|a\s+slap|done\s+in)",
     # telling someone to die, or wishing it on them: "kys", "go die in a fire", "I hope you die"
     r"\bkys\b",
     r"\b(?:go\s+(?:and\s+)?)?die\s+in\s+a\s+(?:fire|ditch|hole|car\s+crash)\b",
     r"\b(?:i\s+)?(?:hope|wish|pray)\s+(?:that\s+)?(?:you|u|ya|he|she|they|{GROUPS})\s+(?:all\s+)?(?:\w+\s+)?"
     r"(?:die|dies|drop\s+dead|get\s+(?:killed|shot|stabbed|cancer|run\s+over)|burn|rot|suffer)\b",
+]
+
+# Plans and threats in the shapes the second probe batch found (tests/data/moderation-probes-5-threats.jsonl),
+# matched in their own pass: a match of TEMPLATES that is set aside as another sense ("shoot some hoops with
+# the lads") must not hide one of these at the same place ("poison the water at the ... site").
+PLANS = [
     # a plan said in the present: "Tomorrow I'm shooting up the mosque", "I'll be stabbing ... on Friday",
     # "I'm getting my rifle and shooting ..."
     "{DOING}" + r"\s+(?:and\s+)?{HURT_ING}\s+(?:up\s+)?" + VICTIM,
@@ -302,27 +352,114 @@ TEMPLATES = [
     # a weapon taken to, or kept ready for, a victim: "take a knife to every ...", "a knife ready for the
     # next ..."
     DOER + r"\s+take\s+(?:a|an|my|the)\s+{WEAPON}\s+to\s+" + VICTIM,
-    r"\b(?:got|have|['’]ve\s+got|sharpening|sharpened|loading|loaded|saving|keeping|bought|buying|bringing|oiling)\s+"
-    r"(?:a|my|the|some|this|me\s+a|myself\s+a)\s+(?:new\s+|big\s+|sharp\s+)?{LETHAL}\s+(?:ready\s+|waiting\s+|"
+    r"\b(?:got|have|['’]ve\s+got|sharpening|sharpened|loading|loaded|saving|keeping|bought|buying|bringing|"
+    r"oiling)\s+"
+    r"(?:a|my|the|some|this|me\s+a|myself\s+a)\s+(?:new\s+|big\s+|sharp\s+)?{LETHAL}\s+(?:ready\s+|"
+    r"waiting\s+|"
     r"sharpened\s+|loaded\s+)?for\s+{VICTIM_G}",
     # "go on a killing spree"
     DOER + r"\s+(?:go\s+)?(?:on\s+)?a\s+(?:killing|shooting|stabbing|murder|murdering)\s+(?:spree|rampage)",
     # a denial that promises the harm: "I won't rest until every ... is dead", "nothing will stop me
     # killing ..."
-    r"\b(?:i|we)(?:\s+will\s+not|\s+won['’]?t|\s+wont|\s+shall\s+not|\s+can['’]?t|\s+cannot|\s+am\s+not\s+going\s+to|"
+    r"\b(?:i|we)(?:\s+will\s+not|\s+won['’]?t|\s+wont|\s+shall\s+not|\s+can['’]?t|\s+cannot|"
+    r"\s+am\s+not\s+going\s+to|"
     r"['’]m\s+not\s+going\s+to|\s+ain['’]?t\s+gonna|['’]ll\s+never|\s+will\s+never)\s+(?:rest|stop|sleep|"
-    r"be\s+(?:happy|satisfied|done))\s+(?:un)?till?\s+(?:\S+\s+){1,6}?(?:is|are|['’]s|['’]re|has\s+been|have\s+been|"
+    r"be\s+(?:happy|satisfied|done))\s+(?:un)?till?\s+(?:\S+\s+){1,6}?(?:is|are|['’]s|['’]re|has\s+been|"
+    r"have\s+been|"
     r"lies?|lie)\s+(?:all\s+)?(?:dead|{PASSIVE}|in\s+(?:the\s+|their\s+)?graves?)\b",
     r"\b(?:nothing|no\s*one|nobody)\s+(?:will|can|is\s+going\s+to|['’]s\s+going\s+to|could|['’]ll)\s+stop\s+"
     r"(?:me|us)\s+(?:from\s+)?{HURT_ING}\s+" + VICTIM,
     # "the next ... who speaks to me is dead", "every ... I see gets a bullet", "any ... near my house will
     # be shot"
     r"\b(?:the\s+next|the\s+first|any|every)\s+(?:single\s+)?(?:[a-z'’-]+\s+){0,2}?(?:{GROUPS}|{PEOPLE})"
-    r"(?:\s+\S+){1,8}?\s+(?:is|['’]s|will\s+be|['’]ll\s+be|gets?|will\s+get|['’]ll\s+get|is\s+getting)\s+(?:a\s+)?"
+    r"(?:\s+\S+){1,8}?\s+(?:is|['’]s|will\s+be|['’]ll\s+be|gets?|will\s+get|['’]ll\s+get|"
+    r"is\s+getting)\s+(?:a\s+)?"
     r"(?:dead(?:\s+(?:man|woman|meat))?\s*(?:[.!,]|$)|(?:bullet|knife|blade|brick|kicking|beating|hiding)\b)",
     r"\b(?:the\s+next|the\s+first|any|every)\s+(?:single\s+)?(?:[a-z'’-]+\s+){0,2}?(?:{GROUPS}|{PEOPLE})"
-    r"(?:\s+\S+){0,5}?\s+(?:me|my|us|our|mine)\b(?:\s+\S+){0,4}?\s+(?:will|['’]ll|is\s+going\s+to|are\s+going\s+to|"
+    r"(?:\s+\S+){0,5}?\s+(?:me|my|us|our|mine)\b(?:\s+\S+){0,4}?\s+(?:will|['’]ll|is\s+going\s+to|"
+    r"are\s+going\s+to|"
     r"gonna)\s+(?:be|get)\s+{PASSIVE}\b",
+    # second wave: threats said through a condition, a scene or a weapon rather than a verb of harm
+    r"\bgive\s+(?:me|us)\s+(?:\S+\s+){0,2}?(?:alone\s+)?with\s+{VICTIM_G}(?:\s+\S+){0,3}?\s+and\s+(?:a|an|"
+    r"my|the)\s+"
+    r"{WEAPON}\b",
+    r"\bif\s+(?:i|we)\s+(?:had|owned|got|could\s+get)\s+(?:a|an|my|the)\s+{ARMED}\b(?:\s+\S+){0,8}?\s+"
+    r"(?:would\s+be|['’]d\s+be)\s+(?:dead|{PASSIVE})\b",
+    r"\b(?:one|1|any)\s+more\s+(?:\S+\s+){0,2}?{GROUPS}(?:\s+\S+){0,5}?\s+(?:and|&)\s+(?:i|we)(?:['’]?m|"
+    r"\s+am|['’]?re|"
+    r"\s+are|['’]?ll|\s+will)\s+(?:\S+\s+){0,3}?(?:{CHAIN}|{HURT_ING}|(?:getting|grabbing|fetching|loading|"
+    r"getting\s+out)"
+    r"\s+(?:my|the|our)\s+(?:\w+\s+)?{ARMED})\b",
+    "{AGENT}" + r"\s+see\s+{VICTIM_G}(?:\s+\S+){0,4}?\s+(?:hanging|hanged|hung|dead|burning|swinging|"
+        r"strung\s+up|"
+    r"in\s+(?:the\s+ground|body\s+bags|coffins|the\s+morgue))\b",
+    DOER + r"\s+make\s+(?:" + VICTIM + r"|{VICTIM_G})(?:\s+\S+){0,3}?\s+wish\s+(?:they|he|she|you)(?:['’]?d|"
+        r"\s+had|"
+    r"\s+were|\s+was)\s+(?:never\s+been\s+born|dead|never\s+(?:come|came|been))",
+    DOER + r"\s+bring\s+back\s+(?:lynchings?|the\s+gas\s+chambers|gas\s+chambers|the\s+ovens|"
+        r"concentration\s+camps|"
+    r"the\s+camps)\b",
+    DOER + r"\s+put\s+" + VICTIM + r"\s+out\s+of\s+(?:their|his|her|your|ur)\s+misery",
+    DOER + r"\s+put\s+(?:a\s+)?(?:bullet|knife|blade|round|bolt)\s+(?:in|through|"
+        r"between)\s+(?:the\s+)?(?:eyes|head|back|"
+    r"skull|brain|heart|chest|face)\s+of\s+" + VICTIM,
+    r"\b(?:won['’]?t|will\s+not|wont|never)\s+know\s+what\s+hit\s+(?:them|him|her|you|em)\b",
+    r"\b(?:we['’]?re|we\s+are|i['’]?m|i\s+am|im)\s+(?:going|goin|heading|coming)\s+(?:in|round|down|"
+    r"over)(?:\s+there)?\s+"
+    r"with\s+(?:a\s+|my\s+|our\s+|the\s+)?{ARMED}\b",
+    DOER + r"\s+(?:beat|batter|kick|punch|stab|strangle|hit|thump|starve)\s+(?:my|"
+        r"our)\s+(?:[a-z'’\x{e000}\x{e001}-]+\s+){0,2}?"
+    r"(?:{PEOPLE}|{GROUPS})\s+(?:{PARTICLES}|(?:till|until|til)\s+(?:she|he|they)\s+(?:loses|lose|dies|die|"
+    r"stops?\s+"
+    r"breathing|can['’]?t\s+(?:walk|breathe|move)))",
+    DOER + r"\s+(?:push|shove|throw|chuck|kick|drag|toss)\s+" + VICTIM + r"(?:\s+\S+){0,4}?\s+(?:under|in|"
+        r"into|off|onto|"
+    r"in\s+front\s+of)\s+(?:a|the)\s+(?:bus|train|lorry|truck|road|traffic|river|canal|sea|lake|fire|bridge|"
+    r"cliff|roof|"
+    r"tracks|oven|bonfire|furnace)\b",
+    DOER + r"\s+(?:take|bring|carry)\s+(?:a|my|the|our|some)\s+{LETHAL}\s+(?:down\s+)?(?:to|into)\s+"
+    r"(?:the\s+|a\s+|that\s+|their\s+)?(?:[a-z'’\x{e000}\x{e001}-]+\s+)?(?:{PROPERTY}|{GROUPS})",
+    r"\b(?:my|our)\s+(?:\w+\s+)?{LETHAL}\s+(?:is|are|['’]s)\s+(?:\w+\s+)?(?:ready|waiting|loaded|sharpened|"
+    r"sharp)\s+"
+    r"for\s+{VICTIM_G}",
+    DOER + r"\s+set\s+" + VICTIM + r"\s+(?:on\s+fire|alight|ablaze)",
+    DOER + r"\s+(?:rip|tear|pull|yank|rip\s+off|tear\s+off|pull\s+off)\s+(?:the|her|their|his|your|that)\s+"
+    r"(?:hijab|niqab|burqa|burka|turban|patka|kippah|kippa|yarmulke|headscarf|head\s+scarf|veil|wig|"
+    r"skull\s+cap)s?\b",
+    DOER + r"\s+(?:mow\s+down|plough\s+into|plow\s+into|drive\s+into|ram|shoot\s+up|bomb|open\s+fire\s+on)\s+"
+    r"(?:the|that|their|this)\s+(?:[a-z'’\x{e000}\x{e001}-]+\s+){0,2}?(?:march|parade|rally|vigil|crowd|"
+    r"congregation|"
+    r"procession|festival|celebration|prayers)\b",
+    DOER + r"\s+(?:drive|plough|plow|ram|smash|crash)\s+(?:my|a|the|our)\s+(?:\w+\s+)?(?:car|van|truck|"
+        r"lorry|motor)\s+"
+    r"(?:into|through)\s+(?:the\s+|a\s+|those\s+|that\s+)?(?:[a-z'’\x{e000}\x{e001}-]+\s+){0,2}?(?:crowd|"
+    r"crowds|march|parade|"
+    r"queue|congregation|worshippers|people|{PEOPLE}|{GROUPS})\b",
+    DOER + r"\s+poison\s+(?:the|their|his|her|your)\s+(?:water|food|well|supply|drinks?|dinners?|meals?)\b",
+    DOER + r"\s+(?:do\s+to\s+{VICTIM_G}\s+what\s+(?:hitler|the\s+nazis)\s+did|finish\s+(?:what|the\s+job)\s+"
+    r"(?:hitler|the\s+nazis)\s+started)",
+    r"\bfinish\s+(?:what|the\s+job)\s+(?:hitler|the\s+nazis)\s+started\b",
+    # the next to arrive "won't last a week": "the next ... family to move in here won't last a week"
+    r"\b(?:the\s+next|any|every|the\s+first)\s+(?:[a-z'’-]+\s+){0,2}?(?:{GROUPS}|{PEOPLE})(?:\s+\S+){0,2}?\s+"
+    r"(?:to|who|that)\s+(?:dares?\s+(?:to\s+)?)?(?:moves?|comes?|turns?\s+up|shows?\s+(?:up|their\s+face)|"
+    r"sets?\s+foot|"
+    r"walks?|arrives?)(?:\s+\S+){0,4}?\s+(?:won['’]?t|will\s+not|wont|isn['’]?t\s+going\s+to|"
+    r"aren['’]?t\s+going\s+to)\s+"
+    r"last\s+(?:a|the|one|more\s+than\s+a|long)\b",
+    r"\b(?:tonight|tomorrow|next\s+week|this\s+weekend|on\s+\w+day|soon)\s*,?\s+(?:every|all\s+(?:the\s+)?|"
+    r"the|those)\s+"
+    r"(?:[a-z'’-]+\s+){0,2}?{GROUPS}(?:\s+\S+){0,4}?\s+(?:dies|die|burns?|hangs?|bleeds?)\b",
+    DOER + r"\s+(?:smash|kick|bash|cave|stamp)\s+(?:some|a\s+few|the|their|them|a\s+couple\s+of)\s+"
+    r"(?:[a-z'’\x{e000}\x{e001}-]+\s+)?(?:heads|skulls|faces|teeth)\s+in\b",
+    DOER + r"\s+(?:break|snap|smash|slit|cut)\s+(?:every|all|the|some|any)\s+(?:[a-z'’-]+\s+|"
+        r"[\x{e000}\x{e001}]\s+)?"
+    + BODY + r"\b",
+    r"\b(?:have|put|stick|see)\s+(?:the\s+|their\s+|your\s+|his\s+|her\s+)?(?:[a-z'’-]+\s+|"
+    r"[\x{e000}\x{e001}]['’]?s?\s+)"
+    r"{0,2}?heads?\s+on\s+(?:spikes?|poles?|pikes?|a\s+(?:spike|pole|pike|plate|stick))",
+    r"\bwait\s+(?:till|until|til|and\s+see)\s+(?:you\s+)?(?:see\s+)?what\s+(?:i|we)(?:['’]?ll|\s+will|"
+    r"\s+am\s+going\s+to|"
+    r"['’]m\s+going\s+to|['’]m\s+gonna)?\s+(?:do|does|doing)\s+to\s+{VICTIM_G}",
 ]
 
 CONTEXT = Context.build(
@@ -343,7 +480,8 @@ CONTEXT = Context.build(
         r"\b(?:told|called|rang|phoned|reported\s+(?:it\s+)?to)\s+the\s+police\b",
     ],
     rebuttals=[
-        r"^[\s,;:\"'”’)]*(?:(?:and|which|that|this|it)\s+)?(?:is|are|was|['’]s)\s+(?:just\s+|so\s+|completely\s+"
+        r"^[\s,;:\"'”’)]*(?:(?:and|which|that|this|it)\s+)?(?:is|are|was|['’]s)\s+(?:just\s+|so\s+|"
+        r"completely\s+"
         r"|totally\s+|absolutely\s+|not\s+)?(?:not\s+ok|unacceptable|disgusting|a\s+crime|wrong|appalling|"
         r"sickening|terrifying|scary|vile|never\s+ok)",
         r"\b(?:election|ballot|polls|vote|voting|votes)\b",
@@ -355,27 +493,32 @@ CONTEXT = Context.build(
 
 # "I'll beat you at chess", "we'll smash them in the quiz": a contest, not violence.
 GAME = compile_re2(
-    r"\s*(?:all\s+)?(?:at|in)\s+(?:a\s+|the\s+|our\s+|next\s+\w+['’]?s?\s+)?(?:\w+\s+)?(?:chess|draughts|darts|pool|snooker|"
-    r"cards|poker|scrabble|monopoly|quiz|quizzes|football|tennis|squash|golf|cricket|bowls|bingo|game|games|match|"
+    r"\s*(?:all\s+)?(?:at|in)\s+(?:a\s+|the\s+|our\s+|next\s+\w+['’]?s?\s+)?(?:\w+\s+)?(?:chess|draughts|"
+    r"darts|pool|snooker|"
+    r"cards|poker|scrabble|monopoly|quiz|quizzes|football|tennis|squash|golf|cricket|bowls|bingo|game|games|"
+    r"match|"
     r"race|election|polls|vote|ballot|arm\s+wrestling|fifa|league|final|cup|competition|contest|rematch)\b"
 )
 
 
 # "I'll shoot you a message", "shoot him a look": the verb's other sense, with a thing sent.
 SENT = compile_re2(
-    r"\s+(?:a|an)\s+(?:quick\s+|short\s+|private\s+)?(?:message|text|email|e-mail|line|dm|pm|note|reply|look|glance|"
+    r"\s+(?:a|an)\s+(?:quick\s+|short\s+|private\s+)?(?:message|text|email|e-mail|line|dm|pm|note|reply|"
+    r"look|glance|"
     r"smile|wink|question|link|photo|picture|invite)\b"
 )
 # "kill the weeds on the Muslim cemetery path": the thing harmed comes before the group it is near.
 THING_NEAR = compile_re2(
-    r"\b(?:the|that|this|those|these|your|his|her|their)\s+[a-z'’-]+\s+(?:on|in|at|of|near|by|from|for|outside|behind|"
+    r"\b(?:the|that|this|those|these|your|his|her|their)\s+[a-z'’-]+\s+(?:on|in|at|of|near|by|from|for|"
+    r"outside|behind|"
     r"around|round|opposite)\s+(?:the|a|an|that|this|our|my|their)\s+[\x{e000}\x{e001}]"
 )
 # "I'll hit you up later": to contact someone, not to hit them.
 HIT_UP = compile_re2(r"\s+up\b")
 # "I could kill it", "I want to kill time": a bare object that is not a person.
 NOT_A_PERSON = compile_re2(
-    r"\b(?:kill|murder|stab|strangle|shoot|microwave)\s+(?:it|time|this|that|something|everything|anything|one|two|"
+    r"\b(?:kill|murder|stab|strangle|shoot|microwave)\s+(?:it|time|this|that|something|everything|anything|"
+    r"one|two|"
     r"some|off|myself|yourself|ourselves|pizza|dinner|lunch|breakfast|food)\s*[.!?]?$"
 )
 
@@ -385,15 +528,21 @@ NOT_A_PERSON = compile_re2(
 DOOM = (
     f"(?:[{GROUP}{MEMBER}]|(?:every|any|all|the|those|these)\\s+(?:[a-z'’-]+\\s+){{0,2}}?[{GROUP}{MEMBER}])"
     r"(?:\s+\S+){0,8}?\s*"
-    r"(?:\s+will|['’]ll|\s+are\s+(?:all\s+|both\s+)?going\s+to|\s+is\s+going\s+to|\s+are\s+(?:all\s+)?gonna|\s+gonna|\s+should|\s+must|\s+need\s+to|"
+    r"(?:\s+will|['’]ll|\s+are\s+(?:all\s+|both\s+)?going\s+to|\s+is\s+going\s+to|\s+are\s+(?:all\s+)?gonna|"
+    r"\s+gonna|\s+should|\s+must|\s+need\s+to|"
     r"\s+deserve\s+to|\s+ought\s+to)\s+(?:all\s+)?(?:be\s+|get\s+|end\s+up\s+)?"
-    r"(?:(?:hunted(?:\s+down)?|burned|burnt|torched|stabbed|shot|lynched|hanged|hung|strung\s+up|beaten(?:\s+up)?|"
-    r"battered|glassed|knifed|thrown\s+(?:in|into|off)\s+(?:the\s+)?\w+|run\s+out\s+of\s+(?:town|here|the\s+\w+)|"
+    r"(?:(?:hunted(?:\s+down)?|burned|burnt|torched|stabbed|shot|lynched|hanged|hung|strung\s+up|"
+    r"beaten(?:\s+up)?|"
+    r"battered|glassed|knifed|thrown\s+(?:in|into|off)\s+(?:the\s+)?\w+|run\s+out\s+of\s+(?:town|here|"
+    r"the\s+\w+)|"
     r"dealt\s+with|made\s+to\s+(?:suffer|pay|bleed)|hurt|(?:their|his|her)\s+heads?\s+kicked\s+in|"
-    r"what(?:['’]s|\s+is)\s+coming|in\s+(?:the\s+|a\s+)?(?:canal|river|ground|morgue|ditch|body\s+bags?|box|coffin)|"
-    r"bleed|killed|murdered|gassed|exterminated|wiped\s+out|not\s+survive\s+the\s+night)\b|"
+    r"what(?:['’]s|\s+is)\s+coming|in\s+(?:the\s+|a\s+)?(?:canal|river|ground|morgue|ditch|body\s+bags?|box|"
+    r"coffin)|"
+    r"bleed|killed|murdered|gassed|exterminated|wiped\s+out|not\s+survive\s+the\s+night|"
+    r"die\s+(?:tonight|tomorrow|today|this\s+(?:week|weekend)|next\s+week|on\s+\w+day|one\s+by\s+one))\b|"
     # said at the end of a clause only: "will burn." (not "burn through their budgets"), "will be sorry."
-    r"(?:burn(?:\s+(?:alive|to\s+death|in\s+hell))?|sorry|regret\s+it|what\s+(?:they|he|she)\s+deserves?)\s*(?:[.!,]|$))"
+    r"(?:burn(?:\s+(?:alive|to\s+death|in\s+hell))?|sorry|regret\s+it|what\s+(?:they|he|"
+    r"she)\s+deserves?)\s*(?:[.!,]|$))"
 )
 # A group addressed and told it will die: "You Jews are going to die", "you lot ... will all burn".
 ADDRESSED = (
@@ -403,7 +552,8 @@ ADDRESSED = (
 # What makes harm to come a prediction or an accident: "will get hurt on those pavements",
 # "killed by these cuts".
 ACCIDENT = compile_re2(
-    r"\s*(?:on|by|in\s+the\s+(?:cold|heat|traffic|road|crossfire)|from|because|due\s+to|crossing|walking|using|"
+    r"\s*(?:on|by|in\s+the\s+(?:cold|heat|traffic|road|crossfire)|from|because|due\s+to|crossing|walking|"
+    r"using|"
     r"without|unless|when\s+the\s+council|if\s+the\s+council|if\s+(?:this|these|nothing|no\s+one)|"
     r"as\s+a\s+result|under)\b"
 )
@@ -418,11 +568,12 @@ KEEP_POSSESSED = frozenset(PEOPLE) | frozenset(
 # "shoot some hoops with the lads": a thing, then the people it is done with (not a weapon: "my knife for
 # the ...").
 THING_WITH = compile_re2(
-    r"\b(?:some|the|every|any|all|those|these|that|this|a|an|my|your|his|her|their)\s+([a-z'’-]+)\s+(?:with|at|in|on|"
-    r"for|from|to|into|and|by|near|round|around)\s+(?:(?:the|a|an|my|our|his|her|their|some|all\s+the)\s+)?"
+    r"\b(?:some|the|every|any|all|those|these|that|this|a|an|my|your|his|her|their)\s+([a-z'’-]+)\s+"
+    r"(?:with|at|on|for|from|to|and|near|round|around)\s+(?:(?:the|a|an|my|our|his|her|their|some|all\s+the)\s+)?"
     r"(?:" + words_re(PEOPLE) + r"|[\x{e000}\x{e001}])$"
 )
-ARMS = compile_re2("^" + WEAPON + "$|^" + LETHAL + "$")
+# ... unless the thing is a weapon or a vehicle: "my knife for the ...", "a van into the congregation"
+ARMS = compile_re2("^(?:" + WEAPON + "|" + LETHAL + "|car|van|truck|lorry|motor)$")
 
 
 def _possessed(text: str, end: int) -> bool:
@@ -452,6 +603,7 @@ def _other_sense(text: str, match: str, end: int) -> bool:
 class Threat:
     regex: re2._Regexp[str]
     doom: re2._Regexp[str]
+    plans: re2._Regexp[str]
     pattern: str | None = None
 
     def find(self, subject: Subject) -> list[Span]:
@@ -460,10 +612,10 @@ class Threat:
         text = mark.text
         spans: list[Span] = []
         found = []
-        if self.regex.search(text):  # finditer costs more than search in the RE2 binding
-            found += [
-                m.span() for m in self.regex.finditer(text) if not _other_sense(text, m.group(), m.end())
-            ]
+        for regex in (self.regex, self.plans):
+            if regex.search(text):  # finditer costs more than search in the RE2 binding
+                matches = regex.finditer(text)
+                found += [m.span() for m in matches if not _other_sense(text, m.group(), m.end())]
         if mark.has_group and self.doom.search(text):
             found += [m.span() for m in self.doom.finditer(text) if not ACCIDENT.match(text, m.end())]
         for start, end in sorted(found):
@@ -498,6 +650,8 @@ def compile_threat(spec: dict[str, Any], env: CompileEnv) -> Threat | None:
         "CHAIN": CHAIN,
     }
     slots["VICTIM_G"] = expand(VICTIM_G, slots)
-    templates = [expand(t, slots) for t in TEMPLATES]
-    regex = compile_re2("(?:" + "|".join(f"(?:{t})" for t in templates) + ")")
-    return Threat(regex, compile_re2(f"(?:{DOOM})|(?:{ADDRESSED})"))
+
+    def one(templates: list[str]) -> re2._Regexp[str]:
+        return compile_re2("(?:" + "|".join(f"(?:{expand(t, slots)})" for t in templates) + ")")
+
+    return Threat(one(TEMPLATES), compile_re2(f"(?:{DOOM})|(?:{ADDRESSED})"), one(PLANS))

@@ -18,15 +18,19 @@ tenants cyclist cyclists motorist motorists resident residents copper coppers po
 teachers nonce paedo pedo traitor traitors politician politicians official officials manager
 managers chief executive cabinet member members one ones lot anyone everyone bugger buggers sod
 muppet muppets moron morons shopkeeper shopkeepers worshipper worshippers pupil pupils student students
-patient patients baby babies couple couples lady ladies fella fellas youth youths teen teens teenager
-teenagers congregation""".split()
+patient patients couple couples lady ladies fella fellas youth youths teen teens teenager
+teenagers congregation""".split() + ["wheelchair user", "wheelchair users"]
 PROPERTY = """car cars van vans house houses home homes flat flats window windows office offices building
 buildings depot shop shops mosque mosques church churches synagogue synagogues temple temples gurdwara
 school schools library libraries centre hall garage shed business premises door doors letterbox tyres
-fence place property properties headquarters hq surgery clinic camp camps site caravan caravans""".split() + [
+fence place property properties headquarters hq surgery clinic camp camps site caravan caravans club
+clubs nightclub bar bars pub pubs hotel hotels hostel hostels restaurant restaurants cafe takeaway
+salon""".split() + [
     "town hall", "council offices", "civic centre", "council building", "community centre"]
 
-PRONOUN = r"(?:you|u|ya|yer|him|her|them|yourselves|yourself|themselves|himself|herself|y['’]?all)"
+PRONOUN = (
+    r"(?:you|u|ya|yer|him|her|them|em|['’]em|dem|yourselves|yourself|themselves|himself|herself|y['’]?all)"
+)
 DETERMINER = (
     r"(?:every|any|all|the|that|this|these|those|your|ur|his|her|their|some|the\s+next|the\s+first|"
     r"whoever|whichever|each|one\s+of\s+(?:the|those|these|your)|evry|evey|ev['’]?ry|them|dem|da|"
@@ -39,7 +43,8 @@ VICTIM = (
     r"(?:cllr|councillor|mr|mrs|ms|miss|dr|mayor)\.?\s+[a-z'’-]+\b|(?:every|any|some)(?:one|body)\b)"
 )
 PROPERTY_NP = (
-    r"(?:the|your|ur|his|her|their|that|this|every|those|these)\s+(?:[a-z'’-]+\s+|[\x{e000}\x{e001}]['’]?s?\s+){0,2}?"
+    r"(?:the|your|ur|his|her|their|that|this|every|those|these)\s+(?:[a-z'’-]+\s+|"
+    r"[\x{e000}\x{e001}]['’]?s?\s+){0,2}?"
     r"{PROPERTY}"
     r"(?:\s+down)?"
 )
@@ -48,12 +53,14 @@ OWNER = r"(?:your|ur|his|her|their|yer)"
 
 # Going somewhere to do it: "off to the fair to ...", "going to the mosque to ...".
 GOING_TO_DO = (
-    r"(?:off|out|going|goin|heading|headed)\s+(?:down\s+|round\s+|over\s+|out\s+)?to\s+(?:the\s+|a\s+|that\s+)?"
+    r"(?:off|out|going|goin|heading|headed)\s+(?:down\s+|round\s+|over\s+|out\s+)?to\s+(?:the\s+|a\s+|"
+    r"that\s+)?"
     r"[a-z'’\x{e000}\x{e001}-]+(?:\s+[a-z'’\x{e000}\x{e001}-]+)?\s+to"
 )
 # What a speaker says they are about to do, after "I'm" / "we are": "going to", "planning to", "off to".
 PLAN = (
-    r"(?:going\s+(?:to|2|ta)|goin\s+(?:to|2|ta)|gonna|gunna|gna|finna|about\s+to|bout\s+to|coming\s+to|"
+    r"(?:(?:going|goin|goign|giong|goimg)\s+(?:to|too|2|ta)|gonna|gona|gunna|gna|finna|about\s+to|bout\s+to|"
+    r"coming\s+to|"
     r"planning\s+(?:to|on)|intending\s+to|determined\s+to|ready\s+to|prepared\s+to|off\s+to|out\s+to|"
     r"going\s+out(?:\s+[a-z]+){0,2}\s+to|coming\s+(?:round|over|down|back)(?:\s+[a-z]+){0,2}\s+to|"
     r"getting\s+ready\s+to|itching\s+to|desperate\s+to|set\s+to|looking\s+forward\s+to|gonna\s+go|"
@@ -85,7 +92,8 @@ AGENT = (
 LETS = r"\b(?:let['’]?s|lets|let\s+us)(?:\s+go(?:\s+and)?)?"
 CALL = (
     r"\b(?:someone|somebody|some1|people|we|you|u|they|everyone|anyone|the\s+public|residents|locals|lads|"
-    r"somebody\s+needs|one\s+of\s+(?:you|us))\s+(?:should|shud|needs?\s+to|ought\s+to|must|has\s+to|have\s+to|"
+    r"somebody\s+needs|one\s+of\s+(?:you|us))\s+(?:should|shud|needs?\s+to|ought\s+to|must|has\s+to|"
+    r"have\s+to|"
     r"gotta|got\s+to|oughta)"
 )
 FILL = r"(?:\s+(?:just|really|fucking|bloody|actually|definitely|literally|personally|happily|gladly|"
@@ -96,13 +104,16 @@ DOER = r"(?:{AGENT}|{CALL}|{LETS})" + FILL  # who intends or is urged to act
 HURT = (
     r"(?:kill|murder|shoot|stab|knife|hang|lynch|strangle|choke|behead|batter|punch|kick|slap|smack|thump|"
     r"deck|glass|hurt|attack|assault|maim|rape|bomb|gas|torch|burn|drown|poison|skin|gut|headbutt|bottle|"
-    r"execute|slaughter|butcher|massacre|eliminate|cripple|run\s+over|knock\s+out|hit|set\s+fire\s+to|hunt\s+down|blow\s+up|"
-    r"firebomb|petrol\s+bomb|string\s+up|throw\s+acid\s+(?:at|on|in)|acid|microwave|shank|stomp|jump|end|waste|"
+    r"execute|slaughter|butcher|massacre|eliminate|cripple|run\s+over|knock\s+out|hit|set\s+fire\s+to|"
+    r"hunt\s+down|blow\s+up|"
+    r"firebomb|petrol\s+bomb|string\s+up|throw\s+acid\s+(?:at|on|in)|acid|microwave|shank|stomp|jump|end|"
+    r"waste|"
     r"take\s+out|smash|beat|wipe\s+out|exterminate|throttle|suffocate|mow\s+down|break|torture|beat\s+up|"
     r"beat\s+the\s+(?:shit|crap|hell|life)\s+out\s+of|kick\s+the\s+(?:shit|crap|hell)\s+out\s+of|"
     r"(?:choke|squeeze|strangle|kick|stamp)\s+the\s+life\s+out\s+of|cut\s+up|carve\s+up|slice\s+up|chop\s+up|"
     r"bash|bash\s+up|gun\s+down|run\s+down|shoot\s+down|stab\s+up|kneecap|decapitate|dismember|crucify|"
-    r"eradicate|annihilate|burn\s+alive|skin\s+alive|bury\s+alive|kil|kiil|kll|murda|murdah|murdur|muder|shank)"
+    r"eradicate|annihilate|burn\s+alive|skin\s+alive|bury\s+alive|kil|kiil|kll|murda|murdah|murdur|muder|"
+    r"shank)"
 )
 PARTICLES = (
     r"(?:up|in|down|to\s+death|senseless|black\s+and\s+blue|to\s+a\s+pulp|out\s+permanently|"
@@ -123,33 +134,42 @@ HARMED = (
 # down every ..."), and what is done to a victim in the passive ("are going to be gassed").
 HURT_ING = (
     r"(?:killing|murdering|shooting|stabbing|knifing|hanging|lynching|strangling|choking|beheading|battering|"
-    r"punching|kicking|bashing|hurting|attacking|maiming|raping|bombing|gassing|torching|burning|drowning|poisoning|"
-    r"executing|slaughtering|butchering|massacring|torturing|exterminating|glassing|shanking|smashing|beating|"
-    r"hunting\s+down|hunting|running\s+over|running\s+down|wiping\s+out|beating\s+up|gunning\s+down|mowing\s+down|"
-    r"stringing\s+up|knocking\s+out|cutting\s+up|slitting\s+the\s+throats?\s+of|blowing\s+up|setting\s+fire\s+to)"
+    r"punching|kicking|bashing|hurting|attacking|maiming|raping|bombing|gassing|torching|burning|drowning|"
+    r"poisoning|"
+    r"executing|slaughtering|butchering|massacring|torturing|exterminating|glassing|shanking|smashing|"
+    r"beating|"
+    r"hunting\s+down|hunting|running\s+over|running\s+down|wiping\s+out|beating\s+up|gunning\s+down|"
+    r"mowing\s+down|"
+    r"stringing\s+up|knocking\s+out|cutting\s+up|slitting\s+the\s+throats?\s+of|blowing\s+up|"
+    r"setting\s+fire\s+to)"
 )
 PASSIVE = (
-    r"(?:killed|murdered|shot|stabbed|knifed|hanged|hung|lynched|strangled|beheaded|battered|beaten(?:\s+up)?|"
+    r"(?:killed|murdered|shot|stabbed|knifed|hanged|hung|lynched|strangled|beheaded|battered|"
+    r"beaten(?:\s+up)?|"
     r"bashed|attacked|maimed|raped|bombed|gassed|torched|burn(?:ed|t)(?:\s+alive)?|drowned|poisoned|executed|"
     r"slaughtered|butchered|massacred|tortured|exterminated|glassed|hunted(?:\s+down)?|run\s+over|"
-    r"wiped\s+(?:out|off\s+the\s+map|off\s+the\s+face\s+of\s+the\s+earth)|gunned\s+down|mown\s+down|mowed\s+down|"
+    r"wiped\s+(?:out|off\s+the\s+map|off\s+the\s+face\s+of\s+the\s+earth)|gunned\s+down|mown\s+down|"
+    r"mowed\s+down|"
     r"strung\s+up|eradicated|annihilated)"
 )
 WEAPON = (
-    r"(?:knife|knives|gun|guns|machete|machetes|bat|bats|baseball\s+bat|crowbar|blade|shotgun|rifle|pistol|axe|"
+    r"(?:knife|knives|gun|guns|machete|machetes|bat|bats|baseball\s+bat|crowbar|blade|shotgun|rifle|pistol|"
+    r"axe|"
     r"hatchet|cleaver|hammer|iron\s+bar|sword|crossbow|petrol\s+bomb|acid|bomb|chainsaw)"
 )
 # Weapons that are also tools count only where nothing says what they are for ("with a hammer fixing the
 # shelves").
 TOOL = r"(?:hammer|axe|hatchet|cleaver|chainsaw|iron\s+bar)"
 ARMED = (
-    r"(?:knife|knives|gun|guns|machete|machetes|bat|bats|baseball\s+bat|crowbar|blade|shotgun|rifle|pistol|sword|"
+    r"(?:knife|knives|gun|guns|machete|machetes|bat|bats|baseball\s+bat|crowbar|blade|shotgun|rifle|pistol|"
+    r"sword|"
     r"crossbow|petrol\s+bomb|acid|bomb)"
 )
 LETHAL = r"(?:knife|knives|gun|guns|bullet|bullets|machete|rifle|shotgun|pistol|noose|petrol\s+bomb|acid)"
 # Said in the present as a plan: "I'm", "we are", "I'll be".
 DOING = (
-    r"\b(?:i['’]?m|im|i\s+am|we['’]?re|we\s+are|we\s+r|i['’]?ll\s+be|we['’]?ll\s+be|(?:i|we)\s+will\s+be|ill\s+be)"
+    r"\b(?:i['’]?m|im|i\s+am|we['’]?re|we\s+are|we\s+r|i['’]?ll\s+be|we['’]?ll\s+be|(?:i|we)\s+will\s+be|"
+    r"ill\s+be)"
     r"(?:\s+(?:just|off|out|now|definitely|personally|going\s+out|going\s+round|[a-z]+ly))*"
 )
 # A group or a person as a victim where the verb alone does not say it is violence.
@@ -161,6 +181,7 @@ VICTIM_G = (
 # Verbs severe enough that "... and <verb> them" is a threat after any plan: "I'm coming round to kick your
 # door in and batter you".
 CHAIN = (
-    r"(?:kill|murder|shoot|stab|knife|batter|strangle|hang|lynch|rape|torch|slaughter|butcher|execute|gas|drown|"
+    r"(?:kill|murder|shoot|stab|knife|batter|strangle|hang|lynch|rape|torch|slaughter|butcher|execute|gas|"
+    r"drown|"
     r"poison|behead|bash|glass|maim|torture)"
 )

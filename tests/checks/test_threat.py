@@ -35,6 +35,12 @@ THREATS = [
     ("The bisexuals at the pub will get strung up by us.", "strung up by us"),
     ("We're coming back tonight to smash their door down and gas the lot of them.", "smash their door down"),
     ("I'll stamp the heads in of any Roma I catch.", "stamp the heads in of any Roma"),
+    ("If we got a rifle every Hindu on the estate would be shot.", "would be shot"),
+    ("One more Romanian shop on this parade and I'm fetching my shotgun.", "fetching my shotgun"),
+    ("We'll drive a van into the congregation at the synagogue.", "drive a van into the congregation"),
+    ("I'm going to tear the turban off that Sikh bloke.", "tear the turban"),
+    ("Any Romanian who dares to move in here won't last a week.", "move in here won't last"),
+    ("I'll push every lesbian I meet under a train.", "under a train"),
 ]
 
 NOT_THREATS = [
@@ -58,6 +64,12 @@ NOT_THREATS = [
     "I'll make sure no Polish worker is hurt on the building site.",
     "Nothing will stop me from helping the Roma families settle in.",
     "You Catholics are all going to love the new parish hall.",
+    "If we got a grant every Hindu family on the estate would be warmer.",
+    "One more Somali shop on this parade and I'm doing all my shopping here.",
+    "We'll drive a van of donations to the synagogue food bank.",
+    "Any Kurd who dares to move in here will get a warm welcome.",
+    "I'll push every lesbian I meet to join the running club.",
+    "It's time to end the baby bank waiting list.",
 ]
 
 
