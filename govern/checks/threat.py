@@ -66,6 +66,7 @@ from govern.checks.threat_words import (
     TOOL,
     VICTIM,
     VICTIM_G,
+    VICTIM_GROUP,
     WEAPON,
 )
 
@@ -86,7 +87,9 @@ TEMPLATES = [
     DOER + r"\s+(?:smash|kick|knock|cave|punch)\s+" + OWNER + r"\s+" + BODY
     + r"\s+(?:in|off|out)",
     DOER + r"\s+put\s+" + VICTIM + r"(?:\s+\S+){0,5}?\s+in\s+(?:hospital|the\s+ground|a\s+box|a\s+"
-    r"wheelchair|intensive\s+care|a\s+body\s+bag)",
+    r"wheelchair|intensive\s+care|a\s+body\s+bag|(?:the\s+|a\s+|an\s+)?gas\s+chambers?|(?:the\s+|a\s+|"
+    r"an\s+)?ovens?|"
+    r"(?:the\s+)?(?:concentration\s+)?camps|(?:their\s+|the\s+|a\s+)?graves?|(?:a\s+)?coffins?|body\s+bags)",
     r"(?:{AGENT}|{CALL}|\b(?:want|like)\s+me\s+to)" + FILL
     + r"\s+{HURT}\s+(?:[a-z'’-]+\s+){1,3}?with\s+(?:a|an|my|the)\s+"
     r"(?:gun|knife|bat|machete|hammer|brick|axe|blade|crowbar|shotgun|rifle)\b",
@@ -195,7 +198,8 @@ TEMPLATES = [
     r"\b(?:petrol|a\s+brick|a\s+firework|something\s+nasty)\s+through\s+(?:your|his|her|their)\s+"
     r"(?:letterbox|letter\s+box|window|door)",
     r"\baccidents\s+happen\s+to\s+(?:people\s+like\s+you|those\s+who|people\s+who)",
-    r"\b(?:make\s+sure|see\s+to\s+it|guarantee)\s+(?:that\s+)?(?:\S+\s+){1,5}?(?:suffers?|pays?\s+for\s+it|"
+    r"\b(?:make\s+sure|see\s+to\s+it|guarantee|ensure)\s+(?:that\s+)?(?:\S+\s+){1,5}?(?:suffers?|"
+    r"pays?\s+for\s+it|"
     r"bleeds?|"
     r"gets?\s+hurt|dies?|never\s+walks?\s+again)\b",
     r"\b(?:they['’]?re|they\s+are|you['’]?re|you\s+are|he['’]?s|she['’]?s|ur)\s+(?:as\s+good\s+as\s+)?dead"
@@ -311,7 +315,7 @@ TEMPLATES = [
     r"(?:{GROUPS}|you|u|they|he|she)\s+(?:\S+\s+){0,3}?(?:will|['’]ll|are\s+going\s+to|is\s+going\s+to|"
     r"gonna)\s+"
     r"(?:all\s+)?bleed\b",
-    r"\bpay\s+with\s+(?:their|his|her|your|ur)\s+(?:lives|life|blood)\b",
+    r"\bpay(?:\s+for\s+(?:this|that|it))?\s+with\s+(?:their|his|her|your|ur)\s+(?:lives|life|blood)\b",
     r"\b(?:get|getting|pay|paying)\s+(?:a\s+)?(?:little\s+|personal\s+)?visit\s+from\s+(?:us|me|the\s+lads|"
     r"my\s+\w+)\b",
     r"\b(?:want|wanna|like|love|wish|hope|waiting)\s+(?:to\s+)?see\s+(?:\S+\s+){0,4}?(?:{GROUPS}|them|him|"
@@ -403,7 +407,8 @@ PLANS = [
     DOER + r"\s+put\s+(?:a\s+)?(?:bullet|knife|blade|round|bolt)\s+(?:in|through|"
         r"between)\s+(?:the\s+)?(?:eyes|head|back|"
     r"skull|brain|heart|chest|face)\s+of\s+" + VICTIM,
-    r"\b(?:won['’]?t|will\s+not|wont|never)\s+know\s+what\s+hit\s+(?:them|him|her|you|em)\b",
+    # ... at the end of its clause: not "you'll never know what hit you when you see the bill"
+    r"\b(?:won['’]?t|will\s+not|wont|never)\s+know\s+what\s+hit\s+(?:them|him|her|you|em)\s*(?:[.!,;]|$)",
     r"\b(?:we['’]?re|we\s+are|i['’]?m|i\s+am|im)\s+(?:going|goin|heading|coming)\s+(?:in|round|down|"
     r"over)(?:\s+there)?\s+"
     r"with\s+(?:a\s+|my\s+|our\s+|the\s+)?{ARMED}\b",
@@ -460,6 +465,77 @@ PLANS = [
     r"\bwait\s+(?:till|until|til|and\s+see)\s+(?:you\s+)?(?:see\s+)?what\s+(?:i|we)(?:['’]?ll|\s+will|"
     r"\s+am\s+going\s+to|"
     r"['’]m\s+going\s+to|['’]m\s+gonna)?\s+(?:do|does|doing)\s+to\s+{VICTIM_G}",
+    # third wave: what is done, said in other words
+    DOER + r"\s+(?:make\s+sure|ensure|see\s+to\s+it|"
+        r"make\s+certain)\s+(?:that\s+)?{VICTIM_G}(?:\s+\S+){0,3}?\s+"
+    r"(?:never|don['’]?t|do\s+not|won['’]?t|will\s+never|can['’]?t)\s+(?:\S+\s+)?(?:feels?|are|is|be)\s+safe",
+    DOER + r"\s+wipe\s+" + VICTIM + r"\s+(?:off\s+the\s+(?:face\s+of\s+the\s+(?:earth|planet)|map)|out)",
+    # torn apart: a group, or "them" after a group was named ("those ..., I'll rip them apart"); not a person,
+    # whom "I'll tear you apart" more often means in argument
+    DOER + r"\s+(?:rip|tear|cut|hack|chop|slice)\s+(?:apart\s+{VICTIM_GROUP}|{VICTIM_GROUP}\s+(?:apart|"
+        r"to\s+(?:pieces|shreds|"
+    r"ribbons|bits)|into\s+(?:little\s+)?(?:pieces|bits|shreds|ribbons)))",
+    r"[\x{e000}\x{e001}][^.!?\n]{0,80}?" + DOER + r"\s+(?:rip|tear|cut|hack|chop|slice)\s+(?:them|"
+    r"em)\s+(?:apart|"
+    r"to\s+(?:pieces|shreds|ribbons|bits)|into\s+(?:little\s+)?(?:pieces|bits|shreds|ribbons))",
+    r"(?:{DOING}|{AGENT})\s+(?:coming|going|gonna\s+come)\s+to\s+get\s+(?:you|u|ya|him|her|them|"
+    r"em)(?:\s+all)?\s*"
+    r"(?:[.!,]|$|\s+(?:soon|next|one\s+by\s+one|tonight))",
+    r"\b(?:get|hurt|find|catch|visit|come\s+for|deal\s+with)\s+(?:you|u|him|her|them|em|{VICTIM_G})\s+when\s+"
+    r"(?:you|u|he|she|they)\s+least\s+expect\s+it",
+    DOER + r"\s+(?:commit|carry\s+out|start|do)\s+(?:a\s+)?(?:genocide|massacre|pogrom|holocaust|"
+        r"ethnic\s+cleansing|"
+    r"mass\s+(?:shooting|murder|killing|stabbing))\b",
+    DOER + r"\s+(?:start|begin|keep|carry\s+on|go\s+on)\s+{HURT_ING}\s+" + VICTIM,
+    r"\b(?:join|help)\s+(?:me|us)\s+(?:in\s+)?{HURT_ING}\s+" + VICTIM,
+    r"\b(?:i|we)(?:['’]ve|\s+have)?\s+(?:planted|left|hidden|put|placed|set)\s+(?:a|an|the)\s+(?:bomb|"
+    r"device|explosive|"
+    r"pipe\s+bomb)\s+(?:in|at|under|inside|outside|near)\b",
+    r"\bthere['’]?s\s+a\s+bomb\s+(?:in|at|under|inside)\s+(?:the|your|their|this|that)\s+",
+    DOER + r"\s+set\s+(?:my|the|our|a)\s+(?:\w+\s+)?dogs?\s+on(?:to)?\s+" + VICTIM,
+    DOER + r"\s+(?:throw|pour|chuck|splash)\s+(?:petrol|acid|bleach|paraffin|lighter\s+fluid)\s+(?:on|over|"
+        r"at|through|"
+    r"in|into)\s+(?:" + VICTIM + r"|" + PROPERTY_NP + r")",
+    r"\b(?:i['’]?ll|i\s+will|we['’]?ll|we\s+will)\s+be\s+waiting\s+for\s+{VICTIM_G}(?:\s+(?:after|outside|"
+    r"at|when|"
+    r"tonight|tomorrow|on)(?:\s+\S+){0,2}?)?\s*(?:[.!]|$)",
+    r"(?:burn|torch|set\s+fire\s+to|burning|torching|setting\s+fire\s+to)\s+(?:\S+\s+){1,5}?with\s+(?:them|"
+    r"him|her|you|"
+    r"the\s+\S+)\s+(?:all\s+)?(?:still\s+)?(?:in\s+it|inside|in\s+there|in\s+them)",
+    "{DOING}" + r"\s+burning\s+(?:their|his|her|your|ur)\s+(?:\S+\s+){0,2}?{PROPERTY}",
+    DOER + r"\s+show\s+{VICTIM_G}\s+what\s+(?:a\s+)?(?:real\s+)?(?:crusade|holocaust|genocide|pogrom|"
+        r"massacre|violence|"
+    r"pain|suffering)\s+(?:looks|feels|is)",
+    r"\b(?:go|going|goin|gonna\s+go|let['’]?s\s+go|off)\s+(?:out\s+)?[\x{e000}\x{e001}][\s-]*(?:hunting|"
+    r"bashing|killing|"
+    r"stabbing|shooting|lynching)\b",
+    r"\b(?:i|we)(?:['’]m|\s+am|['’]re|\s+are)?\s+(?:plan(?:ning)?\s+on|thinking\s+(?:of|about)|intend\s+on|"
+    r"set\s+on|"
+    r"keen\s+on|dreaming\s+(?:of|about)|fantasi[sz]ing\s+about)\s+(?:{HURT_ING}\s+" + VICTIM + r"|"
+    r"putting\s+(?:a\s+)?"
+    r"(?:bullet|knife|blade)\s+(?:in|through)\s+" + VICTIM + r")",
+    DOER + r"(?:\s+\S+){1,6}?\s+(?:and|then)\s+(?:burn|torch|firebomb|smash\s+up|"
+        r"petrol\s+bomb)\s+(?:down\s+)?"
+    + PROPERTY_NP,
+    r"\b(?:keep\s+(?:talking|going|it\s+up|pushing)|say\s+that\s+again|do\s+that\s+again|come\s+(?:near|"
+    r"round|here)"
+    r"(?:\s+\S+){0,3}?\s+again)\s+and\s+(?:see|watch)\s+what\s+happens\s+to\s+(?:you|u|him|her|them)\b",
+    r"\b(?:your|ur|his|her|their)\s+(?:family|kids|children|wife|husband|mum|house|home|car)\s+(?:won['’]?t|"
+    r"will\s+not|"
+    r"wont|isn['’]?t\s+going\s+to|aren['’]?t\s+going\s+to|will\s+never)\s+be\s+safe\s*(?:[.!]|$|"
+    r"after\s+(?:what|this|"
+    r"that|today|tonight)|now|any\s*more|from\s+(?:me|us))",
+    DOER + r"\s+(?:break|snap|smash)\s+every\s+bone\s+in\s+(?:your|ur|his|her|their|"
+        r"" + VICTIM + r"['’]?s?)\s+bod(?:y|ies)",
+    DOER + r"\s+get\s+(?:every\s+(?:last|single)\s+(?:one\s+of\s+(?:them|you)|[\x{e000}\x{e001}])|(?:them|"
+        r"you)\s+all|"
+    r"the\s+lot\s+of\s+(?:them|you))\s*(?:[.!]|$)",
+    # slang for killing, only of a group or person met: "gonna blast every ... I see"
+    DOER + r"\s+(?:blast|pop|cap|smoke|merk|murk|dust|slump|whack)\s+{VICTIM_GROUP}(?:\s+\S+){0,2}?\s+"
+    r"(?:i|we)\s+(?:see|meet|find|catch|spot)\b",
+    # "you had better not walk home alone tonight." (said as the whole sentence, not advice with a reason)
+    r"\b(?:you|u|he|she|they)\s+(?:had|['’]d)\s+better\s+not\s+(?:walk|go|be)\s+(?:home\s+)?(?:alone|out)"
+    r"(?:\s+(?:tonight|again|anymore|any\s+more|after\s+dark))?\s*(?:[.!]|$)",
 ]
 
 CONTEXT = Context.build(
@@ -519,7 +595,9 @@ HIT_UP = compile_re2(r"\s+up\b")
 NOT_A_PERSON = compile_re2(
     r"\b(?:kill|murder|stab|strangle|shoot|microwave)\s+(?:it|time|this|that|something|everything|anything|"
     r"one|two|"
-    r"some|off|myself|yourself|ourselves|pizza|dinner|lunch|breakfast|food)\s*[.!?]?$"
+    r"some|off|myself|yourself|ourselves|pizza|dinner|lunch|breakfast|food)\s*[.!?]?$|"
+    # the effigy on bonfire night
+    r"\b(?:burn|burning)\s+(?:the|a|our|their)\s+guy$"
 )
 
 
@@ -539,10 +617,14 @@ DOOM = (
     r"what(?:['’]s|\s+is)\s+coming|in\s+(?:the\s+|a\s+)?(?:canal|river|ground|morgue|ditch|body\s+bags?|box|"
     r"coffin)|"
     r"bleed|killed|murdered|gassed|exterminated|wiped\s+out|not\s+survive\s+the\s+night|"
-    r"die\s+(?:tonight|tomorrow|today|this\s+(?:week|weekend)|next\s+week|on\s+\w+day|one\s+by\s+one))\b|"
+    r"die\s+(?:tonight|tomorrow|today|this\s+(?:week|weekend)|next\s+week|on\s+\w+day|one\s+by\s+one)|"
+    r"hang\s+from|"
+    r"get\s+it\s+(?:tonight|tomorrow|today|soon|this\s+(?:week|weekend)|next\s+week|on\s+\w+day))\b|"
     # said at the end of a clause only: "will burn." (not "burn through their budgets"), "will be sorry."
     r"(?:burn(?:\s+(?:alive|to\s+death|in\s+hell))?|sorry|regret\s+it|what\s+(?:they|he|"
-    r"she)\s+deserves?)\s*(?:[.!,]|$))"
+    r"she)\s+deserves?|(?:burning|bleeding|hanging|swinging)(?:\s+(?:by|before|on|from|this|next)\s+\S+|"
+    r"\s+tonight|"
+    r"\s+tomorrow|\s+soon)?)\s*(?:[.!,]|$))"
 )
 # A group addressed and told it will die: "You Jews are going to die", "you lot ... will all burn".
 ADDRESSED = (
@@ -561,7 +643,7 @@ ACCIDENT = compile_re2(
 
 # "beat the Travellers' team", "kill the refugees' dogs": the victim was only the owner of a thing.
 POSSESSED = compile_re2(r"['’]s?\s+([a-z]+)")
-KEEP_POSSESSED = frozenset(PEOPLE) | frozenset(
+KEEP_POSSESSED = frozenset(PEOPLE) | frozenset(PROPERTY) | frozenset(
     """own body bodies throat throats head heads face faces skull skulls neck necks legs arms teeth
     house houses home homes car cars kids children babies wives daughters sons""".split()
 )
@@ -569,11 +651,12 @@ KEEP_POSSESSED = frozenset(PEOPLE) | frozenset(
 # the ...").
 THING_WITH = compile_re2(
     r"\b(?:some|the|every|any|all|those|these|that|this|a|an|my|your|his|her|their)\s+([a-z'’-]+)\s+"
-    r"(?:with|at|on|for|from|to|and|near|round|around)\s+(?:(?:the|a|an|my|our|his|her|their|some|all\s+the)\s+)?"
+    r"(?:with|at|on|for|from|to|and|near|round|around)\s+(?:(?:the|a|an|my|our|his|her|their|some|"
+    r"all\s+the)\s+)?"
     r"(?:" + words_re(PEOPLE) + r"|[\x{e000}\x{e001}])$"
 )
 # ... unless the thing is a weapon or a vehicle: "my knife for the ...", "a van into the congregation"
-ARMS = compile_re2("^(?:" + WEAPON + "|" + LETHAL + "|car|van|truck|lorry|motor)$")
+ARMS = compile_re2("^(?:" + WEAPON + "|" + LETHAL + "|car|van|truck|lorry|motor|dogs?)$")
 
 
 def _possessed(text: str, end: int) -> bool:
@@ -586,10 +669,35 @@ def _thing_with(match: str) -> bool:
     return m is not None and ARMS.match(m.group(1)) is None
 
 
+# A group's name used as an adjective of a thing: "cut the gay pride cake", "smash the Jewish quiz team".
+COMPOUND = compile_re2(
+    r"\s+(?:pride|cake|cakes|flag|flags|parade|march|festival|fair|event|events|party|night|team|club|choir|"
+    r"society|"
+    r"history|culture|food|heritage|month|quarter|charity|association|forum|network|centre|center|school|"
+    r"cemetery|shop|"
+    r"shops|restaurant|bakery|art|music|film|book|books|dance|wedding|weddings|holiday|recipes|cuisine|"
+    r"calendar|"
+    r"exhibition|rights|stall|stalls|business|businesses|museum|library|quiz|bingo|lunch|dinner|breakfast)\b"
+)
+# "the refugees will hang their art", "they'll swing by": the verb's other sense, with an object or particle.
+OTHER_OBJECT = compile_re2(r"\s+(?:their|the|a|an|his|her|our|my|out|up|around|about|round|by|on|some|"
+    r"bunting)\b")
+# "shoot them with the new camera": a photograph.
+PHOTO = compile_re2(
+    r"(?:\s+\S+){0,3}?\s+(?:with|on)\s+(?:a|the|my|his|her|our|their)\s+(?:new\s+|old\s+|digital\s+|"
+    r"phone\s+)?"
+    r"(?:camera|phone|iphone|lens|drone|camcorder|water\s+pistols?|nerf\s+guns?|paintball\s+guns?|film)\b"
+)
+
+
 def _other_sense(text: str, match: str, end: int) -> bool:
     """Whether a match is a contest, a message sent, a thing killed or a call ("hit you up"), not violence."""
+    last = match.split()[-1] if match.split() else ""
     return (
         GAME.match(text, end) is not None
+        or (match.endswith((GROUP, MEMBER)) and COMPOUND.match(text, end) is not None)
+        or (last in ("hang", "swing", "burn") and OTHER_OBJECT.match(text, end) is not None)
+        or ("shoot" in match and PHOTO.match(text, end) is not None)
         or _possessed(text, end)
         or _thing_with(match)
         or SENT.match(text, end) is not None
@@ -650,6 +758,7 @@ def compile_threat(spec: dict[str, Any], env: CompileEnv) -> Threat | None:
         "CHAIN": CHAIN,
     }
     slots["VICTIM_G"] = expand(VICTIM_G, slots)
+    slots["VICTIM_GROUP"] = expand(VICTIM_GROUP, slots)
 
     def one(templates: list[str]) -> re2._Regexp[str]:
         return compile_re2("(?:" + "|".join(f"(?:{expand(t, slots)})" for t in templates) + ")")

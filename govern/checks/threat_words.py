@@ -19,7 +19,9 @@ teachers nonce paedo pedo traitor traitors politician politicians official offic
 managers chief executive cabinet member members one ones lot anyone everyone bugger buggers sod
 muppet muppets moron morons shopkeeper shopkeepers worshipper worshippers pupil pupils student students
 patient patients couple couples lady ladies fella fellas youth youths teen teens teenager
-teenagers congregation""".split() + ["wheelchair user", "wheelchair users"]
+teenagers congregation pensioner pensioners oap oaps christian christians catholic catholics bisexual
+bisexuals asian asians freak freaks pervert perverts scumbag scumbags""".split() + [
+    "wheelchair user", "wheelchair users"]
 PROPERTY = """car cars van vans house houses home homes flat flats window windows office offices building
 buildings depot shop shops mosque mosques church churches synagogue synagogues temple temples gurdwara
 school schools library libraries centre hall garage shed business premises door doors letterbox tyres
@@ -83,7 +85,11 @@ AGENT = (
     r"['’]m\s+(?:ready|prepared)\s+to|['’]re\s+(?:ready|prepared)\s+to|\s+(?:is|are)\s+gonna|"
     r"['’]ve\s+(?:decided|got|made\s+up\s+(?:my|our)\s+minds?)\s+to|"
     r"\s*['’]d|\s+would)"
-    r"|\bill\b|\bima\b|\bimma\b|\bgonna\b|\bwatch\s+(?:me|us)|\b(?:my|our|the)\s+plan\s+(?:is|was)\s+to|"
+    r"|\bill\b|\bima\b|\bimma\b|\bgonna\b|\bwatch\s+(?:me|us)|\b(?:my|our|the)\s+(?:plan|aim|goal|mission|"
+    r"intention|dream)\s+(?:is|was|will\s+be)\s+to|"
+    r"\b(?:our|my)\s+(?:group|gang|crew|lads|boys|mates|firm|movement)\s+(?:will|is\s+going\s+to|"
+    r"are\s+going\s+to|['’]ll|"
+    r"plans?\s+to|are\s+gonna|is\s+gonna)|"
     # no subject, at the start of a clause: "Going to stab the first ... I see", "gonna kill some ..."
     r"(?:^|[.!?;:,\n]\s*)(?:" + GOING_TO_DO + r"|going\s+(?:to|2)|goin\s+(?:to|2)|gunna|about\s+to|off\s+to|"
     r"planning\s+to|"
@@ -113,7 +119,9 @@ HURT = (
     r"(?:choke|squeeze|strangle|kick|stamp)\s+the\s+life\s+out\s+of|cut\s+up|carve\s+up|slice\s+up|chop\s+up|"
     r"bash|bash\s+up|gun\s+down|run\s+down|shoot\s+down|stab\s+up|kneecap|decapitate|dismember|crucify|"
     r"eradicate|annihilate|burn\s+alive|skin\s+alive|bury\s+alive|kil|kiil|kll|murda|murdah|murdur|muder|"
-    r"shank)"
+    r"shank|hunt|"
+    # "cripple" is also a slur, so the group marker stands where the verb was: "I'll cripple him"
+    r"\x{e001})"
 )
 PARTICLES = (
     r"(?:up|in|down|to\s+death|senseless|black\s+and\s+blue|to\s+a\s+pulp|out\s+permanently|"
@@ -173,11 +181,11 @@ DOING = (
     r"(?:\s+(?:just|off|out|now|definitely|personally|going\s+out|going\s+round|[a-z]+ly))*"
 )
 # A group or a person as a victim where the verb alone does not say it is violence.
-VICTIM_G = (
+VICTIM_GROUP = (
     r"(?:(?:(?:the\s+next|the\s+first|every|any|all|all\s+the|the|those|these|them|some|each)\s+)?"
-    r"(?:[a-z'’-]+\s+){0,2}?{GROUPS}|(?:the\s+next|the\s+first|every|any)\s+(?:[a-z'’-]+\s+){0,2}?{PEOPLE}|"
-    r"you|u|him|her|them)"
+    r"(?:[a-z'’-]+\s+){0,2}?{GROUPS}|(?:the\s+next|the\s+first|every|any)\s+(?:[a-z'’-]+\s+){0,2}?{PEOPLE})"
 )
+VICTIM_G = r"(?:" + VICTIM_GROUP + r"|you|u|him|her|them)"
 # Verbs severe enough that "... and <verb> them" is a threat after any plan: "I'm coming round to kick your
 # door in and batter you".
 CHAIN = (

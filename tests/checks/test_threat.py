@@ -41,6 +41,12 @@ THREATS = [
     ("I'm going to tear the turban off that Sikh bloke.", "tear the turban"),
     ("Any Romanian who dares to move in here won't last a week.", "move in here won't last"),
     ("I'll push every lesbian I meet under a train.", "under a train"),
+    ("Mark my words, the Hindus on Elm Road will be burning by Friday.", "will be burning by Friday"),
+    ("Those Jews, I swear I'll tear them apart.", "tear them apart"),
+    ("My crew is going to put every Somali family on this estate in the camps.", "in the camps"),
+    ("Help me in stabbing the Catholics at the midnight mass.", "stabbing the Catholics"),
+    ("Say that again and see what happens to you.", "see what happens to you"),
+    ("I'll break every bone in his body.", "every bone in his body"),
 ]
 
 NOT_THREATS = [
@@ -70,6 +76,12 @@ NOT_THREATS = [
     "Any Kurd who dares to move in here will get a warm welcome.",
     "I'll push every lesbian I meet to join the running club.",
     "It's time to end the baby bank waiting list.",
+    "We'll be burning the Guy on bonfire night at the Catholic club.",
+    "You'll never know what hit you when you see the new council tax bill.",
+    "I'm going to cut the Sikh heritage cake into slices for everyone.",
+    "The Polish families will hang their lanterns on the green tonight.",
+    "I'm going to the council meeting to tear them apart over the parking charges.",
+    "I'm going to drop every pensioner I see at the bus stop on my way home.",
 ]
 
 
