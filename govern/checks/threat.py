@@ -435,11 +435,11 @@ PLANS = [
     r"(?:the|that|their|this)\s+(?:[a-z'’\x{e000}\x{e001}-]+\s+){0,2}?(?:march|parade|rally|vigil|crowd|"
     r"congregation|"
     r"procession|festival|celebration|prayers)\b",
-    DOER + r"\s+(?:drive|plough|plow|ram|smash|crash)\s+(?:my|a|the|our)\s+(?:\w+\s+)?(?:car|van|truck|"
+    DOER + r"\s+(?:drive|plough|plow|ram|smash|crash|run)\s+(?:my|a|the|our)\s+(?:\w+\s+)?(?:car|van|truck|"
         r"lorry|motor)\s+"
-    r"(?:into|through)\s+(?:the\s+|a\s+|those\s+|that\s+)?(?:[a-z'’\x{e000}\x{e001}-]+\s+){0,2}?(?:crowd|"
-    r"crowds|march|parade|"
-    r"queue|congregation|worshippers|people|{PEOPLE}|{GROUPS})\b",
+    r"(?:into|through)\s+(?:the\s+|a\s+|those\s+|that\s+)?(?:(?:group|crowd|bunch|load|queue)\s+of\s+)?"
+    r"(?:[a-z'’\x{e000}\x{e001}-]+\s+){0,2}?(?:(?:crowd|crowds|march|parade|queue|congregation|worshippers|people)\b|"
+    r"{PEOPLE}|{GROUPS})",
     DOER + r"\s+poison\s+(?:the|their|his|her|your)\s+(?:water|food|well|supply|drinks?|dinners?|meals?)\b",
     DOER + r"\s+(?:do\s+to\s+{VICTIM_G}\s+what\s+(?:hitler|the\s+nazis)\s+did|finish\s+(?:what|the\s+job)\s+"
     r"(?:hitler|the\s+nazis)\s+started)",
@@ -536,6 +536,11 @@ PLANS = [
     # "you had better not walk home alone tonight." (said as the whole sentence, not advice with a reason)
     r"\b(?:you|u|he|she|they)\s+(?:had|['’]d)\s+better\s+not\s+(?:walk|go|be)\s+(?:home\s+)?(?:alone|out)"
     r"(?:\s+(?:tonight|again|anymore|any\s+more|after\s+dark))?\s*(?:[.!]|$)",
+    # "the streets will run red with the blood of ...", "my next victim is ..."
+    r"\b(?:run|runs|running|flow|flows|flowing|be|awash)\s+(?:red\s+)?with\s+(?:the\s+)?blood\s+of\s+(?:the\s+|every\s+|"
+    r"all\s+(?:the\s+)?)?(?:[a-z'’-]+\s+){0,2}?(?:{GROUPS}|traitors|infidels)",
+    r"\b(?:my|our)\s+next\s+(?:victims?\s+(?:is|are|will\s+be)\s+{VICTIM_G}|targets?\s+(?:is|are|will\s+be)\s+"
+    r"{VICTIM_GROUP}\s*(?:[.!]|$))",
 ]
 
 CONTEXT = Context.build(
