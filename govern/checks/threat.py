@@ -287,6 +287,9 @@ TEMPLATES = [
     r"out))\s+(?:\w+\s+){0,2}?"
     r"in\s+one\s+piece\b",
     r"\b(?:leave|leaving|go\s+home|going\s+home)\s+in\s+(?:a\s+)?(?:body\s+bag|box|coffin|ambulance)",
+    r"\b(?:you|u|he|she|they)(?:['’]ll|\s+will)\s+(?:be\s+)?(?:leav(?:e|ing)|"
+    r"go(?:ing)?\s+home)\s+(?:\S+\s+){0,3}?in\s+"
+    r"(?:a|an)\s+(?:body\s+bag|box|coffin|ambulance|hearse)",
     r"\b(?:be|['’]ll\s+be|will\s+be)\s+waiting\s+(?:for\s+(?:\S+\s+){1,6}?)with\s+(?:a|my|the)\s+(?:bat|"
     r"baseball\s+bat|knife|"
     r"gun|machete|hammer|crowbar|brick|blade|shotgun)",
@@ -438,7 +441,8 @@ PLANS = [
     DOER + r"\s+(?:drive|plough|plow|ram|smash|crash|run)\s+(?:my|a|the|our)\s+(?:\w+\s+)?(?:car|van|truck|"
         r"lorry|motor)\s+"
     r"(?:into|through)\s+(?:the\s+|a\s+|those\s+|that\s+)?(?:(?:group|crowd|bunch|load|queue)\s+of\s+)?"
-    r"(?:[a-z'’\x{e000}\x{e001}-]+\s+){0,2}?(?:(?:crowd|crowds|march|parade|queue|congregation|worshippers|people)\b|"
+    r"(?:[a-z'’\x{e000}\x{e001}-]+\s+){0,2}?(?:(?:crowd|crowds|march|parade|queue|congregation|worshippers|"
+    r"people)\b|"
     r"{PEOPLE}|{GROUPS})",
     DOER + r"\s+poison\s+(?:the|their|his|her|your)\s+(?:water|food|well|supply|drinks?|dinners?|meals?)\b",
     DOER + r"\s+(?:do\s+to\s+{VICTIM_G}\s+what\s+(?:hitler|the\s+nazis)\s+did|finish\s+(?:what|the\s+job)\s+"
@@ -537,10 +541,69 @@ PLANS = [
     r"\b(?:you|u|he|she|they)\s+(?:had|['’]d)\s+better\s+not\s+(?:walk|go|be)\s+(?:home\s+)?(?:alone|out)"
     r"(?:\s+(?:tonight|again|anymore|any\s+more|after\s+dark))?\s*(?:[.!]|$)",
     # "the streets will run red with the blood of ...", "my next victim is ..."
-    r"\b(?:run|runs|running|flow|flows|flowing|be|awash)\s+(?:red\s+)?with\s+(?:the\s+)?blood\s+of\s+(?:the\s+|every\s+|"
+    r"\b(?:run|runs|running|flow|flows|flowing|be|"
+    r"awash)\s+(?:red\s+)?with\s+(?:the\s+)?blood\s+of\s+(?:the\s+|every\s+|"
     r"all\s+(?:the\s+)?)?(?:[a-z'’-]+\s+){0,2}?(?:{GROUPS}|traitors|infidels)",
-    r"\b(?:my|our)\s+next\s+(?:victims?\s+(?:is|are|will\s+be)\s+{VICTIM_G}|targets?\s+(?:is|are|will\s+be)\s+"
+    r"\b(?:my|our)\s+next\s+(?:victims?\s+(?:is|are|will\s+be)\s+{VICTIM_G}|targets?\s+(?:is|are|"
+    r"will\s+be)\s+"
     r"{VICTIM_GROUP}\s*(?:[.!]|$))",
+    # fifth wave: threats to one person, said the way people say them
+    DOER + r"\s+(?:punch|knock|kick|smack)\s+(?:your|ur|his|her|their)\s+lights\s+out",
+    DOER + r"\s+(?:knock|punch|kick|shove|ram|stuff)\s+(?:your|ur|his|her|their)\s+teeth\s+(?:down|in|out)",
+    DOER + r"\s+(?:rearrange|redecorate|remodel)\s+(?:your|ur|his|her|their)\s+(?:face|teeth|head|jaw)",
+    DOER + r"\s+(?:run|mow|gun|hunt|string)\s+" + VICTIM + r"\s+(?:over|down|up)\s*(?:[.!,;]|$|\s+(?:and|"
+        r"with|tonight|"
+    r"tomorrow|when|if|next|in\s+my|with\s+my)\b)",
+    DOER + r"\s+(?:get|send|have)\s+(?:my|the|our|some\s+of\s+my)\s+(?:brothers?|lads|boys|mates|cousins?|"
+        r"friends|crew|gang)"
+    r"\s+(?:round\s+)?to\s+(?:sort\s+(?:you|u|him|her|them)\s+out|deal\s+with\s+(?:you|u|him|her|them)|"
+    r"pay\s+(?:you|u|him|"
+    r"her|them)\s+a\s+visit|do\s+(?:you|u|him|her|them)\s+over|(?:{CHAIN}|hurt|beat|batter)\s+(?:you|u|him|"
+    r"her|them))\b",
+    r"\b(?:take|taking)\s+(?:you|u|him|her|them)\s+out\s*[,\s]\s*(?:permanently|for\s+good|"
+    r"once\s+and\s+for\s+all)",
+    # a condition, then the consequence: "keep it up and you'll be found in a ditch"
+    r"\b(?:keep\s+(?:it|this|that)\s+up|carry\s+on|one\s+more\s+word|say\s+that\s+again|do\s+that\s+again|"
+    r"try\s+that\s+again)\s*,?\s+and\s+(?:you|u|he|she|they)(?:['’]ll|\s+will|['’]re\s+going\s+to|"
+    r"\s+are\s+going\s+to)\s+"
+    r"(?:be\s+found|end\s+up|wake\s+up|turn\s+up)\s+(?:dead\s+)?(?:in|at|under)\s+(?:the\s+|a\s+)?(?:canal|"
+    r"river|ditch|"
+    r"morgue|hospital|ground|gutter|body\s+bag|box|coffin|boot)",
+    r"\b(?:you|u|he|she|they)(?:['’]re|\s+are|['’]ll|\s+will|\s+is|['’]s)\s+(?:going\s+to\s+|"
+    r"gonna\s+)?(?:be\s+found|end\s+up|"
+    r"turn\s+up)\s+(?:dead\s+)?(?:in|at|under)\s+(?:the\s+|a\s+)?(?:canal|river|ditch|morgue|gutter|"
+    r"body\s+bag|box|coffin)"
+    r"\s+if\s+(?:you|u|he|she|they)\s+(?:keep|carry\s+on|don['’]?t\s+(?:stop|shut\s+up|back\s+off)|"
+    r"come\s+(?:back|near|"
+    r"round)|say\s+that|do\s+that)",
+    r"\b(?:won['’]?t|will\s+not|wont|never)\s+(?:be\s+able\s+to\s+)?(?:walk|see|talk|stand|breathe|"
+    r"eat)\s+(?:again\s+)?"
+    r"(?:\S+\s+){0,2}?when\s+(?:i|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?:done|finished|through)\s+with",
+    r"\b(?:one|1)\s+more\s+(?:\S+\s+){1,3}?and\s+(?:that|the|this|your|his|"
+    r"her)\s+(?:[a-z'’-]+\s+)?(?:{PEOPLE}|{GROUPS})\s+"
+    r"(?:is|are|['’]s|['’]re|will\s+be|['’]ll\s+be)\s+(?:getting|gonna\s+get|"
+    r"going\s+to\s+get)\s+(?:{PASSIVE}|(?:a\s+)?"
+    r"(?:kicking|beating|hiding|slap|smack|bullet|knife|glassing|battering))\b",
+    r"(?:{PEOPLE}|{GROUPS})\s+(?:who|that)\s+(?:\S+\s+){1,5}?(?:will|['’]ll|are\s+going\s+to|"
+    r"is\s+going\s+to|are\s+gonna|"
+    r"is\s+gonna)\s+get\s+(?:a\s+)?(?:kicking|beating|hiding|slap|smack|bullet|knife|battering|pasting|"
+    r"glassing)\b",
+    r"\b(?:i|we)\s+know\s+(?:which\s+school\s+)?(?:your|his|her|their)\s+(?:kids|children|son|daughter|wife|"
+    r"husband|family|"
+    r"grandkids)\s+(?:go(?:es)?\s+to|live|lives|work|works|walk|walks|play|plays)\b",
+    r"\b(?:hope|wish|pray)\s+(?:that\s+)?(?:your|his|her|their)\s+(?:house|home|flat|car|shop|"
+    r"office)\s+(?:burns?|gets?\s+"
+    r"(?:burnt|burned|torched|smashed|bombed|petrol\s+bombed))",
+    r"\b(?:you|u|he|she|they)\s+(?:should|had\s+better|['’]d\s+better|want\s+to|wanna)\s+be\s+(?:very\s+|"
+    r"really\s+)?careful\s+"
+    r"(?:walking|going|driving|leaving|getting)\s+(?:\S+\s+){0,4}?(?:tonight|alone|after\s+dark|"
+    r"from\s+now\s+on)\s*(?:[.!]|$)",
+    r"\b(?:your|ur|his|her|their)\s+(?:wife|husband|kids|children|mum|mother|family)\s+(?:will\s+be|"
+    r"['’]ll\s+be|is\s+going\s+to\s+be|"
+    r"are\s+going\s+to\s+be|(?:is|are)\s+gonna\s+be)\s+(?:a\s+)?(?:widow|widower|orphans?|fatherless|"
+    r"motherless)\b",
+    r"\b(?:a|my|the)\s+(?:knife|blade|gun|machete)\s+(?:at|to|against|in)\s+(?:your|ur)\s+(?:throat|neck|"
+    r"head|back|face|chest)",
 ]
 
 CONTEXT = Context.build(
@@ -559,6 +622,10 @@ CONTEXT = Context.build(
         r"\b(?:reported|report|reporting)\b",
         r"\bif\s+(?:anyone|someone|you)\s+(?:ever\s+)?(?:says?|threatens?)\b",
         r"\b(?:told|called|rang|phoned|reported\s+(?:it\s+)?to)\s+the\s+police\b",
+        # a question that denies it: "Do you really think I'm going to shoot ...? Of course not."
+        r"\b(?:do|did|does)\s+(?:you|anyone|anybody|they|people)\s+(?:really\s+|honestly\s+|"
+        r"seriously\s+)?(?:think|believe|"
+        r"imagine|expect)\s+(?:that\s+)?(?:i|we)\b",
     ],
     rebuttals=[
         r"^[\s,;:\"'”’)]*(?:(?:and|which|that|this|it)\s+)?(?:is|are|was|['’]s)\s+(?:just\s+|so\s+|"

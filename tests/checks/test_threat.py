@@ -47,6 +47,11 @@ THREATS = [
     ("Help me in stabbing the Catholics at the midnight mass.", "stabbing the Catholics"),
     ("Say that again and see what happens to you.", "see what happens to you"),
     ("I'll break every bone in his body.", "every bone in his body"),
+    ("Next time I see the warden I'm going to mow him down.", "mow him down"),
+    ("Carry on and you'll be found in the river.", "be found in the river"),
+    ("I'll send my cousins round to do him over.", "do him over"),
+    ("Your kids will be orphans by Christmas.", "will be orphans"),
+    ("I'll put a blade to your throat.", "blade to your throat"),
 ]
 
 NOT_THREATS = [
@@ -82,6 +87,11 @@ NOT_THREATS = [
     "The Polish families will hang their lanterns on the green tonight.",
     "I'm going to the council meeting to tear them apart over the parking charges.",
     "I'm going to drop every pensioner I see at the bus stop on my way home.",
+    "I'll run you over to the station if you need a lift.",
+    "You'll end up in hospital if you slip on that ice outside the library.",
+    "Staff are getting attacked on the buses and nobody does anything.",
+    "A man held a knife to her throat in the park last night, police said.",
+    "Did you honestly think we would hurt the councillor? We were protesting.",
 ]
 
 
