@@ -78,22 +78,18 @@ WILL = (
 AGENT = (
     r"(?:\b(?:i|we|me\s+and\s+(?:my\s+|the\s+)?[a-z]+|(?:my|our)\s+(?:mates|boys|lads|brothers?|friends|mate|"
     r"family|cousins?|pals?)\s+and\s+(?:i|me)|the\s+(?:lads|boys)\s+and\s+(?:i|me)|im|ima|imma)"
-    r"(?:\s*['’]?(?:ll|ll\s+personally|d\s+(?:love|like)\s+to|"
-    r"m\s+(?:\w+ly\s+|just\s+|so\s+|now\s+)?" + PLAN + r"|"
-    r"re\s+(?:\w+ly\s+|just\s+|all\s+)?" + PLAN + r")"
-    r"|\s+(?:am|are|r)\s+(?:\w+ly\s+|just\s+|all\s+|so\s+|now\s+)?" + PLAN + r"|\s+" + WILL + r"|"
-    r"['’]m\s+(?:ready|prepared)\s+to|['’]re\s+(?:ready|prepared)\s+to|\s+(?:is|are)\s+gonna|"
+    # the plan (PLAN) written once: "I'm", "we're", "I am", "we r" (one copy keeps the RE2 program small)
+    r"(?:(?:\s*['’]?(?:m|re)|\s+(?:am|are|r))\s+(?:(?:\w+ly|just|so|now|all)\s+)?" + PLAN + r"|"
+    r"\s*['’]?(?:ll|ll\s+personally|d\s+(?:love|like)\s+to)|\s+" + WILL + r"|\s+(?:is|are)\s+gonna|"
     r"['’]ve\s+(?:decided|got|made\s+up\s+(?:my|our)\s+minds?)\s+to|"
     r"\s*['’]d|\s+would)"
     r"|\bill\b|\bima\b|\bimma\b|\bgonna\b|\bwatch\s+(?:me|us)|\b(?:my|our|the)\s+(?:plan|aim|goal|mission|"
     r"intention|dream)\s+(?:is|was|will\s+be)\s+to|"
     r"\b(?:our|my)\s+(?:group|gang|crew|lads|boys|mates|firm|movement)\s+(?:will|is\s+going\s+to|"
-    r"are\s+going\s+to|['’]ll|"
-    r"plans?\s+to|are\s+gonna|is\s+gonna)|"
+    r"are\s+going\s+to|['’]ll|plans?\s+to|are\s+gonna|is\s+gonna)|"
     # no subject, at the start of a clause: "Going to stab the first ... I see", "gonna kill some ..."
     r"(?:^|[.!?;:,\n]\s*)(?:" + GOING_TO_DO + r"|going\s+(?:to|2)|goin\s+(?:to|2)|gunna|about\s+to|off\s+to|"
-    r"planning\s+to|"
-    r"want\s+to|wanna|(?:can['’]?t|cant)\s+wait\s+to))"
+    r"planning\s+to|want\s+to|wanna|(?:can['’]?t|cant)\s+wait\s+to))"
 )
 LETS = r"\b(?:let['’]?s|lets|let\s+us)(?:\s+go(?:\s+and)?)?"
 CALL = (
