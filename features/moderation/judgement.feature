@@ -37,6 +37,12 @@ Feature: Telling harmful comments from ordinary ones
       | The lads will sort him out permanently if this goes ahead.     |
       | I'll be outside the community centre with a knife on Friday.   |
       | Any trans person who uses the ladies' will get my fist in their face. |
+      | Tomorrow we are hunting down every Traveller on the common.    |
+      | I've decided to stab the next Hindu lad I meet.                |
+      | You Jews are all going to die.                                 |
+      | I won't rest until every gay man in this town is dead.         |
+      | I've got a knife ready for the next Muslim.                    |
+      | If I had a gun every refugee in that hotel would be dead.      |
 
   Scenario Outline: M1 figures of speech, denials, condemnations and well-wishes are not threats
     Given a comment "<comment>" on "x-replies"
@@ -54,6 +60,11 @@ Feature: Telling harmful comments from ordinary ones
       | I would never hurt anyone, but I am furious about the library closing.    |
       | I'll shoot you a message about the open day.                              |
       | I'll be at the drop-in with a hammer fixing the shelves.                  |
+      | We're going to beat the Travellers' team at darts on Friday.              |
+      | I'm off to shoot some hoops with the lads at the youth centre.            |
+      | I won't rest until every refugee family has a warm home.                  |
+      | I've got a cake ready for the next pensioner who visits.                  |
+      | You Jews are all going to love the new community centre.                  |
 
   Scenario Outline: M2 hate aimed at a protected characteristic is removed
     Given a comment "<comment>" on "facebook-page"

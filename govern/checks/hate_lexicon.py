@@ -777,6 +777,7 @@ CONTEXT = Context.build(
         r"(?:like|such\s+as|saying)\b",
         r"\b(?:sick|tired)\s+of\s+(?:hearing|people|reading|seeing)\b", r"\bif\s+you\s+think\b",
         r"\b(?:who|where)\s+(?:says|said)\b", r"\bdon['’]?t\s+(?:let|listen)\b",
+        r"\bthreat(?:s|en(?:s|ed|ing)?)?\s+(?:to|of|against)\b",  # "threats to kill ... are a crime"
     ],
     rebuttals=[
         r"^[\s,;:\"'”’)]*(?:(?:and|which|that|this|it)\s+)?(?:is|are|was|were|['’]s|is\s+just|are\s+just)\s+"
