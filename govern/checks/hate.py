@@ -69,6 +69,8 @@ from govern.checks.hate_lexicon import (
     TEMPLATES,
     misspelt,
 )
+from govern.checks.hate_praise import ACCESS, praised
+from govern.checks.hate_praise import templates as denial_templates
 from govern.checks.hate_predicates import FRAGMENT, derogatory
 from govern.checks.hate_predicates import templates as predicate_templates
 from govern.checks.patterns import compile_regex
@@ -109,6 +111,9 @@ class Hate:
     articled: re2._Regexp[str]  # one member named with an article ("a woman", "every Muslim")
     predicate: re2._Regexp[str]  # a group and the one word said of it ("Jews are heartless"), in group 1
     derogatory: frozenset[str]  # the words that, so said, derogate (hate_predicates)
+    denial: re2._Regexp[str]  # a group and the one word denied it ("women are far from capable"), in group 1
+    praised: frozenset[str]  # the words that, so denied, belittle (hate_praise)
+    access: re2._Regexp[str]  # after a denial: what makes it about access ("... up those steps")
     slurs: re2._Regexp[str] | None
     reclaimable: re2._Regexp[str] | None
     exceptions: re2._Regexp[str] | None
@@ -131,11 +136,14 @@ class Hate:
                 named = first < m.end()
                 if named or self.articled.search(m.group()):
                     claims.append(m.span())
-        if named_one and self.predicate.search(text):
-            for m in self.predicate.finditer(text):
-                g = next((g for g in range(1, self.predicate.groups + 1) if m.start(g) >= 0), 0)
+        judgements = ((self.predicate, self.derogatory), (self.denial, self.praised))
+        for judged, words in judgements if named_one else ():
+            for m in judged.finditer(text) if judged.search(text) else ():
+                g = next((g for g in range(1, judged.groups + 1) if m.start(g) >= 0), 0)
                 about_one = first < m.end() or self.articled.search(m.group()) is not None
-                if g and m.group(g) in self.derogatory and about_one:
+                if judged is self.denial and self.access.search(text[m.end() :]):
+                    continue
+                if g and m.group(g) in words and about_one:
                     # a fragment's claim starts in its own clause, after the stop before it
                     start = m.start() + len(m.group()) - len(m.group().lstrip(" .!?;:\n"))
                     claims.append((start, m.end(g)))  # up to the word judged
@@ -235,6 +243,11 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
             )
         ),
         derogatory=derogatory(),
+        denial=compile_re2(
+            _union([expand(t, {**slots, "GP": expand(POSSESSIVE, slots)}) for t in denial_templates(_COP)])
+        ),
+        praised=praised(),
+        access=compile_re2(ACCESS),
         slurs=compile_re2(alternation(slurs)) if slurs else None,
         reclaimable=compile_re2(alternation(reclaimable)) if reclaimable else None,
         exceptions=compile_re2(_union(exceptions)) if exceptions else None,

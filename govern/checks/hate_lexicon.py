@@ -15,7 +15,9 @@ from govern.checks.evidence import NOT_CONTRACTED, Context
 
 _PEOPLE = r"(?:\s*(?:people|p(?:eo|oe|e|o)p(?:le|el)|pepole|ppl|persons|folk|folks|men|women|kids|"
 _PEOPLE += r"children|families|youths?|residents|"
-_PEOPLE += r"neighbours|communit(?:y|ies)|immigrants|workers|students|guys|girls|boys|lads|community))"
+_PEOPLE += r"neighbours|communit(?:y|ies)|immigrants|workers|students|guys|girls|boys|lads|community|"
+# ... in a role ("trans teachers", "black doctors"), and their lives ("Muslim lives don't matter")
+_PEOPLE += r"teachers|doctors|nurses|drivers|colleagues|parents|couples|pupils|employees|tenants|lives))"
 
 # Collective names of groups (plural or "X people"): what claims are made about.
 GROUPS = [
@@ -130,6 +132,14 @@ NEGATIVE = [
     r"extremists", r"nutters", r"psychos", r"weirdos", r"unclean", r"unhygienic", r"brutes", r"bullies",
     r"cowards", r"sinful", r"mentally\s+(?:unwell|deranged|disturbed|defective|deficient)",
     r"sick\s+and\s+twisted", r"good\s+for\s+nothing", r"(?:a\s+)?waste\s+of\s+(?:time|effort)",
+    # disease and dead weight: "a tumour on this town", "bed-blockers", "a liability"
+    r"(?:a\s+)?tumou?rs?", r"(?:an\s+)?infection", r"(?:a\s+)?poison", r"(?:a\s+)?pestilence", r"gangrene",
+    r"(?:a\s+)?liability", r"liabilities", r"bed[- ]?blockers", r"dead\s*wood", r"extremists?", r"fanatics?",
+    r"[a-z]+[- ]haters?", r"money[- ]?(?:obsessed|grabbing|grubbing|hungry|mad)", r"shit\s*shows?",
+    r"worth\s+less\s+than",
+    r"less\s+than\s+(?:ours|us|nothing|dirt|animals)", r"entitled", r"promiscuous", r"senile", r"hostile",
+    r"(?:prone|inclined|predisposed|addicted)\s+to\s+(?:violence|crime|lying|stealing|theft|rape|terrorism|extremism|"
+    r"aggression|cheating|fraud)",
 ]
 # Emoji that derogate or dehumanise when said of a group: rats, snakes, pigs, apes, vomit, waste.
 NEGATIVE_EMOJI = (
@@ -178,6 +188,14 @@ ADVERBS = [
     r"subhuman", r"pathetic", r"worthless", r"sad", r"mental", r"mad", r"weird", r"creepy",
     r"nothing\s+other\s+than", r"more\s+like", r"born", r"dirty", r"filthy", r"disgusting", r"stupid",
     r"lazy", r"evil", r"vile", r"useless", r"worthless", r"deep\s+down", r"by\s+nature",
+    # degree and likelihood: "a bit too greedy", "a potential extremist", "the equivalent of vermin"
+    r"a\s+bit(?:\s+too)?", r"a\s+little\s+too", r"far\s+too", r"way\s+too", r"overly", r"potential",
+    r"would[- ]be",
+    r"wannabe", r"closet", r"secret", r"bitter", r"angry", r"jealous", r"the\s+equivalent\s+of",
+    r"equivalent\s+to",
+    r"akin\s+to", r"comparable\s+to", r"on\s+a\s+par\s+with", r"little\s+better\s+than",
+    r"barely\s+better\s+than",
+    r"hardly\s+better\s+than", r"not\s+much\s+better\s+than", r"lower\s+than", r"beneath",
 ]
 # A group referred to again in a later clause or sentence ("I met some immigrants. They are vermin.").
 PRONOUNS = (
@@ -300,7 +318,8 @@ TEMPLATES = [
     r"\b(?:how\s+(?:can|could|do)\s+(?:anyone|you|people|we)|who\s+(?:can|could|would\s+want\s+to))\s+(?:stand|bear|"
     r"tolerate|live\s+(?:near|with|next\s+to))\s+(?:living\s+(?:near|with|next\s+to)\s+)?(?:the\s+)?{G}",
     r"{G}(?:['’]ve|\s+have|\s+has)?\s+(?:\w+\s+)?(?:turned|turn|turning|made|make|making)\s+(?:\w+\s+){0,3}?"
-    r"(?:into\s+)?(?:a\s+)?(?:pigsty|slum|dump|tip|ghetto|shithole|cesspit|cesspool|hellhole|zoo|"
+    r"(?:into\s+)?(?:a\s+|an\s+)?(?:pigsty|slum|dump|tip|ghetto|shithole|cesspit|cesspool|hellhole|zoo|caliphate|"
+    r"islamic\s+(?:state|republic)|third[- ]world\s+\w+|"
     r"no[- ]go\s+area)",
     # "Nothing makes my blood boil like seeing immigrants", "gay people make my skin crawl"
     r"{G}\s+(?:\w+\s+)?(?:make|makes|made)\s+my\s+(?:blood\s+boil|skin\s+crawl|stomach\s+(?:turn|churn)|"
@@ -431,6 +450,7 @@ _DENIED = (
     r"(?:trusted|trustworthy|to\s+be\s+trusted|welcome|human|equal|worth\s+\w+|worthy|civili[sz]ed|decent|honest|"
     r"normal|intelligent|clever|smart|good\s+enough|fit\s+to\s+\w+|(?:real|proper|true)\s+\w+|one\s+of\s+us|"
     r"british|english|any\s+good|good\s+for\s+anything|in\s+charge|respected|respect|rights|listened\s+to|"
+    r"(?:our|any|the\s+same)\s+(?:respect|trust|rights|sympathy)|"
     r"called\s+\w+|to\s+be\s+(?:here|trusted|respected|in\s+charge|treated\s+(?:equally|fairly|as\s+equals))|"
     r"to\s+live\s+(?:here|among\s+us)|to\s+(?:vote|exist|work|stay))"
 )
@@ -445,6 +465,78 @@ _GOOD = (
 # More shapes, written later and longer: kept out of TEMPLATES, whose spaces may all be missing, as
 # optional spaces around their many free words would make one RE2 program too large to run fast.
 MORE_TEMPLATES = [
+    # what a group is said to lack: "asylum seekers lack any respect for our laws", "have zero decency"
+    r"{G}\s+(?:all\s+|just\s+|simply\s+)?(?:lack|lacks|lacking|have\s+(?:no|zero)|has\s+(?:no|zero)|are\s+devoid\s+of|"
+    r"(?:have|has)\s+not\s+(?:got\s+)?(?:a|an|one)\s+(?:shred|ounce|scrap|bit|grain)\s+of|(?:haven['’]?t|hasn['’]?t)\s+(?:got\s+)?"
+    r"(?:a|an|one|any)\s+(?:shred\s+of\s+|ounce\s+of\s+|scrap\s+of\s+)?)\s+(?:any\s+|all\s+|basic\s+|the\s+|a\s+|"
+    r"common\s+|human\s+)?(?:sense\s+of\s+)?(?:respect|worth|value|decency|morals|morality|shame|empathy|loyalty|honou?r|"
+    r"honesty|integrity|intelligence|brains?|manners|hygiene|class|humanity|conscience|compassion|common\s+sense|"
+    r"self[- ]control|gratitude|civility|restraint|discipline|talent|values|usefulness)\b",
+    # "Gypsies can't be anything but thieves", "they will never be more than parasites"
+    r"{G}\s+(?:can['’]?t|cannot|could\s+never|will\s+never|won['’]?t\s+ever|are\s+never|will\s+always\s+be)\s+(?:be\s+)?"
+    r"(?:anything|nothing)\s+(?:but|other\s+than|more\s+than|except|else\s+than)" + _MODS + "{0,3}" + _NEG,
+    # "I can't think of a single good thing about Muslims"
+    r"\b(?:can['’]?t|cannot|couldn['’]?t|could\s+not)\s+(?:even\s+)?(?:think\s+of|name|find|come\s+up\s+with)\s+(?:a|one)\s+"
+    r"(?:single\s+)?(?:good|positive|nice|decent|redeeming|kind|useful)\s+(?:thing|quality|trait|word|point)\s+(?:about|"
+    r"to\s+say\s+about)\s+(?:the\s+|any\s+)?(?:{G}|{GS})",
+    # "a woman's place is not in the council chamber", "women's place is in the kitchen"
+    r"(?:{G}|{GA}|{GS}|\b(?:a|the)\s+woman|\bwomen)['’]?s?\s+place\s+is\s+(?:not\s+(?:in|on|at|here)|in\s+the\s+"
+    r"(?:home|kitchen|bedroom)|at\s+home|behind\s+the\s+sink)",
+    # a preference against a group: "I'd sooner live next to a tip than next to Muslims"
+    r"\b(?:i['’]?d|i\s+would|we['’]?d|we\s+would)\s+(?:much\s+|far\s+)?(?:sooner|rather|prefer\s+to)\s+(?:\S+\s+){1,8}?"
+    r"than\s+(?:\w+\s+){0,3}?(?:next\s+to\s+|near\s+|with\s+|beside\s+|alongside\s+|among\s+)?(?:a\s+|an\s+|the\s+|any\s+|"
+    r"some\s+)?(?:{G}|{GS})\s*(?:[.!?,;]|$|\s+(?:neighbours?|next\s+door|as\s+neighbours?))",
+    # "hiring a woman is asking for trouble"
+    r"\b(?:hiring|employing|electing|appointing|promoting|trusting|dating|marrying|letting\s+in|voting\s+for)\s+"
+    r"(?:a|an|any|the|more)?\s*(?:{G}|{GS}|woman|women)\s+(?:is|was|would\s+be|=)\s+(?:just\s+|always\s+|only\s+|basically\s+)?"
+    r"(?:asking\s+for\s+trouble|a\s+(?:big\s+|huge\s+|terrible\s+)?mistake|a\s+risk|a\s+liability|a\s+disaster|madness|"
+    r"a\s+waste\s+of\s+\w+|pointless|a\s+joke|suicide|dangerous)",
+    # pathologised: "trans people need therapy, not rights", "gay people need curing"
+    r"{G}\s+(?:all\s+)?(?:just\s+)?(?:need|needs|should\s+get|should\s+be\s+given)\s+(?:curing|fixing|sectioning|"
+    r"conversion\s+therapy|their\s+heads\s+(?:examined|tested|testing|looking\s+at)|locking\s+up|putting\s+down|"
+    r"to\s+be\s+(?:cured|fixed|sectioned|locked\s+up|put\s+down|sterili[sz]ed|medicated)|"
+    r"(?:therapy|treatment|medication|a\s+psychiatrist|help)\s*,?\s+not\s+(?:rights|equality|respect|acceptance|pride|"
+    r"a\s+(?:flag|parade|say|vote)|protection|the\s+vote))",
+    # "immigrants only come here for the handouts"
+    r"{G}\s+(?:only\s+|just\s+|all\s+)*(?:come|came|coming|are\s+(?:only\s+|just\s+)?(?:here|coming))\s+(?:here\s+|over\s+"
+    r"(?:here\s+)?)?(?:for|to\s+(?:get|claim|grab|take|milk|sponge|scrounge|live\s+off))\s+(?:the\s+|our\s+|free\s+)?"
+    r"(?:handouts|benefits|freebies|free\s+\w+|money|nhs|council\s+houses|houses|housing|welfare|our\s+\w+|the\s+system)",
+    # replacement tropes: "Muslims breed to outnumber us"
+    r"{G}\s+(?:\w+\s+){0,4}?(?:outnumber|outbreed|out-breed|replace|take\s+over\s+from)\s+(?:us|the\s+(?:british|english|"
+    r"natives|locals|white\s+\w+))\b",
+    # "Jews only care about money"
+    r"{G}\s+(?:only|just)\s+(?:care|cares|think|thinks)\s+about\s+(?:money|themselves|their\s+own|sex|getting\s+\w+|"
+    r"benefits|handouts)\b",
+    r"{G}\s+(?:are|is)\s+only\s+(?:interested\s+in|in\s+it\s+for)\s+(?:the\s+)?(?:money|themselves|benefits|handouts)\b",
+    # ageism: "old people have had their turn", "they should make way"
+    r"{G}\s+(?:have|has|['’]ve)\s+(?:all\s+)?had\s+(?:their|its)\s+(?:turn|day|time|innings)\b",
+    r"{G}\s+(?:should|need\s+to|ought\s+to|must)\s+(?:just\s+)?(?:make\s+way|die\s+off|hurry\s+up\s+and\s+die|"
+    r"get\s+out\s+of\s+the\s+way|step\s+aside\s+and\s+die)",
+    # avoidance: "I'd pull my kids out of any school with trans teachers"
+    r"\b(?:i['’]?d|i\s+would|i['’]?ll|i\s+will|we['’]?d|we\s+would)\s+(?:pull|take|move|keep|get)\s+(?:my|our)\s+(?:kids|"
+    r"children|son|daughter|sons|daughters|family|boy|girl)\s+(?:out\s+of|away\s+from|from)\s+(?:\S+\s+){0,4}?(?:{G}|{GS})",
+    # "you can always tell when Gypsies have been through a town"
+    r"\b(?:can|could)\s+(?:always\s+)?tell\s+(?:when|where|if)\s+(?:the\s+|some\s+)?{G}\s+(?:have|has|had)\s+been\b",
+    # scapegoats: "immigrants are the reason this town is a dump"
+    r"{G}\s+(?:are|is)\s+(?:the\s+(?:only\s+|main\s+|real\s+|whole\s+)?(?:reason|cause)|to\s+blame|responsible)\s+(?:for\s+|"
+    r"why\s+|that\s+)?(?:\w+\s+){0,5}?(?:a\s+)?(?:dump|shithole|tip|slum|ghetto|crime|crime[- ]ridden|ruined|"
+    r"going\s+downhill|"
+    r"unsafe|filthy|dirty|falling\s+apart|gone\s+to\s+\w+|a\s+mess|overrun|dangerous)\b",
+    # exclusion of a group in a role: "women drivers should be banned from the roads"
+    r"{G}(?:\s+[a-z]+)?\s+should\s+(?:all\s+)?(?:just\s+)?be\s+(?:banned|barred|kept\s+(?:off|out|away))\b",
+    # questions: "how are gay people even allowed near children?", "what use is a woman on the council?"
+    r"\bhow\s+(?:are|is|come)\s+(?:the\s+|these\s+|those\s+)?(?:{G}|{GS})\s+(?:even|still)\s+(?:allowed|let|permitted)\b",
+    r"\bhow\s+(?:are|is)\s+(?:the\s+|these\s+|those\s+)?{G}\s+allowed\s+(?:near|around)\s+(?:our\s+|the\s+|young\s+|"
+    r"little\s+)?(?:kids|children|schools?)",
+    r"\bwhat\s+(?:earthly\s+)?(?:use|good)\s+(?:is|are)\s+(?:{GA}|{G}|a\s+woman|women)\b",
+    r"\bwhat['’]?s\s+the\s+point\s+(?:of|in)\s+(?:having\s+)?(?:any\s+)?(?:{G}|{GA})",
+    # resentment of what a group is given: "disabled people get free parking. They don't deserve it."
+    r"(?:{G}|{GS})\s+(?:\w+\s+){0,2}?(?:get|gets|got|are\s+given|receive|receives|are\s+handed)\s+(?:\w+\s+){0,2}?"
+    r"(?:free|special|extra|priority|more|everything|handouts|benefits|houses|homes|money|grants|discounts|perks)\b"
+    r"[^.!?]{0,40}[.!?,;]\s*(?:and\s+|but\s+)?(?:they|these\s+people|none\s+of\s+them)\s+(?:don['’]?t|do\s+not|never|"
+    r"hardly)\s+(?:even\s+)?(?:deserve|earned|earn)\s+(?:it|them|that|this|any\s+of\s+it)\b",
+    # "what a shitshow of refugees"
+    r"\bwhat\s+(?:a|an)\s+(?:\w+\s+)?{NEG}\s+of\s+(?:\w+\s+)?{G}",
     # the possessive: "a woman's opinion is worthless", "a Muslim's word means nothing"
     "{GP}" + _COP + _MODS + "{0,4}" + _NEG,
     # ... said as a whole claim: "means nothing to the police" blames the police
@@ -645,7 +737,7 @@ MORE_TEMPLATES = [
     r"{G}\s+(?:\w+\s+){0,4}?(?:take|taking|took|steal|stealing|stole|nick|nicking)\s+(?:all\s+)?(?:our|all\s+the)\s+"
     r"(?:jobs|houses|homes|benefits|school\s+places|women|country|nhs|money|council\s+houses)",
     r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+(?:be\s+)?(?:teaching|teach|looking\s+after|"
-    r"look\s+after|working\s+with|work\s+with|near|around|allowed\s+near)\s+(?:our\s+|the\s+|your\s+|young\s+|little\s+)?"
+    r"look\s+after|working\s+with|work\s+with|(?:anywhere\s+)?near|around|allowed\s+(?:anywhere\s+)?near)\s+(?:our\s+|the\s+|your\s+|young\s+|little\s+)?"
     r"(?:kids|children|youngsters|pupils|boys|girls)",
     r"{G}\s+get\s+(?:everything|it\s+all|all\s+the\s+\w+)\s+(?:handed|given)\s+(?:to\s+them|on\s+a\s+plate)",
     r"{G}\s+get\s+(?:everything|it\s+all)(?:\s+\S+){0,4}?\s+(?:while|and|but)\s+(?:we|us|the\s+rest\s+of\s+us)\s+get\s+"
@@ -694,7 +786,8 @@ ANIMALS = (
     r"(?:rats|vermin|dogs|wild\s+dogs|animals|beasts|cockroaches|roaches|pigs|swine|apes|monkeys|parasites|"
     r"leeches|plague|disease|a\s+disease|a\s+virus|cancer|rabbits|insects|locusts|sewage|filth|rubbish|"
     r"cattle|livestock|snakes|maggots|lice|fleas|germs|pests|zoo\s+animals|a\s+pack\s+of\s+\w+|(?:a\s+)?sewer|"
-    r"(?:a\s+)?cesspit|(?:a\s+)?pigsty|(?:a\s+)?rubbish\s+tip|(?:a\s+)?dump|(?:a\s+)?zoo|a\s+swarm\s+of\s+\w+)"
+    r"(?:a\s+)?cesspit|(?:a\s+)?pigsty|(?:a\s+)?rubbish\s+tip|(?:a\s+)?dump|(?:a\s+)?zoo|a\s+swarm\s+of\s+\w+|"
+    r"(?:broken\s+)?machines|furniture|objects|junk|scrap|(?:a\s+)?tumou?r|a\s+flood\s+of\s+\w+|an\s+infestation)"
 )
 COMPARISONS = [
     r"{G}\s+(?:\S+\s+){0,8}?(?:like|than|as|to)\s+(?:\S+\s+){0,4}?" + ANIMALS + r"\b",
@@ -703,7 +796,8 @@ COMPARISONS = [
 COMPARISON_EXCUSED = (
     r"\b(?:treat\w*|kept|housed|herded|caged|hunted|handled|described|portrayed|depicted|talked\s+about|"
     r"compar\w*|liken\w*|equat\w*|(?:are|is|were|was)\s+living\s+like|forced|made\s+to|"
-    r"spoken\s+(?:to|about)|abused|dehumani[sz]\w*|call(?:s|ed|ing)?)\b|\bnot\b|n['’]t\b|\bnever\b|\bno\b"
+    r"spoken\s+(?:to|about)|abused|dehumani[sz]\w*|call(?:s|ed|ing)?|work\w*\s+like|(?:sick|tired)\s+as)\b|\bnot\b|"
+    r"n['’]t\b|\bnever\b|\bno\b"
 )
 
 # Said with a group named anywhere in the comment, these derogate it without naming it again.
@@ -723,7 +817,7 @@ IMPLICIT = [
     r"\b(?:time\s+to|i['’]?m\s+going\s+to|we['’]?re\s+going\s+to|might\s+as\s+well)\s+(?:sell\s+up|move\s+out)\b",
     r"\bkeep\s+(?:them|em)\s+(?:out|away\s+from)\b",
     r"\block\s+up\s+your\s+(?:bikes|cars|sheds|houses|valuables|doors)\b",
-    r"\b(?:{NEG})(?:\s+\w+)?[\s,]+(?:the\s+lot\s+of|all\s+of|both\s+of|every\s+(?:last\s+|single\s+)?one\s+of|"
+    r"\b(?:{NEG})(?:\s+\w+)?[\s,]+(?:the\s+(?:whole\s+)?lot\s+of|the\s+(?:pair|two|three)\s+of|all\s+of|both\s+of|every\s+(?:last\s+|single\s+)?one\s+of|"
     r"each\s+of|most\s+of)\s+(?:them|em)\b",
     r"\bhouse\s+prices\s+(?:will|would|are\s+going\s+to|are\s+gonna)?\s*(?:drop|fall|crash|go\s+down|plummet)\b",
     r"\bstick\s+to\s+their\s+own\s+kind\b",
@@ -745,6 +839,16 @@ IMPLICIT = [
     r"the\s+dogs|pot|hell|shit)",
 ]
 
+IMPLICIT += [
+    # "Black neighbours? Better lock your car."
+    r"\bbetter\s+lock\s+(?:up\s+)?(?:your|the)\s+(?:cars?|bikes?|doors|sheds?|houses?|valuables|gates?|windows)\b",
+    # an epithet after the claim: "..., the parasites?"
+    r",\s*(?:the|those|these|bloody|dirty|filthy|fucking)\s+(?:\w+\s+)?(?:parasites|vermin|rats|animals|leeches|"
+    r"cockroaches|savages|scroungers|subhumans|degenerates|freaks|filth)\s*(?:[.!?]|$)",
+    # "a gay couple adopting is child abuse"
+    r"(?:{G}|{GA})(?:\s+\w+){0,3}?\s+(?:is|are|=)\s+(?:basically\s+|just\s+|literally\s+|tantamount\s+to\s+)?"
+    r"(?:child\s+abuse|grooming|an\s+abomination|a\s+perversion|against\s+nature)\b",
+]
 IMPLICIT += ARRIVALS
 
 CONTEXT = Context.build(
@@ -770,6 +874,8 @@ CONTEXT = Context.build(
         r"claimed|insist|insists|insisted|argue|argues|argued|reckon|reckons|believe|believes|think|thinks|thought|"
         r"say|says|said|used\s+to\s+(?:say|think|believe))\b",
         r"\b(?:i|we)\s+used\s+to\s+(?:think|believe|say|reckon)\b", r"\bheard\b",
+        # how others see a group: "disabled people are seen as sick, as if they need to be cured"
+        r"\b(?:seen|viewed|regarded|portrayed|painted|depicted|stereotyped|written\s+off)\s+as\b",
         # asking why others hate: "Why do people hate immigrants so much?"
         r"\bwhy\s+(?:do|does|did|would|should)\s+(?:people|so\s+many(?:\s+people)?|some(?:\s+people)?|folk|others|anyone)\b",
         r"\b(?:tell|tells|telling|told)\s+(?:\w+\s+){1,2}that\b",

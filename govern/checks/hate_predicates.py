@@ -32,7 +32,9 @@ SUFFERING = frozenset(
     cynical bitter protesting complaining fighting losing failing waiting suffer sick sore pain painful
     bereaved sorrowful mournful lamenting troubled distressed distressing tragic stuck broken afraid alone
     unsafe unemployment poverty risk danger dangers trouble problems debt homeless injury illness disabled
-    blind deaf vulnerable unstable victim sufferers casualty casualties lose loses""".split()
+    blind deaf vulnerable unstable victim sufferers casualty casualties lose loses depression anxiety
+    loneliness isolation abuse exploitation discrimination harassment infection infections disease diseases
+    dementia falls strokes""".split()
 )
 # Character words VADER does not score.
 EXTRA = frozenset(
@@ -41,11 +43,12 @@ EXTRA = frozenset(
     freeloaders bludgers grubby scummy smelly stinky filthy unwashed manipulative hysterical barbaric
     barbarians
     savage uncivilised treacherous conniving scheming lecherous predatory bloodthirsty fanatical dimwitted
-    brainless""".split()
+    brainless promiscuous senile""".split()
 )
 # Past participles that describe character, not something done to the group.
 CHARACTER = frozenset(
     """twisted deranged disturbed wicked crooked perverted brainwashed deluded retarded inbred uneducated
+    entitled
     uncivilised uncivilized bigoted diseased cursed damned spoiled spoilt warped demented unhinged
     depraved""".split()
 )
@@ -71,7 +74,8 @@ END = (
     r"individuals|sorts|types|to\s+the\s+core|by\s+nature|through\s+and\s+through|all\s+of\s+them|"
     r"the\s+lot\s+of\s+them|if\s+you\s+ask\s+me|in\s+my\s+(?:opinion|view|experience)|honestly|"
     r"(?:about|at)\s+(?:\w+\s+)?(?:money|everything|anything|politics|driving|maths|math|science|business|life|work|"
-    r"it|this|that))\b)"
+    r"it|this|that)|(?:to|towards)\s+(?:us|our\s+\w+(?:\s+of\s+life)?|everyone|everybody|outsiders|women|children|kids|"
+    r"society|this\s+country|the\s+rest\s+of\s+us))\b)"
 )
 
 
@@ -82,7 +86,16 @@ def templates(copula: str) -> list[str]:
     senses += r"acted|"
     senses += r"behave|behaved|behaves)\b)"
     return [
-        r"(?:{G}|{GA}|{GP})" + senses + fillers + r"\s+([a-z]+)" + END,
+        # a compound's last part is judged: "man-haters"
+        r"(?:{G}|{GA}|{GP})" + senses + fillers + r"\s+(?:[a-z]+-)?([a-z]+)" + END,
+        # ... or the last of a list: "naturally promiscuous and immoral", "lazy, dirty and dishonest"
+        r"(?:{G}|{GA}|{GP})" + senses + fillers + r"\s+[a-z]+(?:\s*,\s*[a-z]+){0,3}\s*,?\s+(?:and|or)"
+        + fillers
+        + r"\s+([a-z]+)" + END,
+        # what a group is prone to: "prone to violence"
+        r"(?:{G}|{GA}|{GP})" + senses + fillers
+        + r"\s+(?:prone|inclined|predisposed|given|addicted)\s+to\s+([a-z]+)"
+        + END,
         r"\b(?:(?:why|how\s+come)\s+)?(?:are|is|were)\s+(?:all\s+|every\s+|so\s+many\s+)?(?:the\s+|these\s+|"
         r"those\s+)?(?:{G}|{GS}|woman)" + fillers + r"\s+([a-z]+)" + END,
     ]
