@@ -169,7 +169,7 @@ POSITIVE = [
     "(?:real|proper|true|genuine|full)\\s+[\ue000\ue001]",  # "real women", with "women" marked
     r"sane", r"right\s+in\s+the\s+head", r"natural", r"any\s+good",
     r"good\s+(?:people|neighbours|for\s+anything|for\s+society|citizens)", r"(?:of\s+)?any\s+use",
-    r"safe", r"loyal", r"compatible", r"our\s+people", r"(?:as\s+)?(?:clever|smart|good)\s+as",
+    r"loyal", r"compatible", r"our\s+people", r"(?:as\s+)?(?:clever|smart|good)\s+as",
     r"as\s+(?:good|smart|clever|capable|intelligent)", r"welcome\s+here", r"fully\s+human",
 ]
 ADVERBS = [
