@@ -94,6 +94,7 @@ SLUR_REPORTED = compile_re2(
     r"saying|said|says|using|use|spray(?:ed)?|paint(?:ed)?|wrote|written|graffiti)\W+(?:\w+\W+){0,2}$"
 )
 MARKERS = GROUP + MEMBER
+OBJECT = compile_re2(r"\b(?:to|at|for|with|about|towards|against|on|from|by|of|near|around)\s+$")
 VICTIMS = compile_re2(
     r"\b(?:attacked|abused|assaulted|harassed|targeted|victims?|spat\s+at|threatened|beaten\s+up|hate\s+crimes?|"
     r"racially\s+abused|bullied)\b"
@@ -109,9 +110,11 @@ class Hate:
     comparisons: re2._Regexp[str]  # a group likened to vermin or disease
     excused: re2._Regexp[str]  # what makes a comparison a description of mistreatment or a denial
     articled: re2._Regexp[str]  # one member named with an article ("a woman", "every Muslim")
-    predicate: re2._Regexp[str]  # a group and the one word said of it ("Jews are heartless"), in group 1
+    # a group and the one word said of it ("Jews are heartless"), in group 1; one program a shape, as
+    # in one alternation an earlier shape's match would hide a later one's ("sneaky and arrogant")
+    predicates: tuple[re2._Regexp[str], ...]
     derogatory: frozenset[str]  # the words that, so said, derogate (hate_predicates)
-    denial: re2._Regexp[str]  # a group and the one word denied it ("women are far from capable"), in group 1
+    denials: tuple[re2._Regexp[str], ...]  # a group and the one word denied it ("women are far from capable")
     praised: frozenset[str]  # the words that, so denied, belittle (hate_praise)
     access: re2._Regexp[str]  # after a denial: what makes it about access ("... up those steps")
     slurs: re2._Regexp[str] | None
@@ -134,14 +137,17 @@ class Hate:
             for m in about.finditer(text) if about.search(text) else ():
                 # a pronoun ("they are vermin") counts when a group was named before it
                 named = first < m.end()
+                if m.group().startswith("them") and OBJECT.search(text[max(0, m.start() - 16) : m.start()]):
+                    continue  # "the staff were rude to them, disgusting": the group is the object
                 if named or self.articled.search(m.group()):
                     claims.append(m.span())
-        judgements = ((self.predicate, self.derogatory), (self.denial, self.praised))
-        for judged, words in judgements if named_one else ():
+        judgements = [(p, self.derogatory, False) for p in self.predicates]
+        judgements += [(p, self.praised, True) for p in self.denials]
+        for judged, words, denied in judgements if named_one else ():
             for m in judged.finditer(text) if judged.search(text) else ():
                 g = next((g for g in range(1, judged.groups + 1) if m.start(g) >= 0), 0)
                 about_one = first < m.end() or self.articled.search(m.group()) is not None
-                if judged is self.denial and self.access.search(text[m.end() :]):
+                if denied and self.access.search(text[m.end() :]):
                     continue
                 if g and m.group(g) in words and about_one:
                     # a fragment's claim starts in its own clause, after the stop before it
@@ -234,17 +240,13 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
         comparisons=compile_re2(_union([expand(t, {**slots, "G": GROUP}) for t in COMPARISONS])),
         excused=compile_re2(COMPARISON_EXCUSED),
         articled=compile_re2(slots["GA"]),
-        predicate=compile_re2(
-            _union(
-                [
-                    expand(t, {**slots, "GP": expand(POSSESSIVE, slots)})
-                    for t in [*predicate_templates(_COP), FRAGMENT]
-                ]
-            )
+        predicates=tuple(
+            compile_re2(expand(t, {**slots, "GP": expand(POSSESSIVE, slots)}))
+            for t in [*predicate_templates(_COP), FRAGMENT]
         ),
         derogatory=derogatory(),
-        denial=compile_re2(
-            _union([expand(t, {**slots, "GP": expand(POSSESSIVE, slots)}) for t in denial_templates(_COP)])
+        denials=tuple(
+            compile_re2(expand(t, {**slots, "GP": expand(POSSESSIVE, slots)})) for t in denial_templates(_COP)
         ),
         praised=praised(),
         access=compile_re2(ACCESS),

@@ -17,7 +17,8 @@ _PEOPLE = r"(?:\s*(?:people|p(?:eo|oe|e|o)p(?:le|el)|pepole|ppl|persons|folk|fol
 _PEOPLE += r"children|families|youths?|residents|"
 _PEOPLE += r"neighbours|communit(?:y|ies)|immigrants|workers|students|guys|girls|boys|lads|community|"
 # ... in a role ("trans teachers", "black doctors"), and their lives ("Muslim lives don't matter")
-_PEOPLE += r"teachers|doctors|nurses|drivers|colleagues|parents|couples|pupils|employees|tenants|lives))"
+_PEOPLE += r"teachers|doctors|nurses|drivers|colleagues|parents|couples|pupils|employees|tenants|lives|"
+_PEOPLE += r"pride))"
 
 # Collective names of groups (plural or "X people"): what claims are made about.
 GROUPS = [
@@ -67,7 +68,10 @@ SINGULAR = [
     r"\bhindu\b", r"\barab\b", r"\basylum\s+seeker\b", r"\bpole\b", r"\bromanian\b",
     r"\b(?:gay|trans|black|disabled|jewish|muslim|sikh|hindu|asian|deaf|blind|autistic|bisexual|lesbian|"
     r"traveller|roma|polish|elderly|pregnant|transgender|asylum[- ]seeking|immigrant|refugee)\s+"
-    r"(?:person|man|woman|guy|kid|child|bloke|lad|girl|lady|boy|family|neighbour|resident)\b",
+    r"(?:person|man|woman|guy|kid|child|bloke|lad|girl|lady|boy|family|neighbour|resident|builder|plumber|cleaner|"
+    r"driver|doctor|nurse|teacher|landlord|shopkeeper|waiter|colleague|boss|student|pupil|worker)\b",
+    r"\bpakistani\b", r"\bbangladeshi\b", r"\bsomali\b", r"\bnigerian\b", r"\bafghan\b", r"\bsyrian\b",
+    r"\biraqi\b", r"\bjamaican\b", r"\bbulgarian\b",
 ]
 
 # One person named by the group after "a", "an", "every", "any" ("A gay person is not a real person").
@@ -136,7 +140,10 @@ NEGATIVE = [
     r"(?:a\s+)?tumou?rs?", r"(?:an\s+)?infection", r"(?:a\s+)?poison", r"(?:a\s+)?pestilence", r"gangrene",
     r"(?:a\s+)?liability", r"liabilities", r"bed[- ]?blockers", r"dead\s*wood", r"extremists?", r"fanatics?",
     r"[a-z]+[- ]haters?", r"money[- ]?(?:obsessed|grabbing|grubbing|hungry|mad)", r"shit\s*shows?",
-    r"worth\s+less\s+than",
+    r"worth\s+less\s+than", r"two[- ]faced", r"jackals", r"wolves", r"seagulls", r"pigeons", r"slugs",
+    r"zombies", r"(?:human\s+)?waste", r"(?:walking\s+)?mistakes", r"more\s+\w+\s+than\s+human", r"cowboys",
+    r"alcoholics",
+    r"drunks", r"hypocrites",
     r"less\s+than\s+(?:ours|us|nothing|dirt|animals)", r"entitled", r"promiscuous", r"senile", r"hostile",
     r"(?:prone|inclined|predisposed|addicted)\s+to\s+(?:violence|crime|lying|stealing|theft|rape|terrorism|extremism|"
     r"aggression|cheating|fraud)",
@@ -191,7 +198,8 @@ ADVERBS = [
     # degree and likelihood: "a bit too greedy", "a potential extremist", "the equivalent of vermin"
     r"a\s+bit(?:\s+too)?", r"a\s+little\s+too", r"far\s+too", r"way\s+too", r"overly", r"potential",
     r"would[- ]be",
-    r"wannabe", r"closet", r"secret", r"bitter", r"angry", r"jealous", r"the\s+equivalent\s+of",
+    r"(?:parade|gathering|collection|crowd|gang|mob|band|rabble)\s+of", r"wannabe", r"closet", r"secret",
+    r"bitter", r"angry", r"jealous", r"the\s+equivalent\s+of",
     r"equivalent\s+to",
     r"akin\s+to", r"comparable\s+to", r"on\s+a\s+par\s+with", r"little\s+better\s+than",
     r"barely\s+better\s+than",
@@ -247,7 +255,7 @@ TEMPLATES = [
     r"{G}(?:['’]ve|\s+have|\s+has)?\s+(?:\w+\s+)?(?:bring|brings|brought|spread|spreads|spreading|carry|carries|"
     r"cause|causes|caused|start|starts|create|creates|make|makes)"
     r"\s+(?:\w+\s+){0,2}?(?:crime|disease|dirt|filth|drugs|trouble|violence|chaos|misery|problems|rats|vermin|"
-    r"germs|aids|hiv)\b",
+    r"germs|aids|hiv|the\s+virus|virus|viruses|covid|the\s+pandemic|a\s+pandemic|plague|the\s+plague)\b",
     r"\b(?:crime|trouble|problems|rubbish|litter|drugs|noise|violence|burglar\w*|theft\w*)\s+(?:\w+\s+)?(?:went\s+up|"
     r"started|got\s+worse|increased|rose|began|shot\s+up|doubled|exploded)\s+(?:\w+\s+)?(?:when|since|after|once|"
     r"the\s+day)\s+(?:the\s+|all\s+(?:the\s+|these\s+)?|these\s+|those\s+)?{G}",
@@ -535,6 +543,41 @@ MORE_TEMPLATES = [
     r"(?:free|special|extra|priority|more|everything|handouts|benefits|houses|homes|money|grants|discounts|perks)\b"
     r"[^.!?]{0,40}[.!?,;]\s*(?:and\s+|but\s+)?(?:they|these\s+people|none\s+of\s+them)\s+(?:don['’]?t|do\s+not|never|"
     r"hardly)\s+(?:even\s+)?(?:deserve|earned|earn)\s+(?:it|them|that|this|any\s+of\s+it)\b",
+    # scapegoats in a clause: "Polish workers are why wages are so low"
+    r"{G}\s+(?:are|is)\s+(?:the\s+reason\s+)?why\s+(?:\w+\s+){1,4}?(?:(?:is|are|have|has|were|was)\s+)?(?:so\s+|too\s+)?"
+    r"(?:low|high|bad|awful|terrible|rubbish|dirty|filthy|unsafe|dangerous|ruined|going\s+downhill|gone\s+downhill|"
+    r"overcrowded|full|a\s+mess|a\s+dump|a\s+tip)\b",
+    # "if you let Roma on the site, say goodbye to your bins"
+    r"\b(?:if|once|when)\s+(?:you\s+|we\s+|they\s+)?(?:let|allow|have|get|house|put)\s+(?:\w+\s+){0,2}?{G}[^.!?]{0,40}?"
+    r"\b(?:say|kiss)\s+goodbye\s+to\b",
+    # kept out of ordinary places: "autistic kids shouldn't be in normal schools"
+    r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|don['’]?t\s+belong)\s+(?:be\s+)?(?:allowed\s+)?"
+    r"(?:in|at|on|near|into)\s+(?:normal|ordinary|mainstream|regular|our|proper|decent)\s+(?:schools?|classes|jobs|"
+    r"workplaces|society|streets|neighbourhoods|areas|hospitals|parks|pools|shops|pubs)\b",
+    # "single mothers get pregnant just for a council flat"
+    r"{G}\s+(?:\w+\s+){1,3}?(?:just|only|purely)\s+(?:for|to\s+get|to\s+claim)\s+(?:a\s+|the\s+|more\s+)?"
+    r"(?:council\s+\w+|houses?|flats?|benefits|handouts|money|passports?|visas?|free\s+\w+)",
+    # "non-binary people will never be taken seriously by me"
+    r"{G}\s+(?:will\s+never|won['’]?t\s+ever|can\s+never|are\s+never)\s+(?:be\s+)?(?:taken\s+seriously|trusted|accepted|"
+    r"respected|welcome|served|hired)\s+(?:by\s+(?:me|us|anyone\s+(?:sane|sensible|normal))|in\s+my\s+(?:house|home|shop|"
+    r"pub|street|business))",
+    # questions: "why do we let autistic people work with the public?",
+    # "do Polish people ever stop drinking?",
+    # "shouldn't deaf people just stay at home?"
+    r"\bwhy\s+(?:do|does|did|are|is|should|would)\s+(?:we|they|you|the\s+council|people|employers)\s+(?:even\s+|still\s+)?"
+    r"(?:let|allow|hire|employ|tolerate|accept|put\s+up\s+with)\s+(?:the\s+|these\s+|those\s+|any\s+)?{G}\s+"
+    r"(?:work|near|in|into|teach|drive|live|stay|come|vote|adopt|run|be|anywhere)\b",
+    r"\b(?:do|does|did|can|will|would)\s+(?:any\s+)?{G}\s+ever\s+(?:stop|quit|give\s+up)\s+(?:drinking|stealing|"
+    r"lying|complaining|breeding|moaning|whining|begging|cheating|fighting|scrounging|smelling|thieving|sponging)\b",
+    r"\b(?:shouldn['’]?t|mustn['’]?t|wouldn['’]?t\s+it\s+be\s+better\s+if)\s+(?:the\s+|these\s+|those\s+|all\s+)?{G}\s+"
+    r"(?:just\s+|all\s+)?(?:stay\s+(?:at\s+home|indoors|hidden|inside|out\s+of\s+sight|away|in\s+their\s+own\s+\w+)|"
+    r"be\s+(?:locked\s+up|kept\s+(?:away|apart|out|inside)|sent\s+(?:back|home|away)|deported|banned))",
+    r"\bis\s+there\s+(?:a\s+single|one|any)\s+(?:{GS}|{G})(?:\s+\w+)?\s+(?:who|that)\s+(?:doesn['’]?t|does\s+not|"
+    r"isn['’]?t|is\s+not|won['’]?t)\s+(?:steal|lie|cheat|stink|smell|scrounge|beg|drink|a\s+(?:thief|liar|cheat|criminal|"
+    r"terrorist|scrounger|paedo\w*|pervert))\b",
+    # what they will do to what they are given: "they will trash them in a month"
+    r"{G}(?:['’]ll|\s+will|\s+would|['’]d)\s+(?:just\s+|only\s+)?(?:trash|wreck|ruin|smash\s+up|destroy|vandalise)\s+"
+    r"(?:them|those|these|the\s+place|it\s+all)\b",
     # "what a shitshow of refugees"
     r"\bwhat\s+(?:a|an)\s+(?:\w+\s+)?{NEG}\s+of\s+(?:\w+\s+)?{G}",
     # the possessive: "a woman's opinion is worthless", "a Muslim's word means nothing"
@@ -787,7 +830,7 @@ ANIMALS = (
     r"leeches|plague|disease|a\s+disease|a\s+virus|cancer|rabbits|insects|locusts|sewage|filth|rubbish|"
     r"cattle|livestock|snakes|maggots|lice|fleas|germs|pests|zoo\s+animals|a\s+pack\s+of\s+\w+|(?:a\s+)?sewer|"
     r"(?:a\s+)?cesspit|(?:a\s+)?pigsty|(?:a\s+)?rubbish\s+tip|(?:a\s+)?dump|(?:a\s+)?zoo|a\s+swarm\s+of\s+\w+|"
-    r"(?:broken\s+)?machines|furniture|objects|junk|scrap|(?:a\s+)?tumou?r|a\s+flood\s+of\s+\w+|an\s+infestation)"
+    r"(?:broken\s+)?machines|furniture|seagulls|pigeons|jackals|hyenas|wolves|vultures|slugs|zombies|robots|objects|junk|scrap|(?:a\s+)?tumou?r|a\s+flood\s+of\s+\w+|an\s+infestation)"
 )
 COMPARISONS = [
     r"{G}\s+(?:\S+\s+){0,8}?(?:like|than|as|to)\s+(?:\S+\s+){0,4}?" + ANIMALS + r"\b",
@@ -830,7 +873,7 @@ IMPLICIT = [
     r"an\s+infestation|infestation|a\s+disease|a\s+cancer|locusts|maggots|pests|degenerates|freaks|"
     r"(?:should|need\s+to|ought\s+to)\s+be\s+(?:locked\s+up|put\s+down|shot|gassed|deported|sterili[sz]ed|"
     r"hanged|strung\s+up|exterminated|wiped\s+out|sent\s+back|kicked\s+out|banned|culled|burned|burnt)|"
-    r"makes?\s+me\s+(?:\w+\s+)?(?:sick|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up)))\s*(?:[.!?]|$|,?\s+(?:the\s+lot|all|"
+    r"makes?\s+me\s+(?:\w+\s+)?(?:sick|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up)))\s*(?:[.!?]|$|,?\s+the\s+whole\s+lot\s*(?:[.!?]|$)|,?\s+(?:the\s+lot|all|"
     r"every\s+(?:last\s+|single\s+)?one|each|most)\s+of\s+(?:them|em)\b)",
     r"\b(?:went|goes|gone|going|go)\s+to\s+(?:rack\s+and\s+)?(?:ruin|the\s+dogs|pot|hell|shit)\s+(?:\w+\s+){0,3}?"
     r"(?:when|since|after|once|as\s+soon\s+as)\b",
@@ -840,6 +883,8 @@ IMPLICIT = [
 ]
 
 IMPLICIT += [
+    # "Filthy, the whole lot."
+    r"\b(?:{NEG})[\s,]+the\s+(?:whole\s+)?lot\s*(?:[.!?]|$)",
     # "Black neighbours? Better lock your car."
     r"\bbetter\s+lock\s+(?:up\s+)?(?:your|the)\s+(?:cars?|bikes?|doors|sheds?|houses?|valuables|gates?|windows)\b",
     # an epithet after the claim: "..., the parasites?"

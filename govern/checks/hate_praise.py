@@ -44,7 +44,8 @@ FEELINGS = frozenset(
 EXTRA = frozenset(
     """normal decent civilised civilized sane human humans polite proper real genuine competent rational
     hygienic reliable responsible moral honourable honorable capable trustworthy fit worthy equals
-    welcome intelligent clever smart decent mature grateful thankful citizens""".split()
+    welcome intelligent clever smart decent mature grateful thankful citizens law-abiding hard-working
+    well-behaved well-mannered open-minded kind-hearted good-hearted""".split()
 )
 
 
@@ -62,7 +63,7 @@ def praised() -> frozenset[str]:
 
 # The negations of a predicate: "are not", "are hardly", "are far from", "are in no way".
 NEGATORS = (
-    r"(?:not|never|hardly|barely|scarcely|far\s+from|nowhere\s+near|in\s+no\s+way|no\s+longer|not\s+at\s+all|"
+    r"(?:not|never|hardly|barely|scarcely|far\s+from|the\s+(?:very\s+)?opposite\s+of|anything\s+but|nowhere\s+near|in\s+no\s+way|no\s+longer|not\s+at\s+all|"
     r"not\s+even|by\s+no\s+means|(?:hardly|not|never)\s+what\s+(?:you|i|we|anyone)['’]?d\s+call|"
     r"(?:never|not)\s+(?:going|gonna)\s+to\s+be|not\s+gonna\s+be)"
 )
@@ -70,7 +71,7 @@ NEGATORS = (
 _NEGATED_COPULA = (
     r"(?:\s+(?:aren['’]?t|arent|isn['’]?t|wasn['’]?t|weren['’]?t|ain['’]?t|can['’]?t\s+be|cannot\s+be|"
     r"(?:will|can|could|would|shall)\s+never\s+be|won['’]?t\s+(?:ever\s+)?be|wouldn['’]?t\s+(?:ever\s+)?be|"
-    r"couldn['’]?t\s+(?:ever\s+)?be|(?:have|has)\s+never\s+been|(?:haven['’]?t|hasn['’]?t)\s+(?:ever\s+)?been|"
+    r"couldn['’]?t\s+(?:ever\s+)?be|(?:have|has)\s+never\s+(?:once\s+|ever\s+)?been|(?:haven['’]?t|hasn['’]?t)\s+(?:ever\s+)?been|"
     r"never\s+(?:have\s+been|were|was|will\s+be|are))|['’]ll\s+never\s+be|['’]re\s+not|['’]re\s+never)"
 )
 _FILLERS = (
@@ -82,7 +83,7 @@ _FILLERS = (
 END_DENIED = (
     r"(?:" + END + r"|\s+(?:enough|of|to|as|around|near|with|for)\b|"
     r"\s+(?:women|men|woman|man|people|person|humans?|"
-    r"citizens|neighbours|parents|mothers|fathers|members|wives|husbands|teachers|doctors|drivers|leaders|"
+    r"citizens|neighbours|parents|mothers|fathers|members|adults|wives|husbands|teachers|doctors|drivers|leaders|"
     r"workers|friends|christians|britons|brits)\b|\s*" + "[\ue000\ue001])"
 )
 # What makes a denied ability a matter of access, not of worth: "no disabled person is capable of
@@ -106,7 +107,7 @@ _DISBELIEF = (
     r"(?:ever\s+)?(?:think|believe|accept|agree|reckon|buy|say)|(?:seriously\s+|really\s+)?doubt)\s+(?:that\s+)?"
     r"(?:any\s+|a\s+single\s+|even\s+one\s+)?"
 )
-_WORD = r"\s+(?:an?\s+)?([a-z]+)"
+_WORD = r"\s+(?:an?\s+)?([a-z]+(?:-[a-z]+)?)"
 
 
 def templates(copula: str) -> list[str]:
@@ -120,6 +121,10 @@ def templates(copula: str) -> list[str]:
         # "I don't think trans people can ever be normal", "I doubt a single Muslim in this town is honest"
         _DISBELIEF + r"(?:{G}|{GA}|{GS}|{GP}|woman|women)(?:\s+\S+){0,4}?\s+" + _BE + _FILLERS + _WORD
         + END_DENIED,
+        # "nobody could call a Hindu trustworthy", "you'd never call them honest"
+        r"\b(?:nobody|no\s+one|(?:you|i|we)['’]?d\s+never|(?:you|i|we)\s+(?:can['’]?t|couldn['’]?t|wouldn['’]?t|would\s+never))\s+"
+        r"(?:could\s+|would\s+|can\s+|ever\s+)?(?:call|consider|describe|think\s+of)\s+(?:a\s+|an\s+|any\s+)?"
+        r"(?:{G}|{GS})(?:\s+as)?" + _FILLERS + _WORD + END_DENIED,
         # "why can't immigrants just be normal people?", "why aren't Muslims ever honest?"
         r"\bwhy\s+(?:can['’]?t|won['’]?t|couldn['’]?t|aren['’]?t|isn['’]?t|can\s+(?:no|not)\s+)\s*(?:any\s+|all\s+)?"
         r"(?:the\s+|these\s+|those\s+)?(?:{G}|{GS})\s+(?:just\s+|ever\s+|even\s+)*(?:be|act|seem)?" + _FILLERS

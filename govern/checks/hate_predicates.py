@@ -43,7 +43,9 @@ EXTRA = frozenset(
     freeloaders bludgers grubby scummy smelly stinky filthy unwashed manipulative hysterical barbaric
     barbarians
     savage uncivilised treacherous conniving scheming lecherous predatory bloodthirsty fanatical dimwitted
-    brainless promiscuous senile""".split()
+    brainless promiscuous senile greedy sneaky arrogant alcoholics drunks drunkards junkies hypocrites
+    disloyal
+    spongers cowboys""".split()
 )
 # Past participles that describe character, not something done to the group.
 CHARACTER = frozenset(

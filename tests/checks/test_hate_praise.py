@@ -33,8 +33,12 @@ def test_which_words_belittle_when_denied(word: str, judged: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "excerpt"),
     [
-        pytest.param("Pensioners are far from competent drivers.", "Pensioners are far from competent", id="far-from"),
-        pytest.param("Refugees aren't remotely trustworthy.", "Refugees aren't remotely trustworthy", id="contracted"),
+        pytest.param(
+            "Pensioners are far from competent drivers.", "Pensioners are far from competent", id="far-from"
+        ),
+        pytest.param(
+            "Refugees aren't remotely trustworthy.", "Refugees aren't remotely trustworthy", id="contracted"
+        ),
         pytest.param("Not one Sikh I know is honest.", "Not one Sikh I know is honest", id="quantifier"),
         pytest.param(
             "I don't believe lesbians can ever be good parents.",
