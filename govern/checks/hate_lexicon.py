@@ -138,7 +138,8 @@ NEGATIVE = [
     r"sick\s+and\s+twisted", r"good\s+for\s+nothing", r"(?:a\s+)?waste\s+of\s+(?:time|effort)",
     # disease and dead weight: "a tumour on this town", "bed-blockers", "a liability"
     r"(?:a\s+)?tumou?rs?", r"(?:an\s+)?infection", r"(?:a\s+)?poison", r"(?:a\s+)?pestilence", r"gangrene",
-    r"(?:a\s+)?liability", r"liabilities", r"bed[- ]?blockers", r"dead\s*wood", r"extremists?", r"fanatics?",
+    r"(?:a\s+)?liability", r"liabilities", r"a\s+drag", r"bed[- ]?blockers", r"dead\s*wood", r"extremists?",
+    r"fanatics?",
     r"[a-z]+[- ]haters?", r"money[- ]?(?:obsessed|grabbing|grubbing|hungry|mad)", r"shit\s*shows?",
     r"worth\s+less\s+than", r"two[- ]faced", r"jackals", r"wolves", r"seagulls", r"pigeons", r"slugs",
     r"zombies", r"(?:human\s+)?waste", r"(?:walking\s+)?mistakes", r"more\s+\w+\s+than\s+human", r"cowboys",
@@ -334,7 +335,7 @@ TEMPLATES = [
     r"flesh\s+creep)",
     r"(?:blood\s+boil|skin\s+crawl|stomach\s+(?:turn|churn)|flesh\s+creep)\w*\s+(?:\w+\s+){0,4}?{G}",
     # implicit: "better off without Muslims", "lovely before Travellers arrived", "nothing good about"
-    r"\bbetter\s+(?:off\s+)?(?:without|with\s+no|with\s+fewer|once\s+we\s+get\s+rid\s+of)\s+(?:any\s+|the\s+|all\s+|"
+    r"\bbetter\s+(?:off\s+|place\s+|town\s+|country\s+|world\s+|street\s+|area\s+)?(?:without|with\s+no|with\s+fewer|once\s+we\s+get\s+rid\s+of)\s+(?:any\s+|the\s+|all\s+|"
     r"these\s+|those\s+)?{G}",
     r"\bbetter\s+(?:off\s+)?(?:if|when|once)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:were|was|are|got|had)\s+(?:all\s+)?"
     r"(?:just\s+)?(?:wiped\s+out|exterminated|gone|dead|eradicated|gassed|deported|removed|killed|shot|sent\s+back|"
@@ -362,7 +363,7 @@ TEMPLATES = [
     # "filthy immigrants", "dirty Muslim", "disgusting trans people"
     r"\b{NEGB}\s+(?:(?:old|little|young|lazy|filthy|dirty|stupid|fat|ugly|bloody|fucking|stinking)\s+)?"
     r"(?:{G}|{GS})",
-    r"{G}\s+(?:all\s+)?(?:stink|smell|reek)\b",
+    r"{G}\s+(?:all\s+|always\s+|just\s+|really\s+)*(?:stink|smell|reek)\b",
     # negated positive: "women are not equal", "trans women will never be real women"
     "{G}" + _COP + r"\s+(?:not|never|no\s+longer|nowhere\s+near|in\s+no\s+way|hardly)(?:\s+\w+){0,2}?"
     r"\s+{POS}",
@@ -578,6 +579,23 @@ MORE_TEMPLATES = [
     # what they will do to what they are given: "they will trash them in a month"
     r"{G}(?:['’]ll|\s+will|\s+would|['’]d)\s+(?:just\s+|only\s+)?(?:trash|wreck|ruin|smash\s+up|destroy|vandalise)\s+"
     r"(?:them|those|these|the\s+place|it\s+all)\b",
+    # contempt and refusal: "I have nothing but contempt for ...", "I just can't accept gay people"
+    r"\b(?:i|we)\s+(?:have|feel|hold|got)\s+(?:nothing\s+but|only|so\s+much|such|pure|total|utter)\s+(?:contempt|"
+    r"disdain|hatred|hate|disgust|loathing|scorn)\s+(?:for|towards)\s+(?:the\s+|all\s+)?(?:{G}|{GS})",
+    r"\b(?:i|we)\s+(?:just\s+|simply\s+)?(?:can['’]?t|cannot|won['’]?t|will\s+never|refuse\s+to|don['’]?t|do\s+not)\s+"
+    r"(?:ever\s+)?(?:accept|tolerate|respect|like|trust)\s+(?:the\s+|any\s+|these\s+|those\s+)?(?:{G}|{GS})\s*"
+    r"(?:[.!?,;]|$|\s+(?:as|in|at|here|anywhere|near|around|and)\b)",
+    # "autistic people are better off dead"
+    r"{G}" + _COP + r"\s+(?:all\s+)?(?:better\s+off|best\s+off)\s+(?:dead|gone|not\s+existing|never\s+born|"
+    r"put\s+down|"
+    r"locked\s+up|in\s+(?:homes|institutions|prison|cages))\b",
+    # "Roma people make this town worse"
+    r"{G}\s+(?:\w+\s+)?(?:make|makes|made|are\s+making)\s+(?:\w+\s+){0,3}?(?:worse|a\s+worse\s+place|unsafe|"
+    r"dangerous|dirty|filthy|a\s+dump|a\s+mess|unliveable|a\s+shithole)\b",
+    # "why would anyone hire a deaf person?"
+    r"\bwhy\s+(?:would|should|do|does)\s+(?:anyone|anybody|you|we|the\s+council|any\s+\w+)\s+(?:ever\s+|even\s+|"
+    r"want\s+to\s+)?(?:hire|employ|rent\s+to|marry|date|trust|elect|vote\s+for|serve|let\s+in)\s+(?:a\s+|an\s+|any\s+|"
+    r"the\s+)?(?:{G}|{GS})",
     # "what a shitshow of refugees"
     r"\bwhat\s+(?:a|an)\s+(?:\w+\s+)?{NEG}\s+of\s+(?:\w+\s+)?{G}",
     # the possessive: "a woman's opinion is worthless", "a Muslim's word means nothing"
@@ -620,6 +638,7 @@ MORE_TEMPLATES = [
     r"aggressive|dangerous)\s+(?:\w+\s+)?to\b",
     # generalisation: "they are all the same"
     r"{G}\s*(?:are|r|['’]re)\s+all\s+(?:the\s+)?(?:same|alike)\s*(?:[.!,;:]|$)",
+    r"\ball\s+{G}\s*(?:are|r|['’]re)\s+(?:the\s+)?(?:same|alike)\s*(?:[.!,;:]|$)",
     # implicit: "women belong at home", "leave the decisions to the men", "push their lifestyle on our kids"
     r"{G}\s+(?:belong|should\s+(?:stay|be|stick)|need\s+to\s+(?:stay|be)|ought\s+to\s+(?:stay|be))\s+(?:back\s+)?"
     r"(?:at\s+home|in\s+the\s+home|in\s+the\s+kitchen|behind\s+the\s+sink|barefoot)",

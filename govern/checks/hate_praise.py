@@ -83,7 +83,7 @@ _FILLERS = (
 END_DENIED = (
     r"(?:" + END + r"|\s+(?:enough|of|to|as|around|near|with|for)\b|"
     r"\s+(?:women|men|woman|man|people|person|humans?|"
-    r"citizens|neighbours|parents|mothers|fathers|members|adults|wives|husbands|teachers|doctors|drivers|leaders|"
+    r"citizens?|neighbours?|parents?|mothers?|fathers?|members?|adults?|part|persons?|employees?|wives|husbands|teachers|doctors|drivers|leaders|"
     r"workers|friends|christians|britons|brits)\b|\s*" + "[\ue000\ue001])"
 )
 # What makes a denied ability a matter of access, not of worth: "no disabled person is capable of
