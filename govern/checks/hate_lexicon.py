@@ -222,6 +222,12 @@ _COP = (
 )
 _MODS = r"(?:\s+{ADV})"
 _NEG = r"\s+{NEG}\b"
+# The end of what a group is said to lack: "no respect for our laws", "no decency whatsoever"; not "no respect
+# from the council's contractors", which says how others treat them.
+_HAD_END = (
+    r"(?:\s*(?:[.!?,;:]|$)|\s+(?:for|towards|whatsoever|at\s+all|of\s+any\s+kind|and|or|to\s+(?:society|anyone|"
+    r"us|the\s+\w+)|in\s+(?:them|their\s+\w+)|left)\b)"
+)
 # Harm to a group ("gas the ...", "should be shot"), as lists so misspellings can be added.
 KILL = [
     r"kill", r"shoot", r"gas", r"hang", r"lynch", r"exterminate", r"eradicate", r"wipe\s+out", r"slaughter",
@@ -388,7 +394,9 @@ TEMPLATES = [
     r"(?:behave|act|live)\s+like\s+(?:animals|savages|pigs|rats|vermin|apes|beasts|barbarians|humans|human\s+beings|"
     r"(?:normal|decent|civili[sz]ed|proper)\s+(?:people|humans|human\s+beings|folk)|the\s+rest\s+of\s+us)",
     r"{G}\s+(?:have|has|deserve)\s+no\s+(?:place|right|rights|business|brains?|morals|culture|value|worth|"
-    r"future|respect|dignity)",
+    r"future)",
+    # ... but respect or dignity "from the contractors" is how others treat them
+    r"{G}\s+(?:have|has|deserve)\s+no\s+(?:respect|dignity)" + _HAD_END,
     r"{G}\s+(?:can['’]?t|cannot|shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+be\s+(?:trusted|allowed|"
     r"employed|let\s+in|tolerated|accepted|taken\s+seriously)",
     r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+(?:belong|count|matter|fit\s+in)\b",
@@ -480,7 +488,7 @@ MORE_TEMPLATES = [
     r"(?:a|an|one|any)\s+(?:shred\s+of\s+|ounce\s+of\s+|scrap\s+of\s+)?)\s+(?:any\s+|all\s+|basic\s+|the\s+|a\s+|"
     r"common\s+|human\s+)?(?:sense\s+of\s+)?(?:respect|worth|value|decency|morals|morality|shame|empathy|loyalty|honou?r|"
     r"honesty|integrity|intelligence|brains?|manners|hygiene|class|humanity|conscience|compassion|common\s+sense|"
-    r"self[- ]control|gratitude|civility|restraint|discipline|talent|values|usefulness)\b",
+    r"self[- ]control|gratitude|civility|restraint|discipline|talent|values|usefulness)" + _HAD_END,
     # "Gypsies can't be anything but thieves", "they will never be more than parasites"
     r"{G}\s+(?:can['’]?t|cannot|could\s+never|will\s+never|won['’]?t\s+ever|are\s+never|will\s+always\s+be)\s+(?:be\s+)?"
     r"(?:anything|nothing)\s+(?:but|other\s+than|more\s+than|except|else\s+than)" + _MODS + "{0,3}" + _NEG,
