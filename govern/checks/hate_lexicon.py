@@ -138,7 +138,12 @@ NEGATIVE = [
     r"sick\s+and\s+twisted", r"good\s+for\s+nothing", r"(?:a\s+)?waste\s+of\s+(?:time|effort)",
     # disease and dead weight: "a tumour on this town", "bed-blockers", "a liability"
     r"(?:a\s+)?tumou?rs?", r"(?:an\s+)?infection", r"(?:a\s+)?poison", r"(?:a\s+)?pestilence", r"gangrene",
-    r"(?:a\s+)?liability", r"liabilities", r"a\s+drag", r"bed[- ]?blockers", r"dead\s*wood", r"extremists?",
+    r"(?:a\s+)?liability", r"liabilities", r"a\s+drag", r"attention[- ]seekers", r"deceivers",
+    r"manipulators",
+    r"(?:a\s+)?pain\s+to\s+(?:deal\s+with|be\s+around|work\s+with|live\s+with|live\s+next\s+to)",
+    r"(?:barely|not\s+fully|less|half)\s+evolved", r"unevolved",
+    r"on\s+the\s+(?:scrounge|make|fiddle|take|rob)",
+    r"bed[- ]?blockers", r"dead\s*wood", r"extremists?",
     r"fanatics?",
     r"[a-z]+[- ]haters?", r"money[- ]?(?:obsessed|grabbing|grubbing|hungry|mad)", r"shit\s*shows?",
     r"worth\s+less\s+than", r"two[- ]faced", r"jackals", r"wolves", r"seagulls", r"pigeons", r"slugs",
@@ -429,8 +434,12 @@ TEMPLATES = [
     # dehumanisation: "they breed like rats", "a plague of refugees", "immigrants are swarming in"
     r"{G}\s+(?:breed|multiply|spread|swarm|live|reproduce)\s+like\s+(?:\w+\s+)?(?:rats|rabbits|"
     r"cockroaches|animals|vermin|flies|insects|a\s+disease|a\s+virus|the\s+plague|pigs|dogs)",
-    r"{G}(?:\s+are)?\s+(?:swarming|infesting|invading|overrunning|taking\s+over|polluting|ruining|"
+    r"{G}(?:\s+are)?\s+(?:swarming|infesting|invading|overrunning|polluting|ruining|"
     r"destroying|breeding|outbreeding)\b",
+    # taking over a place, not a task ("taking over the running of the food bank this week")
+    r"{G}(?:\s+are)?\s+taking\s+over(?:\s+(?:our|this|the|my|every)\s+(?:country|town|city|area|street|high\s+street|"
+    r"estate|schools?|council|world|neighbourhood|borough|village|nhs|jobs|houses|homes|street)\b|\s+everything\b|"
+    r"\s*(?:[.!?]|$))",
     r"\b(?:swarms?|hordes?|plague|infestation|invasion|vermin|scourge)\s+of\s+(?:\w+\s+)?{G}",
     # threats against a group: "gas the Jews", "gay people should be shot", "death to Muslims"
     r"\b{KILL}\s+(?:all\s+|every\s+|the\s+|these\s+|those\s+|more\s+|some\s+|them\s+|of\s+the\s+)*"
@@ -472,7 +481,8 @@ _DENIED = (
     r"to\s+live\s+(?:here|among\s+us)|to\s+(?:vote|exist|work|stay))"
 )
 _NO_ONE = (
-    r"\b(?:no\s+|not\s+(?:a|one)\s+(?:single\s+)?|not\s+(?:a\s+single|one)\s+(?:one\s+)?of\s+(?:the\s+|those\s+|these\s+)?|"
+    r"\b(?:no\s+|not\s+(?:even\s+)?(?:a|one)\s+(?:single\s+)?|not\s+(?:a\s+single|one)\s+(?:one\s+)?of\s+"
+    r"(?:the\s+|those\s+|these\s+)?|"
     r"none\s+of\s+(?:the\s+|those\s+|these\s+)?)"
 )
 _GOOD = (
@@ -604,6 +614,38 @@ MORE_TEMPLATES = [
     r"\bwhy\s+(?:would|should|do|does)\s+(?:anyone|anybody|you|we|the\s+council|any\s+\w+)\s+(?:ever\s+|even\s+|"
     r"want\s+to\s+)?(?:hire|employ|rent\s+to|marry|date|trust|elect|vote\s+for|serve|let\s+in)\s+(?:a\s+|an\s+|any\s+|"
     r"the\s+)?(?:{G}|{GS})",
+    # "immigrants will never amount to anything", "refugees don't add anything of value"
+    r"{G}\s+(?:will\s+never|won['’]?t\s+ever|won['’]?t|would\s+never|could\s+never|never|don['’]?t|do\s+not)\s+"
+    r"amount\s+to\s+(?:anything|much|owt|a\s+thing|nothing)",
+    r"{G}\s+(?:don['’]?t|do\s+not|never|doesn['’]?t)\s+(?:contribute|add|give|bring|offer)\s+(?:anything|a\s+thing|owt)"
+    r"(?:\s+(?:of\s+value|useful|worthwhile|positive|good))?\s*(?:[.!?,;]|$|\s+(?:to|of|here|at\s+all)\b)",
+    # a denial approved: "trans people are never going to be accepted round here, and rightly so"
+    r"{G}\s+(?:\w+\s+){0,3}?(?:not|never|n['’]t)\s+(?:\w+\s+){0,4}?(?:accepted|welcome|welcomed|wanted|tolerated|"
+    r"allowed|liked)\b[^.!?]{0,30}?,?\s+(?:and\s+)?(?:rightly\s+so|quite\s+right(?:ly)?|good|thank\s+god|"
+    r"as\s+it\s+should\s+be|long\s+may\s+it\s+continue)\b",
+    # "gay men are no kind of role model for children"
+    r"{G}\s+(?:are|make|is)\s+(?:no|not|never|terrible|awful|bad)\s+(?:kind\s+of\s+|sort\s+of\s+)?(?:role\s+models?|"
+    r"examples?\s+(?:to|for))",
+    # "trans women are just men in wigs"
+    r"{G}\s+(?:are|r|['’]re)\s+(?:all\s+)?(?:just|only|really|simply|nothing\s+but|basically)\s+(?:\w+\s+)?(?:men|"
+    r"blokes|guys|women|girls)\s+in\s+(?:wigs|dresses|frocks|skirts|make[- ]?up|disguise|costumes?)",
+    # "disabled people should pay for their own ramps"
+    r"{G}\s+should\s+(?:have\s+to\s+)?pay\s+for\s+(?:their\s+own|themselves)\b",
+    # dual loyalty: "every Jew is loyal to Israel before this country"
+    r"(?:{G}|{GA})\s+(?:is|are)\s+(?:always\s+|all\s+)?(?:more\s+)?loyal\s+to\s+(?:\w+\s+){1,2}?(?:before|rather\s+than|"
+    r"over|than|not)\b",
+    # questions: "why do Muslims breed like that?", "who in their right mind would let a trans person teach?",
+    # "why are Travellers allowed anywhere near our town?"
+    r"\bwhy\s+do\s+(?:the\s+|all\s+)?{G}\s+(?:all\s+|always\s+)?(?:breed|multiply|smell|stink|steal|lie|scrounge|beg|"
+    r"cheat)\b",
+    r"\bwho\s+(?:in\s+their\s+right\s+mind\s+)?(?:would|could|['’]d)\s+(?:ever\s+)?(?:let|allow|hire|employ|trust|"
+    r"marry|date|rent\s+to|vote\s+for)\s+(?:a\s+|an\s+|any\s+|the\s+)?(?:{G}|{GS})(?:\s+(?:teach|work|near|in|into|run|"
+    r"look\s+after|anywhere)\b|\s*(?:[?.!]|$))",
+    r"\bwhy\s+(?:are|is)\s+(?:the\s+|these\s+|those\s+)?{G}\s+(?:even\s+|still\s+|ever\s+)?(?:allowed|let|permitted)\s+"
+    r"(?:anywhere\s+near|near|in|into|here|to\s+(?:stay|live|come|teach|work|vote))\b",
+    # "A gay couple moved in. They should be ashamed of themselves."
+    "(?:[\ue000\ue001]|\\bthey|\\bthese\\s+people|\\bthose\\s+people)"
+    r"\s+should\s+(?:all\s+)?be\s+(?:ashamed|embarrassed)\s+of\s+themselves",
     # "what a shitshow of refugees"
     r"\bwhat\s+(?:a|an)\s+(?:\w+\s+)?{NEG}\s+of\s+(?:\w+\s+)?{G}",
     # the possessive: "a woman's opinion is worthless", "a Muslim's word means nothing"
@@ -626,7 +668,7 @@ MORE_TEMPLATES = [
     r"(?:ever\s+|really\s+|truly\s+|even\s+|actually\s+)?" + _DENIED,
     _NO_ONE + r"(?:{GS}|{G}|woman|girl|female|lady)" + _SKIP + r"\s+(?:has|have)\s+(?:ever\s+)?"
     r"(?:done|worked|contributed|paid|earned|given)\s+(?:\w+\s+)?(?:honest|decent|proper|anything|a\s+penny|"
-    r"their\s+share)",
+    r"their\s+(?:share|\w+))",
     r"\b(?:isn['’]?t|is\s+not|there['’]?s\s+no|there\s+is\s+no|there\s+are\s+no|never\s+(?:met|seen|known|found|find)|"
     r"no\s+such\s+thing\s+as|(?:can['’]?t|cannot|won['’]?t|will\s+never|never\s+will)\s+(?:ever\s+)?find)\s+"
     r"(?:a\s+|an\s+|one\s+|any\s+)?(?:single\s+)?" + _GOOD + r"\s+(?:{GS}|{G}|woman|women|girl|lady)",
@@ -857,7 +899,7 @@ ANIMALS = (
     r"leeches|plague|disease|a\s+disease|a\s+virus|cancer|rabbits|insects|locusts|sewage|filth|rubbish|"
     r"cattle|livestock|snakes|maggots|lice|fleas|germs|pests|zoo\s+animals|a\s+pack\s+of\s+\w+|(?:a\s+)?sewer|"
     r"(?:a\s+)?cesspit|(?:a\s+)?pigsty|(?:a\s+)?rubbish\s+tip|(?:a\s+)?dump|(?:a\s+)?zoo|a\s+swarm\s+of\s+\w+|"
-    r"(?:broken\s+)?machines|furniture|seagulls|pigeons|jackals|hyenas|wolves|vultures|slugs|zombies|robots|objects|junk|scrap|(?:a\s+)?tumou?r|a\s+flood\s+of\s+\w+|an\s+infestation)"
+    r"(?:broken\s+)?machines|furniture|flies|mosquitoes|gnats|seagulls|pigeons|jackals|hyenas|wolves|vultures|slugs|zombies|robots|objects|junk|scrap|(?:a\s+)?tumou?r|a\s+flood\s+of\s+\w+|an\s+infestation)"
 )
 COMPARISONS = [
     r"{G}\s+(?:\S+\s+){0,8}?(?:like|than|as|to)\s+(?:\S+\s+){0,4}?" + ANIMALS + r"\b",
@@ -895,6 +937,7 @@ IMPLICIT = [
     # dehumanising nouns and calls for harm only, as "Disgusting." after "disabled bays removed"
     # is a complaint about a decision
     r"(?:^|[.!?;:\n–—-]\s*)(?:absolute\s+|utter\s+|total\s+|just\s+|bloody\s+|fucking\s+|filthy\s+|dirty\s+|"
+    r"nothing\s+but\s+|nowt\s+but\s+|"
     r"what\s+(?:a\s+)?|bunch\s+of\s+|pack\s+of\s+|load\s+of\s+)*(?:vermin|rats|animals|filthy\s+animals|savages|parasites|"
     r"leeches|cockroaches|scum|scumbags|filth|subhumans?|sub-humans?|useless\s+eaters|a\s+plague|plague|"
     r"an\s+infestation|infestation|a\s+disease|a\s+cancer|locusts|maggots|pests|degenerates|freaks|"

@@ -95,7 +95,8 @@ ACCESS = (
 _SUBJECT = r"(?:{G}|{GA}|{GP})"
 _ONE = r"(?:{GS}|{G}|woman|girl|female|lady|man)"
 _NO_ONE = (
-    r"\b(?:no\s+|not\s+(?:a|one)\s+(?:single\s+)?|not\s+(?:a\s+single|one)\s+(?:one\s+)?of\s+(?:the\s+|those\s+|these\s+)?|"
+    r"\b(?:no\s+|not\s+(?:even\s+)?(?:a|one)\s+(?:single\s+)?|not\s+(?:a\s+single|one)\s+(?:one\s+)?of\s+"
+    r"(?:the\s+|those\s+|these\s+)?|"
     r"none\s+of\s+(?:the\s+|those\s+|these\s+)?)"
 )
 _BE = (
@@ -107,7 +108,9 @@ _DISBELIEF = (
     r"(?:ever\s+)?(?:think|believe|accept|agree|reckon|buy|say)|(?:seriously\s+|really\s+)?doubt)\s+(?:that\s+)?"
     r"(?:any\s+|a\s+single\s+|even\s+one\s+)?"
 )
-_WORD = r"\s+(?:an?\s+)?([a-z]+(?:-[a-z]+)?)"
+# ... "known for being" before the word is taken whenever it is there ("aren't exactly known for being
+# bright")
+_WORD = r"(?:\s+(?:known|famous|renowned|noted)\s+for(?:\s+being)?)?\s+(?:an?\s+)?([a-z]+(?:-[a-z]+)?)"
 
 
 def templates(copula: str) -> list[str]:
@@ -123,7 +126,8 @@ def templates(copula: str) -> list[str]:
         + END_DENIED,
         # "nobody could call a Hindu trustworthy", "you'd never call them honest"
         r"\b(?:nobody|no\s+one|(?:you|i|we)['’]?d\s+never|(?:you|i|we)\s+(?:can['’]?t|couldn['’]?t|wouldn['’]?t|would\s+never))\s+"
-        r"(?:could\s+|would\s+|can\s+|ever\s+)?(?:call|consider|describe|think\s+of)\s+(?:a\s+|an\s+|any\s+)?"
+        r"(?:could\s+|would\s+|can\s+|ever\s+)?(?:call|consider|describe|think\s+of)\s+(?:a\s+single\s+|one\s+|a\s+|an\s+|"
+        r"any\s+)?"
         r"(?:{G}|{GS})(?:\s+as)?" + _FILLERS + _WORD + END_DENIED,
         # "why can't immigrants just be normal people?", "why aren't Muslims ever honest?"
         r"\bwhy\s+(?:can['’]?t|won['’]?t|couldn['’]?t|aren['’]?t|isn['’]?t|can\s+(?:no|not)\s+)\s*(?:any\s+|all\s+)?"

@@ -45,7 +45,7 @@ EXTRA = frozenset(
     savage uncivilised treacherous conniving scheming lecherous predatory bloodthirsty fanatical dimwitted
     brainless promiscuous senile greedy sneaky arrogant alcoholics drunks drunkards junkies hypocrites
     disloyal
-    spongers cowboys""".split()
+    spongers cowboys irrational deceitful manipulative""".split()
 )
 # Past participles that describe character, not something done to the group.
 CHARACTER = frozenset(
