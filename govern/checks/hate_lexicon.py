@@ -147,7 +147,9 @@ NEGATIVE = [
     r"fanatics?",
     r"[a-z]+[- ]haters?", r"money[- ]?(?:obsessed|grabbing|grubbing|hungry|mad)", r"shit\s*shows?",
     r"worth\s+less\s+than", r"two[- ]faced", r"jackals", r"wolves", r"seagulls", r"pigeons", r"slugs",
-    r"zombies", r"(?:human\s+)?waste", r"(?:walking\s+)?mistakes", r"more\s+\w+\s+than\s+human", r"cowboys",
+    r"zombies", r"(?:human\s+)?waste", r"(?:walking\s+)?mistakes",
+    r"more\s+(?:animal|ape|beast|monkey|robot|machine|vegetable|savage)s?\s+than\s+(?:human|person|people|man|woman)s?",
+    r"litter", r"(?:mere\s+)?objects", r"possessions", r"breeding\s+stock", r"intolerant", r"cowboys",
     r"alcoholics",
     r"drunks", r"hypocrites",
     r"less\s+than\s+(?:ours|us|nothing|dirt|animals)", r"entitled", r"promiscuous", r"senile", r"hostile",
@@ -191,7 +193,9 @@ ADVERBS = [
     r"no\s+better\s+than", r"worse\s+than", r"like", r"as", r"an?", r"the", r"bunch\s+of", r"load\s+of",
     r"pack\s+of", r"lot\s+of", r"swarm\s+of", r"horde\s+of", r"herd\s+of", r"nest\s+of", r"plague\s+of",
     r"complete", r"total", r"absolute", r"utter", r"fucking", r"bloody",
-    r"little", r"kind\s+of", r"sort\s+of", r"that", r"too", r"very", r"quite", r"pretty", r"clearly",
+    r"little", r"this", r"(?:the\s+)?human\s+equivalent\s+of", r"kind\s+of", r"sort\s+of",
+    r"that", r"too", r"very",
+    r"quite", r"pretty", r"clearly",
     r"obviously", r"simply", r"probably", r"definitely", r"actually", r"still", r"also", r"typical",
     r"thieving", r"scummy", r"smelly", r"stinking", r"sneaky", r"greedy", r"inbred", r"parasitic", r"nasty",
     r"sick", r"twisted", r"perverted", r"dangerous", r"violent", r"ugly", r"fat", r"thick", r"dumb",
@@ -216,7 +220,7 @@ PRONOUNS = (
     r"(?:\bthey\b|\bthem\b|\bthese\s+(?:people|ones|types)\b|\bthose\s+(?:people|ones|types)\b|"
     r"\bsuch\s+people\b|\bpeople\s+like\s+(?:them|that|this|those)\b|\btheir\s+(?:kind|sort|type|lot)\b|"
     r"\b(?:that|this|those|these)\s+(?:sort|kind|type|types|sorts)\b|\bthe\s+likes\s+of\s+(?:them|those)\b|\bthat\s+lot\b|"
-    r"\bthis\s+lot\b|\bthe\s+lot\s+of\s+them\b|\b(?:every|each)\s+(?:single\s+)?one\s+of\s+them\b|"
+    r"\bthis\s+lot\b|\b(?:that|this)\s+thing\b|\b(?:those|these)\s+things\b|\bthe\s+lot\s+of\s+them\b|\b(?:every|each)\s+(?:single\s+)?one\s+of\s+them\b|"
     r"\ball\s+of\s+them\b|\bmost\s+of\s+them\b)"
 )
 
@@ -287,7 +291,7 @@ TEMPLATES = [
     r"road|town|area|estate|school|country|neighbourhood|borough)\s*(?:[.!?,]|$))",
     r"\b(?:we|i)\s+(?:don['’]?t|do\s+not)\s+want\s+(?:your|their)\s+(?:kind|sort|lot|type)",
     r"{G}\s+(?:contribute|add|give|bring|offer|do)\s+nothing\b",
-    r"{G}\s+(?:have|has)\s+never\s+(?:contributed|done|given|added)\s+anything",
+    r"{G}\s+(?:have|has)\s+never\s+(?:once\s+|ever\s+)?(?:contributed|done|given|added)\s+anything",
     r"{G}\s+(?:have|has)\s+nothing\s+(?:to\s+(?:offer|contribute|give|add)|of\s+value|worth\s+\w+)",
     r"{G}\s+(?:all\s+)?(?:lack|lacks)\s+(?:the\s+|any\s+|basic\s+)?(?:brains?|intelligence|ability|capacity|morals|decency|"
     r"humanity|common\s+sense|manners|self[- ]control|hygiene)\b",
@@ -327,7 +331,7 @@ TEMPLATES = [
     r"{G}\s+(?:secretly\s+)?(?:control|controls|run|runs|own|owns)\s+(?:the\s+|this\s+|our\s+|all\s+the\s+)?"
     r"(?:council|media|banks|government|world|country|town|everything|money|press|police)\b",
     r"{G}\s+(?:should|need\s+to|must|ought\s+to|had\s+better)\s+(?:\w+\s+)?(?:know\s+their\s+place|stay\s+in\s+their\s+"
-    r"lane|be\s+(?:grateful|quiet|silent|seen\s+and\s+not\s+heard)|shut\s+up|get\s+back\s+(?:in|to)\s+the\s+kitchen)",
+    r"lane|be\s+(?:grateful|thankful|quiet|silent|seen\s+and\s+not\s+heard)|shut\s+up|get\s+back\s+(?:in|to)\s+the\s+kitchen)",
     r"\b(?:can['’]?t|cannot|never|don['’]?t|shouldn['’]?t|wouldn['’]?t)\s+(?:ever\s+)?trust\s+(?:a|an|any|the|those|these|"
     r"(?:a\s+single|any|one)\s+(?:one\s+)?of\s+(?:the|those|these))?\s*(?:{G}|{GS})",
     r"{G}\s+(?:always\s+|just\s+)?(?:leave|leaves|left)\s+(?:a\s+|their\s+)?(?:mess|rubbish|trouble|filth|dirt|chaos)",
@@ -408,7 +412,8 @@ TEMPLATES = [
     r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+deserve\s+(?:respect|rights|to\s+(?:live|exist|be\s+here|vote|work)|"
     r"equal\s+\w+|anything|any\s+\w+|a\s+(?:home|job|place|say|voice)|help|housing|sympathy|dignity|"
     r"the\s+same\s+(?:respect|rights|treatment|chances)|"
-    r"to\s+be\s+treated\s+(?:equally|fairly|as\s+equals))",
+    r"to\s+be\s+treated\s+(?:equally|fairly|as\s+equals)|to\s+be\s+(?:called|seen\s+as|recognised\s+as)\s+(?:\w+|"
+    "[\ue000\ue001]))",
     r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|can['’]?t|cannot)\s+(?:be\s+allowed\s+to\s+)?"
     r"(?:vote|work|teach|marry|adopt|have\s+(?:kids|children|rights|jobs|a\s+say|the\s+vote|a\s+vote|a\s+voice|any\s+rights|"
     r"equal\s+rights|the\s+right\s+to\s+\w+)|live\s+(?:here|near)|exist|"
@@ -434,7 +439,7 @@ TEMPLATES = [
     # dehumanisation: "they breed like rats", "a plague of refugees", "immigrants are swarming in"
     r"{G}\s+(?:breed|multiply|spread|swarm|live|reproduce)\s+like\s+(?:\w+\s+)?(?:rats|rabbits|"
     r"cockroaches|animals|vermin|flies|insects|a\s+disease|a\s+virus|the\s+plague|pigs|dogs)",
-    r"{G}(?:\s+are)?\s+(?:swarming|infesting|invading|overrunning|polluting|ruining|"
+    r"{G}(?:\s+are)?\s+(?:swarming|infesting|invading|overrunning|polluting|ruining|invade|infiltrate|colonise|colonize|"
     r"destroying|breeding|outbreeding)\b",
     # taking over a place, not a task ("taking over the running of the food bank this week")
     r"{G}(?:\s+are)?\s+taking\s+over(?:\s+(?:our|this|the|my|every)\s+(?:country|town|city|area|street|high\s+street|"
@@ -548,7 +553,7 @@ MORE_TEMPLATES = [
     r"{G}\s+(?:are|is)\s+(?:the\s+(?:only\s+|main\s+|real\s+|whole\s+)?(?:reason|cause)|to\s+blame|responsible)\s+(?:for\s+|"
     r"why\s+|that\s+)?(?:\w+\s+){0,5}?(?:a\s+)?(?:dump|shithole|tip|slum|ghetto|crime|crime[- ]ridden|ruined|"
     r"going\s+downhill|"
-    r"unsafe|filthy|dirty|falling\s+apart|gone\s+to\s+\w+|a\s+mess|overrun|dangerous)\b",
+    r"unsafe|filthy|dirty|falling\s+apart|gone\s+to\s+\w+|a\s+mess|overrun|dangerous|confused|messed\s+up|corrupted)\b",
     # exclusion of a group in a role: "women drivers should be banned from the roads"
     r"{G}(?:\s+[a-z]+)?\s+should\s+(?:all\s+)?(?:just\s+)?be\s+(?:banned|barred|kept\s+(?:off|out|away))\b",
     # questions: "how are gay people even allowed near children?", "what use is a woman on the council?"
@@ -565,7 +570,7 @@ MORE_TEMPLATES = [
     # scapegoats in a clause: "Polish workers are why wages are so low"
     r"{G}\s+(?:are|is)\s+(?:the\s+reason\s+)?why\s+(?:\w+\s+){1,4}?(?:(?:is|are|have|has|were|was)\s+)?(?:so\s+|too\s+)?"
     r"(?:low|high|bad|awful|terrible|rubbish|dirty|filthy|unsafe|dangerous|ruined|going\s+downhill|gone\s+downhill|"
-    r"overcrowded|full|a\s+mess|a\s+dump|a\s+tip)\b",
+    r"overcrowded|full|a\s+mess|a\s+dump|a\s+tip|confused|messed\s+up|corrupted|broken)\b",
     # "if you let Roma on the site, say goodbye to your bins"
     r"\b(?:if|once|when)\s+(?:you\s+|we\s+|they\s+)?(?:let|allow|have|get|house|put)\s+(?:\w+\s+){0,2}?{G}[^.!?]{0,40}?"
     r"\b(?:say|kiss)\s+goodbye\s+to\b",
@@ -646,6 +651,34 @@ MORE_TEMPLATES = [
     # "A gay couple moved in. They should be ashamed of themselves."
     "(?:[\ue000\ue001]|\\bthey|\\bthese\\s+people|\\bthose\\s+people)"
     r"\s+should\s+(?:all\s+)?be\s+(?:ashamed|embarrassed)\s+of\s+themselves",
+    # "Gypsies don't know the meaning of honest work"
+    r"{G}\s+(?:don['’]?t|do\s+not|wouldn['’]?t|never)\s+(?:even\s+)?know\s+the\s+meaning\s+of\s+(?:the\s+word\s+)?(?:\w+\s+)?"
+    r"(?:work|honesty|hygiene|respect|decency|soap|manners|loyalty|shame|truth|gratitude)\b",
+    # "no Black man I've ever met could hold down a job"
+    r"(?:{G}|" + _NO_ONE + r"(?:{GS}|{G}|woman|man)" + _SKIP + r")\s+(?:\w+\s+)?"
+    r"(?:can['’]?t|cannot|couldn['’]?t|could|can|"
+    r"never|don['’]?t|will\s+never|won['’]?t)\s+(?:ever\s+)?(?:hold\s+down|keep)\s+(?:a\s+)?(?:\w+\s+)?job",
+    # "women only got the vote by accident"
+    r"{G}\s+only\s+got\s+(?:the\s+vote|(?:their|the|that|this)\s+\w+)\s+(?:by\s+accident|out\s+of\s+pity|because\s+of\s+"
+    r"(?:quotas|diversity|pity)|for\s+(?:diversity|show))",
+    # "pensioners are wasting NHS money by staying alive"
+    r"{G}\s+(?:are\s+)?(?:wasting|costing|draining|taking)\s+(?:\w+\s+){0,3}?by\s+(?:staying\s+alive|living\s+(?:so\s+)?long|"
+    r"existing|breathing|being\s+alive)",
+    # "immigrants should be thankful we let them breathe our air"
+    r"{G}\s+should\s+be\s+(?:grateful|thankful|glad|lucky)\s+(?:that\s+)?(?:we|they)\s+(?:even\s+)?(?:let|allow)\s+them\s+"
+    r"(?:\w+\s+)?(?:breathe|live|exist|stay|in|here)\b",
+    # "Muslims don't integrate, they invade"
+    r"{G}\s+(?:don['’]?t|do\s+not|won['’]?t|never|refuse\s+to)\s+integrate\s*[,;.]?\s*(?:they\s+)?(?:invade|take\s+over|"
+    r"colonise|colonize|conquer|infiltrate|breed)",
+    # "isn't it time trans people stopped pretending?"
+    r"\b(?:time|high\s+time)\s+(?:that\s+)?(?:the\s+|all\s+)?{G}\s+(?:stopped|quit|gave\s+up)\s+(?:pretending|existing|"
+    r"breeding|whining|moaning|complaining|playing\s+the\s+victim|lying)",
+    r"{G}\s+(?:should|need\s+to|must)\s+(?:just\s+)?stop\s+(?:pretending|playing\s+the\s+victim|whining|moaning|breeding|"
+    r"existing)",
+    # "who actually likes Travellers?"
+    r"\bwho\s+(?:actually\s+|really\s+|honestly\s+|even\s+|on\s+earth\s+|the\s+hell\s+|the\s+fuck\s+)?(?:likes|wants|trusts|"
+    r"needs|would\s+(?:like|want|trust))\s+(?:the\s+|any\s+)?{G}\s*(?:[?]|$|\s+(?:anyway|honestly|around|here|living|near|"
+    r"next)\b)",
     # "what a shitshow of refugees"
     r"\bwhat\s+(?:a|an)\s+(?:\w+\s+)?{NEG}\s+of\s+(?:\w+\s+)?{G}",
     # the possessive: "a woman's opinion is worthless", "a Muslim's word means nothing"

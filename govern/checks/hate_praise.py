@@ -129,6 +129,11 @@ def templates(copula: str) -> list[str]:
         r"(?:could\s+|would\s+|can\s+|ever\s+)?(?:call|consider|describe|think\s+of)\s+(?:a\s+single\s+|one\s+|a\s+|an\s+|"
         r"any\s+)?"
         r"(?:{G}|{GS})(?:\s+as)?" + _FILLERS + _WORD + END_DENIED,
+        # "I'm yet to meet an immigrant who's honest", "you'll never find a Jew who is generous"
+        r"\b(?:(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+yet\s+to|(?:i|we)\s+(?:have|['’]ve)\s+never|(?:you|i|we)(?:['’]ll|\s+will)?"
+        r"\s+never|(?:you|i|we)\s+(?:can['’]?t|won['’]?t)\s+(?:ever\s+)?)\s+(?:meet|met|see|seen|find|found|know|known)\s+"
+        r"(?:a|an|one|any)\s+(?:single\s+)?(?:{GS}|{G}|woman|man)\s+(?:who|that)(?:\s+(?:is|was|were|are|could\s+be)|['’]s)"
+        + _FILLERS + _WORD + END_DENIED,
         # "why can't immigrants just be normal people?", "why aren't Muslims ever honest?"
         r"\bwhy\s+(?:can['’]?t|won['’]?t|couldn['’]?t|aren['’]?t|isn['’]?t|can\s+(?:no|not)\s+)\s*(?:any\s+|all\s+)?"
         r"(?:the\s+|these\s+|those\s+)?(?:{G}|{GS})\s+(?:just\s+|ever\s+|even\s+)*(?:be|act|seem)?" + _FILLERS

@@ -45,7 +45,7 @@ EXTRA = frozenset(
     savage uncivilised treacherous conniving scheming lecherous predatory bloodthirsty fanatical dimwitted
     brainless promiscuous senile greedy sneaky arrogant alcoholics drunks drunkards junkies hypocrites
     disloyal
-    spongers cowboys irrational deceitful manipulative""".split()
+    spongers cowboys irrational deceitful manipulative intolerant dramatic narrow-minded""".split()
 )
 # Past participles that describe character, not something done to the group.
 CHARACTER = frozenset(
@@ -76,7 +76,7 @@ END = (
     r"individuals|sorts|types|to\s+the\s+core|by\s+nature|through\s+and\s+through|all\s+of\s+them|"
     r"the\s+lot\s+of\s+them|if\s+you\s+ask\s+me|in\s+my\s+(?:opinion|view|experience)|honestly|"
     r"(?:about|at)\s+(?:\w+\s+)?(?:money|everything|anything|politics|driving|maths|math|science|business|life|work|"
-    r"it|this|that)|(?:to|towards)\s+(?:us|our\s+\w+(?:\s+of\s+life)?|everyone|everybody|outsiders|women|children|kids|"
+    r"it|this|that)|it['’]?s|it\s+is|that\s+(?:it|you|i|we)|(?:to|towards)\s+(?:us|our\s+\w+(?:\s+of\s+life)?|everyone|everybody|outsiders|women|children|kids|"
     r"society|this\s+country|the\s+rest\s+of\s+us))\b)"
 )
 
@@ -93,6 +93,10 @@ def templates(copula: str) -> list[str]:
         # ... or the last of a list: "naturally promiscuous and immoral", "lazy, dirty and dishonest"
         r"(?:{G}|{GA}|{GP})" + senses + fillers + r"\s+[a-z]+(?:\s*,\s*[a-z]+){0,3}\s*,?\s+(?:and|or)"
         + fillers
+        + r"\s+([a-z]+)" + END,
+        # "why do women always have to be so dramatic?"
+        r"\bwhy\s+(?:do|does|must|should)\s+(?:all\s+)?(?:the\s+)?(?:{G}|{GS})\s+(?:always\s+|all\s+|ever\s+)?(?:have\s+to\s+|"
+        r"need\s+to\s+|got\s+to\s+|gotta\s+|insist\s+on\s+being\s+)?(?:be|act|seem|look|sound)" + fillers
         + r"\s+([a-z]+)" + END,
         # what a group is prone to: "prone to violence"
         r"(?:{G}|{GA}|{GP})" + senses + fillers
