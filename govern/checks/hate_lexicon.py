@@ -143,7 +143,10 @@ NEGATIVE = [
     r"(?:a\s+)?pain\s+to\s+(?:deal\s+with|be\s+around|work\s+with|live\s+with|live\s+next\s+to)",
     r"(?:barely|not\s+fully|less|half)\s+evolved", r"unevolved",
     r"on\s+the\s+(?:scrounge|make|fiddle|take|rob)",
-    r"bed[- ]?blockers", r"dead\s*wood", r"extremists?",
+    r"bed[- ]?blockers", r"dead\s*wood", r"extremists?", r"unfit(?:\s+(?:to|for))?", r"unworthy",
+    r"unsuited\s+to", r"(?:science\s+)?experiments?\s+gone\s+wrong", r"(?:mistakes|freaks)\s+of\s+nature",
+    r"(?:a\s+)?(?:ticking\s+)?time\s*bomb",
+    r"obsessed\s+with\s+(?:our\s+|the\s+|young\s+|little\s+)?(?:kids|children|boys|girls|sex)",
     r"fanatics?",
     r"[a-z]+[- ]haters?", r"money[- ]?(?:obsessed|grabbing|grubbing|hungry|mad)", r"shit\s*shows?",
     r"worth\s+less\s+than", r"two[- ]faced", r"jackals", r"wolves", r"seagulls", r"pigeons", r"slugs",
@@ -177,7 +180,7 @@ POSITIVE = [
     r"real\s+(?:women|men|people|britons|citizens)", r"trustworthy", r"to\s+be\s+trusted", r"worth\s+\w+",
     r"worthy", r"trusted", r"intelligent", r"smart", r"clever", r"capable", r"decent", r"civili[sz]ed",
     r"clean",
-    r"honest", r"valuable", r"wanted", r"needed", r"good\s+enough", r"fit\s+to", r"british", r"english",
+    r"honest", r"valuable", r"wanted", r"needed", r"good\s+enough", r"\bfit\s+to", r"british", r"english",
     r"one\s+of\s+us", r"part\s+of\s+(?:this|our|the)\s+(?:country|society|community|town|city)",
     r"(?:real|proper|true|genuine|full)\s+(?:members?|part|citizens?|residents?|neighbours?|britons?|brits|"
     r"people|persons?|humans?|men|women|adults)",
@@ -193,7 +196,10 @@ ADVERBS = [
     r"no\s+better\s+than", r"worse\s+than", r"like", r"as", r"an?", r"the", r"bunch\s+of", r"load\s+of",
     r"pack\s+of", r"lot\s+of", r"swarm\s+of", r"horde\s+of", r"herd\s+of", r"nest\s+of", r"plague\s+of",
     r"complete", r"total", r"absolute", r"utter", r"fucking", r"bloody",
-    r"little", r"this", r"(?:the\s+)?human\s+equivalent\s+of", r"kind\s+of", r"sort\s+of",
+    r"little", r"this", r"(?:the\s+)?human\s+equivalent\s+of", r"sexual", r"moral", r"social",
+    r"religious",
+    r"habitual", r"serial", r"compulsive", r"pathological", r"professional", r"career",
+    r"kind\s+of", r"sort\s+of",
     r"that", r"too", r"very",
     r"quite", r"pretty", r"clearly",
     r"obviously", r"simply", r"probably", r"definitely", r"actually", r"still", r"also", r"typical",
@@ -614,7 +620,7 @@ MORE_TEMPLATES = [
     r"locked\s+up|in\s+(?:homes|institutions|prison|cages))\b",
     # "Roma people make this town worse"
     r"{G}\s+(?:\w+\s+)?(?:make|makes|made|are\s+making)\s+(?:\w+\s+){0,3}?(?:worse|a\s+worse\s+place|unsafe|"
-    r"dangerous|dirty|filthy|a\s+dump|a\s+mess|unliveable|a\s+shithole)\b",
+    r"dangerous|dirty|filthy|a\s+dump|a\s+mess|unliveable|a\s+shithole|unrecogni[sz]able|foreign)\b",
     # "why would anyone hire a deaf person?"
     r"\bwhy\s+(?:would|should|do|does)\s+(?:anyone|anybody|you|we|the\s+council|any\s+\w+)\s+(?:ever\s+|even\s+|"
     r"want\s+to\s+)?(?:hire|employ|rent\s+to|marry|date|trust|elect|vote\s+for|serve|let\s+in)\s+(?:a\s+|an\s+|any\s+|"
@@ -622,8 +628,20 @@ MORE_TEMPLATES = [
     # "immigrants will never amount to anything", "refugees don't add anything of value"
     r"{G}\s+(?:will\s+never|won['’]?t\s+ever|won['’]?t|would\s+never|could\s+never|never|don['’]?t|do\s+not)\s+"
     r"amount\s+to\s+(?:anything|much|owt|a\s+thing|nothing)",
-    r"{G}\s+(?:don['’]?t|do\s+not|never|doesn['’]?t)\s+(?:contribute|add|give|bring|offer)\s+(?:anything|a\s+thing|owt)"
-    r"(?:\s+(?:of\s+value|useful|worthwhile|positive|good))?\s*(?:[.!?,;]|$|\s+(?:to|of|here|at\s+all)\b)",
+    r"{G}\s+(?:don['’]?t|do\s+not|never|doesn['’]?t|can['’]?t|cannot|won['’]?t)\s+(?:contribute|add|give|bring|offer)\s+"
+    r"(?:anything|a\s+thing|owt)(?:\s+(?:of\s+value|useful|worthwhile|positive|good|meaningful))?\s*(?:[.!?,;]|$|"
+    r"\s+(?:to|of|here|at\s+all)\b)",
+    # "Jews have no redeeming qualities"
+    r"{G}\s+(?:have|has)\s+(?:no|zero|not\s+(?:a|one)\s+(?:single\s+)?)\s*(?:redeeming|good|positive)\s+(?:qualities|quality|"
+    r"features?|traits?|points?)",
+    # "I have never seen a refugee do an honest day's work"
+    r"\b(?:never|not\s+once)\s+(?:seen|known|met|heard\s+of)\s+(?:a|an|one|any)\s+(?:single\s+)?(?:{GS}|{G})\s+(?:do|doing|"
+    r"put\s+in)\s+(?:an?\s+)?(?:honest\s+)?(?:day['’]?s\s+work|hand['’]?s\s+turn|any\s+work|a\s+proper\s+job)",
+    # "I'll make sure they regret it"
+    r"\b(?:i['’]?ll|i\s+will|we['’]?ll|we\s+will|i['’]?m\s+going\s+to|we['’]?re\s+going\s+to)\s+make\s+(?:sure\s+)?{G}\s+"
+    r"(?:\w+\s+)?(?:regret|pay\b|suffer|sorry|wish\s+they)",
+    # "women belong in the bedroom and nowhere else"
+    r"{G}\s+belong\s+(?:\w+\s+){1,4}?and\s+nowhere\s+else",
     # a denial approved: "trans people are never going to be accepted round here, and rightly so"
     r"{G}\s+(?:\w+\s+){0,3}?(?:not|never|n['’]t)\s+(?:\w+\s+){0,4}?(?:accepted|welcome|welcomed|wanted|tolerated|"
     r"allowed|liked)\b[^.!?]{0,30}?,?\s+(?:and\s+)?(?:rightly\s+so|quite\s+right(?:ly)?|good|thank\s+god|"
@@ -647,7 +665,8 @@ MORE_TEMPLATES = [
     r"marry|date|rent\s+to|vote\s+for)\s+(?:a\s+|an\s+|any\s+|the\s+)?(?:{G}|{GS})(?:\s+(?:teach|work|near|in|into|run|"
     r"look\s+after|anywhere)\b|\s*(?:[?.!]|$))",
     r"\bwhy\s+(?:are|is)\s+(?:the\s+|these\s+|those\s+)?{G}\s+(?:even\s+|still\s+|ever\s+)?(?:allowed|let|permitted)\s+"
-    r"(?:anywhere\s+near|near|in|into|here|to\s+(?:stay|live|come|teach|work|vote))\b",
+    r"(?:anywhere\s+near|near|in|into|here|out|outside|in\s+public|on\s+the\s+streets|to\s+(?:stay|live|come|teach|work|"
+    r"vote|breed|have\s+(?:kids|children)))\b",
     # "A gay couple moved in. They should be ashamed of themselves."
     "(?:[\ue000\ue001]|\\bthey|\\bthese\\s+people|\\bthose\\s+people)"
     r"\s+should\s+(?:all\s+)?be\s+(?:ashamed|embarrassed)\s+of\s+themselves",
@@ -702,7 +721,7 @@ MORE_TEMPLATES = [
     _NO_ONE + r"(?:{GS}|{G}|woman|girl|female|lady)" + _SKIP + r"\s+(?:has|have)\s+(?:ever\s+)?"
     r"(?:done|worked|contributed|paid|earned|given)\s+(?:\w+\s+)?(?:honest|decent|proper|anything|a\s+penny|"
     r"their\s+(?:share|\w+))",
-    r"\b(?:isn['’]?t|is\s+not|there['’]?s\s+no|there\s+is\s+no|there\s+are\s+no|never\s+(?:met|seen|known|found|find)|"
+    r"\b(?:isn['’]?t|is\s+not|there['’]?s\s+(?:no|not)|there\s+is\s+(?:no|not)|there\s+are\s+no|never\s+(?:met|seen|known|found|find)|"
     r"no\s+such\s+thing\s+as|(?:can['’]?t|cannot|won['’]?t|will\s+never|never\s+will)\s+(?:ever\s+)?find)\s+"
     r"(?:a\s+|an\s+|one\s+|any\s+)?(?:single\s+)?" + _GOOD + r"\s+(?:{GS}|{G}|woman|women|girl|lady)",
     r"\bnever\s+(?:met|seen|known|found)\s+(?:a|an|one|any)\s+(?:single\s+)?(?:{GS}|{G}|woman|girl|lady)\s+"
@@ -724,7 +743,7 @@ MORE_TEMPLATES = [
     r"\ball\s+{G}\s*(?:are|r|['’]re)\s+(?:the\s+)?(?:same|alike)\s*(?:[.!,;:]|$)",
     # implicit: "women belong at home", "leave the decisions to the men", "push their lifestyle on our kids"
     r"{G}\s+(?:belong|should\s+(?:stay|be|stick)|need\s+to\s+(?:stay|be)|ought\s+to\s+(?:stay|be))\s+(?:back\s+)?"
-    r"(?:at\s+home|in\s+the\s+home|in\s+the\s+kitchen|behind\s+the\s+sink|barefoot)",
+    r"(?:at\s+home|in\s+the\s+home|in\s+the\s+kitchen|in\s+the\s+bedroom|behind\s+the\s+sink|barefoot)",
     r"{G}\s+should\s+(?:leave|let)\s+(?:\w+\s+){0,3}?(?:to\s+the\s+)?(?:men|man|boys|grown[- ]ups|adults)\b",
     r"{G}\s+(?:\w+\s+){0,3}?(?:push|pushing|force|forcing|ram|ramming|shove|shoving|impose|imposing)\s+(?:their|it|this)\s+"
     r"(?:\w+\s+)?(?:on|down|onto|upon)\s+(?:our|the|your|us|everyone)",

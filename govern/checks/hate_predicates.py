@@ -98,6 +98,8 @@ def templates(copula: str) -> list[str]:
         r"\bwhy\s+(?:do|does|must|should)\s+(?:all\s+)?(?:the\s+)?(?:{G}|{GS})\s+(?:always\s+|all\s+|ever\s+)?(?:have\s+to\s+|"
         r"need\s+to\s+|got\s+to\s+|gotta\s+|insist\s+on\s+being\s+)?(?:be|act|seem|look|sound)" + fillers
         + r"\s+([a-z]+)" + END,
+        # ... or the middle of a list: "slow, smelly and in the way"
+        r"(?:{G}|{GA}|{GP})" + senses + fillers + r"\s+[a-z]+\s*,\s*([a-z]+)\s*(?:,|\s+(?:and|or))",
         # what a group is prone to: "prone to violence"
         r"(?:{G}|{GA}|{GP})" + senses + fillers
         + r"\s+(?:prone|inclined|predisposed|given|addicted)\s+to\s+([a-z]+)"
