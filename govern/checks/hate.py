@@ -103,8 +103,10 @@ VICTIMS = compile_re2(
 
 @dataclass
 class Hate:
-    about_group: re2._Regexp[str]  # claims about a group named, or referred to by a pronoun
-    about_more: re2._Regexp[str]  # ... in the longer shapes, with their spaces as written
+    # claims about a group named, or referred to by a pronoun: the short shapes (any space may be missing)
+    # and the longer ones (spaces as written), each cut into a few programs, as RE2 scans several
+    # middling programs faster than one huge one (its lazily built automaton stays in its cache)
+    about: tuple[re2._Regexp[str], ...]
     general: re2._Regexp[str]  # claims that name no group ("go back where you came from")
     implicit: re2._Regexp[str]  # derogation that needs a group named somewhere ("there goes the ...")
     comparisons: re2._Regexp[str]  # a group likened to vermin or disease
@@ -113,6 +115,7 @@ class Hate:
     # a group and the one word said of it ("Jews are heartless"), in group 1; one program a shape, as
     # in one alternation an earlier shape's match would hide a later one's ("sneaky and arrogant")
     predicates: tuple[re2._Regexp[str], ...]
+    judged_any: re2._Regexp[str]  # predicates and denials in one program: a text matching none skips them
     derogatory: frozenset[str]  # the words that, so said, derogate (hate_predicates)
     denials: tuple[re2._Regexp[str], ...]  # a group and the one word denied it ("women are far from capable")
     praised: frozenset[str]  # the words that, so denied, belittle (hate_praise)
@@ -133,7 +136,7 @@ class Hate:
             claims += [m.span() for m in self.general.finditer(text)]
         named_one = mark.has_group or self.articled.search(text) is not None  # "a woman is ..."
         first = min((i for i in (text.find(GROUP), text.find(MEMBER)) if i >= 0), default=len(text))
-        for about in (self.about_group, self.about_more) if named_one else ():
+        for about in self.about if named_one else ():
             for m in about.finditer(text) if about.search(text) else ():
                 # a pronoun ("they are vermin") counts when a group was named before it
                 named = first < m.end()
@@ -143,13 +146,14 @@ class Hate:
                     claims.append(m.span())
         judgements = [(p, self.derogatory, False) for p in self.predicates]
         judgements += [(p, self.praised, True) for p in self.denials]
-        for judged, words, denied in judgements if named_one else ():
+        for judged, words, denied in judgements if named_one and self.judged_any.search(text) else ():
             for m in judged.finditer(text) if judged.search(text) else ():
                 g = next((g for g in range(1, judged.groups + 1) if m.start(g) >= 0), 0)
                 about_one = first < m.end() or self.articled.search(m.group()) is not None
                 if denied and self.access.search(text[m.end() :]):
                     continue
-                if g and m.group(g) in words and about_one:
+                word = m.group(g) if g else ""
+                if g and (word in words or word.rsplit("-", 1)[-1] in words) and about_one:
                     # a fragment's claim starts in its own clause, after the stop before it
                     start = m.start() + len(m.group()) - len(m.group().lstrip(" .!?;:\n"))
                     claims.append((start, m.end(g)))  # up to the word judged
@@ -184,6 +188,14 @@ class Hate:
                     continue
             spans.append((a, b))
         return spans
+
+
+CHUNKS = 4  # programs per family of claim shapes (measured with bench/moderation.py)
+
+
+def _chunks(items: list[str], n: int) -> list[list[str]]:
+    size = -(-len(items) // n)
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _union(sources: list[str]) -> str:
@@ -223,11 +235,17 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
         return _union([expand(t, named) for t in templates])
 
     about = [t for t in TEMPLATES if "{G" in t]
+    possessive = {**slots, "GP": expand(POSSESSIVE, slots)}
+    predicate_shapes = [expand(t, possessive) for t in [*predicate_templates(_COP), FRAGMENT]]
+    denial_shapes = [expand(t, possessive) for t in denial_templates(_COP)]
     slurs = [endings(disguised(str(s))) for s in spec.get("slurs", [])]
     reclaimable = [endings(disguised(str(s))) for s in spec.get("reclaimable", [])]
     return Hate(
-        about_group=compile_re2(shapes(about, slots["G"])),
-        about_more=compile_re2(written([t for t in MORE_TEMPLATES if "{G" in t], slots["G"])),
+        about=tuple(
+            compile_re2(build(part, slots["G"]))
+            for build, shown in ((shapes, about), (written, [t for t in MORE_TEMPLATES if "{G" in t]))
+            for part in _chunks(shown, CHUNKS)
+        ),
         general=compile_re2(
             _union(
                 [
@@ -240,14 +258,10 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
         comparisons=compile_re2(_union([expand(t, {**slots, "G": GROUP}) for t in COMPARISONS])),
         excused=compile_re2(COMPARISON_EXCUSED),
         articled=compile_re2(slots["GA"]),
-        predicates=tuple(
-            compile_re2(expand(t, {**slots, "GP": expand(POSSESSIVE, slots)}))
-            for t in [*predicate_templates(_COP), FRAGMENT]
-        ),
+        predicates=tuple(compile_re2(p) for p in predicate_shapes),
+        judged_any=compile_re2(_union([*predicate_shapes, *denial_shapes])),
         derogatory=derogatory(),
-        denials=tuple(
-            compile_re2(expand(t, {**slots, "GP": expand(POSSESSIVE, slots)})) for t in denial_templates(_COP)
-        ),
+        denials=tuple(compile_re2(p) for p in denial_shapes),
         praised=praised(),
         access=compile_re2(ACCESS),
         slurs=compile_re2(alternation(slurs)) if slurs else None,

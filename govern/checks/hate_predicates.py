@@ -89,7 +89,7 @@ def templates(copula: str) -> list[str]:
     senses += r"behave|behaved|behaves)\b)"
     return [
         # a compound's last part is judged: "man-haters"
-        r"(?:{G}|{GA}|{GP})" + senses + fillers + r"\s+(?:[a-z]+-)?([a-z]+)" + END,
+        r"(?:{G}|{GA}|{GP})" + senses + fillers + r"\s+([a-z]+(?:-[a-z]+)?)" + END,
         # ... or the last of a list: "naturally promiscuous and immoral", "lazy, dirty and dishonest"
         r"(?:{G}|{GA}|{GP})" + senses + fillers + r"\s+[a-z]+(?:\s*,\s*[a-z]+){0,3}\s*,?\s+(?:and|or)"
         + fillers
