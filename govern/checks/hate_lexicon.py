@@ -1036,6 +1036,9 @@ CONTEXT = Context.build(
         r"painted|tweeted|called\s+(?:me|us|him|her|them)|heard\s+\w+(?:\s+\w+)?\s+say)\b",
         r"\bthe\s+(?:idea|claim|notion|myth|lie|suggestion|view|belief|assumption|stereotype|trope|misconception)\s+"
         r"(?:that|of)\b", r"\bmisconception\b",
+        # ... in the plural, with or without an article: "preconceived notions that ... are criminals"
+        r"\b(?:notions|myths|assumptions|stereotypes|stereotyping|tropes|misconceptions|prejudices?)\b",
+        r"\blies\s+(?:that|about)\b",
         r"\b(?:he|she|they|someone|somebody|people|group|party|man|woman|guy|bloke|gran|grandad|dad|mum|uncle|"
         r"aunt|neighbour|leaflets?|posts?|articles?|signs?|posters?|graffiti|[a-z]+s)\s+(?:\w+\s+)?(?:claim|claims|"
         r"claimed|insist|insists|insisted|argue|argues|argued|reckon|reckons|believe|believes|think|thinks|thought|"
