@@ -94,6 +94,8 @@ SLUR_REPORTED = compile_re2(
     r"saying|said|says|using|use|spray(?:ed)?|paint(?:ed)?|wrote|written|graffiti)\W+(?:\w+\W+){0,2}$"
 )
 MARKERS = GROUP + MEMBER
+# after a claim: what turns its last word into a description of harm done ("violent crime victims")
+HARMED = compile_re2(r"^\s+(?:\w+\s+){0,2}?(?:victims|survivors|targets)\b")
 OBJECT = compile_re2(r"\b(?:to|at|for|with|about|towards|against|on|from|by|of|near|around)\s+$")
 VICTIMS = compile_re2(
     r"\b(?:attacked|abused|assaulted|harassed|targeted|victims?|spat\s+at|threatened|beaten\s+up|hate\s+crimes?|"
@@ -168,7 +170,7 @@ class Hate:
         for a, b in claims:
             if len(found) >= MAX_SPANS:
                 break
-            if b > a and not self.context.cancels(text, a, b):
+            if b > a and not self.context.cancels(text, a, b) and not HARMED.search(text[b : b + 40]):
                 found.append(mark.span(a, b))
         return [Span(*folded.span(a, b)) for a, b in sorted(set(found))]
 

@@ -71,7 +71,7 @@ SINGULAR = [
     r"(?:person|man|woman|guy|kid|child|bloke|lad|girl|lady|boy|family|neighbour|resident|builder|plumber|cleaner|"
     r"driver|doctor|nurse|teacher|landlord|shopkeeper|waiter|colleague|boss|student|pupil|worker)\b",
     r"\bpakistani\b", r"\bbangladeshi\b", r"\bsomali\b", r"\bnigerian\b", r"\bafghan\b", r"\bsyrian\b",
-    r"\biraqi\b", r"\bjamaican\b", r"\bbulgarian\b",
+    r"\biraqi\b", r"\bjamaican\b", r"\bbulgarian\b", r"\bpensioner\b",
 ]
 
 # One person named by the group after "a", "an", "every", "any" ("A gay person is not a real person").
@@ -145,7 +145,8 @@ NEGATIVE = [
     r"on\s+the\s+(?:scrounge|make|fiddle|take|rob)",
     r"bed[- ]?blockers", r"dead\s*wood", r"extremists?", r"unfit(?:\s+(?:to|for))?", r"unworthy",
     r"unsuited\s+to", r"(?:science\s+)?experiments?\s+gone\s+wrong", r"(?:mistakes|freaks)\s+of\s+nature",
-    r"(?:a\s+)?(?:ticking\s+)?time\s*bomb",
+    r"(?:a\s+)?(?:ticking\s+)?time\s*bomb", r"simians?", r"primates", r"chimps", r"chimpanzees", r"gorillas",
+    r"baboons", r"orangutans",
     r"obsessed\s+with\s+(?:our\s+|the\s+|young\s+|little\s+)?(?:kids|children|boys|girls|sex)",
     r"fanatics?",
     r"[a-z]+[- ]haters?", r"money[- ]?(?:obsessed|grabbing|grubbing|hungry|mad)", r"shit\s*shows?",
@@ -298,7 +299,10 @@ TEMPLATES = [
     r"\b(?:we|i)\s+(?:don['’]?t|do\s+not)\s+want\s+(?:your|their)\s+(?:kind|sort|lot|type)",
     r"{G}\s+(?:contribute|add|give|bring|offer|do)\s+nothing\b",
     r"{G}\s+(?:have|has)\s+never\s+(?:once\s+|ever\s+)?(?:contributed|done|given|added)\s+anything",
-    r"{G}\s+(?:have|has)\s+nothing\s+(?:to\s+(?:offer|contribute|give|add)|of\s+value|worth\s+\w+)",
+    # ... said of the group as a whole: "have nothing to offer the landlord" says what they cannot pay
+    r"{G}\s+(?:have|has)\s+nothing\s+(?:(?:to\s+(?:offer|contribute|give|add))(?:\s*(?:[.!?,;]|$)|\s+(?:to\s+(?:us|society|"
+    r"anyone|this\s+\w+)|(?:this|our|the)\s+(?:country|town|city|area|community|society|world|borough|nation)|whatsoever|"
+    r"at\s+all|but)\b)|of\s+value|worth\s+\w+)",
     r"{G}\s+(?:all\s+)?(?:lack|lacks)\s+(?:the\s+|any\s+|basic\s+)?(?:brains?|intelligence|ability|capacity|morals|decency|"
     r"humanity|common\s+sense|manners|self[- ]control|hygiene)\b",
     r"{G}\s+(?:are|is)\s+(?:completely\s+|totally\s+|just\s+)?(?:incapable\s+of|too\s+(?:stupid|thick|dumb|primitive|"
@@ -505,7 +509,8 @@ _GOOD = (
 MORE_TEMPLATES = [
     # what a group is said to lack: "asylum seekers lack any respect for our laws", "have zero decency"
     r"{G}\s+(?:all\s+|just\s+|simply\s+)?(?:lack|lacks|lacking|have\s+(?:no|zero)|has\s+(?:no|zero)|are\s+devoid\s+of|"
-    r"(?:have|has)\s+not\s+(?:got\s+)?(?:a|an|one)\s+(?:shred|ounce|scrap|bit|grain)\s+of|(?:haven['’]?t|hasn['’]?t)\s+(?:got\s+)?"
+    r"(?:have|has)\s+not\s+(?:got\s+)?(?:a|an|one)\s+(?:shred|ounce|scrap|bit|grain)\s+of|"
+    r"(?:have|has)\s+never\s+(?:once\s+)?had\s+(?:a|an|one|any)\s+(?:shred\s+of|ounce\s+of|scrap\s+of|bit\s+of)?|(?:haven['’]?t|hasn['’]?t)\s+(?:got\s+)?"
     r"(?:a|an|one|any)\s+(?:shred\s+of\s+|ounce\s+of\s+|scrap\s+of\s+)?)\s+(?:any\s+|all\s+|basic\s+|the\s+|a\s+|"
     r"common\s+|human\s+)?(?:sense\s+of\s+)?(?:respect|worth|value|decency|morals|morality|shame|empathy|loyalty|honou?r|"
     r"honesty|integrity|intelligence|brains?|manners|hygiene|class|humanity|conscience|compassion|common\s+sense|"
@@ -566,7 +571,7 @@ MORE_TEMPLATES = [
     r"\bhow\s+(?:are|is|come)\s+(?:the\s+|these\s+|those\s+)?(?:{G}|{GS})\s+(?:even|still)\s+(?:allowed|let|permitted)\b",
     r"\bhow\s+(?:are|is)\s+(?:the\s+|these\s+|those\s+)?{G}\s+allowed\s+(?:near|around)\s+(?:our\s+|the\s+|young\s+|"
     r"little\s+)?(?:kids|children|schools?)",
-    r"\bwhat\s+(?:earthly\s+)?(?:use|good)\s+(?:is|are)\s+(?:{GA}|{G}|a\s+woman|women)\b",
+    r"\bwhat\s+(?:earthly\s+)?(?:use|good)\s+(?:is|are)\s+(?:{GA}|{G}|a\s+woman\b|women\b)",
     r"\bwhat['’]?s\s+the\s+point\s+(?:of|in)\s+(?:having\s+)?(?:any\s+)?(?:{G}|{GA})",
     # resentment of what a group is given: "disabled people get free parking. They don't deserve it."
     r"(?:{G}|{GS})\s+(?:\w+\s+){0,2}?(?:get|gets|got|are\s+given|receive|receives|are\s+handed)\s+(?:\w+\s+){0,2}?"
@@ -574,9 +579,9 @@ MORE_TEMPLATES = [
     r"[^.!?]{0,40}[.!?,;]\s*(?:and\s+|but\s+)?(?:they|these\s+people|none\s+of\s+them)\s+(?:don['’]?t|do\s+not|never|"
     r"hardly)\s+(?:even\s+)?(?:deserve|earned|earn)\s+(?:it|them|that|this|any\s+of\s+it)\b",
     # scapegoats in a clause: "Polish workers are why wages are so low"
-    r"{G}\s+(?:are|is)\s+(?:the\s+reason\s+)?why\s+(?:\w+\s+){1,4}?(?:(?:is|are|have|has|were|was)\s+)?(?:so\s+|too\s+)?"
+    r"{G}\s+(?:are|is)\s+(?:the\s+reason\s+)?why\s+(?:\S+\s+){1,4}?(?:(?:is|are|have|has|were|was)\s+)?(?:so\s+|too\s+)?"
     r"(?:low|high|bad|awful|terrible|rubbish|dirty|filthy|unsafe|dangerous|ruined|going\s+downhill|gone\s+downhill|"
-    r"overcrowded|full|a\s+mess|a\s+dump|a\s+tip|confused|messed\s+up|corrupted|broken)\b",
+    r"overcrowded|full|a\s+mess|a\s+dump|a\s+tip|confused|messed\s+up|corrupted|broken|nice|good)\b",
     # "if you let Roma on the site, say goodbye to your bins"
     r"\b(?:if|once|when)\s+(?:you\s+|we\s+|they\s+)?(?:let|allow|have|get|house|put)\s+(?:\w+\s+){0,2}?{G}[^.!?]{0,40}?"
     r"\b(?:say|kiss)\s+goodbye\s+to\b",
@@ -698,6 +703,28 @@ MORE_TEMPLATES = [
     r"\bwho\s+(?:actually\s+|really\s+|honestly\s+|even\s+|on\s+earth\s+|the\s+hell\s+|the\s+fuck\s+)?(?:likes|wants|trusts|"
     r"needs|would\s+(?:like|want|trust))\s+(?:the\s+|any\s+)?{G}\s*(?:[?]|$|\s+(?:anyway|honestly|around|here|living|near|"
     r"next)\b)",
+    # "women never have anything intelligent to say", "no pensioner has anything useful to add"
+    r"(?:{G}|" + _NO_ONE + r"(?:{GS}|{G}|woman|man)" + _SKIP + r")\s+(?:never\s+(?:have|has|had)\s+anything|"
+    r"(?:have|has|had)\s+(?:nothing|anything)|don['’]?t\s+have\s+anything|(?:have|has)\s+never\s+had\s+anything)\s+"
+    r"(?:\w+\s+)?to\s+(?:say|offer|add|contribute|give)\s*(?:[.!?,;]|$|\s+(?:to\s+(?:us|society|anyone|this\s+\w+)|"
+    r"(?:this|our|the)\s+(?:country|town|city|area|community|society|world|borough|nation)|of\s+value|whatsoever|"
+    r"at\s+all)\b)",
+    # "lesbians don't make good parents"
+    r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t|never|can['’]?t|cannot|won['’]?t|will\s+never|could\s+never)\s+make\s+"
+    r"(?:good|decent|proper|fit|real|responsible|loving|reliable|trustworthy)\s+(?:\w+\s+)?(?:parents|mothers|fathers|"
+    r"neighbours|citizens|employees|workers|leaders|teachers|doctors|friends|partners|husbands|wives|carers|"
+    r"role\s+models|tenants)\b",
+    # "women are only good for one thing"
+    r"{G}\s+(?:are|is|r)\s+only\s+(?:good|fit|useful)\s+for\s+(?:one\s+thing|sex|cooking|cleaning|breeding|making\s+babies|"
+    r"the\s+kitchen|housework|labour|nothing|menial\s+\w+)",
+    # questions: "why are gay people like this?", "why does every Muslim have to be so angry?",
+    # "do women even have brains?"
+    r"\bwhy\s+(?:are|is)\s+(?:all\s+)?(?:the\s+)?(?:{G}|{GS})\s+(?:always\s+|all\s+)?like\s+(?:this|that)\s*(?:[?!.]|$)",
+    r"\bwhy\s+(?:do|does|must)\s+(?:all\s+|every\s+)?(?:the\s+)?(?:{G}|{GS})\s+(?:always\s+)?(?:have\s+to|need\s+to|"
+    r"got\s+to)\s+be\s+so\s+(?:angry|bitter|aggressive|loud|miserable|emotional|touchy|sensitive|difficult|demanding|"
+    r"entitled|dramatic|noisy|rude|pushy|preachy|smug)\b",
+    r"\b(?:do|does)\s+(?:the\s+|all\s+|any\s+)?{G}\s+(?:even\s+|actually\s+|really\s+)?(?:have|possess)\s+(?:a\s+|any\s+)?"
+    r"(?:brains?|morals|feelings|souls?|a\s+conscience|any\s+sense|intelligence)\b",
     # "what a shitshow of refugees"
     r"\bwhat\s+(?:a|an)\s+(?:\w+\s+)?{NEG}\s+of\s+(?:\w+\s+)?{G}",
     # the possessive: "a woman's opinion is worthless", "a Muslim's word means nothing"

@@ -45,7 +45,7 @@ EXTRA = frozenset(
     """normal decent civilised civilized sane human humans polite proper real genuine competent rational
     hygienic reliable responsible moral honourable honorable capable trustworthy fit worthy equals
     welcome intelligent clever smart decent mature grateful thankful citizens law-abiding hard-working
-    well-behaved well-mannered open-minded kind-hearted good-hearted""".split()
+    well-behaved well-mannered open-minded kind-hearted good-hearted deserving""".split()
 )
 
 

@@ -95,7 +95,7 @@ def templates(copula: str) -> list[str]:
         + fillers
         + r"\s+([a-z]+)" + END,
         # "why do women always have to be so dramatic?"
-        r"\bwhy\s+(?:do|does|must|should)\s+(?:all\s+)?(?:the\s+)?(?:{G}|{GS})\s+(?:always\s+|all\s+|ever\s+)?(?:have\s+to\s+|"
+        r"\bwhy\s+(?:do|does|must|should)\s+(?:all\s+|every\s+)?(?:the\s+)?(?:{G}|{GS})\s+(?:always\s+|all\s+|ever\s+)?(?:have\s+to\s+|"
         r"need\s+to\s+|got\s+to\s+|gotta\s+|insist\s+on\s+being\s+)?(?:be|act|seem|look|sound)" + fillers
         + r"\s+([a-z]+)" + END,
         # ... or the middle of a list: "slow, smelly and in the way"
