@@ -95,7 +95,7 @@ SLUR_REPORTED = compile_re2(
 )
 MARKERS = GROUP + MEMBER
 # after a claim: what turns its last word into a description of harm done ("violent crime victims")
-HARMED = compile_re2(r"^\s+(?:\w+\s+){0,2}?(?:victims|survivors|targets)\b")
+HARMED = compile_re2(r"^\s+(?:\S+\s+){0,3}?(?:victims|survivors|targets)\b")
 OBJECT = compile_re2(r"\b(?:to|at|for|with|about|towards|against|on|from|by|of|near|around)\s+$")
 VICTIMS = compile_re2(
     r"\b(?:attacked|abused|assaulted|harassed|targeted|victims?|spat\s+at|threatened|beaten\s+up|hate\s+crimes?|"

@@ -146,7 +146,7 @@ NEGATIVE = [
     r"bed[- ]?blockers", r"dead\s*wood", r"extremists?", r"unfit(?:\s+(?:to|for))?", r"unworthy",
     r"unsuited\s+to", r"(?:science\s+)?experiments?\s+gone\s+wrong", r"(?:mistakes|freaks)\s+of\s+nature",
     r"(?:a\s+)?(?:ticking\s+)?time\s*bomb", r"simians?", r"primates", r"chimps", r"chimpanzees", r"gorillas",
-    r"baboons", r"orangutans",
+    r"baboons", r"orangutans", r"dinosaurs", r"fossils", r"relics",
     r"obsessed\s+with\s+(?:our\s+|the\s+|young\s+|little\s+)?(?:kids|children|boys|girls|sex)",
     r"fanatics?",
     r"[a-z]+[- ]haters?", r"money[- ]?(?:obsessed|grabbing|grubbing|hungry|mad)", r"shit\s*shows?",
@@ -198,7 +198,7 @@ ADVERBS = [
     r"pack\s+of", r"lot\s+of", r"swarm\s+of", r"horde\s+of", r"herd\s+of", r"nest\s+of", r"plague\s+of",
     r"complete", r"total", r"absolute", r"utter", r"fucking", r"bloody",
     r"little", r"this", r"(?:the\s+)?human\s+equivalent\s+of", r"sexual", r"moral", r"social",
-    r"religious",
+    r"religious", r"stubborn", r"(?:tidal\s+)?wave\s+of", r"flood\s+of", r"tide\s+of", r"stream\s+of",
     r"habitual", r"serial", r"compulsive", r"pathological", r"professional", r"career",
     r"kind\s+of", r"sort\s+of",
     r"that", r"too", r"very",
@@ -393,7 +393,8 @@ TEMPLATES = [
     "{G}" + _COP + r"\s+(?:not|never|no\s+longer|nowhere\s+near|in\s+no\s+way|hardly)(?:\s+\w+){0,2}?"
     r"\s+{POS}",
     r"{G}(?:\s+(?:just|simply|really|still|all))?\s+(?:aren['’]?t|arent|isn['’]?t|can['’]?t\s+be|cannot\s+be|"
-    r"(?:will|can|could|would|shall)\s+never\s+be|won['’]?t\s+ever\s+be|are\s+never|never\s+will\s+be|"
+    r"(?:will|can|could|would|shall)\s+never\s+(?:truly\s+|really\s+|fully\s+|properly\s+)?be|won['’]?t\s+ever\s+be|"
+    r"are\s+never|never\s+will\s+be|"
     r"(?:are|is)\s+(?:never|not)\s+going\s+to\s+be|(?:are|is)\s+(?:never|not)\s+gonna\s+be|"
     r"(?:are|is)\s+(?:not\s+|in)capable\s+of\s+being|(?:are|is)\s+not\s+fit\s+to\s+be)(?:\s+\w+){0,2}?\s+{POS}",
     # "no Muslim can be trusted", "not a single immigrant is welcome", "none of them are human"
@@ -725,6 +726,32 @@ MORE_TEMPLATES = [
     r"entitled|dramatic|noisy|rude|pushy|preachy|smug)\b",
     r"\b(?:do|does)\s+(?:the\s+|all\s+|any\s+)?{G}\s+(?:even\s+|actually\s+|really\s+)?(?:have|possess)\s+(?:a\s+|any\s+)?"
     r"(?:brains?|morals|feelings|souls?|a\s+conscience|any\s+sense|intelligence)\b",
+    # "women are not built for leadership"
+    r"{G}" + _COP + r"\s+(?:not|never|hardly)\s+(?:\w+\s+)?(?:built|cut\s+out|designed|meant|suited|equipped|"
+    r"made)\s+for\s+(?:leadership|office|work|power|politics|science|maths|engineering|this\s+country|society|the\s+job|"
+    r"the\s+role|a\s+career|combat|sport|driving|thinking|learning|responsibility|management|decisions|public\s+life|"
+    r"civili[sz]ed\s+\w+|it|this|that)\b",
+    # "refugees rarely have anything good about them"
+    r"{G}\s+(?:rarely|seldom|never|don['’]?t|do\s+not)\s+(?:have|has)\s+anything\s+(?:good|positive|nice|decent|redeeming)\s+"
+    r"about\s+(?:them|themselves)",
+    # "immigrants are changing our culture and not for the better", "... destroying our way of life"
+    r"{G}\s+(?:are\s+)?(?:destroying|eroding|diluting|erasing|replacing|killing)\s+(?:our|this|the)\s+(?:\w+\s+)?(?:culture|"
+    r"way\s+of\s+life|values|heritage|identity|traditions)\b",
+    r"{G}\s+(?:are\s+)?(?:changing|have\s+changed)\s+(?:our|this|the)\s+(?:\w+\s+)?(?:culture|way\s+of\s+life|country|"
+    r"values|heritage|identity|town)\b[^.!?]{0,20}?\bnot\s+for\s+the\s+better",
+    # "how much longer do we have to put up with trans people?"
+    r"\b(?:how\s+(?:much\s+)?long(?:er)?\s+(?:do|must|will|should)\s+we\s+(?:have\s+to\s+)?|why\s+(?:do|must|should)\s+we\s+"
+    r"(?:have\s+to\s+)?)(?:put\s+up\s+with|tolerate|endure|suffer)\s+(?:the\s+|these\s+|those\s+|all\s+(?:the\s+|these\s+)?)?"
+    r"{G}",
+    # "why do disabled people get everything for free?"
+    r"\bwhy\s+(?:do|does|should)\s+(?:the\s+|all\s+)?{G}\s+(?:always\s+|just\s+)?get\s+(?:everything|it\s+all|"
+    r"all\s+the\s+\w+|special\s+treatment|free\s+\w+|priority|handouts)",
+    # an ill wish after a group: "I hope they fail"
+    r"\b(?:i|we)\s+hope\s+{G}\s+(?:all\s+)?(?:fail|go\s+bust|go\s+under|suffer|get\s+what['’]?s\s+coming|lose\s+everything|"
+    r"rot|go\s+bankrupt)\b",
+    # "it's disgusting that they are allowed"
+    r"\b(?:it['’]?s|it\s+is)\s+(?:\w+\s+)?{NEG}\s+that\s+{G}\s+(?:are|is|were|get|can)\s+(?:even\s+|still\s+)?(?:allowed|"
+    r"let|welcome|permitted)(?:\s*(?:[.!?]|$)|\s+(?:in|here|near|to\s+(?:use|come|swim|teach|vote|live|stay|work))\b)",
     # "what a shitshow of refugees"
     r"\bwhat\s+(?:a|an)\s+(?:\w+\s+)?{NEG}\s+of\s+(?:\w+\s+)?{G}",
     # the possessive: "a woman's opinion is worthless", "a Muslim's word means nothing"

@@ -63,14 +63,14 @@ def praised() -> frozenset[str]:
 
 # The negations of a predicate: "are not", "are hardly", "are far from", "are in no way".
 NEGATORS = (
-    r"(?:not|never|hardly|barely|scarcely|far\s+from|the\s+(?:very\s+)?opposite\s+of|anything\s+but|nowhere\s+near|in\s+no\s+way|no\s+longer|not\s+at\s+all|"
+    r"(?:not|never|hardly|barely|scarcely|seldom|rarely|almost\s+never|far\s+from|the\s+(?:very\s+)?opposite\s+of|anything\s+but|nowhere\s+near|in\s+no\s+way|no\s+longer|not\s+at\s+all|"
     r"not\s+even|by\s+no\s+means|(?:hardly|not|never)\s+what\s+(?:you|i|we|anyone)['’]?d\s+call|"
     r"(?:never|not)\s+(?:going|gonna)\s+to\s+be|not\s+gonna\s+be)"
 )
 # A copula already negated: "aren't", "can't be", "will never be", "have never been".
 _NEGATED_COPULA = (
     r"(?:\s+(?:aren['’]?t|arent|isn['’]?t|wasn['’]?t|weren['’]?t|ain['’]?t|can['’]?t\s+be|cannot\s+be|"
-    r"(?:will|can|could|would|shall)\s+never\s+be|won['’]?t\s+(?:ever\s+)?be|wouldn['’]?t\s+(?:ever\s+)?be|"
+    r"(?:will|can|could|would|shall)\s+never\s+(?:truly\s+|really\s+|fully\s+)?be|won['’]?t\s+(?:ever\s+)?be|wouldn['’]?t\s+(?:ever\s+)?be|"
     r"couldn['’]?t\s+(?:ever\s+)?be|(?:have|has)\s+never\s+(?:once\s+|ever\s+)?been|(?:haven['’]?t|hasn['’]?t)\s+(?:ever\s+)?been|"
     r"never\s+(?:have\s+been|were|was|will\s+be|are))|['’]ll\s+never\s+be|['’]re\s+not|['’]re\s+never)"
 )

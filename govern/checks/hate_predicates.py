@@ -45,7 +45,7 @@ EXTRA = frozenset(
     savage uncivilised treacherous conniving scheming lecherous predatory bloodthirsty fanatical dimwitted
     brainless promiscuous senile greedy sneaky arrogant alcoholics drunks drunkards junkies hypocrites
     disloyal
-    spongers cowboys irrational deceitful manipulative intolerant dramatic narrow-minded""".split()
+    spongers cowboys irrational deceitful manipulative intolerant dramatic narrow-minded unfit""".split()
 )
 # Past participles that describe character, not something done to the group.
 CHARACTER = frozenset(
@@ -76,7 +76,8 @@ END = (
     r"individuals|sorts|types|to\s+the\s+core|by\s+nature|through\s+and\s+through|all\s+of\s+them|"
     r"the\s+lot\s+of\s+them|if\s+you\s+ask\s+me|in\s+my\s+(?:opinion|view|experience)|honestly|"
     r"(?:about|at)\s+(?:\w+\s+)?(?:money|everything|anything|politics|driving|maths|math|science|business|life|work|"
-    r"it|this|that)|it['’]?s|it\s+is|that\s+(?:it|you|i|we)|(?:to|towards)\s+(?:us|our\s+\w+(?:\s+of\s+life)?|everyone|everybody|outsiders|women|children|kids|"
+    r"it|this|that)|it['’]?s|it\s+is|that\s+(?:it|you|i|we)|"
+    r"for\s+(?:office|anything|work|purpose|society|leadership|power|the\s+\w+)|(?:to|towards)\s+(?:us|our\s+\w+(?:\s+of\s+life)?|everyone|everybody|outsiders|women|children|kids|"
     r"society|this\s+country|the\s+rest\s+of\s+us))\b)"
 )
 
