@@ -145,7 +145,10 @@ NEGATIVE = [
     r"on\s+the\s+(?:scrounge|make|fiddle|take|rob)",
     r"bed[- ]?blockers", r"dead\s*wood", r"extremists?", r"unfit(?:\s+(?:to|for))?", r"unworthy",
     r"unsuited\s+to", r"(?:science\s+)?experiments?\s+gone\s+wrong", r"(?:mistakes|freaks)\s+of\s+nature",
-    r"(?:a\s+)?(?:ticking\s+)?time\s*bomb", r"simians?", r"primates", r"chimps", r"chimpanzees", r"gorillas",
+    r"(?:a\s+)?(?:ticking\s+)?time\s*bomb",
+    r"incapable\s+of\s+(?:integrating|thinking|learning|behaving|change|changing|love|loving|honesty|kindness|"
+    r"decency|gratitude|compassion|empathy|reason|peace)", r"simians?", r"primates",
+    r"chimps", r"chimpanzees", r"gorillas",
     r"baboons", r"orangutans", r"dinosaurs", r"fossils", r"relics",
     r"obsessed\s+with\s+(?:our\s+|the\s+|young\s+|little\s+)?(?:kids|children|boys|girls|sex)",
     r"fanatics?",
@@ -178,7 +181,10 @@ NEGATIVE_BEFORE = [
 # What a group is denied when it is derogated by negation ("women are not equal").
 POSITIVE = [
     r"humans?", r"human\s+beings?", r"people", r"persons", r"welcome", r"equals?", r"normal",
-    r"real\s+(?:women|men|people|britons|citizens)", r"trustworthy", r"to\s+be\s+trusted", r"worth\s+\w+",
+    r"real\s+(?:women|men|people|britons|citizens)", r"trustworthy", r"to\s+be\s+trusted",
+    # worth something, not "worth less than anyone else" (said to deny a claim)
+    r"worth\s+(?:anything|much|it|the\s+\w+|a\s+\w+|something|saving|having|keeping|listening\s+to|our\s+\w+|respect|"
+    r"trusting|employing|hiring|helping|living|their\s+\w+)",
     r"worthy", r"trusted", r"intelligent", r"smart", r"clever", r"capable", r"decent", r"civili[sz]ed",
     r"clean",
     r"honest", r"valuable", r"wanted", r"needed", r"good\s+enough", r"\bfit\s+to", r"british", r"english",
@@ -242,7 +248,8 @@ _NEG = r"\s+{NEG}\b"
 # from the council's contractors", which says how others treat them.
 _HAD_END = (
     r"(?:\s*(?:[.!?,;:]|$)|\s+(?:for|towards|whatsoever|at\s+all|of\s+any\s+kind|and|or|to\s+(?:society|anyone|"
-    r"us|the\s+\w+)|in\s+(?:them|their\s+\w+)|left)\b)"
+    r"us|the\s+\w+)|in\s+(?:them|their\s+\w+)|left|to\s+(?:run|do|lead|manage|understand|think|make|raise|hold|"
+    r"work|look\s+after|vote|teach))\b)"
 )
 # Harm to a group ("gas the ...", "should be shot"), as lists so misspellings can be added.
 KILL = [
@@ -493,7 +500,8 @@ _DENIED = (
     r"normal|intelligent|clever|smart|good\s+enough|fit\s+to\s+\w+|(?:real|proper|true)\s+\w+|one\s+of\s+us|"
     r"british|english|any\s+good|good\s+for\s+anything|in\s+charge|respected|respect|rights|listened\s+to|"
     r"(?:our|any|the\s+same)\s+(?:respect|trust|rights|sympathy)|"
-    r"called\s+\w+|to\s+be\s+(?:here|trusted|respected|in\s+charge|treated\s+(?:equally|fairly|as\s+equals))|"
+    r"called\s+\w+|a\s+(?:home|house|job|place|say|voice|chance|vote)(?:\s+(?:here|in\s+(?:this|our|my)\s+\w+))?"
+    r"\s*(?:[.!?,;]|$)|to\s+be\s+(?:here|trusted|respected|in\s+charge|treated\s+(?:equally|fairly|as\s+equals))|"
     r"to\s+live\s+(?:here|among\s+us)|to\s+(?:vote|exist|work|stay))"
 )
 _NO_ONE = (
@@ -510,6 +518,7 @@ _GOOD = (
 MORE_TEMPLATES = [
     # what a group is said to lack: "asylum seekers lack any respect for our laws", "have zero decency"
     r"{G}\s+(?:all\s+|just\s+|simply\s+)?(?:lack|lacks|lacking|have\s+(?:no|zero)|has\s+(?:no|zero)|are\s+devoid\s+of|"
+    r"(?:don['’]?t|do\s+not|doesn['’]?t)\s+have\s+(?:the|any|enough)|"
     r"(?:have|has)\s+not\s+(?:got\s+)?(?:a|an|one)\s+(?:shred|ounce|scrap|bit|grain)\s+of|"
     r"(?:have|has)\s+never\s+(?:once\s+)?had\s+(?:a|an|one|any)\s+(?:shred\s+of|ounce\s+of|scrap\s+of|bit\s+of)?|(?:haven['’]?t|hasn['’]?t)\s+(?:got\s+)?"
     r"(?:a|an|one|any)\s+(?:shred\s+of\s+|ounce\s+of\s+|scrap\s+of\s+)?)\s+(?:any\s+|all\s+|basic\s+|the\s+|a\s+|"
@@ -573,7 +582,7 @@ MORE_TEMPLATES = [
     r"\bhow\s+(?:are|is)\s+(?:the\s+|these\s+|those\s+)?{G}\s+allowed\s+(?:near|around)\s+(?:our\s+|the\s+|young\s+|"
     r"little\s+)?(?:kids|children|schools?)",
     r"\bwhat\s+(?:earthly\s+)?(?:use|good)\s+(?:is|are)\s+(?:{GA}|{G}|a\s+woman\b|women\b)",
-    r"\bwhat['’]?s\s+the\s+point\s+(?:of|in)\s+(?:having\s+)?(?:any\s+)?(?:{G}|{GA})",
+    r"\bwhat(?:['’]?s|\s+is)\s+the\s+(?:point|use)\s+(?:of|in)\s+(?:having\s+)?(?:any\s+)?(?:{G}|{GA})\s*(?:[?.!]|$)",
     # resentment of what a group is given: "disabled people get free parking. They don't deserve it."
     r"(?:{G}|{GS})\s+(?:\w+\s+){0,2}?(?:get|gets|got|are\s+given|receive|receives|are\s+handed)\s+(?:\w+\s+){0,2}?"
     r"(?:free|special|extra|priority|more|everything|handouts|benefits|houses|homes|money|grants|discounts|perks)\b"
@@ -752,6 +761,12 @@ MORE_TEMPLATES = [
     # "it's disgusting that they are allowed"
     r"\b(?:it['’]?s|it\s+is)\s+(?:\w+\s+)?{NEG}\s+that\s+{G}\s+(?:are|is|were|get|can)\s+(?:even\s+|still\s+)?(?:allowed|"
     r"let|welcome|permitted)(?:\s*(?:[.!?]|$)|\s+(?:in|here|near|to\s+(?:use|come|swim|teach|vote|live|stay|work))\b)",
+    # "refugees should be put on the first boat back"
+    r"(?:{G}\s+(?:should|must|need\s+to|ought\s+to)\s+(?:all\s+)?be|\b(?:put|send|ship|stick)\s+{G})\s+(?:put\s+|sent\s+|"
+    r"shipped\s+|thrown\s+|stuck\s+)?(?:on|onto)\s+(?:the\s+)?(?:first|next)\s+(?:boat|plane|flight|ferry|train|dinghy)",
+    # "women who work are neglecting their children"
+    r"{G}\s+(?:who|that)\s+(?:\w+\s+){1,3}?(?:are|is)\s+(?:all\s+)?(?:neglecting|failing|abandoning|damaging|harming|"
+    r"ruining)\s+(?:their|the|our)\s+(?:children|kids|families|husbands|society|country)",
     # "what a shitshow of refugees"
     r"\bwhat\s+(?:a|an)\s+(?:\w+\s+)?{NEG}\s+of\s+(?:\w+\s+)?{G}",
     # the possessive: "a woman's opinion is worthless", "a Muslim's word means nothing"
