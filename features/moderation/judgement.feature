@@ -86,6 +86,11 @@ Feature: Telling harmful comments from ordinary ones
       | No woman is fit to run this council.                      |
       | Since the refugees moved in you can't walk the streets.   |
       | I have no respect for trans people.                       |
+      | I don't think Sikhs can ever be trustworthy.              |
+      | Hindus are lazy and spiteful.                             |
+      | My neighbours are trans. They are repulsive.              |
+      | Roma are on a par with vermin.                            |
+      | Women lack any common sense.                              |
 
   Scenario Outline: M2 counter-speech, negation and slur homonyms are published
     Given a comment "<comment>" on "facebook-page"
@@ -108,6 +113,10 @@ Feature: Telling harmful comments from ordinary ones
       | No refugee should ever be turned away from the food bank.                  |
       | Since the refugees came, the high street has come back to life.            |
       | I have no respect for people who attack Muslims.                           |
+      | Pensioners are not happy with the new bus timetable.                       |
+      | No wheelchair user is capable of getting up those town hall steps unaided. |
+      | Trans people face awful abuse online.                                      |
+      | The staff were rude to them, disgusting, my deaf neighbours deserve better. |
 
   Scenario Outline: M3 strong swearing aimed at someone is removed
     Given a comment "<comment>" on "facebook-page"

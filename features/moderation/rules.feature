@@ -50,6 +50,12 @@ Feature: House rules for comments
     When it is moderated
     Then it is held because of "profanity"
 
+  Scenario: M3 a strong word for a mess names no person and is held, not removed
+    Given a comment "The parking on Elm Road is a shitshow." on "facebook-page"
+    And it is posted at 2026-11-18T11:00
+    When it is moderated
+    Then it is held because of "profanity"
+
   Scenario: M3 a mild word used for emphasis is published
     Given a comment "The pavement on Kingston Road is in a bloody state. Can someone take a look?" on "facebook-page"
     And it is posted at 2026-11-18T11:00

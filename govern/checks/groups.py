@@ -41,8 +41,13 @@ GLUED_AFTER = ("are", "should", "must", "will", "can", "belong", "deserve", "nee
 _BARE = "(?:" + alternation([f.removeprefix(r"\b").removesuffix(r"\b") for f in GROUPS]) + ")"
 _MEMBERS = alternation(SINGULAR)
 # group 3: a collective name glued to the words before it; only the name is replaced by the marker
+# group 5: a group named as what someone is ("my new neighbours are trans."), at the end of a clause
+_PREDICATE = (
+    r"\b(?:are|is|were|was|r|re)\s+(?:all\s+|both\s+|now\s+)?(trans|transgender|jewish|disabled|autistic|bisexual|"
+    r"lesbians?)\s*(?:[.!?;,]|$)"
+)
 _MENTION = compile_re2(
-    f"({_GROUPS})|({_MEMBERS})|\\b(?:{'|'.join(GLUE)})+({_GLUED})|\\b({_BARE})(?:{'|'.join(GLUED_AFTER)})"
+    f"({_GROUPS})|({_MEMBERS})|\\b(?:{'|'.join(GLUE)})+({_GLUED})|\\b({_BARE})(?:{'|'.join(GLUED_AFTER)})|{_PREDICATE}"
 )
 
 
@@ -125,6 +130,8 @@ def marked(text: str) -> Marked:
             start = m.start(3)
         elif m.start(4) >= 0:  # "women|are": the verb after stays as text
             start, end = m.span(4)
+        elif m.start(5) >= 0:  # "are |trans|.": the verb before and the stop after stay as text
+            start, end = m.span(5)
         out.append(folded[last:start])
         starts.extend(range(last, start))
         ends.extend(range(last + 1, start + 1))

@@ -69,6 +69,8 @@ from govern.checks.hate_lexicon import (
     TEMPLATES,
     misspelt,
 )
+from govern.checks.hate_praise import ACCESS, praised
+from govern.checks.hate_praise import templates as denial_templates
 from govern.checks.hate_predicates import FRAGMENT, derogatory
 from govern.checks.hate_predicates import templates as predicate_templates
 from govern.checks.patterns import compile_regex
@@ -92,6 +94,9 @@ SLUR_REPORTED = compile_re2(
     r"saying|said|says|using|use|spray(?:ed)?|paint(?:ed)?|wrote|written|graffiti)\W+(?:\w+\W+){0,2}$"
 )
 MARKERS = GROUP + MEMBER
+# after a claim: what turns its last word into a description of harm done ("violent crime victims")
+HARMED = compile_re2(r"^\s+(?:\S+\s+){0,3}?(?:victims|survivors|targets)\b")
+OBJECT = compile_re2(r"\b(?:to|at|for|with|about|towards|against|on|from|by|of|near|around)\s+$")
 VICTIMS = compile_re2(
     r"\b(?:attacked|abused|assaulted|harassed|targeted|victims?|spat\s+at|threatened|beaten\s+up|hate\s+crimes?|"
     r"racially\s+abused|bullied)\b"
@@ -100,15 +105,23 @@ VICTIMS = compile_re2(
 
 @dataclass
 class Hate:
-    about_group: re2._Regexp[str]  # claims about a group named, or referred to by a pronoun
-    about_more: re2._Regexp[str]  # ... in the longer shapes, with their spaces as written
+    # claims about a group named, or referred to by a pronoun: the short shapes (any space may be missing)
+    # and the longer ones (spaces as written), each cut into a few programs, as RE2 scans several
+    # middling programs faster than one huge one (its lazily built automaton stays in its cache)
+    about: tuple[re2._Regexp[str], ...]
     general: re2._Regexp[str]  # claims that name no group ("go back where you came from")
     implicit: re2._Regexp[str]  # derogation that needs a group named somewhere ("there goes the ...")
     comparisons: re2._Regexp[str]  # a group likened to vermin or disease
     excused: re2._Regexp[str]  # what makes a comparison a description of mistreatment or a denial
     articled: re2._Regexp[str]  # one member named with an article ("a woman", "every Muslim")
-    predicate: re2._Regexp[str]  # a group and the one word said of it ("Jews are heartless"), in group 1
+    # a group and the one word said of it ("Jews are heartless"), in group 1; one program a shape, as
+    # in one alternation an earlier shape's match would hide a later one's ("sneaky and arrogant")
+    predicates: tuple[re2._Regexp[str], ...]
+    judged_any: re2._Regexp[str]  # predicates and denials in one program: a text matching none skips them
     derogatory: frozenset[str]  # the words that, so said, derogate (hate_predicates)
+    denials: tuple[re2._Regexp[str], ...]  # a group and the one word denied it ("women are far from capable")
+    praised: frozenset[str]  # the words that, so denied, belittle (hate_praise)
+    access: re2._Regexp[str]  # after a denial: what makes it about access ("... up those steps")
     slurs: re2._Regexp[str] | None
     reclaimable: re2._Regexp[str] | None
     exceptions: re2._Regexp[str] | None
@@ -125,17 +138,24 @@ class Hate:
             claims += [m.span() for m in self.general.finditer(text)]
         named_one = mark.has_group or self.articled.search(text) is not None  # "a woman is ..."
         first = min((i for i in (text.find(GROUP), text.find(MEMBER)) if i >= 0), default=len(text))
-        for about in (self.about_group, self.about_more) if named_one else ():
+        for about in self.about if named_one else ():
             for m in about.finditer(text) if about.search(text) else ():
                 # a pronoun ("they are vermin") counts when a group was named before it
                 named = first < m.end()
+                if m.group().startswith("them") and OBJECT.search(text[max(0, m.start() - 16) : m.start()]):
+                    continue  # "the staff were rude to them, disgusting": the group is the object
                 if named or self.articled.search(m.group()):
                     claims.append(m.span())
-        if named_one and self.predicate.search(text):
-            for m in self.predicate.finditer(text):
-                g = next((g for g in range(1, self.predicate.groups + 1) if m.start(g) >= 0), 0)
+        judgements = [(p, self.derogatory, False) for p in self.predicates]
+        judgements += [(p, self.praised, True) for p in self.denials]
+        for judged, words, denied in judgements if named_one and self.judged_any.search(text) else ():
+            for m in judged.finditer(text) if judged.search(text) else ():
+                g = next((g for g in range(1, judged.groups + 1) if m.start(g) >= 0), 0)
                 about_one = first < m.end() or self.articled.search(m.group()) is not None
-                if g and m.group(g) in self.derogatory and about_one:
+                if denied and self.access.search(text[m.end() :]):
+                    continue
+                word = m.group(g) if g else ""
+                if g and (word in words or word.rsplit("-", 1)[-1] in words) and about_one:
                     # a fragment's claim starts in its own clause, after the stop before it
                     start = m.start() + len(m.group()) - len(m.group().lstrip(" .!?;:\n"))
                     claims.append((start, m.end(g)))  # up to the word judged
@@ -150,7 +170,7 @@ class Hate:
         for a, b in claims:
             if len(found) >= MAX_SPANS:
                 break
-            if b > a and not self.context.cancels(text, a, b):
+            if b > a and not self.context.cancels(text, a, b) and not HARMED.search(text[b : b + 40]):
                 found.append(mark.span(a, b))
         return [Span(*folded.span(a, b)) for a, b in sorted(set(found))]
 
@@ -170,6 +190,14 @@ class Hate:
                     continue
             spans.append((a, b))
         return spans
+
+
+CHUNKS = 4  # programs per family of claim shapes (measured with bench/moderation.py)
+
+
+def _chunks(items: list[str], n: int) -> list[list[str]]:
+    size = -(-len(items) // n)
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _union(sources: list[str]) -> str:
@@ -209,11 +237,17 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
         return _union([expand(t, named) for t in templates])
 
     about = [t for t in TEMPLATES if "{G" in t]
+    possessive = {**slots, "GP": expand(POSSESSIVE, slots)}
+    predicate_shapes = [expand(t, possessive) for t in [*predicate_templates(_COP), FRAGMENT]]
+    denial_shapes = [expand(t, possessive) for t in denial_templates(_COP)]
     slurs = [endings(disguised(str(s))) for s in spec.get("slurs", [])]
     reclaimable = [endings(disguised(str(s))) for s in spec.get("reclaimable", [])]
     return Hate(
-        about_group=compile_re2(shapes(about, slots["G"])),
-        about_more=compile_re2(written([t for t in MORE_TEMPLATES if "{G" in t], slots["G"])),
+        about=tuple(
+            compile_re2(build(part, slots["G"]))
+            for build, shown in ((shapes, about), (written, [t for t in MORE_TEMPLATES if "{G" in t]))
+            for part in _chunks(shown, CHUNKS)
+        ),
         general=compile_re2(
             _union(
                 [
@@ -226,15 +260,12 @@ def compile_hate(spec: dict[str, Any], env: CompileEnv) -> Hate | None:
         comparisons=compile_re2(_union([expand(t, {**slots, "G": GROUP}) for t in COMPARISONS])),
         excused=compile_re2(COMPARISON_EXCUSED),
         articled=compile_re2(slots["GA"]),
-        predicate=compile_re2(
-            _union(
-                [
-                    expand(t, {**slots, "GP": expand(POSSESSIVE, slots)})
-                    for t in [*predicate_templates(_COP), FRAGMENT]
-                ]
-            )
-        ),
+        predicates=tuple(compile_re2(p) for p in predicate_shapes),
+        judged_any=compile_re2(_union([*predicate_shapes, *denial_shapes])),
         derogatory=derogatory(),
+        denials=tuple(compile_re2(p) for p in denial_shapes),
+        praised=praised(),
+        access=compile_re2(ACCESS),
         slurs=compile_re2(alternation(slurs)) if slurs else None,
         reclaimable=compile_re2(alternation(reclaimable)) if reclaimable else None,
         exceptions=compile_re2(_union(exceptions)) if exceptions else None,

@@ -15,7 +15,10 @@ from govern.checks.evidence import NOT_CONTRACTED, Context
 
 _PEOPLE = r"(?:\s*(?:people|p(?:eo|oe|e|o)p(?:le|el)|pepole|ppl|persons|folk|folks|men|women|kids|"
 _PEOPLE += r"children|families|youths?|residents|"
-_PEOPLE += r"neighbours|communit(?:y|ies)|immigrants|workers|students|guys|girls|boys|lads|community))"
+_PEOPLE += r"neighbours|communit(?:y|ies)|immigrants|workers|students|guys|girls|boys|lads|community|"
+# ... in a role ("trans teachers", "black doctors"), and their lives ("Muslim lives don't matter")
+_PEOPLE += r"teachers|doctors|nurses|drivers|colleagues|parents|couples|pupils|employees|tenants|lives|"
+_PEOPLE += r"pride))"
 
 # Collective names of groups (plural or "X people"): what claims are made about.
 GROUPS = [
@@ -65,7 +68,10 @@ SINGULAR = [
     r"\bhindu\b", r"\barab\b", r"\basylum\s+seeker\b", r"\bpole\b", r"\bromanian\b",
     r"\b(?:gay|trans|black|disabled|jewish|muslim|sikh|hindu|asian|deaf|blind|autistic|bisexual|lesbian|"
     r"traveller|roma|polish|elderly|pregnant|transgender|asylum[- ]seeking|immigrant|refugee)\s+"
-    r"(?:person|man|woman|guy|kid|child|bloke|lad|girl|lady|boy|family|neighbour|resident)\b",
+    r"(?:person|man|woman|guy|kid|child|bloke|lad|girl|lady|boy|family|neighbour|resident|builder|plumber|cleaner|"
+    r"driver|doctor|nurse|teacher|landlord|shopkeeper|waiter|colleague|boss|student|pupil|worker)\b",
+    r"\bpakistani\b", r"\bbangladeshi\b", r"\bsomali\b", r"\bnigerian\b", r"\bafghan\b", r"\bsyrian\b",
+    r"\biraqi\b", r"\bjamaican\b", r"\bbulgarian\b", r"\bpensioner\b",
 ]
 
 # One person named by the group after "a", "an", "every", "any" ("A gay person is not a real person").
@@ -130,6 +136,32 @@ NEGATIVE = [
     r"extremists", r"nutters", r"psychos", r"weirdos", r"unclean", r"unhygienic", r"brutes", r"bullies",
     r"cowards", r"sinful", r"mentally\s+(?:unwell|deranged|disturbed|defective|deficient)",
     r"sick\s+and\s+twisted", r"good\s+for\s+nothing", r"(?:a\s+)?waste\s+of\s+(?:time|effort)",
+    # disease and dead weight: "a tumour on this town", "bed-blockers", "a liability"
+    r"(?:a\s+)?tumou?rs?", r"(?:an\s+)?infection", r"(?:a\s+)?poison", r"(?:a\s+)?pestilence", r"gangrene",
+    r"(?:a\s+)?liability", r"liabilities", r"a\s+drag", r"attention[- ]seekers", r"deceivers",
+    r"manipulators",
+    r"(?:a\s+)?pain\s+to\s+(?:deal\s+with|be\s+around|work\s+with|live\s+with|live\s+next\s+to)",
+    r"(?:barely|not\s+fully|less|half)\s+evolved", r"unevolved",
+    r"on\s+the\s+(?:scrounge|make|fiddle|take|rob)",
+    r"bed[- ]?blockers", r"dead\s*wood", r"extremists?", r"unfit(?:\s+(?:to|for))?", r"unworthy",
+    r"unsuited\s+to", r"(?:science\s+)?experiments?\s+gone\s+wrong", r"(?:mistakes|freaks)\s+of\s+nature",
+    r"(?:a\s+)?(?:ticking\s+)?time\s*bomb",
+    r"incapable\s+of\s+(?:integrating|thinking|learning|behaving|change|changing|love|loving|honesty|kindness|"
+    r"decency|gratitude|compassion|empathy|reason|peace)", r"simians?", r"primates",
+    r"chimps", r"chimpanzees", r"gorillas",
+    r"baboons", r"orangutans", r"dinosaurs", r"fossils", r"relics",
+    r"obsessed\s+with\s+(?:our\s+|the\s+|young\s+|little\s+)?(?:kids|children|boys|girls|sex)",
+    r"fanatics?",
+    r"[a-z]+[- ]haters?", r"money[- ]?(?:obsessed|grabbing|grubbing|hungry|mad)", r"shit\s*shows?",
+    r"worth\s+less\s+than", r"two[- ]faced", r"jackals", r"wolves", r"seagulls", r"pigeons", r"slugs",
+    r"zombies", r"(?:human\s+)?waste", r"(?:walking\s+)?mistakes",
+    r"more\s+(?:animal|ape|beast|monkey|robot|machine|vegetable|savage)s?\s+than\s+(?:human|person|people|man|woman)s?",
+    r"litter", r"(?:mere\s+)?objects", r"possessions", r"breeding\s+stock", r"intolerant", r"cowboys",
+    r"alcoholics",
+    r"drunks", r"hypocrites",
+    r"less\s+than\s+(?:ours|us|nothing|dirt|animals)", r"entitled", r"promiscuous", r"senile", r"hostile",
+    r"(?:prone|inclined|predisposed|addicted)\s+to\s+(?:violence|crime|lying|stealing|theft|rape|terrorism|extremism|"
+    r"aggression|cheating|fraud)",
 ]
 # Emoji that derogate or dehumanise when said of a group: rats, snakes, pigs, apes, vomit, waste.
 NEGATIVE_EMOJI = (
@@ -149,17 +181,20 @@ NEGATIVE_BEFORE = [
 # What a group is denied when it is derogated by negation ("women are not equal").
 POSITIVE = [
     r"humans?", r"human\s+beings?", r"people", r"persons", r"welcome", r"equals?", r"normal",
-    r"real\s+(?:women|men|people|britons|citizens)", r"trustworthy", r"to\s+be\s+trusted", r"worth\s+\w+",
+    r"real\s+(?:women|men|people|britons|citizens)", r"trustworthy", r"to\s+be\s+trusted",
+    # worth something, not "worth less than anyone else" (said to deny a claim)
+    r"worth\s+(?:anything|much|it|the\s+\w+|a\s+\w+|something|saving|having|keeping|listening\s+to|our\s+\w+|respect|"
+    r"trusting|employing|hiring|helping|living|their\s+\w+)",
     r"worthy", r"trusted", r"intelligent", r"smart", r"clever", r"capable", r"decent", r"civili[sz]ed",
     r"clean",
-    r"honest", r"valuable", r"wanted", r"needed", r"good\s+enough", r"fit\s+to", r"british", r"english",
+    r"honest", r"valuable", r"wanted", r"needed", r"good\s+enough", r"\bfit\s+to", r"british", r"english",
     r"one\s+of\s+us", r"part\s+of\s+(?:this|our|the)\s+(?:country|society|community|town|city)",
     r"(?:real|proper|true|genuine|full)\s+(?:members?|part|citizens?|residents?|neighbours?|britons?|brits|"
     r"people|persons?|humans?|men|women|adults)",
     "(?:real|proper|true|genuine|full)\\s+[\ue000\ue001]",  # "real women", with "women" marked
     r"sane", r"right\s+in\s+the\s+head", r"natural", r"any\s+good",
     r"good\s+(?:people|neighbours|for\s+anything|for\s+society|citizens)", r"(?:of\s+)?any\s+use",
-    r"safe", r"loyal", r"compatible", r"our\s+people", r"(?:as\s+)?(?:clever|smart|good)\s+as",
+    r"loyal", r"compatible", r"our\s+people", r"(?:as\s+)?(?:clever|smart|good)\s+as",
     r"as\s+(?:good|smart|clever|capable|intelligent)", r"welcome\s+here", r"fully\s+human",
 ]
 ADVERBS = [
@@ -168,7 +203,12 @@ ADVERBS = [
     r"no\s+better\s+than", r"worse\s+than", r"like", r"as", r"an?", r"the", r"bunch\s+of", r"load\s+of",
     r"pack\s+of", r"lot\s+of", r"swarm\s+of", r"horde\s+of", r"herd\s+of", r"nest\s+of", r"plague\s+of",
     r"complete", r"total", r"absolute", r"utter", r"fucking", r"bloody",
-    r"little", r"kind\s+of", r"sort\s+of", r"that", r"too", r"very", r"quite", r"pretty", r"clearly",
+    r"little", r"this", r"(?:the\s+)?human\s+equivalent\s+of", r"sexual", r"moral", r"social",
+    r"religious", r"stubborn", r"(?:tidal\s+)?wave\s+of", r"flood\s+of", r"tide\s+of", r"stream\s+of",
+    r"habitual", r"serial", r"compulsive", r"pathological", r"professional", r"career",
+    r"kind\s+of", r"sort\s+of",
+    r"that", r"too", r"very",
+    r"quite", r"pretty", r"clearly",
     r"obviously", r"simply", r"probably", r"definitely", r"actually", r"still", r"also", r"typical",
     r"thieving", r"scummy", r"smelly", r"stinking", r"sneaky", r"greedy", r"inbred", r"parasitic", r"nasty",
     r"sick", r"twisted", r"perverted", r"dangerous", r"violent", r"ugly", r"fat", r"thick", r"dumb",
@@ -178,13 +218,22 @@ ADVERBS = [
     r"subhuman", r"pathetic", r"worthless", r"sad", r"mental", r"mad", r"weird", r"creepy",
     r"nothing\s+other\s+than", r"more\s+like", r"born", r"dirty", r"filthy", r"disgusting", r"stupid",
     r"lazy", r"evil", r"vile", r"useless", r"worthless", r"deep\s+down", r"by\s+nature",
+    # degree and likelihood: "a bit too greedy", "a potential extremist", "the equivalent of vermin"
+    r"a\s+bit(?:\s+too)?", r"a\s+little\s+too", r"far\s+too", r"way\s+too", r"overly", r"potential",
+    r"would[- ]be",
+    r"(?:parade|gathering|collection|crowd|gang|mob|band|rabble)\s+of", r"wannabe", r"closet", r"secret",
+    r"bitter", r"angry", r"jealous", r"the\s+equivalent\s+of",
+    r"equivalent\s+to",
+    r"akin\s+to", r"comparable\s+to", r"on\s+a\s+par\s+with", r"little\s+better\s+than",
+    r"barely\s+better\s+than",
+    r"hardly\s+better\s+than", r"not\s+much\s+better\s+than", r"lower\s+than", r"beneath",
 ]
 # A group referred to again in a later clause or sentence ("I met some immigrants. They are vermin.").
 PRONOUNS = (
     r"(?:\bthey\b|\bthem\b|\bthese\s+(?:people|ones|types)\b|\bthose\s+(?:people|ones|types)\b|"
     r"\bsuch\s+people\b|\bpeople\s+like\s+(?:them|that|this|those)\b|\btheir\s+(?:kind|sort|type|lot)\b|"
     r"\b(?:that|this|those|these)\s+(?:sort|kind|type|types|sorts)\b|\bthe\s+likes\s+of\s+(?:them|those)\b|\bthat\s+lot\b|"
-    r"\bthis\s+lot\b|\bthe\s+lot\s+of\s+them\b|\b(?:every|each)\s+(?:single\s+)?one\s+of\s+them\b|"
+    r"\bthis\s+lot\b|\b(?:that|this)\s+thing\b|\b(?:those|these)\s+things\b|\bthe\s+lot\s+of\s+them\b|\b(?:every|each)\s+(?:single\s+)?one\s+of\s+them\b|"
     r"\ball\s+of\s+them\b|\bmost\s+of\s+them\b)"
 )
 
@@ -195,6 +244,13 @@ _COP = (
 )
 _MODS = r"(?:\s+{ADV})"
 _NEG = r"\s+{NEG}\b"
+# The end of what a group is said to lack: "no respect for our laws", "no decency whatsoever"; not "no respect
+# from the council's contractors", which says how others treat them.
+_HAD_END = (
+    r"(?:\s*(?:[.!?,;:]|$)|\s+(?:for|towards|whatsoever|at\s+all|of\s+any\s+kind|and|or|to\s+(?:society|anyone|"
+    r"us|the\s+\w+)|in\s+(?:them|their\s+\w+)|left|to\s+(?:run|do|lead|manage|understand|think|make|raise|hold|"
+    r"work|look\s+after|vote|teach))\b)"
+)
 # Harm to a group ("gas the ...", "should be shot"), as lists so misspellings can be added.
 KILL = [
     r"kill", r"shoot", r"gas", r"hang", r"lynch", r"exterminate", r"eradicate", r"wipe\s+out", r"slaughter",
@@ -229,7 +285,7 @@ TEMPLATES = [
     r"{G}(?:['’]ve|\s+have|\s+has)?\s+(?:\w+\s+)?(?:bring|brings|brought|spread|spreads|spreading|carry|carries|"
     r"cause|causes|caused|start|starts|create|creates|make|makes)"
     r"\s+(?:\w+\s+){0,2}?(?:crime|disease|dirt|filth|drugs|trouble|violence|chaos|misery|problems|rats|vermin|"
-    r"germs|aids|hiv)\b",
+    r"germs|aids|hiv|the\s+virus|virus|viruses|covid|the\s+pandemic|a\s+pandemic|plague|the\s+plague)\b",
     r"\b(?:crime|trouble|problems|rubbish|litter|drugs|noise|violence|burglar\w*|theft\w*)\s+(?:\w+\s+)?(?:went\s+up|"
     r"started|got\s+worse|increased|rose|began|shot\s+up|doubled|exploded)\s+(?:\w+\s+)?(?:when|since|after|once|"
     r"the\s+day)\s+(?:the\s+|all\s+(?:the\s+|these\s+)?|these\s+|those\s+)?{G}",
@@ -249,8 +305,11 @@ TEMPLATES = [
     r"road|town|area|estate|school|country|neighbourhood|borough)\s*(?:[.!?,]|$))",
     r"\b(?:we|i)\s+(?:don['’]?t|do\s+not)\s+want\s+(?:your|their)\s+(?:kind|sort|lot|type)",
     r"{G}\s+(?:contribute|add|give|bring|offer|do)\s+nothing\b",
-    r"{G}\s+(?:have|has)\s+never\s+(?:contributed|done|given|added)\s+anything",
-    r"{G}\s+(?:have|has)\s+nothing\s+(?:to\s+(?:offer|contribute|give|add)|of\s+value|worth\s+\w+)",
+    r"{G}\s+(?:have|has)\s+never\s+(?:once\s+|ever\s+)?(?:contributed|done|given|added)\s+anything",
+    # ... said of the group as a whole: "have nothing to offer the landlord" says what they cannot pay
+    r"{G}\s+(?:have|has)\s+nothing\s+(?:(?:to\s+(?:offer|contribute|give|add))(?:\s*(?:[.!?,;]|$)|\s+(?:to\s+(?:us|society|"
+    r"anyone|this\s+\w+)|(?:this|our|the)\s+(?:country|town|city|area|community|society|world|borough|nation)|whatsoever|"
+    r"at\s+all|but)\b)|of\s+value|worth\s+\w+)",
     r"{G}\s+(?:all\s+)?(?:lack|lacks)\s+(?:the\s+|any\s+|basic\s+)?(?:brains?|intelligence|ability|capacity|morals|decency|"
     r"humanity|common\s+sense|manners|self[- ]control|hygiene)\b",
     r"{G}\s+(?:are|is)\s+(?:completely\s+|totally\s+|just\s+)?(?:incapable\s+of|too\s+(?:stupid|thick|dumb|primitive|"
@@ -289,7 +348,7 @@ TEMPLATES = [
     r"{G}\s+(?:secretly\s+)?(?:control|controls|run|runs|own|owns)\s+(?:the\s+|this\s+|our\s+|all\s+the\s+)?"
     r"(?:council|media|banks|government|world|country|town|everything|money|press|police)\b",
     r"{G}\s+(?:should|need\s+to|must|ought\s+to|had\s+better)\s+(?:\w+\s+)?(?:know\s+their\s+place|stay\s+in\s+their\s+"
-    r"lane|be\s+(?:grateful|quiet|silent|seen\s+and\s+not\s+heard)|shut\s+up|get\s+back\s+(?:in|to)\s+the\s+kitchen)",
+    r"lane|be\s+(?:grateful|thankful|quiet|silent|seen\s+and\s+not\s+heard)|shut\s+up|get\s+back\s+(?:in|to)\s+the\s+kitchen)",
     r"\b(?:can['’]?t|cannot|never|don['’]?t|shouldn['’]?t|wouldn['’]?t)\s+(?:ever\s+)?trust\s+(?:a|an|any|the|those|these|"
     r"(?:a\s+single|any|one)\s+(?:one\s+)?of\s+(?:the|those|these))?\s*(?:{G}|{GS})",
     r"{G}\s+(?:always\s+|just\s+)?(?:leave|leaves|left)\s+(?:a\s+|their\s+)?(?:mess|rubbish|trouble|filth|dirt|chaos)",
@@ -300,14 +359,15 @@ TEMPLATES = [
     r"\b(?:how\s+(?:can|could|do)\s+(?:anyone|you|people|we)|who\s+(?:can|could|would\s+want\s+to))\s+(?:stand|bear|"
     r"tolerate|live\s+(?:near|with|next\s+to))\s+(?:living\s+(?:near|with|next\s+to)\s+)?(?:the\s+)?{G}",
     r"{G}(?:['’]ve|\s+have|\s+has)?\s+(?:\w+\s+)?(?:turned|turn|turning|made|make|making)\s+(?:\w+\s+){0,3}?"
-    r"(?:into\s+)?(?:a\s+)?(?:pigsty|slum|dump|tip|ghetto|shithole|cesspit|cesspool|hellhole|zoo|"
+    r"(?:into\s+)?(?:a\s+|an\s+)?(?:pigsty|slum|dump|tip|ghetto|shithole|cesspit|cesspool|hellhole|zoo|caliphate|"
+    r"islamic\s+(?:state|republic)|third[- ]world\s+\w+|"
     r"no[- ]go\s+area)",
     # "Nothing makes my blood boil like seeing immigrants", "gay people make my skin crawl"
     r"{G}\s+(?:\w+\s+)?(?:make|makes|made)\s+my\s+(?:blood\s+boil|skin\s+crawl|stomach\s+(?:turn|churn)|"
     r"flesh\s+creep)",
     r"(?:blood\s+boil|skin\s+crawl|stomach\s+(?:turn|churn)|flesh\s+creep)\w*\s+(?:\w+\s+){0,4}?{G}",
     # implicit: "better off without Muslims", "lovely before Travellers arrived", "nothing good about"
-    r"\bbetter\s+(?:off\s+)?(?:without|with\s+no|with\s+fewer|once\s+we\s+get\s+rid\s+of)\s+(?:any\s+|the\s+|all\s+|"
+    r"\bbetter\s+(?:off\s+|place\s+|town\s+|country\s+|world\s+|street\s+|area\s+)?(?:without|with\s+no|with\s+fewer|once\s+we\s+get\s+rid\s+of)\s+(?:any\s+|the\s+|all\s+|"
     r"these\s+|those\s+)?{G}",
     r"\bbetter\s+(?:off\s+)?(?:if|when|once)\s+(?:all\s+)?(?:the\s+)?{G}\s+(?:were|was|are|got|had)\s+(?:all\s+)?"
     r"(?:just\s+)?(?:wiped\s+out|exterminated|gone|dead|eradicated|gassed|deported|removed|killed|shot|sent\s+back|"
@@ -335,12 +395,13 @@ TEMPLATES = [
     # "filthy immigrants", "dirty Muslim", "disgusting trans people"
     r"\b{NEGB}\s+(?:(?:old|little|young|lazy|filthy|dirty|stupid|fat|ugly|bloody|fucking|stinking)\s+)?"
     r"(?:{G}|{GS})",
-    r"{G}\s+(?:all\s+)?(?:stink|smell|reek)\b",
+    r"{G}\s+(?:all\s+|always\s+|just\s+|really\s+)*(?:stink|smell|reek)\b",
     # negated positive: "women are not equal", "trans women will never be real women"
     "{G}" + _COP + r"\s+(?:not|never|no\s+longer|nowhere\s+near|in\s+no\s+way|hardly)(?:\s+\w+){0,2}?"
     r"\s+{POS}",
     r"{G}(?:\s+(?:just|simply|really|still|all))?\s+(?:aren['’]?t|arent|isn['’]?t|can['’]?t\s+be|cannot\s+be|"
-    r"(?:will|can|could|would|shall)\s+never\s+be|won['’]?t\s+ever\s+be|are\s+never|never\s+will\s+be|"
+    r"(?:will|can|could|would|shall)\s+never\s+(?:truly\s+|really\s+|fully\s+|properly\s+)?be|won['’]?t\s+ever\s+be|"
+    r"are\s+never|never\s+will\s+be|"
     r"(?:are|is)\s+(?:never|not)\s+going\s+to\s+be|(?:are|is)\s+(?:never|not)\s+gonna\s+be|"
     r"(?:are|is)\s+(?:not\s+|in)capable\s+of\s+being|(?:are|is)\s+not\s+fit\s+to\s+be)(?:\s+\w+){0,2}?\s+{POS}",
     # "no Muslim can be trusted", "not a single immigrant is welcome", "none of them are human"
@@ -360,14 +421,17 @@ TEMPLATES = [
     r"(?:behave|act|live)\s+like\s+(?:animals|savages|pigs|rats|vermin|apes|beasts|barbarians|humans|human\s+beings|"
     r"(?:normal|decent|civili[sz]ed|proper)\s+(?:people|humans|human\s+beings|folk)|the\s+rest\s+of\s+us)",
     r"{G}\s+(?:have|has|deserve)\s+no\s+(?:place|right|rights|business|brains?|morals|culture|value|worth|"
-    r"future|respect|dignity)",
+    r"future)",
+    # ... but respect or dignity "from the contractors" is how others treat them
+    r"{G}\s+(?:have|has|deserve)\s+no\s+(?:respect|dignity)" + _HAD_END,
     r"{G}\s+(?:can['’]?t|cannot|shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+be\s+(?:trusted|allowed|"
     r"employed|let\s+in|tolerated|accepted|taken\s+seriously)",
     r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+(?:belong|count|matter|fit\s+in)\b",
     r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t)\s+deserve\s+(?:respect|rights|to\s+(?:live|exist|be\s+here|vote|work)|"
     r"equal\s+\w+|anything|any\s+\w+|a\s+(?:home|job|place|say|voice)|help|housing|sympathy|dignity|"
     r"the\s+same\s+(?:respect|rights|treatment|chances)|"
-    r"to\s+be\s+treated\s+(?:equally|fairly|as\s+equals))",
+    r"to\s+be\s+treated\s+(?:equally|fairly|as\s+equals)|to\s+be\s+(?:called|seen\s+as|recognised\s+as)\s+(?:\w+|"
+    "[\ue000\ue001]))",
     r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|can['’]?t|cannot)\s+(?:be\s+allowed\s+to\s+)?"
     r"(?:vote|work|teach|marry|adopt|have\s+(?:kids|children|rights|jobs|a\s+say|the\s+vote|a\s+vote|a\s+voice|any\s+rights|"
     r"equal\s+rights|the\s+right\s+to\s+\w+)|live\s+(?:here|near)|exist|"
@@ -393,8 +457,12 @@ TEMPLATES = [
     # dehumanisation: "they breed like rats", "a plague of refugees", "immigrants are swarming in"
     r"{G}\s+(?:breed|multiply|spread|swarm|live|reproduce)\s+like\s+(?:\w+\s+)?(?:rats|rabbits|"
     r"cockroaches|animals|vermin|flies|insects|a\s+disease|a\s+virus|the\s+plague|pigs|dogs)",
-    r"{G}(?:\s+are)?\s+(?:swarming|infesting|invading|overrunning|taking\s+over|polluting|ruining|"
+    r"{G}(?:\s+are)?\s+(?:swarming|infesting|invading|overrunning|polluting|ruining|invade|infiltrate|colonise|colonize|"
     r"destroying|breeding|outbreeding)\b",
+    # taking over a place, not a task ("taking over the running of the food bank this week")
+    r"{G}(?:\s+are)?\s+taking\s+over(?:\s+(?:our|this|the|my|every)\s+(?:country|town|city|area|street|high\s+street|"
+    r"estate|schools?|council|world|neighbourhood|borough|village|nhs|jobs|houses|homes|street)\b|\s+everything\b|"
+    r"\s*(?:[.!?]|$))",
     r"\b(?:swarms?|hordes?|plague|infestation|invasion|vermin|scourge)\s+of\s+(?:\w+\s+)?{G}",
     # threats against a group: "gas the Jews", "gay people should be shot", "death to Muslims"
     r"\b{KILL}\s+(?:all\s+|every\s+|the\s+|these\s+|those\s+|more\s+|some\s+|them\s+|of\s+the\s+)*"
@@ -431,11 +499,14 @@ _DENIED = (
     r"(?:trusted|trustworthy|to\s+be\s+trusted|welcome|human|equal|worth\s+\w+|worthy|civili[sz]ed|decent|honest|"
     r"normal|intelligent|clever|smart|good\s+enough|fit\s+to\s+\w+|(?:real|proper|true)\s+\w+|one\s+of\s+us|"
     r"british|english|any\s+good|good\s+for\s+anything|in\s+charge|respected|respect|rights|listened\s+to|"
-    r"called\s+\w+|to\s+be\s+(?:here|trusted|respected|in\s+charge|treated\s+(?:equally|fairly|as\s+equals))|"
+    r"(?:our|any|the\s+same)\s+(?:respect|trust|rights|sympathy)|"
+    r"called\s+\w+|a\s+(?:home|house|job|place|say|voice|chance|vote)(?:\s+(?:here|in\s+(?:this|our|my)\s+\w+))?"
+    r"\s*(?:[.!?,;]|$)|to\s+be\s+(?:here|trusted|respected|in\s+charge|treated\s+(?:equally|fairly|as\s+equals))|"
     r"to\s+live\s+(?:here|among\s+us)|to\s+(?:vote|exist|work|stay))"
 )
 _NO_ONE = (
-    r"\b(?:no\s+|not\s+(?:a|one)\s+(?:single\s+)?|not\s+(?:a\s+single|one)\s+(?:one\s+)?of\s+(?:the\s+|those\s+|these\s+)?|"
+    r"\b(?:no\s+|not\s+(?:even\s+)?(?:a|one)\s+(?:single\s+)?|not\s+(?:a\s+single|one)\s+(?:one\s+)?of\s+"
+    r"(?:the\s+|those\s+|these\s+)?|"
     r"none\s+of\s+(?:the\s+|those\s+|these\s+)?)"
 )
 _GOOD = (
@@ -445,6 +516,259 @@ _GOOD = (
 # More shapes, written later and longer: kept out of TEMPLATES, whose spaces may all be missing, as
 # optional spaces around their many free words would make one RE2 program too large to run fast.
 MORE_TEMPLATES = [
+    # what a group is said to lack: "asylum seekers lack any respect for our laws", "have zero decency"
+    r"{G}\s+(?:all\s+|just\s+|simply\s+)?(?:lack|lacks|lacking|have\s+(?:no|zero)|has\s+(?:no|zero)|are\s+devoid\s+of|"
+    r"(?:don['’]?t|do\s+not|doesn['’]?t)\s+have\s+(?:the|any|enough)|"
+    r"(?:have|has)\s+not\s+(?:got\s+)?(?:a|an|one)\s+(?:shred|ounce|scrap|bit|grain)\s+of|"
+    r"(?:have|has)\s+never\s+(?:once\s+)?had\s+(?:a|an|one|any)\s+(?:shred\s+of|ounce\s+of|scrap\s+of|bit\s+of)?|(?:haven['’]?t|hasn['’]?t)\s+(?:got\s+)?"
+    r"(?:a|an|one|any)\s+(?:shred\s+of\s+|ounce\s+of\s+|scrap\s+of\s+)?)\s+(?:any\s+|all\s+|basic\s+|the\s+|a\s+|"
+    r"common\s+|human\s+)?(?:sense\s+of\s+)?(?:respect|worth|value|decency|morals|morality|shame|empathy|loyalty|honou?r|"
+    r"honesty|integrity|intelligence|brains?|manners|hygiene|class|humanity|conscience|compassion|common\s+sense|"
+    r"self[- ]control|gratitude|civility|restraint|discipline|talent|values|usefulness)" + _HAD_END,
+    # "Gypsies can't be anything but thieves", "they will never be more than parasites"
+    r"{G}\s+(?:can['’]?t|cannot|could\s+never|will\s+never|won['’]?t\s+ever|are\s+never|will\s+always\s+be)\s+(?:be\s+)?"
+    r"(?:anything|nothing)\s+(?:but|other\s+than|more\s+than|except|else\s+than)" + _MODS + "{0,3}" + _NEG,
+    # "I can't think of a single good thing about Muslims"
+    r"\b(?:can['’]?t|cannot|couldn['’]?t|could\s+not)\s+(?:even\s+)?(?:think\s+of|name|find|come\s+up\s+with)\s+(?:a|one)\s+"
+    r"(?:single\s+)?(?:good|positive|nice|decent|redeeming|kind|useful)\s+(?:thing|quality|trait|word|point)\s+(?:about|"
+    r"to\s+say\s+about)\s+(?:the\s+|any\s+)?(?:{G}|{GS})",
+    # "a woman's place is not in the council chamber", "women's place is in the kitchen"
+    r"(?:{G}|{GA}|{GS}|\b(?:a|the)\s+woman|\bwomen)['’]?s?\s+place\s+is\s+(?:not\s+(?:in|on|at|here)|in\s+the\s+"
+    r"(?:home|kitchen|bedroom)|at\s+home|behind\s+the\s+sink)",
+    # a preference against a group: "I'd sooner live next to a tip than next to Muslims"
+    r"\b(?:i['’]?d|i\s+would|we['’]?d|we\s+would)\s+(?:much\s+|far\s+)?(?:sooner|rather|prefer\s+to)\s+(?:\S+\s+){1,8}?"
+    r"than\s+(?:\w+\s+){0,3}?(?:next\s+to\s+|near\s+|with\s+|beside\s+|alongside\s+|among\s+)?(?:a\s+|an\s+|the\s+|any\s+|"
+    r"some\s+)?(?:{G}|{GS})\s*(?:[.!?,;]|$|\s+(?:neighbours?|next\s+door|as\s+neighbours?))",
+    # "hiring a woman is asking for trouble"
+    r"\b(?:hiring|employing|electing|appointing|promoting|trusting|dating|marrying|letting\s+in|voting\s+for)\s+"
+    r"(?:a|an|any|the|more)?\s*(?:{G}|{GS}|woman|women)\s+(?:is|was|would\s+be|=)\s+(?:just\s+|always\s+|only\s+|basically\s+)?"
+    r"(?:asking\s+for\s+trouble|a\s+(?:big\s+|huge\s+|terrible\s+)?mistake|a\s+risk|a\s+liability|a\s+disaster|madness|"
+    r"a\s+waste\s+of\s+\w+|pointless|a\s+joke|suicide|dangerous)",
+    # pathologised: "trans people need therapy, not rights", "gay people need curing"
+    r"{G}\s+(?:all\s+)?(?:just\s+)?(?:need|needs|should\s+get|should\s+be\s+given)\s+(?:curing|fixing|sectioning|"
+    r"conversion\s+therapy|their\s+heads\s+(?:examined|tested|testing|looking\s+at)|locking\s+up|putting\s+down|"
+    r"to\s+be\s+(?:cured|fixed|sectioned|locked\s+up|put\s+down|sterili[sz]ed|medicated)|"
+    r"(?:therapy|treatment|medication|a\s+psychiatrist|help)\s*,?\s+not\s+(?:rights|equality|respect|acceptance|pride|"
+    r"a\s+(?:flag|parade|say|vote)|protection|the\s+vote))",
+    # "immigrants only come here for the handouts"
+    r"{G}\s+(?:only\s+|just\s+|all\s+)*(?:come|came|coming|are\s+(?:only\s+|just\s+)?(?:here|coming))\s+(?:here\s+|over\s+"
+    r"(?:here\s+)?)?(?:for|to\s+(?:get|claim|grab|take|milk|sponge|scrounge|live\s+off))\s+(?:the\s+|our\s+|free\s+)?"
+    r"(?:handouts|benefits|freebies|free\s+\w+|money|nhs|council\s+houses|houses|housing|welfare|our\s+\w+|the\s+system)",
+    # replacement tropes: "Muslims breed to outnumber us"
+    r"{G}\s+(?:\w+\s+){0,4}?(?:outnumber|outbreed|out-breed|replace|take\s+over\s+from)\s+(?:us|the\s+(?:british|english|"
+    r"natives|locals|white\s+\w+))\b",
+    # "Jews only care about money"
+    r"{G}\s+(?:only|just)\s+(?:care|cares|think|thinks)\s+about\s+(?:money|themselves|their\s+own|sex|getting\s+\w+|"
+    r"benefits|handouts)\b",
+    r"{G}\s+(?:are|is)\s+only\s+(?:interested\s+in|in\s+it\s+for)\s+(?:the\s+)?(?:money|themselves|benefits|handouts)\b",
+    # ageism: "old people have had their turn", "they should make way"
+    r"{G}\s+(?:have|has|['’]ve)\s+(?:all\s+)?had\s+(?:their|its)\s+(?:turn|day|time|innings)\b",
+    r"{G}\s+(?:should|need\s+to|ought\s+to|must)\s+(?:just\s+)?(?:make\s+way|die\s+off|hurry\s+up\s+and\s+die|"
+    r"get\s+out\s+of\s+the\s+way|step\s+aside\s+and\s+die)",
+    # avoidance: "I'd pull my kids out of any school with trans teachers"
+    r"\b(?:i['’]?d|i\s+would|i['’]?ll|i\s+will|we['’]?d|we\s+would)\s+(?:pull|take|move|keep|get)\s+(?:my|our)\s+(?:kids|"
+    r"children|son|daughter|sons|daughters|family|boy|girl)\s+(?:out\s+of|away\s+from|from)\s+(?:\S+\s+){0,4}?(?:{G}|{GS})",
+    # "you can always tell when Gypsies have been through a town"
+    r"\b(?:can|could)\s+(?:always\s+)?tell\s+(?:when|where|if)\s+(?:the\s+|some\s+)?{G}\s+(?:have|has|had)\s+been\b",
+    # scapegoats: "immigrants are the reason this town is a dump"
+    r"{G}\s+(?:are|is)\s+(?:the\s+(?:only\s+|main\s+|real\s+|whole\s+)?(?:reason|cause)|to\s+blame|responsible)\s+(?:for\s+|"
+    r"why\s+|that\s+)?(?:\w+\s+){0,5}?(?:a\s+)?(?:dump|shithole|tip|slum|ghetto|crime|crime[- ]ridden|ruined|"
+    r"going\s+downhill|"
+    r"unsafe|filthy|dirty|falling\s+apart|gone\s+to\s+\w+|a\s+mess|overrun|dangerous|confused|messed\s+up|corrupted)\b",
+    # exclusion of a group in a role: "women drivers should be banned from the roads"
+    r"{G}(?:\s+[a-z]+)?\s+should\s+(?:all\s+)?(?:just\s+)?be\s+(?:banned|barred|kept\s+(?:off|out|away))\b",
+    # questions: "how are gay people even allowed near children?", "what use is a woman on the council?"
+    r"\bhow\s+(?:are|is|come)\s+(?:the\s+|these\s+|those\s+)?(?:{G}|{GS})\s+(?:even|still)\s+(?:allowed|let|permitted)\b",
+    r"\bhow\s+(?:are|is)\s+(?:the\s+|these\s+|those\s+)?{G}\s+allowed\s+(?:near|around)\s+(?:our\s+|the\s+|young\s+|"
+    r"little\s+)?(?:kids|children|schools?)",
+    r"\bwhat\s+(?:earthly\s+)?(?:use|good)\s+(?:is|are)\s+(?:{GA}|{G}|a\s+woman\b|women\b)",
+    r"\bwhat(?:['’]?s|\s+is)\s+the\s+(?:point|use)\s+(?:of|in)\s+(?:having\s+)?(?:any\s+)?(?:{G}|{GA})\s*(?:[?.!]|$)",
+    # resentment of what a group is given: "disabled people get free parking. They don't deserve it."
+    r"(?:{G}|{GS})\s+(?:\w+\s+){0,2}?(?:get|gets|got|are\s+given|receive|receives|are\s+handed)\s+(?:\w+\s+){0,2}?"
+    r"(?:free|special|extra|priority|more|everything|handouts|benefits|houses|homes|money|grants|discounts|perks)\b"
+    r"[^.!?]{0,40}[.!?,;]\s*(?:and\s+|but\s+)?(?:they|these\s+people|none\s+of\s+them)\s+(?:don['’]?t|do\s+not|never|"
+    r"hardly)\s+(?:even\s+)?(?:deserve|earned|earn)\s+(?:it|them|that|this|any\s+of\s+it)\b",
+    # scapegoats in a clause: "Polish workers are why wages are so low"
+    r"{G}\s+(?:are|is)\s+(?:the\s+reason\s+)?why\s+(?:\S+\s+){1,4}?(?:(?:is|are|have|has|were|was)\s+)?(?:so\s+|too\s+)?"
+    r"(?:low|high|bad|awful|terrible|rubbish|dirty|filthy|unsafe|dangerous|ruined|going\s+downhill|gone\s+downhill|"
+    r"overcrowded|full|a\s+mess|a\s+dump|a\s+tip|confused|messed\s+up|corrupted|broken|nice|good)\b",
+    # "if you let Roma on the site, say goodbye to your bins"
+    r"\b(?:if|once|when)\s+(?:you\s+|we\s+|they\s+)?(?:let|allow|have|get|house|put)\s+(?:\w+\s+){0,2}?{G}[^.!?]{0,40}?"
+    r"\b(?:say|kiss)\s+goodbye\s+to\b",
+    # kept out of ordinary places: "autistic kids shouldn't be in normal schools"
+    r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|don['’]?t\s+belong)\s+(?:be\s+)?(?:allowed\s+)?"
+    r"(?:in|at|on|near|into)\s+(?:normal|ordinary|mainstream|regular|our|proper|decent)\s+(?:schools?|classes|jobs|"
+    r"workplaces|society|streets|neighbourhoods|areas|hospitals|parks|pools|shops|pubs)\b",
+    # "single mothers get pregnant just for a council flat"
+    r"{G}\s+(?:\w+\s+){1,3}?(?:just|only|purely)\s+(?:for|to\s+get|to\s+claim)\s+(?:a\s+|the\s+|more\s+)?"
+    r"(?:council\s+\w+|houses?|flats?|benefits|handouts|money|passports?|visas?|free\s+\w+)",
+    # "non-binary people will never be taken seriously by me"
+    r"{G}\s+(?:will\s+never|won['’]?t\s+ever|can\s+never|are\s+never)\s+(?:be\s+)?(?:taken\s+seriously|trusted|accepted|"
+    r"respected|welcome|served|hired)\s+(?:by\s+(?:me|us|anyone\s+(?:sane|sensible|normal))|in\s+my\s+(?:house|home|shop|"
+    r"pub|street|business))",
+    # questions: "why do we let autistic people work with the public?",
+    # "do Polish people ever stop drinking?",
+    # "shouldn't deaf people just stay at home?"
+    r"\bwhy\s+(?:do|does|did|are|is|should|would)\s+(?:we|they|you|the\s+council|people|employers)\s+(?:even\s+|still\s+)?"
+    r"(?:let|allow|hire|employ|tolerate|accept|put\s+up\s+with)\s+(?:the\s+|these\s+|those\s+|any\s+)?{G}\s+"
+    r"(?:work|near|in|into|teach|drive|live|stay|come|vote|adopt|run|be|anywhere)\b",
+    r"\b(?:do|does|did|can|will|would)\s+(?:any\s+)?{G}\s+ever\s+(?:stop|quit|give\s+up)\s+(?:drinking|stealing|"
+    r"lying|complaining|breeding|moaning|whining|begging|cheating|fighting|scrounging|smelling|thieving|sponging)\b",
+    r"\b(?:shouldn['’]?t|mustn['’]?t|wouldn['’]?t\s+it\s+be\s+better\s+if)\s+(?:the\s+|these\s+|those\s+|all\s+)?{G}\s+"
+    r"(?:just\s+|all\s+)?(?:stay\s+(?:at\s+home|indoors|hidden|inside|out\s+of\s+sight|away|in\s+their\s+own\s+\w+)|"
+    r"be\s+(?:locked\s+up|kept\s+(?:away|apart|out|inside)|sent\s+(?:back|home|away)|deported|banned))",
+    r"\bis\s+there\s+(?:a\s+single|one|any)\s+(?:{GS}|{G})(?:\s+\w+)?\s+(?:who|that)\s+(?:doesn['’]?t|does\s+not|"
+    r"isn['’]?t|is\s+not|won['’]?t)\s+(?:steal|lie|cheat|stink|smell|scrounge|beg|drink|a\s+(?:thief|liar|cheat|criminal|"
+    r"terrorist|scrounger|paedo\w*|pervert))\b",
+    # what they will do to what they are given: "they will trash them in a month"
+    r"{G}(?:['’]ll|\s+will|\s+would|['’]d)\s+(?:just\s+|only\s+)?(?:trash|wreck|ruin|smash\s+up|destroy|vandalise)\s+"
+    r"(?:them|those|these|the\s+place|it\s+all)\b",
+    # contempt and refusal: "I have nothing but contempt for ...", "I just can't accept gay people"
+    r"\b(?:i|we)\s+(?:have|feel|hold|got)\s+(?:nothing\s+but|only|so\s+much|such|pure|total|utter)\s+(?:contempt|"
+    r"disdain|hatred|hate|disgust|loathing|scorn)\s+(?:for|towards)\s+(?:the\s+|all\s+)?(?:{G}|{GS})",
+    r"\b(?:i|we)\s+(?:just\s+|simply\s+)?(?:can['’]?t|cannot|won['’]?t|will\s+never|refuse\s+to|don['’]?t|do\s+not)\s+"
+    r"(?:ever\s+)?(?:accept|tolerate|respect|like|trust)\s+(?:the\s+|any\s+|these\s+|those\s+)?(?:{G}|{GS})\s*"
+    r"(?:[.!?,;]|$|\s+(?:as|in|at|here|anywhere|near|around|and)\b)",
+    # "autistic people are better off dead"
+    r"{G}" + _COP + r"\s+(?:all\s+)?(?:better\s+off|best\s+off)\s+(?:dead|gone|not\s+existing|never\s+born|"
+    r"put\s+down|"
+    r"locked\s+up|in\s+(?:homes|institutions|prison|cages))\b",
+    # "Roma people make this town worse"
+    r"{G}\s+(?:\w+\s+)?(?:make|makes|made|are\s+making)\s+(?:\w+\s+){0,3}?(?:worse|a\s+worse\s+place|unsafe|"
+    r"dangerous|dirty|filthy|a\s+dump|a\s+mess|unliveable|a\s+shithole|unrecogni[sz]able|foreign)\b",
+    # "why would anyone hire a deaf person?"
+    r"\bwhy\s+(?:would|should|do|does)\s+(?:anyone|anybody|you|we|the\s+council|any\s+\w+)\s+(?:ever\s+|even\s+|"
+    r"want\s+to\s+)?(?:hire|employ|rent\s+to|marry|date|trust|elect|vote\s+for|serve|let\s+in)\s+(?:a\s+|an\s+|any\s+|"
+    r"the\s+)?(?:{G}|{GS})",
+    # "immigrants will never amount to anything", "refugees don't add anything of value"
+    r"{G}\s+(?:will\s+never|won['’]?t\s+ever|won['’]?t|would\s+never|could\s+never|never|don['’]?t|do\s+not)\s+"
+    r"amount\s+to\s+(?:anything|much|owt|a\s+thing|nothing)",
+    r"{G}\s+(?:don['’]?t|do\s+not|never|doesn['’]?t|can['’]?t|cannot|won['’]?t)\s+(?:contribute|add|give|bring|offer)\s+"
+    r"(?:anything|a\s+thing|owt)(?:\s+(?:of\s+value|useful|worthwhile|positive|good|meaningful))?\s*(?:[.!?,;]|$|"
+    r"\s+(?:to|of|here|at\s+all)\b)",
+    # "Jews have no redeeming qualities"
+    r"{G}\s+(?:have|has)\s+(?:no|zero|not\s+(?:a|one)\s+(?:single\s+)?)\s*(?:redeeming|good|positive)\s+(?:qualities|quality|"
+    r"features?|traits?|points?)",
+    # "I have never seen a refugee do an honest day's work"
+    r"\b(?:never|not\s+once)\s+(?:seen|known|met|heard\s+of)\s+(?:a|an|one|any)\s+(?:single\s+)?(?:{GS}|{G})\s+(?:do|doing|"
+    r"put\s+in)\s+(?:an?\s+)?(?:honest\s+)?(?:day['’]?s\s+work|hand['’]?s\s+turn|any\s+work|a\s+proper\s+job)",
+    # "I'll make sure they regret it"
+    r"\b(?:i['’]?ll|i\s+will|we['’]?ll|we\s+will|i['’]?m\s+going\s+to|we['’]?re\s+going\s+to)\s+make\s+(?:sure\s+)?{G}\s+"
+    r"(?:\w+\s+)?(?:regret|pay\b|suffer|sorry|wish\s+they)",
+    # "women belong in the bedroom and nowhere else"
+    r"{G}\s+belong\s+(?:\w+\s+){1,4}?and\s+nowhere\s+else",
+    # a denial approved: "trans people are never going to be accepted round here, and rightly so"
+    r"{G}\s+(?:\w+\s+){0,3}?(?:not|never|n['’]t)\s+(?:\w+\s+){0,4}?(?:accepted|welcome|welcomed|wanted|tolerated|"
+    r"allowed|liked)\b[^.!?]{0,30}?,?\s+(?:and\s+)?(?:rightly\s+so|quite\s+right(?:ly)?|good|thank\s+god|"
+    r"as\s+it\s+should\s+be|long\s+may\s+it\s+continue)\b",
+    # "gay men are no kind of role model for children"
+    r"{G}\s+(?:are|make|is)\s+(?:no|not|never|terrible|awful|bad)\s+(?:kind\s+of\s+|sort\s+of\s+)?(?:role\s+models?|"
+    r"examples?\s+(?:to|for))",
+    # "trans women are just men in wigs"
+    r"{G}\s+(?:are|r|['’]re)\s+(?:all\s+)?(?:just|only|really|simply|nothing\s+but|basically)\s+(?:\w+\s+)?(?:men|"
+    r"blokes|guys|women|girls)\s+in\s+(?:wigs|dresses|frocks|skirts|make[- ]?up|disguise|costumes?)",
+    # "disabled people should pay for their own ramps"
+    r"{G}\s+should\s+(?:have\s+to\s+)?pay\s+for\s+(?:their\s+own|themselves)\b",
+    # dual loyalty: "every Jew is loyal to Israel before this country"
+    r"(?:{G}|{GA})\s+(?:is|are)\s+(?:always\s+|all\s+)?(?:more\s+)?loyal\s+to\s+(?:\w+\s+){1,2}?(?:before|rather\s+than|"
+    r"over|than|not)\b",
+    # questions: "why do Muslims breed like that?", "who in their right mind would let a trans person teach?",
+    # "why are Travellers allowed anywhere near our town?"
+    r"\bwhy\s+do\s+(?:the\s+|all\s+)?{G}\s+(?:all\s+|always\s+)?(?:breed|multiply|smell|stink|steal|lie|scrounge|beg|"
+    r"cheat)\b",
+    r"\bwho\s+(?:in\s+their\s+right\s+mind\s+)?(?:would|could|['’]d)\s+(?:ever\s+)?(?:let|allow|hire|employ|trust|"
+    r"marry|date|rent\s+to|vote\s+for)\s+(?:a\s+|an\s+|any\s+|the\s+)?(?:{G}|{GS})(?:\s+(?:teach|work|near|in|into|run|"
+    r"look\s+after|anywhere)\b|\s*(?:[?.!]|$))",
+    r"\bwhy\s+(?:are|is)\s+(?:the\s+|these\s+|those\s+)?{G}\s+(?:even\s+|still\s+|ever\s+)?(?:allowed|let|permitted)\s+"
+    r"(?:anywhere\s+near|near|in|into|here|out|outside|in\s+public|on\s+the\s+streets|to\s+(?:stay|live|come|teach|work|"
+    r"vote|breed|have\s+(?:kids|children)))\b",
+    # "A gay couple moved in. They should be ashamed of themselves."
+    "(?:[\ue000\ue001]|\\bthey|\\bthese\\s+people|\\bthose\\s+people)"
+    r"\s+should\s+(?:all\s+)?be\s+(?:ashamed|embarrassed)\s+of\s+themselves",
+    # "Gypsies don't know the meaning of honest work"
+    r"{G}\s+(?:don['’]?t|do\s+not|wouldn['’]?t|never)\s+(?:even\s+)?know\s+the\s+meaning\s+of\s+(?:the\s+word\s+)?(?:\w+\s+)?"
+    r"(?:work|honesty|hygiene|respect|decency|soap|manners|loyalty|shame|truth|gratitude)\b",
+    # "no Black man I've ever met could hold down a job"
+    r"(?:{G}|" + _NO_ONE + r"(?:{GS}|{G}|woman|man)" + _SKIP + r")\s+(?:\w+\s+)?"
+    r"(?:can['’]?t|cannot|couldn['’]?t|could|can|"
+    r"never|don['’]?t|will\s+never|won['’]?t)\s+(?:ever\s+)?(?:hold\s+down|keep)\s+(?:a\s+)?(?:\w+\s+)?job",
+    # "women only got the vote by accident"
+    r"{G}\s+only\s+got\s+(?:the\s+vote|(?:their|the|that|this)\s+\w+)\s+(?:by\s+accident|out\s+of\s+pity|because\s+of\s+"
+    r"(?:quotas|diversity|pity)|for\s+(?:diversity|show))",
+    # "pensioners are wasting NHS money by staying alive"
+    r"{G}\s+(?:are\s+)?(?:wasting|costing|draining|taking)\s+(?:\w+\s+){0,3}?by\s+(?:staying\s+alive|living\s+(?:so\s+)?long|"
+    r"existing|breathing|being\s+alive)",
+    # "immigrants should be thankful we let them breathe our air"
+    r"{G}\s+should\s+be\s+(?:grateful|thankful|glad|lucky)\s+(?:that\s+)?(?:we|they)\s+(?:even\s+)?(?:let|allow)\s+them\s+"
+    r"(?:\w+\s+)?(?:breathe|live|exist|stay|in|here)\b",
+    # "Muslims don't integrate, they invade"
+    r"{G}\s+(?:don['’]?t|do\s+not|won['’]?t|never|refuse\s+to)\s+integrate\s*[,;.]?\s*(?:they\s+)?(?:invade|take\s+over|"
+    r"colonise|colonize|conquer|infiltrate|breed)",
+    # "isn't it time trans people stopped pretending?"
+    r"\b(?:time|high\s+time)\s+(?:that\s+)?(?:the\s+|all\s+)?{G}\s+(?:stopped|quit|gave\s+up)\s+(?:pretending|existing|"
+    r"breeding|whining|moaning|complaining|playing\s+the\s+victim|lying)",
+    r"{G}\s+(?:should|need\s+to|must)\s+(?:just\s+)?stop\s+(?:pretending|playing\s+the\s+victim|whining|moaning|breeding|"
+    r"existing)",
+    # "who actually likes Travellers?"
+    r"\bwho\s+(?:actually\s+|really\s+|honestly\s+|even\s+|on\s+earth\s+|the\s+hell\s+|the\s+fuck\s+)?(?:likes|wants|trusts|"
+    r"needs|would\s+(?:like|want|trust))\s+(?:the\s+|any\s+)?{G}\s*(?:[?]|$|\s+(?:anyway|honestly|around|here|living|near|"
+    r"next)\b)",
+    # "women never have anything intelligent to say", "no pensioner has anything useful to add"
+    r"(?:{G}|" + _NO_ONE + r"(?:{GS}|{G}|woman|man)" + _SKIP + r")\s+(?:never\s+(?:have|has|had)\s+anything|"
+    r"(?:have|has|had)\s+(?:nothing|anything)|don['’]?t\s+have\s+anything|(?:have|has)\s+never\s+had\s+anything)\s+"
+    r"(?:\w+\s+)?to\s+(?:say|offer|add|contribute|give)\s*(?:[.!?,;]|$|\s+(?:to\s+(?:us|society|anyone|this\s+\w+)|"
+    r"(?:this|our|the)\s+(?:country|town|city|area|community|society|world|borough|nation)|of\s+value|whatsoever|"
+    r"at\s+all)\b)",
+    # "lesbians don't make good parents"
+    r"{G}\s+(?:don['’]?t|do\s+not|doesn['’]?t|never|can['’]?t|cannot|won['’]?t|will\s+never|could\s+never)\s+make\s+"
+    r"(?:good|decent|proper|fit|real|responsible|loving|reliable|trustworthy)\s+(?:\w+\s+)?(?:parents|mothers|fathers|"
+    r"neighbours|citizens|employees|workers|leaders|teachers|doctors|friends|partners|husbands|wives|carers|"
+    r"role\s+models|tenants)\b",
+    # "women are only good for one thing"
+    r"{G}\s+(?:are|is|r)\s+only\s+(?:good|fit|useful)\s+for\s+(?:one\s+thing|sex|cooking|cleaning|breeding|making\s+babies|"
+    r"the\s+kitchen|housework|labour|nothing|menial\s+\w+)",
+    # questions: "why are gay people like this?", "why does every Muslim have to be so angry?",
+    # "do women even have brains?"
+    r"\bwhy\s+(?:are|is)\s+(?:all\s+)?(?:the\s+)?(?:{G}|{GS})\s+(?:always\s+|all\s+)?like\s+(?:this|that)\s*(?:[?!.]|$)",
+    r"\bwhy\s+(?:do|does|must)\s+(?:all\s+|every\s+)?(?:the\s+)?(?:{G}|{GS})\s+(?:always\s+)?(?:have\s+to|need\s+to|"
+    r"got\s+to)\s+be\s+so\s+(?:angry|bitter|aggressive|loud|miserable|emotional|touchy|sensitive|difficult|demanding|"
+    r"entitled|dramatic|noisy|rude|pushy|preachy|smug)\b",
+    r"\b(?:do|does)\s+(?:the\s+|all\s+|any\s+)?{G}\s+(?:even\s+|actually\s+|really\s+)?(?:have|possess)\s+(?:a\s+|any\s+)?"
+    r"(?:brains?|morals|feelings|souls?|a\s+conscience|any\s+sense|intelligence)\b",
+    # "women are not built for leadership"
+    r"{G}" + _COP + r"\s+(?:not|never|hardly)\s+(?:\w+\s+)?(?:built|cut\s+out|designed|meant|suited|equipped|"
+    r"made)\s+for\s+(?:leadership|office|work|power|politics|science|maths|engineering|this\s+country|society|the\s+job|"
+    r"the\s+role|a\s+career|combat|sport|driving|thinking|learning|responsibility|management|decisions|public\s+life|"
+    r"civili[sz]ed\s+\w+|it|this|that)\b",
+    # "refugees rarely have anything good about them"
+    r"{G}\s+(?:rarely|seldom|never|don['’]?t|do\s+not)\s+(?:have|has)\s+anything\s+(?:good|positive|nice|decent|redeeming)\s+"
+    r"about\s+(?:them|themselves)",
+    # "immigrants are changing our culture and not for the better", "... destroying our way of life"
+    r"{G}\s+(?:are\s+)?(?:destroying|eroding|diluting|erasing|replacing|killing)\s+(?:our|this|the)\s+(?:\w+\s+)?(?:culture|"
+    r"way\s+of\s+life|values|heritage|identity|traditions)\b",
+    r"{G}\s+(?:are\s+)?(?:changing|have\s+changed)\s+(?:our|this|the)\s+(?:\w+\s+)?(?:culture|way\s+of\s+life|country|"
+    r"values|heritage|identity|town)\b[^.!?]{0,20}?\bnot\s+for\s+the\s+better",
+    # "how much longer do we have to put up with trans people?"
+    r"\b(?:how\s+(?:much\s+)?long(?:er)?\s+(?:do|must|will|should)\s+we\s+(?:have\s+to\s+)?|why\s+(?:do|must|should)\s+we\s+"
+    r"(?:have\s+to\s+)?)(?:put\s+up\s+with|tolerate|endure|suffer)\s+(?:the\s+|these\s+|those\s+|all\s+(?:the\s+|these\s+)?)?"
+    r"{G}",
+    # "why do disabled people get everything for free?"
+    r"\bwhy\s+(?:do|does|should)\s+(?:the\s+|all\s+)?{G}\s+(?:always\s+|just\s+)?get\s+(?:everything|it\s+all|"
+    r"all\s+the\s+\w+|special\s+treatment|free\s+\w+|priority|handouts)",
+    # an ill wish after a group: "I hope they fail"
+    r"\b(?:i|we)\s+hope\s+{G}\s+(?:all\s+)?(?:fail|go\s+bust|go\s+under|suffer|get\s+what['’]?s\s+coming|lose\s+everything|"
+    r"rot|go\s+bankrupt)\b",
+    # "it's disgusting that they are allowed"
+    r"\b(?:it['’]?s|it\s+is)\s+(?:\w+\s+)?{NEG}\s+that\s+{G}\s+(?:are|is|were|get|can)\s+(?:even\s+|still\s+)?(?:allowed|"
+    r"let|welcome|permitted)(?:\s*(?:[.!?]|$)|\s+(?:in|here|near|to\s+(?:use|come|swim|teach|vote|live|stay|work))\b)",
+    # "refugees should be put on the first boat back"
+    r"(?:{G}\s+(?:should|must|need\s+to|ought\s+to)\s+(?:all\s+)?be|\b(?:put|send|ship|stick)\s+{G})\s+(?:put\s+|sent\s+|"
+    r"shipped\s+|thrown\s+|stuck\s+)?(?:on|onto)\s+(?:the\s+)?(?:first|next)\s+(?:boat|plane|flight|ferry|train|dinghy)",
+    # "women who work are neglecting their children"
+    r"{G}\s+(?:who|that)\s+(?:\w+\s+){1,3}?(?:are|is)\s+(?:all\s+)?(?:neglecting|failing|abandoning|damaging|harming|"
+    r"ruining)\s+(?:their|the|our)\s+(?:children|kids|families|husbands|society|country)",
+    # "what a shitshow of refugees"
+    r"\bwhat\s+(?:a|an)\s+(?:\w+\s+)?{NEG}\s+of\s+(?:\w+\s+)?{G}",
     # the possessive: "a woman's opinion is worthless", "a Muslim's word means nothing"
     "{GP}" + _COP + _MODS + "{0,4}" + _NEG,
     # ... said as a whole claim: "means nothing to the police" blames the police
@@ -465,8 +789,8 @@ MORE_TEMPLATES = [
     r"(?:ever\s+|really\s+|truly\s+|even\s+|actually\s+)?" + _DENIED,
     _NO_ONE + r"(?:{GS}|{G}|woman|girl|female|lady)" + _SKIP + r"\s+(?:has|have)\s+(?:ever\s+)?"
     r"(?:done|worked|contributed|paid|earned|given)\s+(?:\w+\s+)?(?:honest|decent|proper|anything|a\s+penny|"
-    r"their\s+share)",
-    r"\b(?:isn['’]?t|is\s+not|there['’]?s\s+no|there\s+is\s+no|there\s+are\s+no|never\s+(?:met|seen|known|found|find)|"
+    r"their\s+(?:share|\w+))",
+    r"\b(?:isn['’]?t|is\s+not|there['’]?s\s+(?:no|not)|there\s+is\s+(?:no|not)|there\s+are\s+no|never\s+(?:met|seen|known|found|find)|"
     r"no\s+such\s+thing\s+as|(?:can['’]?t|cannot|won['’]?t|will\s+never|never\s+will)\s+(?:ever\s+)?find)\s+"
     r"(?:a\s+|an\s+|one\s+|any\s+)?(?:single\s+)?" + _GOOD + r"\s+(?:{GS}|{G}|woman|women|girl|lady)",
     r"\bnever\s+(?:met|seen|known|found)\s+(?:a|an|one|any)\s+(?:single\s+)?(?:{GS}|{G}|woman|girl|lady)\s+"
@@ -485,9 +809,10 @@ MORE_TEMPLATES = [
     r"aggressive|dangerous)\s+(?:\w+\s+)?to\b",
     # generalisation: "they are all the same"
     r"{G}\s*(?:are|r|['’]re)\s+all\s+(?:the\s+)?(?:same|alike)\s*(?:[.!,;:]|$)",
+    r"\ball\s+{G}\s*(?:are|r|['’]re)\s+(?:the\s+)?(?:same|alike)\s*(?:[.!,;:]|$)",
     # implicit: "women belong at home", "leave the decisions to the men", "push their lifestyle on our kids"
     r"{G}\s+(?:belong|should\s+(?:stay|be|stick)|need\s+to\s+(?:stay|be)|ought\s+to\s+(?:stay|be))\s+(?:back\s+)?"
-    r"(?:at\s+home|in\s+the\s+home|in\s+the\s+kitchen|behind\s+the\s+sink|barefoot)",
+    r"(?:at\s+home|in\s+the\s+home|in\s+the\s+kitchen|in\s+the\s+bedroom|behind\s+the\s+sink|barefoot)",
     r"{G}\s+should\s+(?:leave|let)\s+(?:\w+\s+){0,3}?(?:to\s+the\s+)?(?:men|man|boys|grown[- ]ups|adults)\b",
     r"{G}\s+(?:\w+\s+){0,3}?(?:push|pushing|force|forcing|ram|ramming|shove|shoving|impose|imposing)\s+(?:their|it|this)\s+"
     r"(?:\w+\s+)?(?:on|down|onto|upon)\s+(?:our|the|your|us|everyone)",
@@ -645,7 +970,7 @@ MORE_TEMPLATES = [
     r"{G}\s+(?:\w+\s+){0,4}?(?:take|taking|took|steal|stealing|stole|nick|nicking)\s+(?:all\s+)?(?:our|all\s+the)\s+"
     r"(?:jobs|houses|homes|benefits|school\s+places|women|country|nhs|money|council\s+houses)",
     r"{G}\s+(?:shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+(?:be\s+)?(?:teaching|teach|looking\s+after|"
-    r"look\s+after|working\s+with|work\s+with|near|around|allowed\s+near)\s+(?:our\s+|the\s+|your\s+|young\s+|little\s+)?"
+    r"look\s+after|working\s+with|work\s+with|(?:anywhere\s+)?near|around|allowed\s+(?:anywhere\s+)?near)\s+(?:our\s+|the\s+|your\s+|young\s+|little\s+)?"
     r"(?:kids|children|youngsters|pupils|boys|girls)",
     r"{G}\s+get\s+(?:everything|it\s+all|all\s+the\s+\w+)\s+(?:handed|given)\s+(?:to\s+them|on\s+a\s+plate)",
     r"{G}\s+get\s+(?:everything|it\s+all)(?:\s+\S+){0,4}?\s+(?:while|and|but)\s+(?:we|us|the\s+rest\s+of\s+us)\s+get\s+"
@@ -694,7 +1019,8 @@ ANIMALS = (
     r"(?:rats|vermin|dogs|wild\s+dogs|animals|beasts|cockroaches|roaches|pigs|swine|apes|monkeys|parasites|"
     r"leeches|plague|disease|a\s+disease|a\s+virus|cancer|rabbits|insects|locusts|sewage|filth|rubbish|"
     r"cattle|livestock|snakes|maggots|lice|fleas|germs|pests|zoo\s+animals|a\s+pack\s+of\s+\w+|(?:a\s+)?sewer|"
-    r"(?:a\s+)?cesspit|(?:a\s+)?pigsty|(?:a\s+)?rubbish\s+tip|(?:a\s+)?dump|(?:a\s+)?zoo|a\s+swarm\s+of\s+\w+)"
+    r"(?:a\s+)?cesspit|(?:a\s+)?pigsty|(?:a\s+)?rubbish\s+tip|(?:a\s+)?dump|(?:a\s+)?zoo|a\s+swarm\s+of\s+\w+|"
+    r"(?:broken\s+)?machines|furniture|flies|mosquitoes|gnats|seagulls|pigeons|jackals|hyenas|wolves|vultures|slugs|zombies|robots|objects|junk|scrap|(?:a\s+)?tumou?r|a\s+flood\s+of\s+\w+|an\s+infestation)"
 )
 COMPARISONS = [
     r"{G}\s+(?:\S+\s+){0,8}?(?:like|than|as|to)\s+(?:\S+\s+){0,4}?" + ANIMALS + r"\b",
@@ -703,7 +1029,8 @@ COMPARISONS = [
 COMPARISON_EXCUSED = (
     r"\b(?:treat\w*|kept|housed|herded|caged|hunted|handled|described|portrayed|depicted|talked\s+about|"
     r"compar\w*|liken\w*|equat\w*|(?:are|is|were|was)\s+living\s+like|forced|made\s+to|"
-    r"spoken\s+(?:to|about)|abused|dehumani[sz]\w*|call(?:s|ed|ing)?)\b|\bnot\b|n['’]t\b|\bnever\b|\bno\b"
+    r"spoken\s+(?:to|about)|abused|dehumani[sz]\w*|call(?:s|ed|ing)?|work\w*\s+like|(?:sick|tired)\s+as)\b|\bnot\b|"
+    r"n['’]t\b|\bnever\b|\bno\b"
 )
 
 # Said with a group named anywhere in the comment, these derogate it without naming it again.
@@ -723,7 +1050,7 @@ IMPLICIT = [
     r"\b(?:time\s+to|i['’]?m\s+going\s+to|we['’]?re\s+going\s+to|might\s+as\s+well)\s+(?:sell\s+up|move\s+out)\b",
     r"\bkeep\s+(?:them|em)\s+(?:out|away\s+from)\b",
     r"\block\s+up\s+your\s+(?:bikes|cars|sheds|houses|valuables|doors)\b",
-    r"\b(?:{NEG})(?:\s+\w+)?[\s,]+(?:the\s+lot\s+of|all\s+of|both\s+of|every\s+(?:last\s+|single\s+)?one\s+of|"
+    r"\b(?:{NEG})(?:\s+\w+)?[\s,]+(?:the\s+(?:whole\s+)?lot\s+of|the\s+(?:pair|two|three)\s+of|all\s+of|both\s+of|every\s+(?:last\s+|single\s+)?one\s+of|"
     r"each\s+of|most\s+of)\s+(?:them|em)\b",
     r"\bhouse\s+prices\s+(?:will|would|are\s+going\s+to|are\s+gonna)?\s*(?:drop|fall|crash|go\s+down|plummet)\b",
     r"\bstick\s+to\s+their\s+own\s+kind\b",
@@ -731,12 +1058,13 @@ IMPLICIT = [
     # dehumanising nouns and calls for harm only, as "Disgusting." after "disabled bays removed"
     # is a complaint about a decision
     r"(?:^|[.!?;:\n–—-]\s*)(?:absolute\s+|utter\s+|total\s+|just\s+|bloody\s+|fucking\s+|filthy\s+|dirty\s+|"
+    r"nothing\s+but\s+|nowt\s+but\s+|"
     r"what\s+(?:a\s+)?|bunch\s+of\s+|pack\s+of\s+|load\s+of\s+)*(?:vermin|rats|animals|filthy\s+animals|savages|parasites|"
     r"leeches|cockroaches|scum|scumbags|filth|subhumans?|sub-humans?|useless\s+eaters|a\s+plague|plague|"
     r"an\s+infestation|infestation|a\s+disease|a\s+cancer|locusts|maggots|pests|degenerates|freaks|"
     r"(?:should|need\s+to|ought\s+to)\s+be\s+(?:locked\s+up|put\s+down|shot|gassed|deported|sterili[sz]ed|"
     r"hanged|strung\s+up|exterminated|wiped\s+out|sent\s+back|kicked\s+out|banned|culled|burned|burnt)|"
-    r"makes?\s+me\s+(?:\w+\s+)?(?:sick|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up)))\s*(?:[.!?]|$|,?\s+(?:the\s+lot|all|"
+    r"makes?\s+me\s+(?:\w+\s+)?(?:sick|puke|vomit|want\s+to\s+(?:puke|vomit|throw\s+up)))\s*(?:[.!?]|$|,?\s+the\s+whole\s+lot\s*(?:[.!?]|$)|,?\s+(?:the\s+lot|all|"
     r"every\s+(?:last\s+|single\s+)?one|each|most)\s+of\s+(?:them|em)\b)",
     r"\b(?:went|goes|gone|going|go)\s+to\s+(?:rack\s+and\s+)?(?:ruin|the\s+dogs|pot|hell|shit)\s+(?:\w+\s+){0,3}?"
     r"(?:when|since|after|once|as\s+soon\s+as)\b",
@@ -745,6 +1073,18 @@ IMPLICIT = [
     r"the\s+dogs|pot|hell|shit)",
 ]
 
+IMPLICIT += [
+    # "Filthy, the whole lot."
+    r"\b(?:{NEG})[\s,]+the\s+(?:whole\s+)?lot\s*(?:[.!?]|$)",
+    # "Black neighbours? Better lock your car."
+    r"\bbetter\s+lock\s+(?:up\s+)?(?:your|the)\s+(?:cars?|bikes?|doors|sheds?|houses?|valuables|gates?|windows)\b",
+    # an epithet after the claim: "..., the parasites?"
+    r",\s*(?:the|those|these|bloody|dirty|filthy|fucking)\s+(?:\w+\s+)?(?:parasites|vermin|rats|animals|leeches|"
+    r"cockroaches|savages|scroungers|subhumans|degenerates|freaks|filth)\s*(?:[.!?]|$)",
+    # "a gay couple adopting is child abuse"
+    r"(?:{G}|{GA})(?:\s+\w+){0,3}?\s+(?:is|are|=)\s+(?:basically\s+|just\s+|literally\s+|tantamount\s+to\s+)?"
+    r"(?:child\s+abuse|grooming|an\s+abomination|a\s+perversion|against\s+nature)\b",
+]
 IMPLICIT += ARRIVALS
 
 CONTEXT = Context.build(
@@ -765,11 +1105,16 @@ CONTEXT = Context.build(
         r"painted|tweeted|called\s+(?:me|us|him|her|them)|heard\s+\w+(?:\s+\w+)?\s+say)\b",
         r"\bthe\s+(?:idea|claim|notion|myth|lie|suggestion|view|belief|assumption|stereotype|trope|misconception)\s+"
         r"(?:that|of)\b", r"\bmisconception\b",
+        # ... in the plural, with or without an article: "preconceived notions that ... are criminals"
+        r"\b(?:notions|myths|assumptions|stereotypes|stereotyping|tropes|misconceptions|prejudices?)\b",
+        r"\blies\s+(?:that|about)\b",
         r"\b(?:he|she|they|someone|somebody|people|group|party|man|woman|guy|bloke|gran|grandad|dad|mum|uncle|"
         r"aunt|neighbour|leaflets?|posts?|articles?|signs?|posters?|graffiti|[a-z]+s)\s+(?:\w+\s+)?(?:claim|claims|"
         r"claimed|insist|insists|insisted|argue|argues|argued|reckon|reckons|believe|believes|think|thinks|thought|"
         r"say|says|said|used\s+to\s+(?:say|think|believe))\b",
         r"\b(?:i|we)\s+used\s+to\s+(?:think|believe|say|reckon)\b", r"\bheard\b",
+        # how others see a group: "disabled people are seen as sick, as if they need to be cured"
+        r"\b(?:seen|viewed|regarded|portrayed|painted|depicted|stereotyped|written\s+off)\s+as\b",
         # asking why others hate: "Why do people hate immigrants so much?"
         r"\bwhy\s+(?:do|does|did|would|should)\s+(?:people|so\s+many(?:\s+people)?|some(?:\s+people)?|folk|others|anyone)\b",
         r"\b(?:tell|tells|telling|told)\s+(?:\w+\s+){1,2}that\b",

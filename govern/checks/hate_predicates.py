@@ -32,7 +32,9 @@ SUFFERING = frozenset(
     cynical bitter protesting complaining fighting losing failing waiting suffer sick sore pain painful
     bereaved sorrowful mournful lamenting troubled distressed distressing tragic stuck broken afraid alone
     unsafe unemployment poverty risk danger dangers trouble problems debt homeless injury illness disabled
-    blind deaf vulnerable unstable victim sufferers casualty casualties lose loses""".split()
+    blind deaf vulnerable unstable victim sufferers casualty casualties lose loses depression anxiety
+    loneliness isolation abuse exploitation discrimination harassment infection infections disease diseases
+    dementia falls strokes""".split()
 )
 # Character words VADER does not score.
 EXTRA = frozenset(
@@ -41,11 +43,14 @@ EXTRA = frozenset(
     freeloaders bludgers grubby scummy smelly stinky filthy unwashed manipulative hysterical barbaric
     barbarians
     savage uncivilised treacherous conniving scheming lecherous predatory bloodthirsty fanatical dimwitted
-    brainless""".split()
+    brainless promiscuous senile greedy sneaky arrogant alcoholics drunks drunkards junkies hypocrites
+    disloyal
+    spongers cowboys irrational deceitful manipulative intolerant dramatic narrow-minded unfit""".split()
 )
 # Past participles that describe character, not something done to the group.
 CHARACTER = frozenset(
     """twisted deranged disturbed wicked crooked perverted brainwashed deluded retarded inbred uneducated
+    entitled
     uncivilised uncivilized bigoted diseased cursed damned spoiled spoilt warped demented unhinged
     depraved""".split()
 )
@@ -71,7 +76,9 @@ END = (
     r"individuals|sorts|types|to\s+the\s+core|by\s+nature|through\s+and\s+through|all\s+of\s+them|"
     r"the\s+lot\s+of\s+them|if\s+you\s+ask\s+me|in\s+my\s+(?:opinion|view|experience)|honestly|"
     r"(?:about|at)\s+(?:\w+\s+)?(?:money|everything|anything|politics|driving|maths|math|science|business|life|work|"
-    r"it|this|that))\b)"
+    r"it|this|that)|it['’]?s|it\s+is|that\s+(?:it|you|i|we)|"
+    r"for\s+(?:office|anything|work|purpose|society|leadership|power|the\s+\w+)|(?:to|towards)\s+(?:us|our\s+\w+(?:\s+of\s+life)?|everyone|everybody|outsiders|women|children|kids|"
+    r"society|this\s+country|the\s+rest\s+of\s+us))\b)"
 )
 
 
@@ -82,7 +89,22 @@ def templates(copula: str) -> list[str]:
     senses += r"acted|"
     senses += r"behave|behaved|behaves)\b)"
     return [
-        r"(?:{G}|{GA}|{GP})" + senses + fillers + r"\s+([a-z]+)" + END,
+        # a compound's last part is judged: "man-haters"
+        r"(?:{G}|{GA}|{GP})" + senses + fillers + r"\s+([a-z]+(?:-[a-z]+)?)" + END,
+        # ... or the last of a list: "naturally promiscuous and immoral", "lazy, dirty and dishonest"
+        r"(?:{G}|{GA}|{GP})" + senses + fillers + r"\s+[a-z]+(?:\s*,\s*[a-z]+){0,3}\s*,?\s+(?:and|or)"
+        + fillers
+        + r"\s+([a-z]+)" + END,
+        # "why do women always have to be so dramatic?"
+        r"\bwhy\s+(?:do|does|must|should)\s+(?:all\s+|every\s+)?(?:the\s+)?(?:{G}|{GS})\s+(?:always\s+|all\s+|ever\s+)?(?:have\s+to\s+|"
+        r"need\s+to\s+|got\s+to\s+|gotta\s+|insist\s+on\s+being\s+)?(?:be|act|seem|look|sound)" + fillers
+        + r"\s+([a-z]+)" + END,
+        # ... or the middle of a list: "slow, smelly and in the way"
+        r"(?:{G}|{GA}|{GP})" + senses + fillers + r"\s+[a-z]+\s*,\s*([a-z]+)\s*(?:,|\s+(?:and|or))",
+        # what a group is prone to: "prone to violence"
+        r"(?:{G}|{GA}|{GP})" + senses + fillers
+        + r"\s+(?:prone|inclined|predisposed|given|addicted)\s+to\s+([a-z]+)"
+        + END,
         r"\b(?:(?:why|how\s+come)\s+)?(?:are|is|were)\s+(?:all\s+|every\s+|so\s+many\s+)?(?:the\s+|these\s+|"
         r"those\s+)?(?:{G}|{GS}|woman)" + fillers + r"\s+([a-z]+)" + END,
     ]

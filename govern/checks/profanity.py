@@ -53,6 +53,10 @@ ARTICLES = frozenset("a an".split())
 INTENSIFIERS = frozenset(
     "total complete absolute utter proper right real fucking bloody little stupid fat".split()
 )
+# Strong nouns for a mess, never for a person: "the parking is a shitshow" is held, not removed.
+SITUATIONS = frozenset(
+    "shitshow shitshows shitstorm shitstorms shithole shitholes clusterfuck clusterfucks shitfest".split()
+)
 _NON_WORD = re.compile(r"[^\w'’]+")
 AIMED_AFTER = compile_re2(r"^\s*(?:you|u|ya|yourself|yourselves|off|him|her|them)\b")
 
@@ -66,7 +70,7 @@ def aimed(text: str, start: int, end: int) -> bool:
     if any(w in PERSONS for w in before[-6:]):
         return True
     word = text[start:end]
-    if word.endswith(("ing", "in", "y", "ed")) or before[-2:] == ["what", "a"]:
+    if word.endswith(("ing", "in", "y", "ed")) or before[-2:] == ["what", "a"] or word in SITUATIONS:
         return False  # "fucking", "shitty", "what a clusterfuck": emphasis, not a name for someone
     # "a prick", "a total twat", "an absolute fucking wanker": the word names a person
     if before and before[-1] in ARTICLES:

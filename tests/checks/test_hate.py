@@ -68,6 +68,12 @@ HATEFUL = [
     "Imigrants are scum.",
     "I h@te gay people.",
     "Mus lims are vermin.",
+    # a conjoined predicate: the second word is judged though the first is mild
+    "Hindus are noisy and spiteful.",
+    # a group named as what someone is, then a pronoun
+    "The new tenants are Jewish. They are repulsive.",
+    # what a group is said to lack, ended by the clause
+    "Refugees lack any decency whatsoever.",
     "blackpeople are apes",
     # emoji
     "Muslims 🐷🐷",
@@ -76,6 +82,12 @@ HATEFUL = [
 ]
 
 NOT_HATEFUL = [
+    # the group is the object of someone else's rudeness
+    "Some Sikh pensioners came in. The receptionist was rude to them, disgusting.",
+    # what a group lacks from others is how it is treated
+    "Disabled tenants have no respect from the letting agent.",
+    # a group named as what someone is, then kindness
+    "The new tenants are Jewish. They are lovely.",
     # negated, denied
     "I don't think Muslims are terrorists.",
     "Trans people are not a threat to anyone.",
