@@ -279,8 +279,10 @@ def _about_group(text: str, reasons: list[tuple[int, int]]) -> list[Span]:
         joined = (min(a, near[0]), max(b, near[1]))
         return HATE_CONTEXT.cancels(folded.text, a, b) or HATE_CONTEXT.cancels(folded.text, *joined)
 
-    if VICTIMS.search(folded.text):  # the group is the victim: "Trans people were attacked. Animals."
-        return []
+    if VICTIMS.search(folded.text) or MISTREATED.search(folded.text):
+        return []  # the group is the victim: "Trans people were attacked. Animals.", "treated like ..."
+    if any(MISSED.search(folded.text, max(0, g[0] - 40), g[0]) for g in named):
+        return []  # "The town would be a worse place without its Hindu temple": the group is missed
     if _approved(folded.text):  # "Gay people teaching our kids is a good thing."
         return []
     trimmed = [_trim(folded.text, a, b) for a, b in reasons]
@@ -315,7 +317,14 @@ def _approving() -> frozenset[str]:
     from vaderSentiment import vaderSentiment as vader
 
     lexicon: dict[str, float] = vader.SentimentIntensityAnalyzer().lexicon
-    return frozenset(w for w, valence in lexicon.items() if valence >= APPROVAL and w.isalpha()) | {"good"}
+    strong = frozenset(w for w, valence in lexicon.items() if valence >= APPROVAL and w.isalpha())
+    return strong | {"good", "support"}  # "should get proper support": help for the group
+
+
+MISTREATED = re.compile(
+    r"\b(?:treated|treating|treat|portrayed|described|painted)\s+(?:them\s+)?(?:like|as)\b"
+)
+MISSED = re.compile(r"\bwithout\s+(?:[a-z'’]+\s+){0,2}$")
 
 
 def _approved(text: str) -> bool:
