@@ -27,7 +27,7 @@ Feature: House rules for comments
     Then it is removed because of "hate"
 
   Scenario: M2 hate in words no rule has is held when the hate model is sure and a group is named
-    Given a comment "Gay people are the reason kids are confused these days." on "facebook-page"
+    Given a comment "Immigrant kids are dragging down the school results." on "facebook-page"
     And it is posted at 2026-11-18T11:00
     When it is moderated
     Then it is held because of "hate-suspected"
