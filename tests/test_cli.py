@@ -35,7 +35,7 @@ def run(
 def test_validate_default_pack(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["validate"], capsys)
     assert code == 0
-    assert out.startswith("council-default 1.0.0: valid (47 rules, sha256:")
+    assert out.startswith("council-default 1.0.0: valid (48 rules, sha256:")
 
 
 def test_validate_broken_pack_lists_problems_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:

@@ -52,7 +52,7 @@ def test_the_tutorial_pack_passes_with_full_coverage(capsys: pytest.CaptureFixtu
     assert body["coverage"]["rules"]["access:read-fitness-apps"] == [
         "P1 the parks team may read fitness apps for 90 days"
     ]
-    assert len(body["coverage"]["rules"]) == 49
+    assert len(body["coverage"]["rules"]) == 50
 
 
 def test_coverage_below_the_minimum_exits_4(capsys: pytest.CaptureFixture[str]) -> None:

@@ -145,7 +145,7 @@ def test_serve_defaults_to_the_shipped_pack_from_an_empty_folder(tmp_path: Path)
         text=True,
         env=_environ(),
     )
-    assert checked.returncode == 0 and checked.stdout.startswith("council-default 1.0.0: valid (47 rules")
+    assert checked.returncode == 0 and checked.stdout.startswith("council-default 1.0.0: valid (48 rules")
 
 
 def test_the_service_starts_on_the_shipped_pack_when_none_is_named(tmp_path: Path) -> None:

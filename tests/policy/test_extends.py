@@ -37,7 +37,7 @@ def child(tmp_path: Path, extra: str = "", docs: dict[str, str] | None = None) -
 def test_child_inherits_everything_and_has_its_own_identity(tmp_path: Path) -> None:
     pack = load_pack(child(tmp_path))
     assert (pack.name, pack.version) == ("dept", "2.0.0")
-    assert len(pack.rules()) == len(load_pack(DEFAULT_PACK).rules()) == 47
+    assert len(pack.rules()) == len(load_pack(DEFAULT_PACK).rules()) == 48
     assert pack.timezone.key == "Europe/London"
     assert pack.decide(REQUEST).decision == "permit"
     assert pack.digest != load_pack(DEFAULT_PACK).digest
