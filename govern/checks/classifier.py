@@ -40,6 +40,7 @@ from govern.checks.evidence import MAX_SPANS, fold
 from govern.checks.groups import GROUP, MEMBER, marked, mentions
 from govern.checks.hate import VICTIMS
 from govern.checks.hate_lexicon import CONTEXT as HATE_CONTEXT
+from govern.checks.signals import vader_lexicon
 from govern.checks.text_features import MASKS, STOP, WINDOW, segments, tokens, windows, word_grams
 
 MODELS = ("offensive", "threat", "hate")
@@ -314,9 +315,7 @@ APPROVAL = 2.0  # VADER valence of a word that approves ("good" 1.9 is not enoug
 @functools.cache
 def _approving() -> frozenset[str]:
     """Strongly positive words in VADER's lexicon (MIT licence, a dependency already)."""
-    from vaderSentiment import vaderSentiment as vader
-
-    lexicon: dict[str, float] = vader.SentimentIntensityAnalyzer().lexicon
+    lexicon = vader_lexicon()
     strong = frozenset(w for w, valence in lexicon.items() if valence >= APPROVAL and w.isalpha())
     return strong | {"good", "support"}  # "should get proper support": help for the group
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 
 from govern.checks.hate_predicates import END
+from govern.checks.signals import vader_lexicon
 
 # VADER valence at or above this is a strong positive ("capable" 1.6, "honest" 2.3, "clever" 2.0).
 THRESHOLD = 1.5
@@ -52,9 +53,7 @@ EXTRA = frozenset(
 @functools.lru_cache(maxsize=1)
 def praised() -> frozenset[str]:
     """The strongly positive words that, denied to a group, belittle it."""
-    from vaderSentiment import vaderSentiment as vader
-
-    lexicon: dict[str, float] = vader.SentimentIntensityAnalyzer().lexicon
+    lexicon = vader_lexicon()
     words = {
         w for w, valence in lexicon.items() if valence >= THRESHOLD and w.isalpha() and not w.endswith("ed")
     }

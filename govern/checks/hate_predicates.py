@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import functools
 
+from govern.checks.signals import vader_lexicon
+
 # VADER valence at or below this is a strong negative ("awful" -2.0, "annoying" -1.7, "dull" -1.7).
 THRESHOLD = -1.5
 
@@ -59,9 +61,7 @@ CHARACTER = frozenset(
 @functools.lru_cache(maxsize=1)
 def derogatory() -> frozenset[str]:
     """The strongly negative words that, as a whole predicate about a group, derogate it."""
-    from vaderSentiment import vaderSentiment as vader
-
-    lexicon: dict[str, float] = vader.SentimentIntensityAnalyzer().lexicon
+    lexicon = vader_lexicon()
     words = {
         w
         for w, valence in lexicon.items()

@@ -11,8 +11,23 @@ import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from govern.checks.reader import aimed_at_reader
+
+
+@functools.cache
+def _analyzer() -> Any:
+    """VADER's analyzer, built once per process (it reads its lexicon file)."""
+    from vaderSentiment import vaderSentiment as vader
+
+    return vader.SentimentIntensityAnalyzer()
+
+
+def vader_lexicon() -> dict[str, float]:
+    """VADER's lexicon (MIT licence): word -> valence, shared by every detector that reads it."""
+    lexicon: dict[str, float] = _analyzer().lexicon
+    return lexicon
 
 
 @functools.cache
@@ -20,7 +35,7 @@ def _vader() -> tuple[Callable[[str], dict[str, float]], frozenset[str]]:
     """VADER's scorer, and what any negative score needs: the words that can make it negative."""
     from vaderSentiment import vaderSentiment as vader
 
-    analyzer = vader.SentimentIntensityAnalyzer()
+    analyzer = _analyzer()
     cues = {word for word, valence in analyzer.lexicon.items() if valence < 0}
     cues |= {w.lower() for w in vader.NEGATE} | {"least"}
     for phrase, valence in vader.SPECIAL_CASES.items():
