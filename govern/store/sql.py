@@ -93,6 +93,7 @@ class SqlStore:
         self._raw: sqlite3.Connection | None = None  # the writer's own driver connection (SQLite)
         self._readers = threading.local()  # each thread's own driver connection for `read` (SQLite)
         self._opened: list[sqlite3.Connection] = []  # every reader, to close them all
+        self._opening = threading.Lock()  # guards _opened; not _writer, so a read never waits for a write
         if self.sqlite:
             event.listen(self.engine, "connect", sqlite_pragmas)
             event.listen(self.engine, "begin", sqlite_begin)
@@ -141,7 +142,7 @@ class SqlStore:
         if self._raw is not None:
             self._raw.close()
             self._raw = None
-        with self._writer:
+        with self._opening:
             opened, self._opened = self._opened, []
         for reader in opened:
             reader.close()
@@ -190,7 +191,7 @@ class SqlStore:
                     path = self.url.removeprefix("sqlite:///")
                     reader = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=0)
                     sqlite_pragmas(reader, None)
-                    with self._writer:
+                    with self._opening:
                         self._opened.append(reader)
                     self._readers.connection = reader
                 cursor = when_unlocked(lambda: reader.execute(sql, tuple(params)))
