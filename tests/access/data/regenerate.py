@@ -100,7 +100,8 @@ def main(requests_file: str) -> None:
                 counter = itertools.count()
                 row: dict[str, Any] = {"request": request, "received_at": moment}
                 try:
-                    row["json"] = pack.decide(request, received_at=dt.datetime.fromisoformat(moment)).model_dump_json()
+                    decision = pack.decide(request, received_at=dt.datetime.fromisoformat(moment))
+                    row["json"] = decision.model_dump_json()
                 except RequestError as exc:
                     row["error"] = str(exc)
                 out.write(json.dumps(row) + "\n")
