@@ -1,19 +1,27 @@
-"""The access evaluator: every applicable rule is evaluated; deny > refer > permit. (Just over
-~400 lines: the compiled-condition fast path sits beside the CEL one it must agree with.)"""
+"""The access evaluator: every applicable rule is evaluated; deny > refer > permit. (Over ~400
+lines: the request path is laid out at load time, per combination of matched facts, and the
+decision is assembled from parts built once; both sit beside the rules they are derived from.)"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from operator import itemgetter
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel
 
 from govern.access.models import (
     AccessDecision,
     AccessRequest,
     Effect,
+    Obligation,
+    OnApproval,
     PolicyRef,
+    Reason,
+    SiteRef,
 )
 from govern.access.sites import Site, SiteCatalogue
 from govern.clock import SYSTEM_IDS, Clock, IdSource, local_moment, system_clock
@@ -78,35 +86,76 @@ class _Requirement:
     that: Expr
     message: str
     missing: str | None
+    reason: Reason  # what the decision says when the requirement fails
 
 
 # The facts a `match` compares one value of; the others (groups, drivers) match on overlap.
 _SCALAR_FACTS = ("access", "approach", "category", "domain", "department", "employment")
+# The list facts a `match` reads, straight from the request.
+_SET_FACTS: dict[str, Callable[[AccessRequest], list[str]]] = {
+    "groups": lambda r: r.requester.groups,
+    "drivers": lambda r: r.business_case.drivers,
+}
 
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
     rule: AccessRule
     scalar_match: tuple[tuple[int, frozenset[str | None]], ...]  # (index in _SCALAR_FACTS, any of)
-    set_match: tuple[tuple[str, frozenset[str]], ...]
+    set_match: tuple[tuple[Callable[[AccessRequest], list[str]], frozenset[str]], ...]  # (fact, any of)
     condition: Expr | None
     requirements: tuple[_Requirement, ...]
     max_days: int | Expr | None
+    variables: tuple[str, ...]  # every variable its expressions read
 
     def matches_scalars(self, key: tuple[str | None, ...]) -> bool:
         return all(key[i] in allowed for i, allowed in self.scalar_match)
 
-    def matches_sets(self, sets: dict[str, frozenset[str]]) -> bool:
-        return all(sets[fact] & allowed for fact, allowed in self.set_match)
+    def matches_sets(self, request: AccessRequest) -> bool:
+        return all(not allowed.isdisjoint(fact(request)) for fact, allowed in self.set_match)
 
 
 @dataclass(frozen=True, slots=True)
 class _Hit:
-    """A rule that applied, with the messages and missing items it contributes."""
+    """A rule that applied, with the reasons and missing items it contributes."""
 
     rule: _Rule
-    messages: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     missing: tuple[str, ...]
+
+
+_Fact = Callable[["AccessEngine", AccessRequest, Site, dt.date], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What one combination of scalar facts asks of a request: the rules whose scalar `match`
+    passes, in order, and the facts their expressions read (computed up front: few are)."""
+
+    rules: tuple[_Rule, ...]
+    facts: tuple[tuple[str, _Fact], ...]
+
+
+M = TypeVar("M", bound=BaseModel)
+_new, _set = object.__new__, object.__setattr__
+
+
+def _trusted(model: type[M], values: dict[str, Any], given: set[str]) -> M:
+    """A model of values the engine built itself, each already of its field's type (nested models
+    included): what pydantic's `model_construct` does, without its loop over the fields. `values`
+    holds every field in declaration order; `given` the fields set, as validation would record.
+    tests/access/test_decision_json.py checks the result equals full validation's, byte for byte."""
+    built = _new(model)
+    _set(built, "__dict__", values)
+    _set(built, "__pydantic_fields_set__", given)
+    _set(built, "__pydantic_extra__", None)
+    _set(built, "__pydantic_private__", None)
+    return built
+
+
+# The fields of a decision the engine gives (not `facts` and `approval`: the service adds those).
+_DECISION_FIELDS = frozenset(AccessDecision.model_fields) - {"facts", "approval"}
+_APPROVAL_FIELDS = frozenset(OnApproval.model_fields)
 
 
 class AccessEngine:
@@ -135,13 +184,28 @@ class AccessEngine:
         self.clock, self.ids = clock, ids
         self.problems: list[Problem] = []
         self.rules: tuple[_Rule, ...] = tuple(r for r in map(self._compile, policy.rules) if r is not None)
-        self._candidates: dict[tuple[str | None, ...], tuple[_Rule, ...]] = {}
+        self._plans: dict[Hashable, _Plan] = {}
+        self._site_refs: dict[Site, SiteRef] = {}
         self._index()
 
     def _index(self) -> None:
         """Derive what the request path looks up from the compiled rules."""
         # What a rule without requirements contributes when it applies: the same every time.
-        self._plain_hits = {r.rule.id: _Hit(r, (r.rule.message,), tuple(r.rule.missing)) for r in self.rules}
+        self._plain_hits = {
+            r.rule.id: _Hit(
+                r,
+                (Reason(rule=r.rule.id, effect=r.rule.effect, message=r.rule.message),),
+                tuple(r.rule.missing),
+            )
+            for r in self.rules
+        }
+        self._obligations = {o: Obligation(id=o, text=text) for o, text in self.policy.obligations.items()}
+        self._no_rule = Reason(rule="no-applicable-rule", effect="deny", message=self.policy.no_rule_message)
+        # A plan depends only on the scalar facts some rule matches on (rarely the domain, say).
+        used = sorted({i for r in self.rules for i, _ in r.scalar_match})
+        self._plan_key: Callable[[tuple[str | None, ...]], Hashable] = (
+            itemgetter(*used) if used else lambda values: ()
+        )
 
     # --- load time -----------------------------------------------------------------------
 
@@ -191,7 +255,9 @@ class AccessEngine:
         set_match = tuple((f, v) for f, v in given.items() if f not in _SCALAR_FACTS)
         condition = self._expr(rule.condition, rule, "condition") if rule.condition else None
         requirements = tuple(
-            _Requirement(expr, req.message, req.missing)
+            _Requirement(
+                expr, req.message, req.missing, Reason(rule=rule.id, effect=rule.effect, message=req.message)
+            )
             for i, req in enumerate(rule.require)
             if (expr := self._expr(req.that, rule, "require", i, "that")) is not None
         )
@@ -201,7 +267,10 @@ class AccessEngine:
             max_days = days if isinstance(days, int) else self._expr(days, rule, "grant", "max_days")
         if len(self.problems) > before:
             return None
-        return _Rule(rule, scalar_match, set_match, condition, requirements, max_days)
+        expressions = [condition, *(r.that for r in requirements), max_days]
+        variables = tuple(dict.fromkeys(v for e in expressions if isinstance(e, Expr) for v in e.variables))
+        set_facts = tuple((_SET_FACTS[f], v) for f, v in set_match)
+        return _Rule(rule, scalar_match, set_facts, condition, requirements, max_days, variables)
 
     # --- request time --------------------------------------------------------------------
 
@@ -211,20 +280,24 @@ class AccessEngine:
         the requester's claim, recorded only."""
         return local_moment(received_at, self.timezone, self.clock)
 
-    def _facts(self, request: AccessRequest, site: Site, today: dt.date) -> _Facts:
-        """The values of the variables the pack's expressions read (lists as tuples, so results
-        can be memoised). Each is computed when an expression first reads it: most requests
-        meet only a few of the rules' expressions."""
-        return _Facts(self, request, site, today)
-
-    def _candidates_for(self, key: tuple[str | None, ...]) -> tuple[_Rule, ...]:
-        """The rules whose scalar `match` passes for this combination, memoised."""
-        found = self._candidates.get(key)
+    def _plan_for(self, values: tuple[str | None, ...]) -> _Plan:
+        """The plan for this combination of scalar facts (in _SCALAR_FACTS order), memoised."""
+        key = self._plan_key(values)
+        found = self._plans.get(key)
         if found is None:
-            if len(self._candidates) >= 4096:
-                self._candidates.clear()
-            found = tuple(r for r in self.rules if r.matches_scalars(key))
-            self._candidates[key] = found
+            if len(self._plans) >= 4096:
+                self._plans.clear()
+            rules = tuple(r for r in self.rules if r.matches_scalars(values))
+            read = dict.fromkeys(v for r in rules for v in r.variables)
+            found = self._plans[key] = _Plan(rules, tuple((name, _FACTS[name]) for name in read))
+        return found
+
+    def _site_ref(self, site: Site) -> SiteRef:
+        found = self._site_refs.get(site)
+        if found is None:
+            if len(self._site_refs) >= 4096:
+                self._site_refs.clear()
+            found = self._site_refs[site] = SiteRef(domain=site.domain, category=site.category)
         return found
 
     def _evaluate(self, rule: _Rule, facts: dict[str, Any], errors: list[str]) -> _Hit | None:
@@ -243,11 +316,12 @@ class AccessEngine:
                     f"permit rule '{rule.rule.id}' could not be evaluated and does not apply: {exc}"
                 )
                 return None
-            return _Hit(rule, (f"{rule.rule.message} (the rule could not be evaluated: {exc})",), ())
+            message = f"{rule.rule.message} (the rule could not be evaluated: {exc})"
+            return _Hit(rule, (Reason(rule=rule.rule.id, effect=rule.rule.effect, message=message),), ())
         if not failed:
             return None
         missing = tuple(r.missing for r in failed if r.missing)
-        return _Hit(rule, tuple(r.message for r in failed), (*rule.rule.missing, *missing))
+        return _Hit(rule, tuple(r.reason for r in failed), (*rule.rule.missing, *missing))
 
     def _granted_days(
         self, hits: list[_Hit], facts: dict[str, Any], requested: int | None, errors: list[str]
@@ -274,14 +348,16 @@ class AccessEngine:
         site = self.sites.resolve(request.site)
         moment = self.received(received_at)
         today = moment.astimezone(self.timezone).date()  # expiry and training ages count from here
-        facts = self._facts(request, site, today)
         who, case = request.requester, request.business_case
-        key = (request.access, request.approach, site.category, site.domain, who.department, who.employment)
-        sets = {"groups": frozenset(who.groups), "drivers": frozenset(case.drivers)}
+        plan = self._plan_for(
+            (request.access, request.approach, site.category, site.domain, who.department, who.employment)
+        )
+        # The variables the plan's expressions read (lists as tuples, so results can be memoised).
+        facts = {name: fact(self, request, site, today) for name, fact in plan.facts}
         hits: dict[str, list[_Hit]] = {"deny": [], "refer": [], "permit": []}
         errors: list[str] = []
-        for rule in self._candidates_for(key):
-            if (not rule.set_match or rule.matches_sets(sets)) and (
+        for rule in plan.rules:
+            if (not rule.set_match or rule.matches_sets(request)) and (
                 hit := self._evaluate(rule, facts, errors)
             ):
                 hits[rule.rule.effect].append(hit)
@@ -297,34 +373,32 @@ class AccessEngine:
         else:
             decision, chosen = "deny", []
 
-        reasons = [
-            {"rule": h.rule.rule.id, "effect": h.rule.rule.effect, "message": message}
-            for h in chosen
-            for message in h.messages
-        ] or [{"rule": "no-applicable-rule", "effect": "deny", "message": self.policy.no_rule_message}]
-        obligations: list[dict[str, str]] = []
+        reasons = [reason for h in chosen for reason in h.reasons] or [self._no_rule]
+        obligations: list[Obligation] = []
         days: int | None = None
         on_approval = None
         if decision in ("permit", "refer"):
             ids = dict.fromkeys(o for h in permits for o in h.rule.rule.obligations)
-            obligations = [{"id": o, "text": self.policy.obligations[o]} for o in ids]
+            obligations = [self._obligations[o] for o in ids]
             days = self._granted_days(permits, facts, case.duration_days, errors)
         if decision == "refer":
             # What approval would grant: the permit rules' terms, else the days asked (a year at most).
             approved_days = days or min(case.duration_days or MAX_REFERRAL_DAYS, MAX_REFERRAL_DAYS)
-            on_approval = {
+            values = {
                 "expires_on": today + dt.timedelta(days=approved_days),
                 "granted_days": approved_days,
                 "obligations": obligations,
             }
+            on_approval = _trusted(OnApproval, values, set(_APPROVAL_FIELDS))
             obligations, days = [], None
-        # One validation of the whole tree is faster than constructing each nested model.
-        return AccessDecision.model_validate(
+        # Every part is already of its field's type: the decision is assembled, not validated.
+        return _trusted(
+            AccessDecision,
             {
                 "decision": decision,
                 "decision_id": self.ids(),
                 "request_id": request.request_id,
-                "site": {"domain": site.domain, "category": site.category},
+                "site": self._site_ref(site),
                 "reasons": reasons,
                 "missing": list(dict.fromkeys(m for h in chosen for m in h.missing))
                 if decision == "deny"
@@ -344,7 +418,10 @@ class AccessEngine:
                 ],
                 "policy": self.policy_ref,
                 "received_at": moment,
-            }
+                "facts": None,
+                "approval": None,
+            },
+            set(_DECISION_FIELDS),
         )
 
 
@@ -356,23 +433,6 @@ def _training_days(request: AccessRequest, today: dt.date) -> FrozenMap:
         if age >= 0 and age < days.get(t.course, age + 1):
             days[t.course] = age
     return FrozenMap.of(days)
-
-
-_Fact = Callable[[AccessEngine, AccessRequest, Site, dt.date], Any]
-
-
-class _Facts(dict[str, Any]):
-    """One request's variables, computed on first reading (see _FACTS)."""
-
-    __slots__ = ("engine", "request", "site", "today")
-
-    def __init__(self, engine: AccessEngine, request: AccessRequest, site: Site, today: dt.date) -> None:
-        super().__init__()
-        self.engine, self.request, self.site, self.today = engine, request, site, today
-
-    def __missing__(self, name: str) -> Any:
-        value = self[name] = _FACTS[name](self.engine, self.request, self.site, self.today)
-        return value
 
 
 # How each variable of VARIABLES is computed for a request.

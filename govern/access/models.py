@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from govern.contract import Contract as Contract  # re-exported: defined once in govern.contract
 from govern.contract import PolicyRef as PolicyRef
@@ -51,17 +51,24 @@ class AccessRequest(Contract):
 
 
 class Reason(BaseModel):
+    # Frozen: the engine builds one per rule and message and shares it between decisions.
+    model_config = ConfigDict(frozen=True)
+
     rule: str
     effect: Effect
     message: str
 
 
 class Obligation(BaseModel):
+    model_config = ConfigDict(frozen=True)  # shared between decisions, like Reason
+
     id: str
     text: str
 
 
 class SiteRef(BaseModel):
+    model_config = ConfigDict(frozen=True)  # one per resolved site, shared between decisions
+
     domain: str
     category: str | None
 
