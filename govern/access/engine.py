@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
@@ -23,10 +23,11 @@ from govern.access.models import (
     Reason,
     SiteRef,
 )
+from govern.access.plan import FACTS, Run, Step, compile_plan
 from govern.access.sites import Site, SiteCatalogue
 from govern.clock import SYSTEM_IDS, Clock, IdSource, local_moment, system_clock
 from govern.errors import Problem, did_you_mean
-from govern.policy.expr import EvaluationError, Expr, FrozenMap, compile_expr
+from govern.policy.expr import EvaluationError, Expr, compile_expr
 from govern.policy.expr_py import BOOL, INT, LIST_STR, MAP_STR_INT, STR
 from govern.policy.model import AccessPolicySpec, AccessRule, PriorityCatalogueSpec
 
@@ -91,49 +92,58 @@ class _Requirement:
 
 # The facts a `match` compares one value of; the others (groups, drivers) match on overlap.
 _SCALAR_FACTS = ("access", "approach", "category", "domain", "department", "employment")
-# The list facts a `match` reads, straight from the request.
-_SET_FACTS: dict[str, Callable[[AccessRequest], list[str]]] = {
-    "groups": lambda r: r.requester.groups,
-    "drivers": lambda r: r.business_case.drivers,
-}
 
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
     rule: AccessRule
     scalar_match: tuple[tuple[int, frozenset[str | None]], ...]  # (index in _SCALAR_FACTS, any of)
-    set_match: tuple[tuple[Callable[[AccessRequest], list[str]], frozenset[str]], ...]  # (fact, any of)
+    set_match: tuple[tuple[str, frozenset[str]], ...]  # (list fact, any of): applies on overlap
     condition: Expr | None
     requirements: tuple[_Requirement, ...]
     max_days: int | Expr | None
     variables: tuple[str, ...]  # every variable its expressions read
+    # The hit for each combination of failed requirements met so far (see _failed).
+    failures: dict[tuple[bool, ...], _Hit] = field(default_factory=dict, compare=False, repr=False)
 
     def matches_scalars(self, key: tuple[str | None, ...]) -> bool:
         return all(key[i] in allowed for i, allowed in self.scalar_match)
 
-    def matches_sets(self, request: AccessRequest) -> bool:
-        return all(not allowed.isdisjoint(fact(request)) for fact, allowed in self.set_match)
+    @property
+    def expressions(self) -> tuple[Expr, ...]:
+        """The expressions that decide whether it applies: its condition, then its requirements."""
+        return (*([self.condition] if self.condition else []), *(r.that for r in self.requirements))
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    """A rule that applied, with the reasons and missing items it contributes."""
+class _Hit(NamedTuple):
+    """A rule that applied, with the reasons and missing items it contributes (a named tuple:
+    built on the request path, where a frozen dataclass's __init__ costs a microsecond)."""
 
     rule: _Rule
     reasons: tuple[Reason, ...]
     missing: tuple[str, ...]
 
 
-_Fact = Callable[["AccessEngine", AccessRequest, Site, dt.date], Any]
-
-
 @dataclass(frozen=True, slots=True)
 class _Plan:
     """What one combination of scalar facts asks of a request: the rules whose scalar `match`
-    passes, in order, and the facts their expressions read (computed up front: few are)."""
+    passes, in order, and the function that runs them (see plan.py)."""
 
     rules: tuple[_Rule, ...]
-    facts: tuple[tuple[str, _Fact], ...]
+    run: Run
+
+
+def _failed(rule: _Rule, flags: tuple[bool, ...]) -> _Hit:
+    """The hit of a rule whose requirements failed where `flags` are true: made of the rule's
+    parts only, so kept per combination (a rule has a few requirements, so a few combinations)."""
+    found = rule.failures.get(flags)
+    if found is None:
+        failed = [r for r, bad in zip(rule.requirements, flags, strict=True) if bad]
+        missing = tuple(r.missing for r in failed if r.missing)
+        found = _Hit(rule, tuple(r.reason for r in failed), (*rule.rule.missing, *missing))
+        if len(rule.failures) < 4096:
+            rule.failures[flags] = found
+    return found
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -269,8 +279,7 @@ class AccessEngine:
             return None
         expressions = [condition, *(r.that for r in requirements), max_days]
         variables = tuple(dict.fromkeys(v for e in expressions if isinstance(e, Expr) for v in e.variables))
-        set_facts = tuple((_SET_FACTS[f], v) for f, v in set_match)
-        return _Rule(rule, scalar_match, set_facts, condition, requirements, max_days, variables)
+        return _Rule(rule, scalar_match, set_match, condition, requirements, max_days, variables)
 
     # --- request time --------------------------------------------------------------------
 
@@ -288,8 +297,20 @@ class AccessEngine:
             if len(self._plans) >= 4096:
                 self._plans.clear()
             rules = tuple(r for r in self.rules if r.matches_scalars(values))
+            steps = [
+                Step(
+                    r,
+                    r.rule.effect,
+                    r.set_match,
+                    r.condition.python if r.condition else None,
+                    tuple(q.that.python or "" for q in r.requirements),
+                    all(e.python is not None for e in r.expressions),
+                    self._plain_hits[r.rule.id],
+                )
+                for r in rules
+            ]
             read = dict.fromkeys(v for r in rules for v in r.variables)
-            found = self._plans[key] = _Plan(rules, tuple((name, _FACTS[name]) for name in read))
+            found = self._plans[key] = _Plan(rules, compile_plan(steps, read, self._evaluate, _failed))
         return found
 
     def _site_ref(self, site: Site) -> SiteRef:
@@ -309,7 +330,7 @@ class AccessEngine:
                 return None
             if not rule.requirements:
                 return self._plain_hits[rule.rule.id]
-            failed = [r for r in rule.requirements if r.that.evaluate(facts) is not True]
+            flags = tuple([r.that.evaluate(facts) is not True for r in rule.requirements])
         except EvaluationError as exc:
             if rule.rule.effect == "permit":
                 errors.append(
@@ -318,10 +339,7 @@ class AccessEngine:
                 return None
             message = f"{rule.rule.message} (the rule could not be evaluated: {exc})"
             return _Hit(rule, (Reason(rule=rule.rule.id, effect=rule.rule.effect, message=message),), ())
-        if not failed:
-            return None
-        missing = tuple(r.missing for r in failed if r.missing)
-        return _Hit(rule, tuple(r.reason for r in failed), (*rule.rule.missing, *missing))
+        return _failed(rule, flags) if True in flags else None
 
     def _granted_days(
         self, hits: list[_Hit], facts: dict[str, Any], requested: int | None, errors: list[str]
@@ -352,22 +370,17 @@ class AccessEngine:
         plan = self._plan_for(
             (request.access, request.approach, site.category, site.domain, who.department, who.employment)
         )
-        # The variables the plan's expressions read (lists as tuples, so results can be memoised).
-        facts = {name: fact(self, request, site, today) for name, fact in plan.facts}
-        hits: dict[str, list[_Hit]] = {"deny": [], "refer": [], "permit": []}
+        denies: list[_Hit] = []
+        refers: list[_Hit] = []
+        permits: list[_Hit] = []
         errors: list[str] = []
-        for rule in plan.rules:
-            if (not rule.set_match or rule.matches_sets(request)) and (
-                hit := self._evaluate(rule, facts, errors)
-            ):
-                hits[rule.rule.effect].append(hit)
+        facts = plan.run(self, request, site, today, errors, denies, refers, permits)
 
-        permits = hits["permit"]
         decision: Effect
-        if hits["deny"]:
-            decision, chosen = "deny", hits["deny"]
-        elif hits["refer"]:
-            decision, chosen = "refer", hits["refer"]
+        if denies:
+            decision, chosen = "deny", denies
+        elif refers:
+            decision, chosen = "refer", refers
         elif any(not h.rule.rule.only_with_permit for h in permits):
             decision, chosen = "permit", permits
         else:
@@ -425,39 +438,4 @@ class AccessEngine:
         )
 
 
-def _training_days(request: AccessRequest, today: dt.date) -> FrozenMap:
-    """Course -> days since it was last completed; completions after `today` do not count."""
-    days: dict[str, int] = {}
-    for t in request.requester.training:
-        age = (today - t.completed_on).days
-        if age >= 0 and age < days.get(t.course, age + 1):
-            days[t.course] = age
-    return FrozenMap.of(days)
-
-
-# How each variable of VARIABLES is computed for a request.
-_FACTS: dict[str, _Fact] = {
-    "access": lambda e, r, s, d: r.access,
-    "approach": lambda e, r, s, d: r.approach,
-    "domain": lambda e, r, s, d: s.domain,
-    "category": lambda e, r, s, d: s.category or "",
-    "known_site": lambda e, r, s, d: s.category is not None,
-    "requester_id": lambda e, r, s, d: r.requester.id,
-    "department": lambda e, r, s, d: r.requester.department,
-    "role": lambda e, r, s, d: r.requester.role,
-    "employment": lambda e, r, s, d: r.requester.employment,
-    "groups": lambda e, r, s, d: tuple(r.requester.groups),
-    "training_days": lambda e, r, s, d: _training_days(r, d),
-    "purpose": lambda e, r, s, d: r.business_case.purpose,
-    "purpose_words": lambda e, r, s, d: len(r.business_case.purpose.split()),
-    "drivers": lambda e, r, s, d: tuple(r.business_case.drivers),
-    "priorities": lambda e, r, s, d: tuple([p for p in r.business_case.priorities if p in e.priorities]),
-    "unknown_priorities": lambda e, r, s, d: tuple(
-        [p for p in r.business_case.priorities if p not in e.priorities]
-    ),
-    "benefits": lambda e, r, s, d: tuple(r.business_case.benefits),
-    "days_requested": lambda e, r, s, d: r.business_case.duration_days or 0,
-    "manager_approved": lambda e, r, s, d: r.business_case.manager_approved,
-    "moderation_plan": lambda e, r, s, d: r.business_case.moderation_plan or "",
-}
-assert set(_FACTS) == set(VARIABLES) == set(TYPES), "every documented variable has a way to compute it"
+assert set(FACTS) == set(VARIABLES) == set(TYPES), "every documented variable has a way to compute it"

@@ -11,7 +11,7 @@ import cel
 
 from govern.errors import Location, Problem, did_you_mean
 from govern.policy.expr_limits import check_limits
-from govern.policy.expr_py import Closure, compile_py
+from govern.policy.expr_py import Closure, closure_of, translate
 
 _POSITION = re.compile(r"<input>:(\d+):(\d+): (.*)")
 _MACRO_VARIABLE = re.compile(r"\.(?:all|exists|exists_one|map|filter)\(\s*([A-Za-z_]\w*)\s*,")
@@ -51,8 +51,10 @@ class Expr:
     program: Any
     variables: tuple[str, ...]
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
-    # The same expression as a Python closure, when it is in expr_py's typed subset.
+    # The same expression as a Python closure, when it is in expr_py's typed subset, and its
+    # source (one Python expression over the facts `f`, see expr_py.translate).
     closure: Closure | None = field(default=None, compare=False, repr=False)
+    python: str | None = field(default=None, compare=False, repr=False)
 
     def evaluate(self, facts: Mapping[str, Any]) -> Any:
         """The expression's value on `facts` (which hold hashable values: tuples, FrozenMap)."""
@@ -118,4 +120,7 @@ def compile_expr(
             hint = did_you_mean(name, allowed) or f" (variables: {', '.join(sorted(allowed))})"
             message = f"expression reads unknown variable '{name}'{hint}"
             return Problem(where, "G401", message, path)
-    return Expr(source, program, names, closure=compile_py(source, types) if types else None)
+    python = translate(source, types) if types else None
+    if python is None:
+        return Expr(source, program, names)
+    return Expr(source, program, names, closure=closure_of(python), python=python)

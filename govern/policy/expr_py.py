@@ -40,8 +40,9 @@ class _Unsupported(Exception):
     """Outside the subset: the expression stays on CEL."""
 
 
-def compile_py(source: str, types: Mapping[str, str]) -> Closure | None:
-    """A closure computing `source` over a facts mapping, or None when it is outside the subset."""
+def translate(source: str, types: Mapping[str, str]) -> str | None:
+    """`source` as one Python expression over a facts mapping `f` (calling only what NAMESPACE
+    holds), or None when it is outside the subset."""
     try:
         tokens = _tokens(source)
         parser = _Parser(tokens, types)
@@ -50,7 +51,18 @@ def compile_py(source: str, types: Mapping[str, str]) -> Closure | None:
             return None
     except (_Unsupported, RecursionError):
         return None
-    closure: Closure = eval(f"lambda f: {code}", {"__builtins__": {}, "len": len, "_keys": _keys})  # noqa: S307
+    return code
+
+
+def compile_py(source: str, types: Mapping[str, str]) -> Closure | None:
+    """A closure computing `source` over a facts mapping, or None when it is outside the subset."""
+    code = translate(source, types)
+    return None if code is None else closure_of(code)
+
+
+def closure_of(code: str) -> Closure:
+    """The closure of a translation (see `translate`): no builtins but what NAMESPACE holds."""
+    closure: Closure = eval(f"lambda f: {code}", dict(NAMESPACE))  # noqa: S307
     return closure
 
 
@@ -189,3 +201,7 @@ def _want(typed: Typed, kind: str) -> str:
 def _keys(value: Any) -> dict[str, Any]:
     """A map fact as a dict (facts hold maps as hashable pairs, see expr.FrozenMap)."""
     return value if isinstance(value, dict) else dict(value)
+
+
+# What the Python source of a translated expression may call, besides reading `f` (the facts).
+NAMESPACE: dict[str, Any] = {"__builtins__": {}, "len": len, "_keys": _keys}
