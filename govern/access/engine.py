@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
@@ -115,13 +115,29 @@ class _Rule:
         return (*([self.condition] if self.condition else []), *(r.that for r in self.requirements))
 
 
-class _Hit(NamedTuple):
-    """A rule that applied, with the reasons and missing items it contributes (a named tuple:
-    built on the request path, where a frozen dataclass's __init__ costs a microsecond)."""
+class _Hit:
+    """A rule that applied, with the reasons and missing items it contributes.
 
-    rule: _Rule
+    Hits are made once per rule (and combination of failed requirements) and compared by
+    identity, so that a combination of hits can key what it decides (see _Outcome). A plain
+    class: a frozen dataclass's __init__ costs a microsecond where a rule cannot be evaluated."""
+
+    __slots__ = ("rule", "reasons", "missing")
+
+    def __init__(self, rule: _Rule, reasons: tuple[Reason, ...], missing: tuple[str, ...]) -> None:
+        self.rule, self.reasons, self.missing = rule, reasons, missing
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """What a combination of hits decides, apart from what depends on the request's values
+    (days granted, expiry, warnings): the same every time the combination recurs."""
+
+    decision: Effect
     reasons: tuple[Reason, ...]
-    missing: tuple[str, ...]
+    missing: tuple[str, ...]  # deny only
+    obligations: tuple[Obligation, ...]  # permit and refer only
+    refer_to: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +211,7 @@ class AccessEngine:
         self.problems: list[Problem] = []
         self.rules: tuple[_Rule, ...] = tuple(r for r in map(self._compile, policy.rules) if r is not None)
         self._plans: dict[Hashable, _Plan] = {}
+        self._outcomes: dict[tuple[tuple[_Hit, ...], ...], _Outcome] = {}
         self._site_refs: dict[Site, SiteRef] = {}
         self._index()
 
@@ -313,6 +330,38 @@ class AccessEngine:
             found = self._plans[key] = _Plan(rules, compile_plan(steps, read, self._evaluate, _failed))
         return found
 
+    def _outcome(self, denies: list[_Hit], refers: list[_Hit], permits: list[_Hit]) -> _Outcome:
+        """What these hits decide: deny > refer > permit; memoised on the hits themselves (the
+        key holds them, so no other hit can take the identity of one in the memo)."""
+        key = (tuple(denies), tuple(refers), tuple(permits))
+        found = self._outcomes.get(key)
+        if found is not None:
+            return found
+        decision: Effect
+        if denies:
+            decision, chosen = "deny", denies
+        elif refers:
+            decision, chosen = "refer", refers
+        elif any(not h.rule.rule.only_with_permit for h in permits):
+            decision, chosen = "permit", permits
+        else:
+            decision, chosen = "deny", []
+        obligations: tuple[Obligation, ...] = ()
+        if decision in ("permit", "refer"):
+            ids = dict.fromkeys(o for h in permits for o in h.rule.rule.obligations)
+            obligations = tuple(self._obligations[o] for o in ids)
+        found = _Outcome(
+            decision,
+            tuple(reason for h in chosen for reason in h.reasons) or (self._no_rule,),
+            tuple(dict.fromkeys(m for h in chosen for m in h.missing)) if decision == "deny" else (),
+            obligations,
+            chosen[0].rule.rule.refer_to if decision == "refer" else None,
+        )
+        if len(self._outcomes) >= 4096:
+            self._outcomes.clear()
+        self._outcomes[key] = found
+        return found
+
     def _site_ref(self, site: Site) -> SiteRef:
         found = self._site_refs.get(site)
         if found is None:
@@ -375,24 +424,12 @@ class AccessEngine:
         permits: list[_Hit] = []
         errors: list[str] = []
         facts = plan.run(self, request, site, today, errors, denies, refers, permits)
-
-        decision: Effect
-        if denies:
-            decision, chosen = "deny", denies
-        elif refers:
-            decision, chosen = "refer", refers
-        elif any(not h.rule.rule.only_with_permit for h in permits):
-            decision, chosen = "permit", permits
-        else:
-            decision, chosen = "deny", []
-
-        reasons = [reason for h in chosen for reason in h.reasons] or [self._no_rule]
-        obligations: list[Obligation] = []
+        outcome = self._outcome(denies, refers, permits)
+        decision = outcome.decision
+        obligations = list(outcome.obligations)
         days: int | None = None
         on_approval = None
-        if decision in ("permit", "refer"):
-            ids = dict.fromkeys(o for h in permits for o in h.rule.rule.obligations)
-            obligations = [self._obligations[o] for o in ids]
+        if decision != "deny":
             days = self._granted_days(permits, facts, case.duration_days, errors)
         if decision == "refer":
             # What approval would grant: the permit rules' terms, else the days asked (a year at most).
@@ -404,6 +441,8 @@ class AccessEngine:
             }
             on_approval = _trusted(OnApproval, values, set(_APPROVAL_FIELDS))
             obligations, days = [], None
+        unknown = [p for p in case.priorities if p not in self.priorities]
+        warnings = [f"priority '{p}' is not in the priority catalogue and does not count" for p in unknown]
         # Every part is already of its field's type: the decision is assembled, not validated.
         return _trusted(
             AccessDecision,
@@ -412,23 +451,14 @@ class AccessEngine:
                 "decision_id": self.ids(),
                 "request_id": request.request_id,
                 "site": self._site_ref(site),
-                "reasons": reasons,
-                "missing": list(dict.fromkeys(m for h in chosen for m in h.missing))
-                if decision == "deny"
-                else [],
+                "reasons": list(outcome.reasons),
+                "missing": list(outcome.missing),
                 "obligations": obligations,
                 "expires_on": today + dt.timedelta(days=days) if days is not None else None,
                 "granted_days": days,
-                "refer_to": chosen[0].rule.rule.refer_to if decision == "refer" else None,
+                "refer_to": outcome.refer_to,
                 "on_approval": on_approval,
-                "warnings": [
-                    *(
-                        f"priority '{p}' is not in the priority catalogue and does not count"
-                        for p in case.priorities
-                        if p not in self.priorities
-                    ),
-                    *errors,
-                ],
+                "warnings": warnings + errors if errors else warnings,
                 "policy": self.policy_ref,
                 "received_at": moment,
                 "facts": None,
