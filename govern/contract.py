@@ -102,6 +102,8 @@ def parse(model: type[M], data: Any, what: str) -> M:
     if not isinstance(data, dict):
         raise RequestError([FieldError("", f"expected a JSON object, got {type(data).__name__}")], what)
     try:
-        return model.model_validate(data)
+        # model_validate, without its wrapper's keyword handling (a tenth of a small request's time)
+        parsed: M = model.__pydantic_validator__.validate_python(data)
+        return parsed
     except ValidationError as exc:
         raise RequestError(field_errors(exc), what) from None
