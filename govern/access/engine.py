@@ -5,7 +5,7 @@ decision is assembled from parts built once; both sit beside the rules they are 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, TypeVar
@@ -138,6 +138,7 @@ class _Outcome:
     missing: tuple[str, ...]  # deny only
     obligations: tuple[Obligation, ...]  # permit and refer only
     refer_to: str | None
+    permits: tuple[_Hit, ...]  # whose terms set the days granted (permit and refer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +212,7 @@ class AccessEngine:
         self.problems: list[Problem] = []
         self.rules: tuple[_Rule, ...] = tuple(r for r in map(self._compile, policy.rules) if r is not None)
         self._plans: dict[Hashable, _Plan] = {}
-        self._outcomes: dict[tuple[tuple[_Hit, ...], ...], _Outcome] = {}
+        self._outcomes: dict[tuple[_Hit, ...], _Outcome] = {}
         self._site_refs: dict[Site, SiteRef] = {}
         self._index()
 
@@ -317,7 +318,6 @@ class AccessEngine:
             steps = [
                 Step(
                     r,
-                    r.rule.effect,
                     r.set_match,
                     r.condition.python if r.condition else None,
                     tuple(q.that.python or "" for q in r.requirements),
@@ -330,13 +330,17 @@ class AccessEngine:
             found = self._plans[key] = _Plan(rules, compile_plan(steps, read, self._evaluate, _failed))
         return found
 
-    def _outcome(self, denies: list[_Hit], refers: list[_Hit], permits: list[_Hit]) -> _Outcome:
+    def _outcome(self, hits: list[_Hit]) -> _Outcome:
         """What these hits decide: deny > refer > permit; memoised on the hits themselves (the
         key holds them, so no other hit can take the identity of one in the memo)."""
-        key = (tuple(denies), tuple(refers), tuple(permits))
+        key = tuple(hits)
         found = self._outcomes.get(key)
         if found is not None:
             return found
+        denies = [h for h in hits if h.rule.rule.effect == "deny"]
+        refers = [h for h in hits if h.rule.rule.effect == "refer"]
+        permits = tuple(h for h in hits if h.rule.rule.effect == "permit")
+        chosen: Sequence[_Hit]
         decision: Effect
         if denies:
             decision, chosen = "deny", denies
@@ -345,7 +349,7 @@ class AccessEngine:
         elif any(not h.rule.rule.only_with_permit for h in permits):
             decision, chosen = "permit", permits
         else:
-            decision, chosen = "deny", []
+            decision, chosen = "deny", ()
         obligations: tuple[Obligation, ...] = ()
         if decision in ("permit", "refer"):
             ids = dict.fromkeys(o for h in permits for o in h.rule.rule.obligations)
@@ -356,6 +360,7 @@ class AccessEngine:
             tuple(dict.fromkeys(m for h in chosen for m in h.missing)) if decision == "deny" else (),
             obligations,
             chosen[0].rule.rule.refer_to if decision == "refer" else None,
+            permits,
         )
         if len(self._outcomes) >= 4096:
             self._outcomes.clear()
@@ -391,7 +396,7 @@ class AccessEngine:
         return _failed(rule, flags) if True in flags else None
 
     def _granted_days(
-        self, hits: list[_Hit], facts: dict[str, Any], requested: int | None, errors: list[str]
+        self, hits: Sequence[_Hit], facts: dict[str, Any], requested: int | None, errors: list[str]
     ) -> int | None:
         limits: list[int] = []
         for hit in hits:
@@ -416,21 +421,25 @@ class AccessEngine:
         moment = self.received(received_at)
         today = moment.astimezone(self.timezone).date()  # expiry and training ages count from here
         who, case = request.requester, request.business_case
-        plan = self._plan_for(
-            (request.access, request.approach, site.category, site.domain, who.department, who.employment)
+        scalars = (
+            request.access,
+            request.approach,
+            site.category,
+            site.domain,
+            who.department,
+            who.employment,
         )
-        denies: list[_Hit] = []
-        refers: list[_Hit] = []
-        permits: list[_Hit] = []
+        plan = self._plans.get(self._plan_key(scalars)) or self._plan_for(scalars)
+        hits: list[_Hit] = []
         errors: list[str] = []
-        facts = plan.run(self, request, site, today, errors, denies, refers, permits)
-        outcome = self._outcome(denies, refers, permits)
+        facts = plan.run(self, request, site, today, errors, hits)
+        outcome = self._outcome(hits)
         decision = outcome.decision
         obligations = list(outcome.obligations)
         days: int | None = None
         on_approval = None
         if decision != "deny":
-            days = self._granted_days(permits, facts, case.duration_days, errors)
+            days = self._granted_days(outcome.permits, facts, case.duration_days, errors)
         if decision == "refer":
             # What approval would grant: the permit rules' terms, else the days asked (a year at most).
             approved_days = days or min(case.duration_days or MAX_REFERRAL_DAYS, MAX_REFERRAL_DAYS)

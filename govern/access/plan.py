@@ -53,8 +53,6 @@ FACTS: dict[str, str] = {
 # The list facts a `match` compares on overlap, read straight from the request.
 SET_FACTS = {"groups": "r.requester.groups", "drivers": "r.business_case.drivers"}
 
-_EFFECTS = ("deny", "refer", "permit")
-
 
 def training_days(request: AccessRequest, today: dt.date) -> FrozenMap:
     """Course -> days since it was last completed; completions after `today` do not count."""
@@ -72,7 +70,6 @@ class Step:
     """What a plan needs to know of one rule."""
 
     rule: Any  # the engine's rule, given back to `slow` and `failed`
-    effect: str  # deny, refer or permit: the list its hit goes to
     set_match: tuple[tuple[str, frozenset[str]], ...]  # (list fact, any of): applies on overlap
     condition: str | None  # the condition's Python source (None: no condition)
     requirements: tuple[str, ...]  # each requirement's Python source
@@ -80,7 +77,7 @@ class Step:
     plain: Any  # the rule's hit when it applies and has no requirements
 
 
-# run(e, r, s, d, errors, deny, refer, permit) -> facts: appends each hit to its effect's list.
+# run(e, r, s, d, errors, hits) -> facts: appends the hit of each rule that applies, in order.
 Run = Callable[..., dict[str, Any]]
 
 
@@ -104,7 +101,7 @@ def compile_plan(
         "_failed": failed,
     }
     computed = ", ".join(f"{name!r}: {FACTS[name]}" for name in facts)
-    lines = ["def run(e, r, s, d, errors, deny, refer, permit):", f"    f = {{{computed}}}"]
+    lines = ["def run(e, r, s, d, errors, hits):", f"    f = {{{computed}}}"]
     for i, step in enumerate(steps):
         namespace[f"R{i}"], namespace[f"P{i}"] = step.rule, step.plain
         body = _block(i, step)
@@ -123,14 +120,11 @@ def compile_plan(
 
 
 def _block(i: int, step: Step) -> list[str]:
-    """The lines that evaluate rule `i` and append its hit, if any, to its effect's list."""
-    if step.effect not in _EFFECTS:
-        raise ValueError(f"unknown effect {step.effect!r}")
-    hits = step.effect
+    """The lines that evaluate rule `i` and append its hit, if any, to `hits`."""
     if not step.inline:
-        return [f"h = _slow(R{i}, f, errors)", "if h is not None:", f"    {hits}.append(h)"]
+        return [f"h = _slow(R{i}, f, errors)", "if h is not None:", "    hits.append(h)"]
     if step.condition is None and not step.requirements:
-        return [f"{hits}.append(P{i})"]
+        return [f"hits.append(P{i})"]
     flags = "(" + "".join(f"({code}) is not True, " for code in step.requirements) + ")"
     if step.condition is None:
         value, hit = flags, f"_failed(R{i}, x) if True in x else None"
@@ -149,5 +143,5 @@ def _block(i: int, step: Step) -> list[str]:
         "else:",
         f"    h = {hit}",
         "if h is not None:",
-        f"    {hits}.append(h)",
+        "    hits.append(h)",
     ]
