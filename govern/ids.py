@@ -74,11 +74,14 @@ def _check_name(value: str) -> str:
 Name = Annotated[str, AfterValidator(_check_name)]
 
 
+# The variant digit (10xx in binary: 8, 9, a or b) for each random hex digit it replaces.
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+
+
 def new_id() -> str:
     """A random (version 4) UUID as text, from the OS's secure source.
 
-    Twice as fast as str(uuid.uuid4()), which matters at tens of thousands of decisions a second.
+    Over twice as fast as str(uuid.uuid4()), which matters at tens of thousands of decisions a second.
     """
     h = os.urandom(16).hex()
-    variant = "89ab"[int(h[16], 16) & 3]
-    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant}{h[17:20]}-{h[20:]}"
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from govern.errors import RequestError
-from govern.ids import MAX_NAME, name_problem
+from govern.ids import MAX_NAME, name_problem, new_id
 from govern.pack import Pack
 from tests.access.test_engine import request as access_request
 
@@ -50,3 +52,12 @@ def test_the_library_refuses_a_hostile_requester_naming_the_field(council: Pack,
     with pytest.raises(RequestError) as caught:
         council.decide(access_request(requester={"id": name}))
     assert [e.field for e in caught.value.errors] == ["requester.id"]
+
+
+def test_new_ids_are_random_version_4_uuids() -> None:
+    ids = [new_id() for _ in range(2000)]
+    assert len(set(ids)) == len(ids)
+    for text in ids:
+        parsed = uuid.UUID(text)
+        assert (str(parsed), parsed.version, parsed.variant) == (text, 4, uuid.RFC_4122)
+    assert {text[19] for text in ids} == set("89ab")  # every variant digit is drawn

@@ -25,33 +25,34 @@ from govern.policy.expr import FrozenMap
 from govern.policy.expr_py import NAMESPACE
 
 # How each variable of the engine's VARIABLES is computed: a Python expression over `e` (the
-# engine), `r` (the request), `s` (the resolved site) and `d` (the request date). Lists are
-# given as tuples and maps as FrozenMap, so that CEL results can be memoised on them.
+# engine), `r` (the request), `q` (its requester), `b` (its business case), `s` (the resolved
+# site) and `d` (the request date). Lists are given as tuples and maps as FrozenMap, so that CEL
+# results can be memoised on them.
 FACTS: dict[str, str] = {
     "access": "r.access",
     "approach": "r.approach",
     "domain": "s.domain",
     "category": 's.category or ""',
     "known_site": "s.category is not None",
-    "requester_id": "r.requester.id",
-    "department": "r.requester.department",
-    "role": "r.requester.role",
-    "employment": "r.requester.employment",
-    "groups": "tuple(r.requester.groups)",
+    "requester_id": "q.id",
+    "department": "q.department",
+    "role": "q.role",
+    "employment": "q.employment",
+    "groups": "tuple(q.groups)",
     "training_days": "_training_days(r, d)",
-    "purpose": "r.business_case.purpose",
-    "purpose_words": "len(r.business_case.purpose.split())",
-    "drivers": "tuple(r.business_case.drivers)",
-    "priorities": "tuple([p for p in r.business_case.priorities if p in e.priorities])",
-    "unknown_priorities": "tuple([p for p in r.business_case.priorities if p not in e.priorities])",
-    "benefits": "tuple(r.business_case.benefits)",
-    "days_requested": "r.business_case.duration_days or 0",
-    "manager_approved": "r.business_case.manager_approved",
-    "moderation_plan": 'r.business_case.moderation_plan or ""',
+    "purpose": "b.purpose",
+    "purpose_words": "len(b.purpose.split())",
+    "drivers": "tuple(b.drivers)",
+    "priorities": "tuple([p for p in b.priorities if p in e.priorities])",
+    "unknown_priorities": "tuple([p for p in b.priorities if p not in e.priorities])",
+    "benefits": "tuple(b.benefits)",
+    "days_requested": "b.duration_days or 0",
+    "manager_approved": "b.manager_approved",
+    "moderation_plan": 'b.moderation_plan or ""',
 }
 
 # The list facts a `match` compares on overlap, read straight from the request.
-SET_FACTS = {"groups": "r.requester.groups", "drivers": "r.business_case.drivers"}
+SET_FACTS = {"groups": "q.groups", "drivers": "b.drivers"}
 
 
 def training_days(request: AccessRequest, today: dt.date) -> FrozenMap:
@@ -101,7 +102,11 @@ def compile_plan(
         "_failed": failed,
     }
     computed = ", ".join(f"{name!r}: {FACTS[name]}" for name in facts)
-    lines = ["def run(e, r, s, d, errors, hits):", f"    f = {{{computed}}}"]
+    lines = [
+        "def run(e, r, s, d, errors, hits):",
+        "    q, b = r.requester, r.business_case",
+        f"    f = {{{computed}}}",
+    ]
     for i, step in enumerate(steps):
         namespace[f"R{i}"], namespace[f"P{i}"] = step.rule, step.plain
         body = _block(i, step)
