@@ -326,7 +326,7 @@ class AccessEngine:
                 )
                 for r in rules
             ]
-            read = dict.fromkeys(v for r in rules for v in r.variables)
+            read = tuple(dict.fromkeys(v for r in rules for v in r.variables))
             found = self._plans[key] = _Plan(rules, compile_plan(steps, read, self._evaluate, _failed))
         return found
 

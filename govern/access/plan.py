@@ -16,8 +16,8 @@ are pure, so evaluating them again gives the same result.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from govern.access.models import AccessRequest
@@ -84,7 +84,7 @@ Run = Callable[..., dict[str, Any]]
 
 def compile_plan(
     steps: Sequence[Step],
-    facts: Iterable[str],
+    facts: Sequence[str],
     slow: Callable[[Any, dict[str, Any], list[str]], Any],
     failed: Callable[[Any, tuple[bool, ...]], Any],
 ) -> Run:
@@ -119,7 +119,13 @@ def compile_plan(
             body = [f"    {line}" for line in body]
         lines.extend(f"    {line}" for line in body)
     lines.append("    return f")
-    exec(compile("\n".join(lines), "<access plan>", "exec"), namespace)  # noqa: S102
+    try:
+        code = compile("\n".join(lines), "<access plan>", "exec")
+    except (SyntaxError, RecursionError, MemoryError):
+        # An expression within a few levels of Python's nesting limit (its closure compiled, but
+        # the plan nests it a little deeper): this plan runs every rule the general way.
+        return compile_plan([replace(s, inline=False) for s in steps], facts, slow, failed)
+    exec(code, namespace)  # noqa: S102
     run: Run = namespace["run"]
     return run
 

@@ -121,6 +121,7 @@ def compile_expr(
             message = f"expression reads unknown variable '{name}'{hint}"
             return Problem(where, "G401", message, path)
     python = translate(source, types) if types else None
-    if python is None:
+    closure = closure_of(python) if python is not None else None
+    if closure is None:
         return Expr(source, program, names)
-    return Expr(source, program, names, closure=closure_of(python), python=python)
+    return Expr(source, program, names, closure=closure, python=python)

@@ -60,9 +60,13 @@ def compile_py(source: str, types: Mapping[str, str]) -> Closure | None:
     return None if code is None else closure_of(code)
 
 
-def closure_of(code: str) -> Closure:
-    """The closure of a translation (see `translate`): no builtins but what NAMESPACE holds."""
-    closure: Closure = eval(f"lambda f: {code}", dict(NAMESPACE))  # noqa: S307
+def closure_of(code: str) -> Closure | None:
+    """The closure of a translation (see `translate`): no builtins but what NAMESPACE holds. None
+    when Python cannot compile it: a chain of a few hundred `&&` nests deeper than its parser goes."""
+    try:
+        closure: Closure = eval(f"lambda f: {code}", dict(NAMESPACE))  # noqa: S307
+    except (SyntaxError, RecursionError, MemoryError):
+        return None
     return closure
 
 

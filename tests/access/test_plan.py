@@ -163,3 +163,34 @@ def test_a_list_match_applies_on_overlap(packs: tuple[Pack, Pack]) -> None:
     for r in REQUESTS:
         named = {reason.rule for reason in packs[0].decide(r, received_at=AT).reasons}
         assert ("personal" in named) == ("personal-use" in r["business_case"]["drivers"])
+
+
+def _chain(terms: int) -> str:
+    return " && ".join(["true"] * terms)
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        pytest.param(199, id="closure-compiles-plan-nests-too-deep"),
+        pytest.param(200, id="at-pythons-nesting-limit"),
+        pytest.param(249, id="closure-nests-too-deep"),
+    ],
+)
+def test_an_expression_nested_past_pythons_limit_runs_on_cel(tmp_path: Path, terms: int) -> None:
+    rule = f"""    - id: deep
+      description: A long chain of conditions, nested deeper than Python's parser goes once translated.
+      effect: deny
+      condition: '{_chain(terms)}'
+      message: Deep.
+      require:
+        - that: '{_chain(terms)}'
+          message: Never fails.
+        - that: '{_chain(terms)} && false'
+          message: Always fails.
+"""
+    files = {p.name: p.read_text() for p in (FIXTURES / "minimal").iterdir()}
+    files["policy.yaml"] = files["policy.yaml"].replace("  rules:\n", "  rules:\n" + rule)
+    pack = load_pack(write_pack(tmp_path / "deep", files))
+    decision = pack.decide(request(access="read", site="facebook.com"), received_at=AT)
+    assert [(r.rule, r.message) for r in decision.reasons] == [("deep", "Always fails.")]
