@@ -64,6 +64,9 @@ __all__ = ["MIGRATIONS", "SqlStore", "migrate", "normalise_url"]
 
 logger = logging.getLogger("govern.store")
 _NO_WAIT = contextvars.ContextVar("govern_store_no_wait", default=False)  # see SqlStore.no_wait
+# How long a write asked not to wait still waits for another process's SQLite lock, retrying
+# every 0.1 ms: an uncontended commit holds it for 0.1-0.2 ms; a batch holds it far longer.
+NO_WAIT_SECONDS = 0.001
 
 
 _now, _ts = now, ts
@@ -239,7 +242,8 @@ class SqlStore:
     @contextmanager
     def no_wait(self) -> Iterator[None]:
         """Within this block, on this thread, a write that would wait for a lock (another write
-        of this process, or another process's SQLite lock) raises WouldWait before writing anything.
+        of this process, or another process's SQLite lock for over NO_WAIT_SECONDS) raises
+        WouldWait before writing anything.
 
         For an event loop: it decides and writes itself when the database is free, and hands the
         request to a thread only when a write would block the loop (govern.api.access)."""
@@ -312,8 +316,8 @@ class SqlStore:
         if wait:
             when_unlocked(lambda: c.execute("BEGIN IMMEDIATE"))
         else:
-            try:
-                c.execute("BEGIN IMMEDIATE")
+            try:  # another worker's commit takes a fraction of a millisecond: worth a short wait
+                when_unlocked(lambda: c.execute("BEGIN IMMEDIATE"), NO_WAIT_SECONDS, 0.0001)
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc):
                     raise
