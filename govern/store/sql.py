@@ -14,6 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -63,7 +64,19 @@ from govern.store.writer import GroupCommit, WouldWait
 __all__ = ["MIGRATIONS", "SqlStore", "migrate", "normalise_url"]
 
 logger = logging.getLogger("govern.store")
-_NO_WAIT = contextvars.ContextVar("govern_store_no_wait", default=False)  # see SqlStore.no_wait
+
+
+@dataclass
+class _NoWait:
+    """A `no_wait` block in progress; once it has written, its later writes wait like any other
+    (raising WouldWait then would have the caller redo, and record twice, what is written)."""
+
+    wrote: bool = False
+
+
+_NO_WAIT: contextvars.ContextVar[_NoWait | None] = contextvars.ContextVar(
+    "govern_store_no_wait", default=None
+)
 # How long a write asked not to wait still waits for another process's SQLite lock, retrying
 # every 0.1 ms: an uncontended commit holds it for 0.1-0.2 ms; a batch holds it far longer.
 NO_WAIT_SECONDS = 0.001
@@ -167,8 +180,10 @@ class SqlStore:
     def _tx(self, write: bool = True) -> Iterator[Connection]:
         """A transaction. On SQLite a write begins IMMEDIATE, taking the write lock up front
         (see _when_unlocked)."""
-        if write and _NO_WAIT.get():
-            raise WouldWait("a transaction that writes waits for the write lock")
+        block = _NO_WAIT.get()
+        if write and block is not None:
+            if not block.wrote:
+                raise WouldWait("a transaction that writes waits for the write lock")
         with self._errors():
             if not self.sqlite:
                 with self.engine.begin() as connection:
@@ -229,9 +244,12 @@ class SqlStore:
         The chain head is read under a row lock (BEGIN IMMEDIATE on SQLite), so concurrent writers,
         in other processes or on other hosts, extend one chain and never fork it.
         """
-        if _NO_WAIT.get():
-            return self._group.try_append(entries)
-        return self._group.append(entries)
+        block = _NO_WAIT.get()
+        if block is None or block.wrote:
+            return self._group.append(entries)
+        records = self._group.try_append(entries)
+        block.wrote = True
+        return records
 
     @property
     def writes_without_waiting(self) -> bool:
@@ -243,11 +261,12 @@ class SqlStore:
     def no_wait(self) -> Iterator[None]:
         """Within this block, on this thread, a write that would wait for a lock (another write
         of this process, or another process's SQLite lock for over NO_WAIT_SECONDS) raises
-        WouldWait before writing anything.
+        WouldWait before writing anything. Only the block's first write may raise it: the caller
+        redoes the whole block elsewhere, which must not record anything twice.
 
         For an event loop: it decides and writes itself when the database is free, and hands the
         request to a thread only when a write would block the loop (govern.api.access)."""
-        token = _NO_WAIT.set(True)
+        token = _NO_WAIT.set(_NoWait())
         try:
             yield
         finally:

@@ -200,3 +200,22 @@ def test_a_store_that_cannot_write_without_waiting_says_so(tmp_path: Path) -> No
         GroupCommit(recorder.commit, head).try_append([entry("now")])
     assert recorder.transactions == []
     head.close()
+
+
+def test_after_its_first_write_a_no_wait_block_waits_rather_than_be_redone(
+    tmp_path: Path, settings: LogSettings
+) -> None:
+    """Raising WouldWait after a write would have the caller redo the block: recorded twice."""
+    path = tmp_path / "g.db"
+    store = SqlStore(str(path), log=settings)
+    other = sqlite3.connect(path, isolation_level=None, timeout=0, check_same_thread=False)
+    try:
+        with store.no_wait():
+            store.append_all([entry("first")])
+            other.execute("BEGIN IMMEDIATE")
+            threading.Timer(0.2, lambda: other.execute("ROLLBACK")).start()
+            store.append_all([entry("second")])  # waits for the lock instead of raising
+        assert [r.ref for r in store.log()] == ["first", "second"]
+    finally:
+        other.close()
+        store.close()
