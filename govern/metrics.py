@@ -16,6 +16,10 @@ from prometheus_client import (
 )
 
 DECISIONS = Counter("govern_decisions_total", "Access decisions by outcome", ["outcome"])
+DECIDED_ON_THREAD = Counter(
+    "govern_decisions_on_thread_total",
+    "Access decisions handed to a thread because writing on the event loop would have waited for a lock",
+)
 CHECKS = Counter("govern_draft_checks_total", "Draft checks by verdict", ["verdict"])
 MODERATIONS = Counter("govern_moderations_total", "Moderated comments by action", ["action"])
 RELOADS = Counter("govern_policy_reloads_total", "Pack reloads by result", ["result"])

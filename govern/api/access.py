@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
+from govern import metrics
 from govern.access.models import AccessDecision
 from govern.api.auth import require
 from govern.api.bodies import BoundedJsonRoute
@@ -20,6 +21,8 @@ from govern.people.http import decide_access, decide_each
 from govern.people.http import principal as principal_of
 from govern.service import Caller, Service
 from govern.store.base import Entry
+from govern.store.sql import SqlStore
+from govern.store.writer import WouldWait
 
 router = APIRouter(route_class=BoundedJsonRoute)
 Requester = Annotated[Caller, Depends(require("requester"))]
@@ -36,6 +39,16 @@ async def decide(request: Request, _: Requester) -> AccessDecision:
     """The requester's facts come from their sources (the directory, training records, approvals),
     never from the body, unless an intake client states them (govern.identity.facts)."""
     body = await request.json()
+    store = request.app.state.service.store
+    if isinstance(store, SqlStore) and store.writes_without_waiting:
+        # On SQLite, decide on the event loop when the database is free: a thread costs more here
+        # than the decision (bench/RESULTS.md, issue 15). A write that would wait for a lock raises
+        # WouldWait before writing anything, and the request goes to a thread as before.
+        try:
+            with store.no_wait():
+                return decide_access(request, body)
+        except WouldWait:
+            metrics.DECIDED_ON_THREAD.inc()
     return await run_in_threadpool(decide_access, request, body)
 
 

@@ -40,8 +40,14 @@ class Problem:
         return f"record {self.seq} {self.message}" if self.seq is not None else self.message
 
 
+# Built once: json.dumps with options builds a new encoder on every call (a sixth of a digest's time).
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
 def canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    """The text every MAC covers: sorted keys, no spaces, UTF-8 as is (json.dumps's output with
+    those options, exactly)."""
+    return _CANONICAL.encode(value)
 
 
 def digest_of(key: bytes, value: Any) -> str:

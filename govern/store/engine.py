@@ -75,17 +75,17 @@ def holds_keyed_records(engine: Engine) -> bool:
         return c.execute(sa.text("SELECT 1 FROM log LIMIT 1")).first() is not None
 
 
-def when_unlocked(begin: Callable[[], T]) -> T:
-    """Begin a SQLite write transaction, retrying every half millisecond while another process
-    holds the write lock (SQLite's own busy handler sleeps up to 100 ms between tries)."""
-    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+def when_unlocked(begin: Callable[[], T], seconds: float = LOCK_WAIT_SECONDS, pause: float = 0.0005) -> T:
+    """Begin a SQLite write transaction, retrying every `pause` while another process holds the
+    write lock, for `seconds` at most (SQLite's own busy handler sleeps up to 100 ms between tries)."""
+    deadline = time.monotonic() + seconds
     while True:
         try:
             return begin()
         except (sa.exc.OperationalError, sqlite3.OperationalError) as exc:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
-            time.sleep(0.0005)
+            time.sleep(pause)
 
 
 def sqlite_begin(connection: Connection) -> None:

@@ -16,6 +16,7 @@ from govern.store.base import Entry, Grant, LogRecord
 from govern.store.chain import digest_of, link, row_mac, seal
 
 Statement = tuple[str, dict[str, Any]]
+_TEXT = json.JSONEncoder(default=str)  # json.dumps(value, default=str), its encoder built once
 
 
 def now() -> dt.datetime:
@@ -96,7 +97,7 @@ def chained(
     for e in entries:
         seq += 1
         at = ts(now())
-        input_text, result_text = json.dumps(e.input, default=str), json.dumps(e.result, default=str)
+        input_text, result_text = _TEXT.encode(e.input), _TEXT.encode(e.result)
         given, result = json.loads(input_text), json.loads(result_text)
         effects = e.effects if e.effects is not None else _effects_of(e, given, result, at)
         row: dict[str, Any] = {

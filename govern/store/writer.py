@@ -40,9 +40,14 @@ from dataclasses import dataclass, field
 from govern.store.anchor import HeadFile
 from govern.store.base import Entry, LogRecord, StoreUnavailable
 
-__all__ = ["GroupCommit"]
+__all__ = ["GroupCommit", "WouldWait"]
 
 MAX_GROUP = 2000  # entries in one transaction (a batch request brings up to 1,000)
+
+
+class WouldWait(Exception):
+    """A write asked not to wait would have to: another write of this process is in progress, or
+    another process holds the database's write lock. Nothing was written."""
 
 
 @dataclass(eq=False)
@@ -61,9 +66,15 @@ class GroupCommit:
     """
 
     def __init__(
-        self, commit: Callable[[list[Entry]], list[LogRecord]], head: HeadFile, max_group: int = MAX_GROUP
+        self,
+        commit: Callable[[list[Entry]], list[LogRecord]],
+        head: HeadFile,
+        max_group: int = MAX_GROUP,
+        *,
+        commit_now: Callable[[list[Entry]], list[LogRecord]] | None = None,
     ) -> None:
         self._commit = commit
+        self._commit_now = commit_now  # the same, raising WouldWait rather than waiting for a lock
         self._head = head
         self._max = max_group
         self._cond = threading.Condition()
@@ -95,6 +106,28 @@ class GroupCommit:
             raise job.error
         self._head.settle(job.ticket)
         return job.records
+
+    def try_append(self, entries: list[Entry]) -> list[LogRecord]:
+        """`append`, for a caller that must not wait (an event loop): written at once when no other
+        write of this process is in progress or queued and the database's lock is free, else
+        WouldWait with nothing written. Answered, like `append`, once committed and anchored."""
+        if self._commit_now is None:
+            raise WouldWait("this store cannot write without waiting")
+        if not entries:
+            return []
+        with self._cond:
+            if self._writing or self._pending:
+                raise WouldWait("another write of this process is in progress")
+            self._writing = True
+        try:
+            records = self._commit_now(entries)
+            ticket = self._anchor(records)
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify_all()
+        self._head.settle(ticket)
+        return records
 
     def _take(self) -> list[_Job]:
         """The oldest pending jobs, up to the group's size (always at least one)."""

@@ -114,3 +114,21 @@ def test_a_failing_fsync_is_logged_not_retried_in_a_loop(
     assert "cannot write the log's head file" in caplog.text
     monkeypatch.undo()
     head.close()
+
+
+def test_in_the_background_lines_written_together_share_one_fsync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _fsyncs(monkeypatch)
+    monkeypatch.setattr(anchor, "SYNC_DELAY", 0.3)  # far longer than writing three lines takes
+    head = HeadFile(tmp_path / "g.log-head")
+    for seq in (1, 2, 3):
+        head.settle(head.write(seq, LINK))
+    deadline = time.monotonic() + 10
+    while not calls and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.1)
+    assert len(calls) == 1, "each line had its own fsync"
+    head.close()
+    read = read_anchors(tmp_path / "g.log-head")
+    assert read is not None and sorted(read[0]) == [1, 2, 3]

@@ -4,17 +4,19 @@ gets its own records back, one bad caller fails alone, and the anchors still mat
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from govern.store.anchor import HeadFile, read_anchors
 from govern.store.base import Entry, LogRecord, StoreUnavailable
 from govern.store.chain import NO_POLICY
 from govern.store.logkey import LogSettings
 from govern.store.sql import SqlStore
-from govern.store.writer import GroupCommit
+from govern.store.writer import GroupCommit, WouldWait
 from tests.store.conftest import reopen
 
 LINK = "ab" * 32
@@ -137,3 +139,83 @@ def test_an_unavailable_database_fails_the_group_at_once(tmp_path: Path) -> None
     head.close()
     assert all(isinstance(results[ref], StoreUnavailable) for ref in ("a", "down", "b"))
     assert len(recorder.transactions) == 2  # not retried one by one: each would wait for it again
+
+
+# --- writing without waiting (an event loop's caller: govern.api.access) -------------------------
+
+
+def test_no_wait_writes_at_once_when_the_database_is_free(tmp_path: Path, settings: LogSettings) -> None:
+    store = SqlStore(str(tmp_path / "g.db"), log=settings)
+    try:
+        assert store.writes_without_waiting
+        with store.no_wait():
+            records = store.append_all([entry("now")])
+        assert [r.ref for r in records] == ["now"]
+        assert store.verify() is None
+    finally:
+        store.close()
+
+
+def test_no_wait_refuses_before_writing_when_another_process_holds_the_lock(
+    tmp_path: Path, settings: LogSettings
+) -> None:
+    path = tmp_path / "g.db"
+    store = SqlStore(str(path), log=settings)
+    other = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another worker's transaction in progress
+        with store.no_wait(), pytest.raises(WouldWait):
+            store.append_all([entry("locked")])
+        other.execute("ROLLBACK")
+        assert store.append_all([entry("later")])[0].seq == 1  # nothing of the refused write remains
+        with store.no_wait(), pytest.raises(WouldWait):
+            store.transaction(write=True).__enter__()  # any write, not only the log's
+        with store.no_wait(), store.transaction(write=False) as c:  # reads never wait
+            assert c.execute(sa.text("SELECT count(*) FROM log")).scalar() == 1
+        assert store.verify() is None
+    finally:
+        other.close()
+        store.close()
+
+
+def test_no_wait_refuses_while_this_process_is_writing(tmp_path: Path) -> None:
+    recorder, head = Recorder(), HeadFile(tmp_path / "g.log-head")
+    group = GroupCommit(recorder.commit, head, commit_now=recorder.commit)
+    first = threading.Thread(target=group.append, args=([entry("first")],))
+    first.start()
+    assert recorder.first_started.wait(10)
+    with pytest.raises(WouldWait):
+        group.try_append([entry("now")])  # the loop would wait behind "first": it goes to a thread
+    recorder.release.set()
+    first.join()
+    assert [r.ref for r in group.try_append([entry("now")])] == ["now"]
+    assert recorder.transactions == [["first"], ["now"]]
+    head.close()
+
+
+def test_a_store_that_cannot_write_without_waiting_says_so(tmp_path: Path) -> None:
+    recorder, head = Recorder(), HeadFile(tmp_path / "g.log-head")
+    recorder.release.set()
+    with pytest.raises(WouldWait):
+        GroupCommit(recorder.commit, head).try_append([entry("now")])
+    assert recorder.transactions == []
+    head.close()
+
+
+def test_after_its_first_write_a_no_wait_block_waits_rather_than_be_redone(
+    tmp_path: Path, settings: LogSettings
+) -> None:
+    """Raising WouldWait after a write would have the caller redo the block: recorded twice."""
+    path = tmp_path / "g.db"
+    store = SqlStore(str(path), log=settings)
+    other = sqlite3.connect(path, isolation_level=None, timeout=0, check_same_thread=False)
+    try:
+        with store.no_wait():
+            store.append_all([entry("first")])
+            other.execute("BEGIN IMMEDIATE")
+            threading.Timer(0.2, lambda: other.execute("ROLLBACK")).start()
+            store.append_all([entry("second")])  # waits for the lock instead of raising
+        assert [r.ref for r in store.log()] == ["first", "second"]
+    finally:
+        other.close()
+        store.close()
