@@ -7,6 +7,13 @@ separate client processes (keep-alive connections, one request at a time each) f
 POST /v1/access/decisions with varied requests, then POST /v1/access/decisions:batch with 1,000
 requests a call. Reports decisions/s, p50 and p99 latency, and the ratio of HTTP throughput to
 in-process `pack.decide`. Bounded in time; traffic goes to 127.0.0.1 only.
+
+With `--baseline`, a trivial FastAPI echo is served the same way and the two are driven in
+alternating slices (`--rounds` of `--seconds` each: govern, echo, govern, echo, ...), each slice
+with new connections. On a shared machine the rate of either drifts by a factor of two within a
+minute, and 4 keep-alive connections split between 2 workers 2:2 or 3:1 by chance; alternating
+slices and taking the median of each side keeps both effects out of the ratio. Every slice's
+ratio is reported too.
 """
 
 from __future__ import annotations
@@ -57,6 +64,10 @@ def requests(n: int) -> list[dict[str, Any]]:
     return out
 
 
+def _rounded(value: Any) -> Any:
+    return round(value, 2) if isinstance(value, float) else value
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -81,7 +92,10 @@ def client(port: int, path: str, bodies: list[bytes], seconds: float, out: Any) 
     out.put((latencies, errors))
 
 
-def drive(port: int, path: str, bodies: list[bytes], seconds: float, clients: int) -> dict[str, float]:
+def run_clients(
+    port: int, path: str, bodies: list[bytes], seconds: float, clients: int
+) -> tuple[list[float], int]:
+    """Every request's latency and the number of errors, from `clients` processes for `seconds`."""
     queue: Any = mp.Queue()
     procs = [mp.Process(target=client, args=(port, path, bodies, seconds, queue)) for _ in range(clients)]
     for p in procs:
@@ -89,14 +103,42 @@ def drive(port: int, path: str, bodies: list[bytes], seconds: float, clients: in
     results = [queue.get() for _ in procs]
     for p in procs:
         p.join()
-    latencies = sorted(x for lat, _ in results for x in lat)
+    return [x for lat, _ in results for x in lat], sum(e for _, e in results)
+
+
+def summary(latencies: list[float], errors: int, seconds: float) -> dict[str, float]:
+    ordered = sorted(latencies)
     return {
-        "requests": len(latencies),
-        "errors": sum(e for _, e in results),
-        "per_second": len(latencies) / seconds,
-        "p50_ms": statistics.median(latencies) * 1000,
-        "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
+        "requests": len(ordered),
+        "errors": errors,
+        "per_second": len(ordered) / seconds,
+        "p50_ms": statistics.median(ordered) * 1000,
+        "p99_ms": ordered[int(len(ordered) * 0.99) - 1] * 1000,
     }
+
+
+def drive(port: int, path: str, bodies: list[bytes], seconds: float, clients: int) -> dict[str, float]:
+    return summary(*run_clients(port, path, bodies, seconds, clients), seconds)
+
+
+def alternate(
+    ports: tuple[int, int], bodies: list[bytes], seconds: float, clients: int, rounds: int
+) -> tuple[dict[str, float], dict[str, float], list[float]]:
+    """Drive govern and the echo in alternating slices; each side's figures over all its slices
+    (rate: the median slice), and each round's ratio."""
+    path = "/v1/access/decisions"
+    sides: list[list[tuple[list[float], int]]] = [[], []]
+    for _ in range(rounds):
+        for side, port in enumerate(ports):
+            sides[side].append(run_clients(port, path, bodies, seconds, clients))
+    figures = []
+    for slices in sides:
+        pooled = summary([x for lat, _ in slices for x in lat], sum(e for _, e in slices), seconds * rounds)
+        pooled["per_second"] = statistics.median(len(lat) / seconds for lat, _ in slices)
+        pooled["slices_per_second"] = [round(len(lat) / seconds) for lat, _ in slices]  # type: ignore[assignment]
+        figures.append(pooled)
+    ratios = [len(g) / len(e) for (g, _), (e, _) in zip(sides[0], sides[1], strict=True)]
+    return figures[0], figures[1], ratios
 
 
 def _rss_mib(pid: int) -> float:
@@ -143,6 +185,17 @@ def main() -> int:
         action="store_true",
         help="also serve a trivial FastAPI echo endpoint the same way and compare",
     )
+    parser.add_argument(
+        "--async-echo",
+        action="store_true",
+        help="serve the echo as `async def` (no thread hand-off) rather than the historical `def`",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=5,
+        help="with --baseline: alternating slices of --seconds each, govern then echo (default 5)",
+    )
     args = parser.parse_args()
 
     from govern import load_pack
@@ -175,22 +228,38 @@ def main() -> int:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    echo = None
+    bodies = [json.dumps(r).encode() for r in reqs]
     try:
         wait_ready(port)
         figures_rss = _rss_mib(server.pid)
-        single = drive(
-            port, "/v1/access/decisions", [json.dumps(r).encode() for r in reqs], args.seconds, args.clients
-        )
+        if args.baseline:
+            echo_port = free_port()
+            echo = subprocess.Popen(
+                [sys.executable, "-m", "bench.echo_app", str(echo_port), str(args.workers)],
+                cwd=ROOT,
+                env={**os.environ, "ECHO_ASYNC": "1" if args.async_echo else "0"},
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            wait_ready(echo_port)
+            single, baseline, ratios = alternate(
+                (port, echo_port), bodies, args.seconds, args.clients, args.rounds
+            )
+        else:
+            single = drive(port, "/v1/access/decisions", bodies, args.seconds, args.clients)
         batch_body = [json.dumps({"requests": reqs[:1000]}).encode()]
         batch = drive(port, "/v1/access/decisions:batch", batch_body, args.seconds, max(1, args.clients // 2))
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        for process in (server, echo):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=20)
     figures = {
         "workers": args.workers,
         "clients": args.clients,
         "in_process_per_second": round(in_process),
-        "single": {k: round(v, 2) for k, v in single.items()},
+        "single": {k: _rounded(v) for k, v in single.items()},
         "batch_decisions_per_second": round(batch["per_second"] * 1000),
         "batch_p50_ms": round(batch["p50_ms"], 1),
         "batch_errors": batch["errors"],
@@ -198,27 +267,10 @@ def main() -> int:
     figures["http_to_in_process"] = round(single["per_second"] / in_process, 3)
     figures["server_rss_mib"] = figures_rss
     if args.baseline:
-        port = free_port()
-        echo = subprocess.Popen(
-            [sys.executable, "-m", "bench.echo_app", str(port), str(args.workers)],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            wait_ready(port)
-            baseline = drive(
-                port,
-                "/v1/access/decisions",
-                [json.dumps(r).encode() for r in reqs],
-                args.seconds,
-                args.clients,
-            )
-        finally:
-            echo.terminate()
-            echo.wait(timeout=20)
-        figures["baseline"] = {k: round(v, 2) for k, v in baseline.items()}
+        figures["baseline"] = {k: _rounded(v) for k, v in baseline.items()}
         figures["to_baseline"] = round(single["per_second"] / baseline["per_second"], 3)
+        figures["to_baseline_by_round"] = [round(r, 3) for r in ratios]
+        figures["baseline_endpoint"] = "async def" if args.async_echo else "def (thread pool)"
     if args.json:
         print(json.dumps(figures, indent=2))
     else:
@@ -238,7 +290,8 @@ def main() -> int:
             b = figures["baseline"]
             print(
                 f"baseline echo endpoint: {b['per_second']:,.0f}/s, p50 {b['p50_ms']} ms; "
-                f"govern reaches {figures['to_baseline']:.0%} of it"
+                f"govern reaches {figures['to_baseline']:.0%} of it (median slices of {args.rounds} "
+                f"alternating rounds; by round: {figures['to_baseline_by_round']})"
             )
     return 0
 
