@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -92,6 +91,7 @@ class _Requirement:
 
 # The facts a `match` compares one value of; the others (groups, drivers) match on overlap.
 _SCALAR_FACTS = ("access", "approach", "category", "domain", "department", "employment")
+_UNNAMED = object()  # in a plan key: a value no rule's `match` names
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,11 +229,20 @@ class AccessEngine:
         }
         self._obligations = {o: Obligation(id=o, text=text) for o, text in self.policy.obligations.items()}
         self._no_rule = Reason(rule="no-applicable-rule", effect="deny", message=self.policy.no_rule_message)
-        # A plan depends only on the scalar facts some rule matches on (rarely the domain, say).
+        # A plan depends only on the scalar facts some rule matches on (rarely the domain, say), and
+        # of those only on the values some rule names: every other department (free text, from the
+        # request or the directory) gets the same plan. Keyed by the raw values, a caller sending
+        # a new department each time had a plan compiled for every request (~0.4 ms each).
         used = sorted({i for r in self.rules for i, _ in r.scalar_match})
-        self._plan_key: Callable[[tuple[str | None, ...]], Hashable] = (
-            itemgetter(*used) if used else lambda values: ()
+        named = tuple(
+            (i, frozenset[str | None]().union(*(a for r in self.rules for j, a in r.scalar_match if j == i)))
+            for i in used
         )
+
+        def plan_key(values: tuple[str | None, ...]) -> Hashable:
+            return tuple([values[i] if values[i] in names else _UNNAMED for i, names in named])
+
+        self._plan_key: Callable[[tuple[str | None, ...]], Hashable] = plan_key
 
     # --- load time -----------------------------------------------------------------------
 

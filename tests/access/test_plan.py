@@ -19,7 +19,7 @@ import pytest
 from govern import Pack, load_pack
 from govern.access import engine
 from tests.access.test_engine import request
-from tests.conftest import FIXTURES, write_pack
+from tests.conftest import DEFAULT_PACK, FIXTURES, write_pack
 
 AT = dt.datetime(2026, 11, 21, 10, tzinfo=dt.UTC)
 
@@ -194,3 +194,19 @@ def test_an_expression_nested_past_pythons_limit_runs_on_cel(tmp_path: Path, ter
     pack = load_pack(write_pack(tmp_path / "deep", files))
     decision = pack.decide(request(access="read", site="facebook.com"), received_at=AT)
     assert [(r.rule, r.message) for r in decision.reasons] == [("deep", "Always fails.")]
+
+
+def test_departments_no_rule_names_share_one_plan() -> None:
+    """A plan is keyed by the values rules name, not by every value a request brings: a caller
+    sending a new department each time must not have a plan compiled for every request."""
+    pack = load_pack(DEFAULT_PACK)
+    answers = set()
+    for n in range(300):
+        asked = request(requester={"department": f"Department {n}"})
+        decision = pack.decide(asked, received_at=AT)
+        answers.add(decision.model_dump_json(exclude={"decision_id", "request_id"}))
+    assert len(pack.access._plans) == 1  # every unnamed department: the same rules apply
+    assert len(answers) == 1
+    named = pack.decide(request(requester={"department": "Children's Services"}), received_at=AT)
+    assert named.decision == "refer" and named.reasons[0].rule == "childrens-services-posting"
+    assert len(pack.access._plans) == 2
