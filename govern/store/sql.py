@@ -217,10 +217,18 @@ class SqlStore:
                     with self._opening:
                         self._opened.append(reader)
                     self._readers.connection = reader
-                cursor = when_unlocked(lambda: reader.execute(sql, tuple(params)))
+                block = _NO_WAIT.get()
+                bounded = block is not None and not block.wrote  # on an event loop: never 30 s
+                query = lambda: reader.execute(sql, tuple(params))  # noqa: E731
+                if bounded:
+                    cursor = when_unlocked(query, NO_WAIT_SECONDS, 0.0001)
+                else:
+                    cursor = when_unlocked(query)
                 names = [d[0] for d in cursor.description]
                 return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
             except sqlite3.OperationalError as exc:
+                if bounded and "locked" in str(exc):
+                    raise WouldWait("another connection holds the database locked") from None
                 raise sa.exc.OperationalError(sql, params, exc) from exc
 
     # --- the log ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -218,4 +219,32 @@ def test_after_its_first_write_a_no_wait_block_waits_rather_than_be_redone(
         assert [r.ref for r in store.log()] == ["first", "second"]
     finally:
         other.close()
+        store.close()
+
+
+def test_no_wait_reads_do_not_wait_for_a_locked_database(tmp_path: Path, settings: LogSettings) -> None:
+    """A read on the event loop (the directory's person) gives up after about a millisecond when
+    SQLite says the database is locked (in WAL mode: another connection recovering or holding it
+    exclusively), rather than retrying for 30 s with the loop held."""
+
+    class Locked:
+        tries = 0
+
+        def execute(self, *_: object) -> None:
+            Locked.tries += 1
+            raise sqlite3.OperationalError("database is locked")
+
+    store = SqlStore(str(tmp_path / "g.db"), log=settings)
+    try:
+        assert store.read("SELECT count(*) AS n FROM log") == [{"n": 0}]
+        real = store._readers.connection
+        store._readers.connection = Locked()  # this thread's reader, as a locked database answers
+        started = time.monotonic()
+        with store.no_wait(), pytest.raises(WouldWait):
+            store.read("SELECT count(*) AS n FROM log")
+        assert time.monotonic() - started < 0.5 and 1 < Locked.tries < 100
+        store._readers.connection = real
+        with store.no_wait():
+            assert store.read("SELECT count(*) AS n FROM log") == [{"n": 0}]
+    finally:
         store.close()
