@@ -208,6 +208,8 @@ class SqlStore:
         For the lookups every decision makes (the directory's person): SQLAlchemy's pooled
         connection, transaction and result processing cost several times the query itself."""
         reader: sqlite3.Connection | None = getattr(self._readers, "connection", None)
+        block = _NO_WAIT.get()
+        bounded = block is not None and not block.wrote  # on an event loop: never 30 s
         with self._errors():
             try:
                 if reader is None:
@@ -217,8 +219,6 @@ class SqlStore:
                     with self._opening:
                         self._opened.append(reader)
                     self._readers.connection = reader
-                block = _NO_WAIT.get()
-                bounded = block is not None and not block.wrote  # on an event loop: never 30 s
                 query = lambda: reader.execute(sql, tuple(params))  # noqa: E731
                 if bounded:
                     cursor = when_unlocked(query, NO_WAIT_SECONDS, 0.0001)
