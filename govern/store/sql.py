@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -64,6 +64,7 @@ from govern.store.writer import GroupCommit, WouldWait
 __all__ = ["MIGRATIONS", "SqlStore", "migrate", "normalise_url"]
 
 logger = logging.getLogger("govern.store")
+T = TypeVar("T")
 
 
 @dataclass
@@ -80,6 +81,22 @@ _NO_WAIT: contextvars.ContextVar[_NoWait | None] = contextvars.ContextVar(
 # How long a write asked not to wait still waits for another process's SQLite lock, retrying
 # every 0.1 ms: an uncontended commit holds it for 0.1-0.2 ms; a batch holds it far longer.
 NO_WAIT_SECONDS = 0.001
+
+
+def _may_refuse() -> _NoWait | None:
+    """The `no_wait` block in progress that has not written yet: its next wait raises WouldWait."""
+    block = _NO_WAIT.get()
+    return block if block is not None and not block.wrote else None
+
+
+def _unlocked_soon(run: Callable[[], T]) -> T:
+    """`when_unlocked` for a caller that must not wait: NO_WAIT_SECONDS at most, then WouldWait."""
+    try:
+        return when_unlocked(run, NO_WAIT_SECONDS, 0.0001)
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc):
+            raise
+        raise WouldWait("another connection holds the database's lock") from None
 
 
 _now, _ts = now, ts
@@ -180,10 +197,8 @@ class SqlStore:
     def _tx(self, write: bool = True) -> Iterator[Connection]:
         """A transaction. On SQLite a write begins IMMEDIATE, taking the write lock up front
         (see _when_unlocked)."""
-        block = _NO_WAIT.get()
-        if write and block is not None:
-            if not block.wrote:
-                raise WouldWait("a transaction that writes waits for the write lock")
+        if write and _may_refuse():
+            raise WouldWait("a transaction that writes waits for the write lock")
         with self._errors():
             if not self.sqlite:
                 with self.engine.begin() as connection:
@@ -208,8 +223,7 @@ class SqlStore:
         For the lookups every decision makes (the directory's person): SQLAlchemy's pooled
         connection, transaction and result processing cost several times the query itself."""
         reader: sqlite3.Connection | None = getattr(self._readers, "connection", None)
-        block = _NO_WAIT.get()
-        bounded = block is not None and not block.wrote  # on an event loop: never 30 s
+        bounded = _may_refuse() is not None  # on an event loop: never 30 s
         with self._errors():
             try:
                 if reader is None:
@@ -220,15 +234,10 @@ class SqlStore:
                         self._opened.append(reader)
                     self._readers.connection = reader
                 query = lambda: reader.execute(sql, tuple(params))  # noqa: E731
-                if bounded:
-                    cursor = when_unlocked(query, NO_WAIT_SECONDS, 0.0001)
-                else:
-                    cursor = when_unlocked(query)
+                cursor = _unlocked_soon(query) if bounded else when_unlocked(query)
                 names = [d[0] for d in cursor.description]
                 return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
             except sqlite3.OperationalError as exc:
-                if bounded and "locked" in str(exc):
-                    raise WouldWait("another connection holds the database locked") from None
                 raise sa.exc.OperationalError(sql, params, exc) from exc
 
     # --- the log ---------------------------------------------------------------------------
@@ -252,8 +261,8 @@ class SqlStore:
         The chain head is read under a row lock (BEGIN IMMEDIATE on SQLite), so concurrent writers,
         in other processes or on other hosts, extend one chain and never fork it.
         """
-        block = _NO_WAIT.get()
-        if block is None or block.wrote:
+        block = _may_refuse()
+        if block is None:
             return self._group.append(entries)
         records = self._group.try_append(entries)
         block.wrote = True
@@ -340,15 +349,8 @@ class SqlStore:
             self._raw = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=0)
             sqlite_pragmas(self._raw, None)
         c = self._raw
-        if wait:
-            when_unlocked(lambda: c.execute("BEGIN IMMEDIATE"))
-        else:
-            try:  # another worker's commit takes a fraction of a millisecond: worth a short wait
-                when_unlocked(lambda: c.execute("BEGIN IMMEDIATE"), NO_WAIT_SECONDS, 0.0001)
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc):
-                    raise
-                raise WouldWait("another process holds the database's write lock") from None
+        # Unless `wait`: another worker's commit takes a fraction of a millisecond, worth a short wait.
+        (when_unlocked if wait else _unlocked_soon)(lambda: c.execute("BEGIN IMMEDIATE"))
         try:
             seq, previous = c.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
             records, rows, statements = chained(self._key(), entries, seq, previous)
