@@ -7,6 +7,7 @@ import datetime as dt
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -157,26 +158,31 @@ def test_no_wait_writes_at_once_when_the_database_is_free(tmp_path: Path, settin
         store.close()
 
 
-def test_no_wait_refuses_before_writing_when_another_process_holds_the_lock(
-    tmp_path: Path, settings: LogSettings
-) -> None:
+@pytest.fixture
+def sqlite_and_other(tmp_path: Path, settings: LogSettings) -> Iterator[tuple[SqlStore, sqlite3.Connection]]:
+    """A SQLite store and another connection to its file: another worker taking the write lock."""
     path = tmp_path / "g.db"
     store = SqlStore(str(path), log=settings)
-    other = sqlite3.connect(path, isolation_level=None, timeout=0)
-    try:
-        other.execute("BEGIN IMMEDIATE")  # another worker's transaction in progress
-        with store.no_wait(), pytest.raises(WouldWait):
-            store.append_all([entry("locked")])
-        other.execute("ROLLBACK")
-        assert store.append_all([entry("later")])[0].seq == 1  # nothing of the refused write remains
-        with store.no_wait(), pytest.raises(WouldWait):
-            store.transaction(write=True).__enter__()  # any write, not only the log's
-        with store.no_wait(), store.transaction(write=False) as c:  # reads never wait
-            assert c.execute(sa.text("SELECT count(*) FROM log")).scalar() == 1
-        assert store.verify() is None
-    finally:
-        other.close()
-        store.close()
+    other = sqlite3.connect(path, isolation_level=None, timeout=0, check_same_thread=False)
+    yield store, other
+    other.close()
+    store.close()
+
+
+def test_no_wait_refuses_before_writing_when_another_process_holds_the_lock(
+    sqlite_and_other: tuple[SqlStore, sqlite3.Connection],
+) -> None:
+    store, other = sqlite_and_other
+    other.execute("BEGIN IMMEDIATE")  # another worker's transaction in progress
+    with store.no_wait(), pytest.raises(WouldWait):
+        store.append_all([entry("locked")])
+    other.execute("ROLLBACK")
+    assert store.append_all([entry("later")])[0].seq == 1  # nothing of the refused write remains
+    with store.no_wait(), pytest.raises(WouldWait):
+        store.transaction(write=True).__enter__()  # any write, not only the log's
+    with store.no_wait(), store.transaction(write=False) as c:  # reads never wait
+        assert c.execute(sa.text("SELECT count(*) FROM log")).scalar() == 1
+    assert store.verify() is None
 
 
 def test_no_wait_refuses_while_this_process_is_writing(tmp_path: Path) -> None:
@@ -204,22 +210,16 @@ def test_a_store_that_cannot_write_without_waiting_says_so(tmp_path: Path) -> No
 
 
 def test_after_its_first_write_a_no_wait_block_waits_rather_than_be_redone(
-    tmp_path: Path, settings: LogSettings
+    sqlite_and_other: tuple[SqlStore, sqlite3.Connection],
 ) -> None:
     """Raising WouldWait after a write would have the caller redo the block: recorded twice."""
-    path = tmp_path / "g.db"
-    store = SqlStore(str(path), log=settings)
-    other = sqlite3.connect(path, isolation_level=None, timeout=0, check_same_thread=False)
-    try:
-        with store.no_wait():
-            store.append_all([entry("first")])
-            other.execute("BEGIN IMMEDIATE")
-            threading.Timer(0.2, lambda: other.execute("ROLLBACK")).start()
-            store.append_all([entry("second")])  # waits for the lock instead of raising
-        assert [r.ref for r in store.log()] == ["first", "second"]
-    finally:
-        other.close()
-        store.close()
+    store, other = sqlite_and_other
+    with store.no_wait():
+        store.append_all([entry("first")])
+        other.execute("BEGIN IMMEDIATE")
+        threading.Timer(0.2, lambda: other.execute("ROLLBACK")).start()
+        store.append_all([entry("second")])  # waits for the lock instead of raising
+    assert [r.ref for r in store.log()] == ["first", "second"]
 
 
 def test_no_wait_reads_do_not_wait_for_a_locked_database(tmp_path: Path, settings: LogSettings) -> None:
