@@ -150,6 +150,20 @@ class _Plan:
     run: Run
 
 
+MEMO_SIZE = 4096  # entries each of the engine's memos keeps (they are rebuilt on demand)
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _remember(memo: dict[K, V], key: K, value: V) -> V:
+    """Keep `value` under `key`, emptying the memo first when it is full: a caller sending ever new
+    values (departments, sites) costs a rebuild, never unbounded memory."""
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 def _failed(rule: _Rule, flags: tuple[bool, ...]) -> _Hit:
     """The hit of a rule whose requirements failed where `flags` are true: made of the rule's
     parts only, so kept per combination (a rule has a few requirements, so a few combinations)."""
@@ -158,7 +172,7 @@ def _failed(rule: _Rule, flags: tuple[bool, ...]) -> _Hit:
         failed = [r for r, bad in zip(rule.requirements, flags, strict=True) if bad]
         missing = tuple(r.missing for r in failed if r.missing)
         found = _Hit(rule, tuple(r.reason for r in failed), (*rule.rule.missing, *missing))
-        if len(rule.failures) < 4096:
+        if len(rule.failures) < MEMO_SIZE:
             rule.failures[flags] = found
     return found
 
@@ -321,8 +335,6 @@ class AccessEngine:
         key = self._plan_key(values)
         found = self._plans.get(key)
         if found is None:
-            if len(self._plans) >= 4096:
-                self._plans.clear()
             rules = tuple(r for r in self.rules if r.matches_scalars(values))
             steps = [
                 Step(
@@ -336,7 +348,8 @@ class AccessEngine:
                 for r in rules
             ]
             read = tuple(dict.fromkeys(v for r in rules for v in r.variables))
-            found = self._plans[key] = _Plan(rules, compile_plan(steps, read, self._evaluate, _failed))
+            run = compile_plan(steps, read, self._evaluate, _failed)
+            found = _remember(self._plans, key, _Plan(rules, run))
         return found
 
     def _outcome(self, hits: list[_Hit]) -> _Outcome:
@@ -371,17 +384,12 @@ class AccessEngine:
             chosen[0].rule.rule.refer_to if decision == "refer" else None,
             permits,
         )
-        if len(self._outcomes) >= 4096:
-            self._outcomes.clear()
-        self._outcomes[key] = found
-        return found
+        return _remember(self._outcomes, key, found)
 
     def _site_ref(self, site: Site) -> SiteRef:
         found = self._site_refs.get(site)
         if found is None:
-            if len(self._site_refs) >= 4096:
-                self._site_refs.clear()
-            found = self._site_refs[site] = SiteRef(domain=site.domain, category=site.category)
+            found = _remember(self._site_refs, site, SiteRef(domain=site.domain, category=site.category))
         return found
 
     def _evaluate(self, rule: _Rule, facts: dict[str, Any], errors: list[str]) -> _Hit | None:
