@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from govern import load_pack
+from govern.access.models import AccessDecision
 from govern.api.app import create_app
 from govern.store.sql import SqlStore
 from tests.access.test_engine import AT
@@ -197,6 +199,27 @@ def test_healthz_metrics_and_openapi(client: TestClient) -> None:
         "/v1/comments/moderations",
         "/v1/policies/reload",
     } <= set(paths)
+
+
+def test_the_decision_route_answers_as_fastapi_would_and_stays_documented(client: TestClient) -> None:
+    # The route skips FastAPI's dependency solving and response serialisation (DecisionRoute): its
+    # answer must still be the AccessDecision FastAPI would send, and the route still documented.
+    response = client.post("/v1/access/decisions", json=access_request(), headers={"host": "127.0.0.1"})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    decision = AccessDecision.model_validate_json(response.content)
+    fastapi_bytes = json.dumps(
+        decision.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":")
+    ).encode()
+    assert response.content == fastapi_bytes
+    operation = client.get("/openapi.json").json()["paths"]["/v1/access/decisions"]["post"]
+    assert operation["requestBody"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/AccessRequest"
+    }
+    ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ok == {"$ref": "#/components/schemas/AccessDecision"}
+    # the latency histogram still names the route, not "unmatched"
+    assert 'route="/v1/access/decisions"' in client.get("/metrics").text
 
 
 def test_keys_and_roles(store: SqlStore) -> None:
