@@ -13,7 +13,7 @@ from typing import Any
 from govern.store import schema as t
 from govern.store.audit import KEYS, MACED
 from govern.store.base import Entry, Grant, LogRecord
-from govern.store.chain import digest_of, link, row_mac, seal
+from govern.store.chain import link, row_mac, seal, text_digest
 
 Statement = tuple[str, dict[str, Any]]
 _TEXT = json.JSONEncoder(default=str)  # json.dumps(value, default=str), its encoder built once
@@ -110,9 +110,9 @@ def chained(
             "version": e.policy["version"],
             "digest": e.policy["digest"],
             "input": input_text,
-            "input_digest": digest_of(key, given),
+            "input_digest": text_digest(key, input_text),
             "result": result_text,
-            "result_digest": digest_of(key, result),
+            "result_digest": text_digest(key, result_text),
             "effects": json.dumps(effects, separators=(",", ":")),
             "prev_hash": previous,
             "purged": False,

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
-from govern.store.chain import GENESIS, digest_of, link, seal
+from govern.store import rows as rows_module
+from govern.store.chain import GENESIS, NO_POLICY, digest_of, link, seal, text_digest
 from govern.store.logkey import LogSettings
 from govern.store.sql import SqlStore
 from tests.store.conftest import PHONE, attack, reopen, rows
@@ -286,4 +287,73 @@ def test_an_approval_with_its_grant_is_one_record(store: SqlStore, url: str, set
     assert [g.grant_id for g in store.grants()] == ["g1"]  # the second approval left nothing behind
     assert len(store.log()) == records
     store.close()
+    assert problems(url, settings) == []
+
+
+def _as_before_text_digests(key: bytes, text: str) -> str:
+    """The content digest records had before text digests: of the content's canonical JSON."""
+    return digest_of(key, json.loads(text))
+
+
+@pytest.fixture
+def mixed(url: str, settings: LogSettings, monkeypatch: pytest.MonkeyPatch) -> Iterator[SqlStore]:
+    """A log whose first records were written with canonical-JSON content digests (as before text
+    digests), followed by records written now."""
+    with monkeypatch.context() as patched:
+        patched.setattr(rows_module, "text_digest", _as_before_text_digests)
+        older = SqlStore(url, log=settings)
+        older.append("check", "old-1", "web", NO_POLICY, {"text": f"Call {PHONE}"}, {"verdict": "block"})
+        older.append("check", "old-2", "web", NO_POLICY, {"text": "Bins on Monday"}, {"verdict": "ok"})
+        older.close()
+    store = SqlStore(url, log=settings)
+    store.append("check", "new-1", "web", NO_POLICY, {"text": "Parks open late"}, {"verdict": "ok"})
+    yield store
+    store.close()
+
+
+def test_records_written_before_text_digests_still_verify_beside_new_ones(
+    mixed: SqlStore, url: str, settings: LogSettings
+) -> None:
+    key = mixed._key()
+    logged = rows(url, "SELECT * FROM log ORDER BY seq")
+    assert [r["input_digest"] == digest_of(key, json.loads(r["input"])) for r in logged] == [
+        True,
+        True,
+        False,
+    ]
+    assert logged[2]["input_digest"] == text_digest(key, logged[2]["input"])
+    assert mixed.verify() is None
+    mixed.close()
+    assert problems(url, settings) == []
+
+
+@pytest.mark.parametrize("seq", [1, 3], ids=["written-before", "written-now"])
+@pytest.mark.parametrize(
+    ("edit", "found"),
+    [
+        ('UPDATE log SET input = \'{"text": "Call nobody"}\' WHERE seq = :seq', "its input was logged with"),
+        ('UPDATE log SET result = \'{"verdict": "revise"}\' WHERE seq = :seq', "its result was logged with"),
+        ("UPDATE log SET purged = :yes WHERE seq = :seq", "does not match its seal"),
+        ("UPDATE log SET mac = '00' WHERE seq = :seq", "does not match its seal"),
+    ],
+    ids=["input", "result", "purged-flag", "seal"],
+)
+def test_changes_are_found_whichever_digests_a_record_was_written_with(
+    mixed: SqlStore, url: str, settings: LogSettings, seq: int, edit: str, found: str
+) -> None:
+    mixed.close()
+    attack(url, (edit, {"seq": seq, "yes": True}))
+    reported = problems(url, settings)
+    assert any(f"record {seq} " in p and found in p for p in reported), reported
+
+
+def test_a_purge_of_records_written_either_way_verifies(
+    mixed: SqlStore, url: str, settings: LogSettings
+) -> None:
+    import datetime as dt
+
+    mixed.append("check", "new-2", "web", NO_POLICY, {"text": f"Ring {PHONE}"}, {"verdict": "block"})
+    assert mixed.purge(dt.datetime.now(dt.UTC) + dt.timedelta(days=1)) == 4
+    mixed.close()
+    assert not [r for r in rows(url, "SELECT input FROM log") if PHONE in r["input"]]
     assert problems(url, settings) == []
