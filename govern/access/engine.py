@@ -225,7 +225,8 @@ class AccessEngine:
         self.clock, self.ids = clock, ids
         self.problems: list[Problem] = []
         self.rules: tuple[_Rule, ...] = tuple(r for r in map(self._compile, policy.rules) if r is not None)
-        self._plans: dict[Hashable, _Plan] = {}
+        self._plans: dict[Hashable, _Plan] = {}  # by plan key (see _index)
+        self._by_scalars: dict[tuple[str | None, ...], _Plan] = {}  # by the values themselves
         self._outcomes: dict[tuple[_Hit, ...], _Outcome] = {}
         self._site_refs: dict[Site, SiteRef] = {}
         self._index()
@@ -331,7 +332,9 @@ class AccessEngine:
         return local_moment(received_at, self.timezone, self.clock)
 
     def _plan_for(self, values: tuple[str | None, ...]) -> _Plan:
-        """The plan for this combination of scalar facts (in _SCALAR_FACTS order), memoised."""
+        """The plan for this combination of scalar facts (in _SCALAR_FACTS order), memoised under
+        its plan key (which shares plans between values no rule names), and under the values
+        themselves, which `decide` looks up first: computing the key costs more than the lookup."""
         key = self._plan_key(values)
         found = self._plans.get(key)
         if found is None:
@@ -350,7 +353,7 @@ class AccessEngine:
             read = tuple(dict.fromkeys(v for r in rules for v in r.variables))
             run = compile_plan(steps, read, self._evaluate, _failed)
             found = _remember(self._plans, key, _Plan(rules, run))
-        return found
+        return _remember(self._by_scalars, values, found)
 
     def _outcome(self, hits: list[_Hit]) -> _Outcome:
         """What these hits decide: deny > refer > permit; memoised on the hits themselves (the
@@ -446,7 +449,7 @@ class AccessEngine:
             who.department,
             who.employment,
         )
-        plan = self._plans.get(self._plan_key(scalars)) or self._plan_for(scalars)
+        plan = self._by_scalars.get(scalars) or self._plan_for(scalars)
         hits: list[_Hit] = []
         errors: list[str] = []
         facts = plan.run(self, request, site, today, errors, hits)

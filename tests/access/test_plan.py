@@ -18,6 +18,7 @@ import pytest
 
 from govern import Pack, load_pack
 from govern.access import engine
+from govern.access.engine import MEMO_SIZE
 from tests.access.test_engine import request
 from tests.conftest import DEFAULT_PACK, FIXTURES, write_pack
 
@@ -210,3 +211,15 @@ def test_departments_no_rule_names_share_one_plan() -> None:
     named = pack.decide(request(requester={"department": "Children's Services"}), received_at=AT)
     assert named.decision == "refer" and named.reasons[0].rule == "childrens-services-posting"
     assert len(pack.access._plans) == 2
+
+
+def test_the_memo_of_plans_by_value_stays_bounded() -> None:
+    """`decide` looks plans up by the request's own values first: that memo is emptied when full,
+    so a caller sending ever new departments costs a key computation, never unbounded memory."""
+    pack = load_pack(DEFAULT_PACK)
+    engine = pack.access
+    for n in range(MEMO_SIZE + 10):
+        pack.decide(request(requester={"department": f"Department {n}"}), received_at=AT)
+        assert len(engine._by_scalars) <= MEMO_SIZE
+    assert len(engine._plans) == 1
+    assert {id(plan) for plan in engine._by_scalars.values()} == {id(next(iter(engine._plans.values())))}
