@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from fastapi.responses import JSONResponse
+from prometheus_client import Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from govern import metrics
@@ -169,6 +170,8 @@ def _cookie(header: str, name: str) -> str | None:
 
 
 BODY_LIMIT = 8 * 1024 * 1024
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+MAX_SERIES = 1000  # latency series kept at hand (methods x routes x statuses met so far)
 
 
 class Observe:
@@ -180,6 +183,7 @@ class Observe:
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self._seen: dict[tuple[str, str, int], Histogram] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -201,7 +205,18 @@ class Observe:
         try:
             await self.app(scope, receive, sending)
         finally:
-            route = scope.get("route")
-            metrics.LATENCY.labels(
-                method=scope["method"], route=getattr(route, "path", "unmatched"), status=str(status[0])
-            ).observe(time.perf_counter() - started)
+            route = getattr(scope.get("route"), "path", "unmatched")
+            self._series(scope["method"], route, status[0]).observe(time.perf_counter() - started)
+
+    def _series(self, method: str, route: str, status: int) -> Histogram:
+        """The latency histogram's series for a request. The method is the client's word: any
+        other than HTTP's own is counted as OTHER, or each made-up method would add a series (and
+        memory, and lines on /metrics) for good. Routes are the declared paths and statuses a
+        few dozen codes, so the series met so far are kept: `labels()` costs microseconds."""
+        key = (method if method in METHODS else "OTHER", route, status)
+        found = self._seen.get(key)
+        if found is None:
+            found = metrics.LATENCY.labels(method=key[0], route=route, status=str(status))
+            if len(self._seen) < MAX_SERIES:
+                self._seen[key] = found
+        return found

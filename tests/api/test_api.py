@@ -201,6 +201,17 @@ def test_healthz_metrics_and_openapi(client: TestClient) -> None:
     } <= set(paths)
 
 
+def test_made_up_http_methods_do_not_add_latency_series(client: TestClient) -> None:
+    # The method is the client's word: each new one used to add a series to /metrics, for good.
+    for n in range(20):
+        assert client.request(f"PROBE{n}", "/healthz").status_code == 405
+    assert client.get("/healthz").status_code == 200
+    lines = [line for line in client.get("/metrics").text.splitlines() if 'route="/healthz"' in line]
+    assert not [line for line in lines if "PROBE" in line]
+    assert any('method="OTHER"' in line and 'status="405"' in line for line in lines)
+    assert any('method="GET"' in line and 'status="200"' in line for line in lines)
+
+
 def test_the_decision_route_answers_as_fastapi_would_and_stays_documented(client: TestClient) -> None:
     # The route skips FastAPI's dependency solving and response serialisation (DecisionRoute): its
     # answer must still be the AccessDecision FastAPI would send, and the route still documented.
