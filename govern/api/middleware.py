@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from fastapi.responses import JSONResponse
 from prometheus_client import Histogram
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from govern import metrics
@@ -170,6 +171,7 @@ def _cookie(header: str, name: str) -> str | None:
 
 
 BODY_LIMIT = 8 * 1024 * 1024
+TOO_LARGE = "the request body is over 8 MiB"
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 MAX_SERIES = 1000  # latency series kept at hand (methods x routes x statuses met so far)
 
@@ -190,11 +192,16 @@ class Observe:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
+        declared = False
         for name, value in scope.get("headers", []):
-            if name == b"content-length" and value.isdigit() and int(value) > BODY_LIMIT:
-                response = error_response(413, "too_large", "the request body is over 8 MiB")
-                await response(scope, receive, send)
-                return
+            if name == b"content-length":
+                if value.isdigit() and int(value) > BODY_LIMIT:
+                    response = error_response(413, "too_large", TOO_LARGE)
+                    await response(scope, receive, send)
+                    return
+                declared = True
+        if not declared:  # chunked, or no body: its size is only known as it arrives
+            receive = _counted(receive)
         status = [500]
 
         async def sending(message: Message) -> None:
@@ -220,3 +227,21 @@ class Observe:
             if len(self._seen) < MAX_SERIES:
                 self._seen[key] = found
         return found
+
+
+def _counted(receive: Receive) -> Receive:
+    """`receive` for a body sent without a Content-Length (the server checks a declared one):
+    past BODY_LIMIT, reading more raises a 413 instead of holding the body in memory. It is an
+    HTTPException, which FastAPI's body parsing passes on as it is, and api/errors.py answers."""
+    total = 0
+
+    async def receiving() -> Message:
+        nonlocal total
+        message = await receive()
+        if message["type"] == "http.request":
+            total += len(message.get("body", b""))
+            if total > BODY_LIMIT:
+                raise HTTPException(413, TOO_LARGE)
+        return message
+
+    return receiving

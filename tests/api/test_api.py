@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -199,6 +200,40 @@ def test_healthz_metrics_and_openapi(client: TestClient) -> None:
         "/v1/comments/moderations",
         "/v1/policies/reload",
     } <= set(paths)
+
+
+@pytest.mark.parametrize("path", ["/v1/access/decisions", "/v1/access/decisions:batch", "/v1/drafts/checks"])
+def test_a_body_over_8_mib_without_a_length_is_refused_as_it_streams(client: TestClient, path: str) -> None:
+    # A declared Content-Length over the limit is refused at once; a chunked body has none, and
+    # used to be read whole (16 MiB here, any size really) before validation refused it.
+    sent = [0]
+
+    def chunks() -> Iterator[bytes]:
+        yield b'{"site": "'
+        for _ in range(256):
+            sent[0] += 65536
+            yield b"x" * 65536
+        yield b'"}'
+
+    response = client.post(path, content=chunks(), headers={"content-type": "application/json"})
+    assert "content-length" not in {k.lower() for k in response.request.headers}
+    assert response.status_code == 413
+    assert response.json()["error"] == {
+        "code": "too_large",
+        "message": "the request body is over 8 MiB",
+        "details": [],
+    }
+
+
+def test_a_chunked_body_within_the_limit_is_decided(client: TestClient) -> None:
+    body = json.dumps(access_request()).encode()
+    response = client.post(
+        "/v1/access/decisions",
+        content=iter([body[:10], body[10:]]),
+        headers={"content-type": "application/json"},
+    )
+    assert "content-length" not in {k.lower() for k in response.request.headers}
+    assert response.status_code == 200 and response.json()["decision"] == "permit"
 
 
 def test_made_up_http_methods_do_not_add_latency_series(client: TestClient) -> None:
