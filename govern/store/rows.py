@@ -43,15 +43,16 @@ def grant_row(grant: Grant) -> dict[str, Any]:
 
 
 def referral_row(
-    decision_id: str, refer_to: str, request: dict[str, Any], decision: dict[str, Any], created_at: str
+    decision_id: str, refer_to: str, request_text: str, decision_text: str, created_at: str
 ) -> dict[str, Any]:
+    """The referral a refer opens, holding the request and decision as its log record's texts."""
     return {
         "decision_id": decision_id,
         "refer_to": refer_to,
         "status": "open",
         "created_at": created_at,
-        "request": json.dumps(request, default=str),
-        "decision": json.dumps(decision, default=str),
+        "request": request_text,
+        "decision": decision_text,
         "reviewer": None,
         "reason": None,
         "decided_at": None,
@@ -132,8 +133,7 @@ def _effects_of(e: Entry, input_text: str, result_text: str, at: str) -> dict[st
     if e.grant is not None:
         return {"put": {"grants": [grant_row(e.grant)]}}
     if e.refer_to is not None:
-        referral = referral_row(e.ref, e.refer_to, json.loads(input_text), json.loads(result_text), at)
-        return {"put": {"referrals": [referral]}}
+        return {"put": {"referrals": [referral_row(e.ref, e.refer_to, input_text, result_text, at)]}}
     return {}
 
 
