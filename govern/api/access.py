@@ -7,6 +7,7 @@ from collections.abc import Callable, Coroutine
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
 from govern import metrics
@@ -30,13 +31,14 @@ Requester = Annotated[Caller, Depends(require("requester"))]
 Reviewer = Annotated[Caller, Depends(require("reviewer"))]
 
 
-class DecisionRoute(BoundedJsonRoute):
+class DecisionRoute(APIRoute):
     """The route of single access decisions, the busiest by far (a web filter asks per request):
-    its endpoint reads its own body, checks its own caller and answers with its own JSON, so
-    FastAPI's per-request work (solving dependencies, validating and serialising the answer
-    against `response_model`) is skipped. That work cost 75 us of a 570 us decision in process,
-    and its absence raised decisions/s with 2 workers by about 15% (bench/RESULTS.md, issue 15).
-    FastAPI still documents the route from its declaration (response_model, openapi_extra)."""
+    its endpoint reads its own body (bounded, as BoundedJsonRoute's), checks its own caller and
+    answers with its own JSON, so FastAPI's per-request work (solving dependencies, validating and
+    serialising the answer against `response_model`) is skipped. In process a decision went from
+    ~565 to ~505 us, and the HTTP ratio to the echo from 0.55-0.56 to 0.58 (bench/RESULTS.md,
+    issue 15). FastAPI still documents the route from its declaration (response_model,
+    openapi_extra)."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         endpoint = self.endpoint

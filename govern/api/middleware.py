@@ -232,7 +232,9 @@ class Observe:
 def _counted(receive: Receive) -> Receive:
     """`receive` for a body sent without a Content-Length (the server checks a declared one):
     past BODY_LIMIT, reading more raises a 413 instead of holding the body in memory. It is an
-    HTTPException, which FastAPI's body parsing passes on as it is, and api/errors.py answers."""
+    HTTPException, which FastAPI's body parsing passes on as it is, and api/errors.py answers.
+    (FastAPI's own `max_body_size` wraps every request, declared length or not, and answers a
+    body read by the route itself in its own error shape, not the API's.)"""
     total = 0
 
     async def receiving() -> Message:

@@ -58,14 +58,14 @@ def digest_of(key: bytes, value: Any) -> str:
     return keyed(key, ["govern-content/2", value])
 
 
+_TEXT_PREFIX = b"govern-text/3\n"
+
+
 def text_digest(key: bytes, text: str) -> str:
     """The digest of an input or a result as stored: its JSON text, keyed. The text is what the row
     holds, so writing it needs no second, canonical encoding (that cost a decision 15-20 us); the
     prefix keeps it apart from `digest_of`'s input, which starts with '['."""
     return hmac.new(key, _TEXT_PREFIX + text.encode("utf-8"), hashlib.sha256).hexdigest()
-
-
-_TEXT_PREFIX = b"govern-text/3\n"
 
 
 def keyed(key: bytes, value: Any) -> str:
